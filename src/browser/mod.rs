@@ -1,0 +1,78 @@
+//! Thin web-sys glue the UI needs and the browser tests exercise: reading a `File`, timing an
+//! analysis with the Performance API, waiting for the next painted frame, and remembering settings.
+
+use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The name of the mark set when files arrive and of the measure taken when results are on screen
+/// (the automation contract's `chiso:analysis`).
+pub const ANALYSIS: &str = "chiso:analysis";
+const RECEIVED_MARK: &str = "chiso:received";
+
+/// Reads the whole content of a file the user picked or dropped.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Resolves after the browser has had a chance to paint: the next animation frame, or a zero
+/// timeout where frames are not delivered (a hidden tab).
+pub async fn next_frame() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let resolve2 = resolve.clone();
+            let frame = window.request_animation_frame(&resolve).is_ok();
+            // A background tab may never deliver frames; the timeout keeps the app moving.
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve2, if frame { 100 } else { 0 });
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window().and_then(|w| w.performance())
+}
+
+/// Marks the moment files were received, forgetting any earlier analysis.
+pub fn mark_received() {
+    if let Some(p) = performance() {
+        p.clear_marks_with_mark_name(RECEIVED_MARK);
+        p.clear_measures_with_measure_name(ANALYSIS);
+        let _ = p.mark(RECEIVED_MARK);
+    }
+}
+
+/// Records `chiso:analysis` from the last [`mark_received`] to now; returns its duration in ms.
+pub fn measure_analysis() -> Option<f64> {
+    let p = performance()?;
+    p.measure_with_start_mark(ANALYSIS, RECEIVED_MARK).ok()?;
+    let entries = p.get_entries_by_name_with_entry_type(ANALYSIS, "measure");
+    let last = entries.get(entries.length().checked_sub(1)?);
+    js_sys::Reflect::get(&last, &JsValue::from_str("duration")).ok()?.as_f64()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A remembered setting; `None` when storage is unavailable (private mode, file://).
+pub fn setting(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn remember(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}

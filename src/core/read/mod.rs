@@ -1,0 +1,103 @@
+//! From a file's bytes to a [`Workbook`]. The kind of file is found from its content (its magic
+//! bytes), not trusted from its name: offices rename files freely.
+
+mod csv;
+pub mod decode;
+mod message;
+mod sniff;
+mod workbook;
+
+use crate::core::table::{Format, Workbook};
+pub use sniff::Content;
+
+/// Why a file could not be read at all. One enum for the reading layer; [`ReadError::message`]
+/// says it to the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    Empty,
+    /// The content is a known kind of file that is not a spreadsheet (a PDF, an image …).
+    NotASpreadsheet(Content),
+    /// Password-protected (encrypted) workbook.
+    Encrypted,
+    /// A `.xls` that is really a web page or an XML spreadsheet, as some portals export.
+    Markup,
+    /// Looks like `format` but the reader failed.
+    Corrupt { format: Format, detail: String },
+    /// Delimited text that broke the CSV reader.
+    Csv { line: u64, detail: String },
+    /// Nothing recognisable.
+    Unknown,
+    /// The browser or the operating system could not hand over the file's bytes.
+    Unreadable { detail: String },
+}
+
+/// Something the user should know about a file that was read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    HiddenSheet { sheet: String },
+    SheetUnreadable { sheet: String, detail: String },
+    /// The name says workbook but the content is delimited text.
+    TextNamedAsWorkbook { extension: String },
+}
+
+/// The extensions chiso offers in its file picker.
+pub const ACCEPTED_EXTENSIONS: [&str; 8] = [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv", ".txt"];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub workbook: Workbook,
+    pub notes: Vec<Note>,
+}
+
+/// Reads a whole file. `file_name` is used for the sheet name of a CSV, for telling the user what
+/// it was, and never to decide the format on its own.
+pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Loaded, ReadError> {
+    let extension = extension(file_name);
+    let content = match sniff::sniff(bytes) {
+        // A damaged package may have lost the entries that name its kind: trust the name then, so
+        // that the user hears "damaged workbook" rather than "not a spreadsheet".
+        Content::OtherZip => match extension.as_str() {
+            "xlsx" | "xlsm" => Content::Workbook(Format::Xlsx),
+            "xlsb" => Content::Workbook(Format::Xlsb),
+            "ods" => Content::Workbook(Format::Ods),
+            _ => Content::OtherZip,
+        },
+        content => content,
+    };
+    let mut notes = Vec::new();
+    let (format, sheets, dialect) = match content {
+        Content::Empty => return Err(ReadError::Empty),
+        Content::Encrypted => return Err(ReadError::Encrypted),
+        Content::Markup => return Err(ReadError::Markup),
+        Content::Workbook(format) => {
+            let (sheets, sheet_notes) = workbook::read(bytes, format)?;
+            notes.extend(sheet_notes);
+            (format, sheets, None)
+        }
+        Content::Text => {
+            if !matches!(extension.as_str(), "csv" | "tsv" | "txt") {
+                notes.push(Note::TextNamedAsWorkbook { extension: extension.clone() });
+            }
+            let (sheet, dialect) = csv::read(bytes, stem(file_name))?;
+            (Format::Csv, vec![sheet], Some(dialect))
+        }
+        Content::Unknown => return Err(ReadError::Unknown),
+        other => return Err(ReadError::NotASpreadsheet(other)),
+    };
+    let workbook = Workbook {
+        file_name: file_name.to_string(),
+        byte_size: bytes.len() as u64,
+        format,
+        csv: dialect,
+        sheets,
+    };
+    Ok(Loaded { workbook, notes })
+}
+
+fn extension(file_name: &str) -> String {
+    file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+fn stem(file_name: &str) -> &str {
+    file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)
+}

@@ -1,0 +1,216 @@
+//! The neutral model every reader produces: a workbook of sheets, each a rectangle of cells.
+//! Later stages (header matching, figures, dossiers) read only this, never a file format.
+
+use crate::core::format;
+
+/// A date and time as the spreadsheet stored it (no time zone: Excel has none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateTime {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+impl DateTime {
+    /// Vietnamese order: "30/11/2023", with the time only when there is one ("30/11/2023 14:05").
+    pub fn display(&self) -> String {
+        let date = format!("{:02}/{:02}/{:04}", self.day, self.month, self.year);
+        if self.hour == 0 && self.minute == 0 && self.second == 0 {
+            date
+        } else {
+            format!("{date} {:02}:{:02}", self.hour, self.minute)
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    Date(DateTime),
+    /// A formula error such as `#DIV/0!`, kept as the spreadsheet shows it.
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as a Vietnamese reader expects to see it: numbers with a decimal comma and
+    /// dotted thousands, dates as dd/mm/yyyy, booleans as words.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) => format::number(*n, 6),
+            Cell::Bool(true) => "ĐÚNG".to_string(),
+            Cell::Bool(false) => "SAI".to_string(),
+            Cell::Date(d) => d.display(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// One sheet: a rectangle of cells whose top-left corner sits at `origin` (zero-based row and
+/// column) in the spreadsheet, so that messages can name the cell a user sees in Excel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub hidden: bool,
+    pub origin: (usize, usize),
+    width: usize,
+    cells: Vec<Cell>,
+}
+
+impl Sheet {
+    /// Builds a sheet from rows of any lengths; short rows are padded with empty cells.
+    pub fn from_rows(name: impl Into<String>, origin: (usize, usize), rows: Vec<Vec<Cell>>) -> Sheet {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut cells = Vec::with_capacity(width * rows.len());
+        for mut row in rows {
+            row.resize(width, Cell::Empty);
+            cells.extend(row);
+        }
+        Sheet { name: name.into(), hidden: false, origin, width, cells }
+    }
+
+    /// Builds a sheet from cells already laid out row after row, `width` to a row.
+    pub fn from_cells(name: impl Into<String>, origin: (usize, usize), width: usize, cells: Vec<Cell>) -> Sheet {
+        debug_assert!(width == 0 || cells.len() % width == 0);
+        Sheet { name: name.into(), hidden: false, origin, width, cells }
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn height(&self) -> usize {
+        if self.width == 0 {
+            0
+        } else {
+            self.cells.len() / self.width
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(Cell::is_empty)
+    }
+
+    /// Row `index` (zero-based within the sheet), or `None` past the end.
+    pub fn row(&self, index: usize) -> Option<&[Cell]> {
+        let start = index.checked_mul(self.width)?;
+        self.cells.get(start..start + self.width)
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = &[Cell]> {
+        // `max(1)` keeps chunks() defined for a sheet with no columns (it then has no cells).
+        self.cells.chunks(self.width.max(1))
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.row(row).and_then(|r| r.get(col))
+    }
+
+    /// The used range in spreadsheet notation ("A1:O120"); `None` for an empty sheet.
+    pub fn range_address(&self) -> Option<String> {
+        if self.width == 0 || self.height() == 0 {
+            return None;
+        }
+        let (r0, c0) = self.origin;
+        Some(format!(
+            "{}:{}",
+            format::cell_address(r0, c0),
+            format::cell_address(r0 + self.height() - 1, c0 + self.width - 1)
+        ))
+    }
+}
+
+/// The real kind of a file, found from its content rather than its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Xlsx => "Excel (.xlsx/.xlsm)",
+            Format::Xlsb => "Excel nhị phân (.xlsb)",
+            Format::Xls => "Excel 97–2003 (.xls)",
+            Format::Ods => "OpenDocument (.ods)",
+            Format::Csv => "CSV",
+        }
+    }
+}
+
+/// How a CSV file was decoded: its text encoding and field delimiter, both detected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvDialect {
+    pub encoding: &'static str,
+    pub delimiter: u8,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workbook {
+    pub file_name: String,
+    pub byte_size: u64,
+    pub format: Format,
+    pub csv: Option<CsvDialect>,
+    pub sheets: Vec<Sheet>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    #[test]
+    fn ragged_rows_are_padded_and_addressed_from_the_origin() {
+        let sheet = Sheet::from_rows(
+            "S",
+            (2, 1),
+            vec![vec![text("Đơn vị"), text("Tử số"), text("Mẫu số")], vec![text("Xã A"), Cell::Number(3.0)]],
+        );
+        assert_eq!((sheet.height(), sheet.width()), (2, 3));
+        assert_eq!(sheet.cell(1, 2), Some(&Cell::Empty));
+        assert_eq!(sheet.cell(2, 0), None);
+        assert_eq!(sheet.range_address().as_deref(), Some("B3:D4"));
+        assert_eq!(sheet.rows().count(), 2);
+    }
+
+    #[test]
+    fn empty_sheet_has_no_range() {
+        let sheet = Sheet::from_rows("S", (0, 0), vec![]);
+        assert_eq!(sheet.range_address(), None);
+        assert_eq!(sheet.rows().count(), 0);
+        assert!(sheet.is_empty());
+    }
+
+    #[test]
+    fn cells_display_the_vietnamese_way() {
+        assert_eq!(Cell::Number(4474.0).display(), "4.474");
+        assert_eq!(Cell::Number(0.7404).display(), "0,7404");
+        let d = DateTime { year: 2023, month: 11, day: 30, hour: 0, minute: 0, second: 0 };
+        assert_eq!(Cell::Date(d).display(), "30/11/2023");
+        let t = DateTime { hour: 14, minute: 5, ..d };
+        assert_eq!(Cell::Date(t).display(), "30/11/2023 14:05");
+        assert_eq!(Cell::Bool(true).display(), "ĐÚNG");
+    }
+}

@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+
+use super::files::FileList;
+use super::i18n::{files_loaded, tr, Text};
+use super::messages::Messages;
+use super::state::{AppState, Status};
+use super::upload::Upload;
+use crate::core::lang::Lang;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    let lang = state.lang;
+    Effect::new(move || {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+    let toggle = move |_| state.set_lang(if lang.get() == Lang::Vi { Lang::En } else { Lang::Vi });
+    let status_text = move || {
+        let l = lang.get();
+        match state.status.get() {
+            Status::Idle => tr(l, Text::StatusIdle).to_string(),
+            Status::Busy => tr(l, Text::StatusBusy).to_string(),
+            Status::Ready => format!("{} {}", tr(l, Text::StatusReady), files_loaded(l, state.files.with(Vec::len))),
+            Status::Error => tr(l, Text::StatusError).to_string(),
+        }
+    };
+    view! {
+        <header class="masthead">
+            <div>
+                <h1>
+                    {move || tr(lang.get(), Text::Title)}
+                    <span class="tagline">" — " {move || tr(lang.get(), Text::Tagline)}</span>
+                </h1>
+                <p class="privacy">{move || tr(lang.get(), Text::Privacy)}</p>
+            </div>
+            <button type="button" class="lang-switch" data-testid="lang-switch" on:click=toggle>
+                {move || tr(lang.get(), Text::SwitchLanguage)}
+            </button>
+        </header>
+        <main>
+            <Upload state=state />
+            <p
+                class="status"
+                role="status"
+                aria-live="polite"
+                data-testid="app-status"
+                data-state=move || state.status.get().code()
+            >
+                {status_text}
+            </p>
+            <Messages state=state />
+            <FileList state=state />
+        </main>
+    }
+}

@@ -1,0 +1,126 @@
+use leptos::prelude::*;
+
+use super::i18n::{dimensions, tr, Text};
+use super::preview::Preview;
+use super::state::{AppState, LoadedFile};
+use crate::core::format;
+
+#[component]
+pub fn FileList(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <Show when=move || state.files.with(|f| !f.is_empty())>
+            <section class="files" aria-labelledby="files-heading">
+                <h2 id="files-heading">{move || tr(lang.get(), Text::FilesHeading)}</h2>
+                <For each=move || state.files.get() key=|f| f.id let:file>
+                    <FileCard state=state file=file />
+                </For>
+            </section>
+        </Show>
+    }
+}
+
+/// One file: its name, size and kind, its warnings, its sheets, and a preview of the chosen one.
+#[component]
+fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
+    let lang = state.lang;
+    let book = file.workbook.clone();
+    let id = file.id;
+    let selected = file.selected_sheet;
+    let name = book.file_name.clone();
+    let summary = {
+        let book = book.clone();
+        move || {
+            let l = lang.get();
+            let mut parts = vec![format::bytes(book.byte_size), book.format.label().to_string()];
+            if let Some(csv) = &book.csv {
+                let delimiter = match csv.delimiter {
+                    b'\t' => tr(l, Text::Tab).to_string(),
+                    d => format!("«{}»", d as char),
+                };
+                parts.push(format!("{} {}", tr(l, Text::Encoding), csv.encoding));
+                parts.push(format!("{} {}", tr(l, Text::Delimiter), delimiter));
+            }
+            parts.join(" · ")
+        }
+    };
+    let notes = file.notes.clone();
+    let note_name = name.clone();
+    let sheet_buttons = {
+        let book = book.clone();
+        move || {
+            book.sheets
+                .iter()
+                .enumerate()
+                .map(|(index, sheet)| {
+                    let label = sheet.name.clone();
+                    let hidden = sheet.hidden;
+                    let (rows, cols) = (sheet.height(), sheet.width());
+                    let range = sheet.range_address().unwrap_or_default();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="sheet"
+                                data-testid="sheet-button"
+                                data-sheet=label.clone()
+                                aria-pressed=move || (selected.get() == index).to_string()
+                                on:click=move |_| selected.set(index)
+                            >
+                                <span class="sheet-name">{label.clone()}</span>
+                                {hidden.then(|| view! { <span class="tag">{move || tr(lang.get(), Text::HiddenSheet)}</span> })}
+                                <span class="sheet-dims" data-testid="sheet-dims">
+                                    {move || dimensions(lang.get(), rows, cols)}
+                                    {(!range.is_empty()).then(|| format!(" ({range})"))}
+                                </span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let has_sheets = !book.sheets.is_empty();
+    let preview_book = book.clone();
+    view! {
+        <article class="file-card" data-testid="file-card" data-file=name.clone()>
+            <header class="file-head">
+                <h3 class="file-name">{name.clone()}</h3>
+                <p class="file-meta" data-testid="file-meta">{summary}</p>
+                <button type="button" class="secondary" data-testid="remove-file" on:click=move |_| state.remove(id)>
+                    {move || tr(lang.get(), Text::RemoveFile)}
+                </button>
+            </header>
+            <ul class="notes">
+                {notes
+                    .into_iter()
+                    .map(|note| {
+                        let file = note_name.clone();
+                        view! {
+                            <li class="message warning" data-testid="error" data-level="warning">
+                                <span class="icon" aria-hidden="true">"ℹ"</span>
+                                {move || note.message(&file, lang.get())}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {if has_sheets {
+                view! {
+                    <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>
+                        <ul>{sheet_buttons}</ul>
+                    </nav>
+                    {move || {
+                        preview_book
+                            .sheets
+                            .get(selected.get())
+                            .map(|sheet| view! { <Preview lang=lang sheet=sheet.clone() /> })
+                    }}
+                }
+                    .into_any()
+            } else {
+                view! { <p class="empty">{move || tr(lang.get(), Text::NoSheets)}</p> }.into_any()
+            }}
+        </article>
+    }
+}

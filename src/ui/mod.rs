@@ -1,0 +1,15 @@
+//! Leptos components. They only wire signals to views; everything they show is computed by
+//! `core` and reached through `state`.
+
+mod app;
+mod files;
+mod i18n;
+mod messages;
+mod preview;
+mod state;
+mod upload;
+
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

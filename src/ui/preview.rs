@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+
+use super::i18n::{preview_caption, tr, Text};
+use crate::core::format::column_letters;
+use crate::core::lang::Lang;
+use crate::core::table::Sheet;
+
+/// How much of a sheet the preview shows: enough to recognise it, never enough to stall the page.
+const PREVIEW_ROWS: usize = 50;
+const PREVIEW_COLS: usize = 50;
+
+/// The first rows of a sheet as a real table, addressed as in Excel (column letters, row numbers).
+#[component]
+pub fn Preview(lang: RwSignal<Lang>, sheet: Sheet) -> impl IntoView {
+    if sheet.is_empty() {
+        return view! { <p class="empty" data-testid="preview-empty">{move || tr(lang.get(), Text::EmptySheet)}</p> }.into_any();
+    }
+    let (rows, cols) = (sheet.height(), sheet.width());
+    let shown_rows = rows.min(PREVIEW_ROWS);
+    let shown_cols = cols.min(PREVIEW_COLS);
+    let (row0, col0) = sheet.origin;
+    let name = sheet.name.clone();
+    let caption = move || preview_caption(lang.get(), &name, shown_rows, rows, shown_cols, cols);
+    let label = caption.clone();
+    let head = (0..shown_cols)
+        .map(|c| view! { <th scope="col">{column_letters(col0 + c)}</th> })
+        .collect_view();
+    let body = sheet
+        .rows()
+        .take(shown_rows)
+        .enumerate()
+        .map(|(r, cells)| {
+            let tds = cells
+                .iter()
+                .take(shown_cols)
+                .map(|cell| view! { <td>{cell.display()}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{row0 + r + 1}</th>
+                    {tds}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class="preview" data-testid="preview">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <td class="corner"></td>
+                        {head}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
         match state.status.get() {
             Status::Idle => tr(l, Text::StatusIdle).to_string(),
             Status::Busy => tr(l, Text::StatusBusy).to_string(),
-            Status::Ready => format!("{} {}", tr(l, Text::StatusReady), files_loaded(l, state.files.with(Vec::len))),
+            Status::Ready => files_loaded(l, state.files.with(Vec::len)),
             Status::Error => tr(l, Text::StatusError).to_string(),
         }
     };

@@ -110,12 +110,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                     <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>
                         <ul>{sheet_buttons}</ul>
                     </nav>
-                    {move || {
-                        preview_book
-                            .sheets
-                            .get(selected.get())
-                            .map(|sheet| view! { <Preview lang=lang sheet=sheet.clone() /> })
-                    }}
+                    {move || view! { <Preview lang=lang book=preview_book.clone() index=selected.get() /> }}
                 }
                     .into_any()
             } else {

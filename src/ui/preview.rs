@@ -3,15 +3,20 @@ use leptos::prelude::*;
 use super::i18n::{preview_caption, tr, Text};
 use crate::core::format::column_letters;
 use crate::core::lang::Lang;
-use crate::core::table::Sheet;
+use crate::core::table::{Cell, Workbook};
+use std::sync::Arc;
 
 /// How much of a sheet the preview shows: enough to recognise it, never enough to stall the page.
 const PREVIEW_ROWS: usize = 50;
 const PREVIEW_COLS: usize = 50;
 
-/// The first rows of a sheet as a real table, addressed as in Excel (column letters, row numbers).
+/// The first rows of sheet `index` of `book` as a real table, addressed as in Excel (column
+/// letters, row numbers). The workbook is shared, never copied: a sheet may hold millions of cells.
 #[component]
-pub fn Preview(lang: RwSignal<Lang>, sheet: Sheet) -> impl IntoView {
+pub fn Preview(lang: RwSignal<Lang>, book: Arc<Workbook>, index: usize) -> impl IntoView {
+    let Some(sheet) = book.sheets.get(index) else {
+        return ().into_any();
+    };
     if sheet.is_empty() {
         return view! { <p class="empty" data-testid="preview-empty">{move || tr(lang.get(), Text::EmptySheet)}</p> }.into_any();
     }
@@ -33,7 +38,10 @@ pub fn Preview(lang: RwSignal<Lang>, sheet: Sheet) -> impl IntoView {
             let tds = cells
                 .iter()
                 .take(shown_cols)
-                .map(|cell| view! { <td>{cell.display()}</td> })
+                .map(|cell| {
+                    let numeric = matches!(cell, Cell::Number(_));
+                    view! { <td class:num=numeric>{cell.display()}</td> }
+                })
                 .collect_view();
             view! {
                 <tr>

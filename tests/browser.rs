@@ -1,0 +1,65 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the paths that only exist in a browser.
+//! Run by tools/test.sh as `cargo test --target wasm32-unknown-unknown --features browser --test browser`.
+#![cfg(all(target_arch = "wasm32", feature = "browser"))]
+
+use chiso::browser;
+use chiso::core::read::read_file;
+use chiso::core::table::{Cell, Format};
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn browser_file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).expect("File constructor")
+}
+
+/// A File made in the page goes through the same path as a dropped one, and calamine reads it
+/// inside wasm32 exactly as natively.
+#[wasm_bindgen_test]
+async fn a_browser_file_is_read_into_the_table_model() {
+    let fixture: &[u8] = include_bytes!("fixtures/units.xlsx");
+    let file = browser_file("units.xlsx", fixture);
+    let bytes = browser::file_bytes(&file).await.expect("bytes");
+    assert_eq!(bytes.len(), fixture.len());
+    let loaded = read_file(&file.name(), &bytes).expect("workbook");
+    assert_eq!(loaded.workbook.format, Format::Xlsx);
+    let sheet = &loaded.workbook.sheets[0];
+    assert_eq!(sheet.name, "Số liệu");
+    assert_eq!(sheet.cell(4, 0), Some(&Cell::Text("UBND xã Ba Vì".into())));
+    assert_eq!(sheet.cell(4, 2), Some(&Cell::Number(4474.0)));
+    assert_eq!(sheet.cell(4, 6).map(Cell::display).as_deref(), Some("30/11/2023"));
+}
+
+#[wasm_bindgen_test]
+async fn windows_1258_csv_decodes_in_the_browser() {
+    let file = browser_file("units.csv", include_bytes!("fixtures/units-windows-1258.csv"));
+    let bytes = browser::file_bytes(&file).await.expect("bytes");
+    let loaded = read_file("units.csv", &bytes).expect("csv");
+    assert_eq!(loaded.workbook.csv.as_ref().map(|d| d.encoding), Some("windows-1258"));
+    assert_eq!(loaded.workbook.sheets[0].cell(3, 0), Some(&Cell::Text("UBND phường Phan Đình Phùng".into())));
+}
+
+/// The analysis measure of the automation contract: one entry per analysis, the latest only.
+#[wasm_bindgen_test]
+async fn the_analysis_is_measured_once_per_batch() {
+    let performance = web_sys::window().and_then(|w| w.performance()).expect("performance");
+    for _ in 0..2 {
+        browser::mark_received();
+        browser::next_frame().await;
+        let duration = browser::measure_analysis().expect("a measure");
+        assert!(duration > 0.0, "a frame passed between mark and measure: {duration}");
+    }
+    let entries = performance.get_entries_by_name_with_entry_type(browser::ANALYSIS, "measure");
+    assert_eq!(entries.length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn settings_are_remembered() {
+    browser::remember("chiso.test", "en");
+    assert_eq!(browser::setting("chiso.test").as_deref(), Some("en"));
+    browser::remember("chiso.test", "vi");
+    assert_eq!(browser::setting("chiso.test").as_deref(), Some("vi"));
+    assert_eq!(browser::setting("chiso.missing"), None);
+}

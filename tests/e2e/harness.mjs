@@ -1,0 +1,88 @@
+// Shared by the end-to-end tests: serve the release build in dist/ on 127.0.0.1, launch Debian's
+// Chromium through playwright-core, and watch that no request leaves for another origin.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+export const fixtures = join(root, 'tests', 'fixtures');
+export const artifacts = join(root, 'target', 'e2e');
+
+const types = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.wasm': 'application/wasm',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+};
+
+export async function serveDist() {
+    const dist = join(root, 'dist');
+    const server = createServer(async (req, res) => {
+        const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+        const file = normalize(join(dist, path === '/' ? 'index.html' : path));
+        if (!file.startsWith(dist)) {
+            res.writeHead(403).end();
+            return;
+        }
+        try {
+            const body = await readFile(file);
+            res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+            res.end(body);
+        } catch {
+            res.writeHead(404).end();
+        }
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export const chromiumArgs = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+];
+
+export async function launch() {
+    return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+}
+
+/// A fresh page on `url`, with every request to another origin and every page error recorded.
+export async function openApp(browser, url) {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const foreign = [];
+    const errors = [];
+    page.on('request', (r) => {
+        if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.locator('[data-testid="app-status"][data-state="idle"]').waitFor();
+    return { page, context, foreign, errors };
+}
+
+export async function waitForState(page, state) {
+    await page.locator(`[data-testid="app-status"][data-state="${state}"]`).waitFor({ timeout: 60_000 });
+}
+
+export async function screenshot(page, name) {
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, name), fullPage: true });
+}
+
+/// The preview table of a file card as rows of cell texts (row header first).
+export async function previewRows(card) {
+    return card.locator('table[data-testid="preview"] tbody tr').evaluateAll((rows) =>
+        rows.map((tr) => Array.from(tr.children, (c) => c.textContent)),
+    );
+}

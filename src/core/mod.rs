@@ -1,6 +1,12 @@
 //! Pure logic: no browser, no UI framework.
 
+pub mod figures;
 pub mod format;
+pub mod header;
 pub mod lang;
 pub mod read;
+pub mod rules;
+pub mod score;
 pub mod table;
+pub mod text;
+pub mod values;

@@ -1,0 +1,274 @@
+//! Unit figures read from a table: for each unit, the numerator, denominator or rate of every
+//! criterion, its tracked values, or (in a score-only table) its group scores. Cells that cannot
+//! be used are reported with their place and left out; the rest of the file is still read.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::core::header::{find_header, Column, Mapping, Part, Vocabulary};
+use crate::core::rules::RuleSet;
+use crate::core::table::{Cell, Sheet};
+use crate::core::text::fold_words;
+use crate::core::values;
+
+/// One criterion's inputs for one unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Figure {
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    /// A rate given directly, as a fraction of one, when the counts are not known.
+    pub rate: Option<f64>,
+}
+
+impl Figure {
+    pub fn is_empty(&self) -> bool {
+        self.numerator.is_none() && self.denominator.is_none() && self.rate.is_none()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitRow {
+    pub name: String,
+    pub kind: Option<String>,
+    pub parent: Option<String>,
+    pub period: Option<String>,
+    /// Where the unit came from: file, sheet and the spreadsheet row number (1-based).
+    pub source: Place,
+    pub figures: BTreeMap<String, Figure>,
+    pub tracked: BTreeMap<String, Figure>,
+    /// Group scores of a score-only table.
+    pub group_scores: BTreeMap<String, f64>,
+    pub total_score: Option<f64>,
+}
+
+/// A place in a file that a message can name.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Place {
+    pub file: String,
+    pub sheet: String,
+    /// Spreadsheet row number, 1-based, as Excel shows it.
+    pub row: usize,
+    /// Column letters ("C"), empty when the whole row is meant.
+    pub column: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    UnitFigures,
+    ScoreOnly,
+}
+
+/// A cell or row that was not used as it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IssueKind {
+    NotANumber { header: String, value: String },
+    NegativeCount { header: String, value: f64 },
+    NumeratorAboveDenominator { criterion: String, numerator: f64, denominator: f64 },
+    RateOutOfRange { header: String, value: f64 },
+    DuplicateUnit { name: String, first_row: usize },
+    MissingUnitName,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    pub place: Place,
+    pub kind: IssueKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitTable {
+    pub kind: TableKind,
+    pub mapping: Mapping,
+    pub units: Vec<UnitRow>,
+    pub issues: Vec<Issue>,
+}
+
+/// Why a sheet could not be read as a table of units at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableError {
+    /// No row within the first rows names a unit column.
+    NoUnitColumn { file: String, sheet: String },
+    /// A unit column but no criterion, tracked value or group score.
+    NoKnownColumn { file: String, sheet: String, header_row: usize },
+}
+
+/// Rows whose unit cell says "total" are sums, not units.
+const TOTAL_ROWS: [&str; 5] = ["tong cong", "tong", "cong", "total", "tong so"];
+
+/// Reads a sheet with the header found automatically, or with `mapping` when the user fixed it.
+pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Mapping>) -> Result<UnitTable, TableError> {
+    let mapping = match mapping {
+        Some(m) => m,
+        None => find_header(sheet, &Vocabulary::new(rules)).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?,
+    };
+    let kind = if mapping.has_criteria() || mapping.columns.iter().flatten().any(|c| matches!(c, Column::Tracked { .. })) {
+        TableKind::UnitFigures
+    } else if mapping.has_group_scores() {
+        TableKind::ScoreOnly
+    } else {
+        return Err(TableError::NoKnownColumn { file: file.into(), sheet: sheet.name.clone(), header_row: sheet.origin.0 + mapping.header_row + 1 });
+    };
+    let unit_col = mapping.column_of(&Column::Unit).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
+    let mut reader = RowReader { file, sheet, mapping: &mapping, issues: Vec::new() };
+    let mut units: Vec<UnitRow> = Vec::new();
+    let mut first_rows: HashMap<(String, String), usize> = HashMap::new();
+    for r in mapping.header_row + 1..sheet.height() {
+        let Some(cells) = sheet.row(r) else { break };
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        let row_number = sheet.origin.0 + r + 1;
+        let name = text_of(&cells[unit_col]);
+        if name.is_empty() {
+            let has_figures = mapping.columns.iter().enumerate().any(|(c, col)| col.is_some() && !cells[c].is_empty());
+            if has_figures {
+                reader.issue(r, None, IssueKind::MissingUnitName);
+            }
+            continue;
+        }
+        if TOTAL_ROWS.contains(&fold_words(&name).as_str()) {
+            continue;
+        }
+        let unit = reader.unit(r, name, cells);
+        let key = (fold_words(&unit.name), unit.parent.as_deref().map(fold_words).unwrap_or_default());
+        if let Some(first_row) = first_rows.get(&key) {
+            reader.issue(r, Some(unit_col), IssueKind::DuplicateUnit { name: unit.name.clone(), first_row: *first_row });
+            continue;
+        }
+        first_rows.insert(key, row_number);
+        units.push(unit);
+    }
+    let issues = reader.issues;
+    Ok(UnitTable { kind, mapping, units, issues })
+}
+
+struct RowReader<'a> {
+    file: &'a str,
+    sheet: &'a Sheet,
+    mapping: &'a Mapping,
+    issues: Vec<Issue>,
+}
+
+impl RowReader<'_> {
+    fn place(&self, r: usize, c: Option<usize>) -> Place {
+        Place {
+            file: self.file.to_string(),
+            sheet: self.sheet.name.clone(),
+            row: self.sheet.origin.0 + r + 1,
+            column: c.map(|c| crate::core::format::column_letters(self.sheet.origin.1 + c)).unwrap_or_default(),
+        }
+    }
+
+    fn issue(&mut self, r: usize, c: Option<usize>, kind: IssueKind) {
+        let place = self.place(r, c);
+        self.issues.push(Issue { place, kind });
+    }
+
+    fn unit(&mut self, r: usize, name: String, cells: &[Cell]) -> UnitRow {
+        let mut unit = UnitRow {
+            name,
+            kind: None,
+            parent: None,
+            period: None,
+            source: self.place(r, None),
+            figures: BTreeMap::new(),
+            tracked: BTreeMap::new(),
+            group_scores: BTreeMap::new(),
+            total_score: None,
+        };
+        for (c, column) in self.mapping.columns.iter().enumerate() {
+            let Some(column) = column else { continue };
+            let cell = &cells[c];
+            let optional_text = || Some(text_of(cell)).filter(|t| !t.is_empty());
+            match column {
+                Column::Unit => {}
+                Column::UnitKind => unit.kind = optional_text(),
+                Column::Parent => unit.parent = optional_text(),
+                Column::Period => unit.period = optional_text(),
+                Column::Criterion { code, part } => {
+                    if let Some(v) = self.part_value(r, c, cell, *part) {
+                        set_part(unit.figures.entry(code.clone()).or_default(), *part, v);
+                    }
+                }
+                Column::Tracked { code, part } => {
+                    if let Some(v) = self.part_value(r, c, cell, *part) {
+                        set_part(unit.tracked.entry(code.clone()).or_default(), *part, v);
+                    }
+                }
+                Column::GroupScore(code) => {
+                    if let Some(v) = self.number(r, c, cell, values::value) {
+                        unit.group_scores.insert(code.clone(), v);
+                    }
+                }
+                Column::TotalScore => unit.total_score = self.number(r, c, cell, values::value),
+            }
+        }
+        for (code, figure) in &unit.figures {
+            if let (Some(n), Some(d)) = (figure.numerator, figure.denominator) {
+                if n > d {
+                    let c = self.mapping.column_of(&Column::Criterion { code: code.clone(), part: Part::Numerator });
+                    let kind = IssueKind::NumeratorAboveDenominator { criterion: code.clone(), numerator: n, denominator: d };
+                    self.issue(r, c, kind);
+                }
+            }
+        }
+        unit.figures.retain(|_, f| !f.is_empty());
+        unit.tracked.retain(|_, f| !f.is_empty());
+        unit
+    }
+
+    fn number(&mut self, r: usize, c: usize, cell: &Cell, parse: fn(&Cell) -> Result<Option<f64>, values::NotANumber>) -> Option<f64> {
+        match parse(cell) {
+            Ok(v) => v,
+            Err(values::NotANumber(value)) => {
+                let header = self.mapping.headers[c].clone();
+                self.issue(r, Some(c), IssueKind::NotANumber { header, value });
+                None
+            }
+        }
+    }
+
+    /// A count must not be negative and a rate not above 100 %: such cells are reported and
+    /// kept out of the computation.
+    fn part_value(&mut self, r: usize, c: usize, cell: &Cell, part: Part) -> Option<f64> {
+        let header = || self.mapping.headers[c].clone();
+        match part {
+            Part::Numerator | Part::Denominator => {
+                let v = self.number(r, c, cell, values::count)?;
+                if v < 0.0 {
+                    let header = header();
+                    self.issue(r, Some(c), IssueKind::NegativeCount { header, value: v });
+                    return None;
+                }
+                Some(v)
+            }
+            Part::Rate => {
+                let v = self.number(r, c, cell, values::rate)?;
+                if !(0.0..=1.0).contains(&v) {
+                    let header = header();
+                    self.issue(r, Some(c), IssueKind::RateOutOfRange { header, value: v });
+                    return None;
+                }
+                Some(v)
+            }
+            Part::Value => self.number(r, c, cell, values::value),
+        }
+    }
+}
+
+fn set_part(figure: &mut Figure, part: Part, value: f64) {
+    match part {
+        Part::Numerator => figure.numerator = Some(value),
+        Part::Denominator => figure.denominator = Some(value),
+        Part::Rate => figure.rate = Some(value),
+        // A single-value tracked column keeps its value as the numerator.
+        Part::Value => figure.numerator = Some(value),
+    }
+}
+
+fn text_of(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+        Cell::Empty => String::new(),
+        other => other.display(),
+    }
+}

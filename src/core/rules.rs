@@ -1,0 +1,303 @@
+//! The rule set: groups, criteria and tracked values, loaded from a TOML file and validated.
+//! The default (src/rules/qd766-2026.toml) is compiled in; a user may load another.
+
+use serde::Deserialize;
+
+use crate::core::lang::Lang;
+
+pub const DEFAULT_RULES: &str = include_str!("../rules/qd766-2026.toml");
+
+/// How a criterion's ratio becomes points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Rule {
+    /// max × ratio
+    Linear,
+    /// max × min(1, ratio / target)
+    Target(f64),
+}
+
+/// What a zero denominator scores (observed portal behaviour differs per criterion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZeroRule {
+    /// No score ("không có dữ liệu"), counted as 0 in the group.
+    NoData,
+    /// Nothing to fail on: full points.
+    Full,
+    /// Nothing done: zero points.
+    Zero,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Unit,
+    /// Computed for the province and shown unchanged for its units.
+    Province,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrackedKind {
+    /// A numerator and a denominator, shown as a rate.
+    Ratio,
+    /// A whole number.
+    Count,
+    /// Any number (days …).
+    Value,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub max: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Criterion {
+    pub code: String,
+    pub group: String,
+    pub name: String,
+    pub label: String,
+    pub max: f64,
+    pub rule: Rule,
+    pub zero: ZeroRule,
+    pub level: Level,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Tracked {
+    pub code: String,
+    pub name: String,
+    pub label: String,
+    pub kind: TrackedKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleSet {
+    pub name: String,
+    pub version: String,
+    pub groups: Vec<Group>,
+    pub criteria: Vec<Criterion>,
+    pub tracked: Vec<Tracked>,
+}
+
+/// Why a rule set file was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleError {
+    Syntax(String),
+    DuplicateCode(String),
+    UnknownGroup { criterion: String, group: String },
+    BadMax { code: String, max: f64 },
+    BadTarget { criterion: String, target: Option<f64> },
+    GroupSum { group: String, max: f64, sum: f64 },
+    EmptyGroup(String),
+    NoGroups,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRuleSet {
+    name: String,
+    version: String,
+    groups: Vec<RawGroup>,
+    criteria: Vec<RawCriterion>,
+    #[serde(default)]
+    tracked: Vec<Tracked>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    code: String,
+    name: String,
+    #[serde(default)]
+    name_en: Option<String>,
+    max: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCriterion {
+    code: String,
+    group: String,
+    name: String,
+    label: String,
+    max: f64,
+    rule: RawRule,
+    #[serde(default)]
+    target: Option<f64>,
+    zero: ZeroRule,
+    level: Level,
+}
+
+#[derive(Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum RawRule {
+    Linear,
+    Target,
+}
+
+/// Points are compared to the hundredth: maxima such as 1.5 must add up exactly.
+fn same_points(a: f64, b: f64) -> bool {
+    (a - b).abs() < 0.005
+}
+
+impl RuleSet {
+    /// The compiled-in default. It is validated by the tests, so failing here is impossible in a
+    /// build that passed them; should it happen, an empty rule set would hide the defect, hence
+    /// the error is returned to the caller like any other.
+    pub fn default_rules() -> Result<RuleSet, RuleError> {
+        RuleSet::from_toml(DEFAULT_RULES)
+    }
+
+    pub fn from_toml(text: &str) -> Result<RuleSet, RuleError> {
+        let raw: RawRuleSet = toml::from_str(text).map_err(|e| RuleError::Syntax(e.to_string()))?;
+        if raw.groups.is_empty() {
+            return Err(RuleError::NoGroups);
+        }
+        let mut seen = std::collections::HashSet::new();
+        let codes = raw.groups.iter().map(|g| &g.code).chain(raw.criteria.iter().map(|c| &c.code)).chain(raw.tracked.iter().map(|t| &t.code));
+        for code in codes {
+            if !seen.insert(code.to_ascii_uppercase()) {
+                return Err(RuleError::DuplicateCode(code.clone()));
+            }
+        }
+        let mut groups = Vec::with_capacity(raw.groups.len());
+        for g in raw.groups {
+            if !(g.max > 0.0 && g.max.is_finite()) {
+                return Err(RuleError::BadMax { code: g.code, max: g.max });
+            }
+            let name_en = g.name_en.unwrap_or_else(|| g.name.clone());
+            groups.push(Group { code: g.code, name: g.name, name_en, max: g.max });
+        }
+        let mut criteria = Vec::with_capacity(raw.criteria.len());
+        for c in raw.criteria {
+            if !groups.iter().any(|g| g.code == c.group) {
+                return Err(RuleError::UnknownGroup { criterion: c.code, group: c.group });
+            }
+            if !(c.max > 0.0 && c.max.is_finite()) {
+                return Err(RuleError::BadMax { code: c.code, max: c.max });
+            }
+            let rule = match (c.rule, c.target) {
+                (RawRule::Linear, None) => Rule::Linear,
+                (RawRule::Target, Some(t)) if t > 0.0 && t <= 1.0 => Rule::Target(t),
+                (_, target) => return Err(RuleError::BadTarget { criterion: c.code, target }),
+            };
+            criteria.push(Criterion {
+                code: c.code,
+                group: c.group,
+                name: c.name,
+                label: c.label,
+                max: c.max,
+                rule,
+                zero: c.zero,
+                level: c.level,
+            });
+        }
+        for g in &groups {
+            let members: Vec<&Criterion> = criteria.iter().filter(|c| c.group == g.code).collect();
+            if members.is_empty() {
+                return Err(RuleError::EmptyGroup(g.code.clone()));
+            }
+            let sum: f64 = members.iter().map(|c| c.max).sum();
+            if !same_points(sum, g.max) {
+                return Err(RuleError::GroupSum { group: g.code.clone(), max: g.max, sum });
+            }
+        }
+        Ok(RuleSet { name: raw.name, version: raw.version, groups, criteria, tracked: raw.tracked })
+    }
+
+    pub fn total_max(&self) -> f64 {
+        self.groups.iter().map(|g| g.max).sum()
+    }
+
+    pub fn criterion(&self, code: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.code == code)
+    }
+
+    pub fn group(&self, code: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.code == code)
+    }
+
+    /// "name (phiên bản version)": shown on every result and export.
+    pub fn title(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("{} — phiên bản {}", self.name, self.version),
+            Lang::En => format!("{} — version {}", self.name, self.version),
+        }
+    }
+}
+
+impl RuleError {
+    pub fn message(&self, source: &str, lang: Lang) -> String {
+        use crate::core::format::number;
+        let what = match (self, lang) {
+            (RuleError::Syntax(e), Lang::Vi) => format!("tệp không đúng cú pháp TOML hoặc thiếu trường bắt buộc ({e})"),
+            (RuleError::Syntax(e), Lang::En) => format!("the file is not valid TOML or lacks a required field ({e})"),
+            (RuleError::DuplicateCode(c), Lang::Vi) => format!("mã «{c}» xuất hiện hơn một lần; mỗi nhóm, tiêu chí và chỉ số theo dõi cần một mã riêng"),
+            (RuleError::DuplicateCode(c), Lang::En) => format!("the code «{c}» appears more than once; every group, criterion and tracked value needs its own code"),
+            (RuleError::UnknownGroup { criterion, group }, Lang::Vi) => format!("tiêu chí «{criterion}» thuộc nhóm «{group}» nhưng không có nhóm nào mang mã đó"),
+            (RuleError::UnknownGroup { criterion, group }, Lang::En) => format!("the criterion «{criterion}» belongs to group «{group}», which does not exist"),
+            (RuleError::BadMax { code, max }, Lang::Vi) => format!("điểm tối đa của «{code}» là {}, phải là số dương", number(*max, 2)),
+            (RuleError::BadMax { code, max }, Lang::En) => format!("the maximum of «{code}» is {}, it must be positive", number(*max, 2)),
+            (RuleError::BadTarget { criterion, target: Some(t) }, Lang::Vi) => format!("chỉ tiêu của «{criterion}» là {}, phải lớn hơn 0 và không quá 1 (ví dụ 0.8)", number(*t, 4)),
+            (RuleError::BadTarget { criterion, target: Some(t) }, Lang::En) => format!("the target of «{criterion}» is {}, it must be above 0 and at most 1 (e.g. 0.8)", number(*t, 4)),
+            (RuleError::BadTarget { criterion, target: None }, Lang::Vi) => format!("tiêu chí «{criterion}» có rule = \"target\" nhưng thiếu target (hoặc rule = \"linear\" mà lại có target)"),
+            (RuleError::BadTarget { criterion, target: None }, Lang::En) => format!("the criterion «{criterion}» has rule = \"target\" without a target (or a target with rule = \"linear\")"),
+            (RuleError::GroupSum { group, max, sum }, Lang::Vi) => format!("nhóm «{group}» có tối đa {} điểm nhưng các tiêu chí cộng lại {} điểm", number(*max, 2), number(*sum, 2)),
+            (RuleError::GroupSum { group, max, sum }, Lang::En) => format!("group «{group}» is worth {} points but its criteria add up to {}", number(*max, 2), number(*sum, 2)),
+            (RuleError::EmptyGroup(g), Lang::Vi) => format!("nhóm «{g}» không có tiêu chí nào"),
+            (RuleError::EmptyGroup(g), Lang::En) => format!("group «{g}» has no criterion"),
+            (RuleError::NoGroups, Lang::Vi) => "tệp không khai báo nhóm nào ([[groups]])".to_string(),
+            (RuleError::NoGroups, Lang::En) => "the file declares no group ([[groups]])".to_string(),
+        };
+        match lang {
+            Lang::Vi => format!("Không dùng được bộ quy tắc «{source}»: {what}. Hãy sửa tệp rồi nạp lại; chiso vẫn dùng bộ quy tắc đang có."),
+            Lang::En => format!("The rule set «{source}» cannot be used: {what}. Fix the file and load it again; chiso keeps the current rule set."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_rule_set_is_the_six_group_index() {
+        let rules = RuleSet::default_rules().unwrap();
+        let groups: Vec<(&str, f64)> = rules.groups.iter().map(|g| (g.code.as_str(), g.max)).collect();
+        assert_eq!(groups, [("CKMB", 18.0), ("TDGQ", 20.0), ("CLGQ", 12.0), ("TTTT", 10.0), ("MDHL", 18.0), ("MDSH", 22.0)]);
+        assert_eq!(rules.total_max(), 100.0);
+        assert_eq!(rules.criteria.len(), 21); // 4 + 1 + 3 + 3 + 3 + 7
+        let c = rules.criterion("ONLINE_DOSSIERS").unwrap();
+        assert_eq!((c.max, c.rule, c.zero, c.level), (6.0, Rule::Target(0.5), ZeroRule::NoData, Level::Unit));
+        let c = rules.criterion("PETITION_PROCESSING_ON_TIME").unwrap();
+        assert_eq!(c.zero, ZeroRule::Full);
+        assert_eq!(rules.criterion("PUBLISH_ON_TIME").unwrap().level, Level::Province);
+        assert_eq!(rules.tracked.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(), ["ONLINE_ON_TIME", "RECEIVED", "COMPLETED", "AVG_DAYS", "PETITION_CLASSIFICATION_TTHC", "PETITION_CLASSIFICATION_STAFF"]);
+        assert!(rules.title(Lang::Vi).ends_with("— phiên bản 2026.1"));
+    }
+
+    fn edited(from: &str, to: &str) -> Result<RuleSet, RuleError> {
+        assert!(DEFAULT_RULES.contains(from), "{from}");
+        RuleSet::from_toml(&DEFAULT_RULES.replacen(from, to, 1))
+    }
+
+    #[test]
+    fn validation_names_what_is_wrong() {
+        assert_eq!(
+            edited("code = \"FULL\"\ngroup = \"CLGQ\"\nname = \"Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)\"\nlabel = \"TTHC cung cấp DVC trực tuyến\"\nmax = 2", "code = \"FULL\"\ngroup = \"CLGQ\"\nname = \"Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)\"\nlabel = \"TTHC cung cấp DVC trực tuyến\"\nmax = 3"),
+            Err(RuleError::GroupSum { group: "CLGQ".into(), max: 12.0, sum: 13.0 })
+        );
+        assert_eq!(edited("target = 0.5", "target = 1.5"), Err(RuleError::BadTarget { criterion: "ONLINE_DOSSIERS".into(), target: Some(1.5) }));
+        assert_eq!(edited("target = 0.5", "target = 0"), Err(RuleError::BadTarget { criterion: "ONLINE_DOSSIERS".into(), target: Some(0.0) }));
+        assert_eq!(edited("code = \"HAS_ONLINE\"", "code = \"FULL\""), Err(RuleError::DuplicateCode("FULL".into())));
+        assert_eq!(edited("group = \"MDSH\"", "group = \"MDSX\""), Err(RuleError::UnknownGroup { criterion: "ORIGINAL_RESULT_AVAILABLE".into(), group: "MDSX".into() }));
+        assert!(matches!(edited("version = \"2026.1\"", "version = 2026"), Err(RuleError::Syntax(_))));
+        let message = edited("target = 0.5", "target = 1.5").unwrap_err().message("quy-tac.toml", Lang::Vi);
+        assert_eq!(message, "Không dùng được bộ quy tắc «quy-tac.toml»: chỉ tiêu của «ONLINE_DOSSIERS» là 1,5, phải lớn hơn 0 và không quá 1 (ví dụ 0.8). Hãy sửa tệp rồi nạp lại; chiso vẫn dùng bộ quy tắc đang có.");
+    }
+}

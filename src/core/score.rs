@@ -1,0 +1,399 @@
+//! Criterion, group and total scores; competition ranks; the pooled roll-up of parents.
+//!
+//! Each criterion score is computed from the raw fraction and rounded to two decimals, half away
+//! from zero; a group is the sum of its rounded criteria and the total the sum of the groups
+//! (the reference's rule, which reproduces the portal's published values). Scores are kept in
+//! whole hundredths so that sums are exact.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::core::figures::{Figure, Place, UnitRow};
+use crate::core::rules::{Criterion, Level, Rule, RuleSet, TrackedKind, ZeroRule};
+use crate::core::text::fold_words;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    /// No figures, or a zero denominator scored as "no data".
+    NoData,
+    /// Numerator above denominator: reported, not scored.
+    DataError,
+}
+
+/// Where a unit's figure for a criterion came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Own,
+    /// A province-level criterion shown unchanged from this ancestor.
+    Inherited(String),
+    /// The unit's own counts pooled with those of the units under it.
+    Pooled,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionResult {
+    pub code: String,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    /// As a fraction of one.
+    pub ratio: Option<f64>,
+    /// Rounded to the hundredth; `None` when not scored (no data, data error).
+    pub score: Option<f64>,
+    pub max: f64,
+    pub status: Status,
+    pub source: Source,
+}
+
+impl CriterionResult {
+    /// The points this criterion leaves on the table.
+    pub fn points_lost(&self) -> f64 {
+        hundredths_to_points(points_to_hundredths(self.max) - points_to_hundredths(self.score.unwrap_or(0.0)))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupResult {
+    pub code: String,
+    pub score: f64,
+    pub max: f64,
+    pub rank: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitResult {
+    pub name: String,
+    pub parent: Option<String>,
+    pub kind: Option<String>,
+    pub period: Option<String>,
+    /// The row it was read from; `None` for a parent made up from its children.
+    pub source: Option<Place>,
+    /// Empty for a unit of a score-only table.
+    pub criteria: Vec<CriterionResult>,
+    pub tracked: BTreeMap<String, Figure>,
+    pub groups: Vec<GroupResult>,
+    pub total: f64,
+    pub rank: usize,
+}
+
+impl UnitResult {
+    pub fn group(&self, code: &str) -> Option<&GroupResult> {
+        self.groups.iter().find(|g| g.code == code)
+    }
+
+    pub fn criterion(&self, code: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.code == code)
+    }
+
+    pub fn score_only(&self) -> bool {
+        self.criteria.is_empty()
+    }
+}
+
+/// Something about the set of units as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScoreWarning {
+    /// A parent named by some unit but without a row of its own: its scores pool its children.
+    ParentWithoutRow { parent: String },
+    /// Units naming each other as parents; the link of `unit` was dropped.
+    ParentCycle { unit: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    pub units: Vec<UnitResult>,
+    pub warnings: Vec<ScoreWarning>,
+}
+
+fn points_to_hundredths(points: f64) -> i64 {
+    (points * 100.0).round() as i64
+}
+
+fn hundredths_to_points(h: i64) -> f64 {
+    h as f64 / 100.0
+}
+
+/// a / b rounded half away from zero, for a ≥ 0 and b > 0.
+fn div_round(a: i128, b: i128) -> i128 {
+    (2 * a + b) / (2 * b)
+}
+
+fn is_count(x: f64) -> bool {
+    x.fract() == 0.0 && (0.0..9.0e15).contains(&x)
+}
+
+/// The score in hundredths of a point for a ratio `numerator / denominator` (denominator > 0,
+/// numerator ≤ denominator). Whole counts are computed exactly in integers, so that a score
+/// landing on x.xx5 rounds up as on paper; other inputs fall back to floating point.
+fn score_hundredths(max: f64, rule: Rule, numerator: f64, denominator: f64) -> i64 {
+    let m = points_to_hundredths(max) as i128;
+    if is_count(numerator) && is_count(denominator) {
+        let (n, d) = (numerator as i128, denominator as i128);
+        let h = match rule {
+            Rule::Linear => div_round(m * n, d),
+            Rule::Target(t) => {
+                let t = (t * 1_000_000.0).round() as i128;
+                if n * 1_000_000 >= d * t {
+                    m
+                } else {
+                    div_round(m * n * 1_000_000, d * t)
+                }
+            }
+        };
+        return h as i64;
+    }
+    rate_hundredths(max, rule, numerator / denominator)
+}
+
+fn rate_hundredths(max: f64, rule: Rule, ratio: f64) -> i64 {
+    let share = match rule {
+        Rule::Linear => ratio,
+        Rule::Target(t) => (ratio / t).min(1.0),
+    };
+    // The nudge keeps a product that should be exactly x.xx5 from rounding down on binary error.
+    (max * 100.0 * share * (1.0 + 1e-12)).round() as i64
+}
+
+/// One criterion from its figure.
+pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: Source) -> CriterionResult {
+    let mut result = CriterionResult {
+        code: criterion.code.clone(),
+        numerator: figure.and_then(|f| f.numerator),
+        denominator: figure.and_then(|f| f.denominator),
+        ratio: None,
+        score: None,
+        max: criterion.max,
+        status: Status::NoData,
+        source,
+    };
+    let hundredths = match (result.numerator, result.denominator, figure.and_then(|f| f.rate)) {
+        (Some(n), Some(d), _) if n > d || n < 0.0 || d < 0.0 => {
+            result.ratio = (d > 0.0).then(|| n / d);
+            result.status = Status::DataError;
+            None
+        }
+        (Some(_), Some(d), _) if d == 0.0 => match criterion.zero {
+            ZeroRule::NoData => None,
+            ZeroRule::Full => Some(points_to_hundredths(criterion.max)),
+            ZeroRule::Zero => Some(0),
+        },
+        (Some(n), Some(d), _) => {
+            result.ratio = Some(n / d);
+            Some(score_hundredths(criterion.max, criterion.rule, n, d))
+        }
+        (_, _, Some(r)) => {
+            result.ratio = Some(r);
+            Some(rate_hundredths(criterion.max, criterion.rule, r))
+        }
+        _ => None,
+    };
+    if let Some(h) = hundredths {
+        result.score = Some(hundredths_to_points(h));
+        result.status = Status::Ok;
+    }
+    result
+}
+
+/// Scores every unit. Parents named in `Đơn vị cấp trên` pool the counts of all the units under
+/// them with their own (sums of numerators over sums of denominators, never an average of
+/// scores); province-level criteria missing on a unit are taken unchanged from its nearest
+/// ancestor that has them. Ranks are competition ranks among units with the same parent.
+pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
+    let mut warnings = Vec::new();
+    let mut units: Vec<UnitRow> = rows.to_vec();
+    let mut index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (fold_words(&u.name), i)).collect();
+
+    // Parents without a row of their own become units made of their children.
+    let mut i = 0;
+    while i < units.len() {
+        if let Some(parent) = units[i].parent.clone() {
+            let key = fold_words(&parent);
+            if !index.contains_key(&key) {
+                index.insert(key, units.len());
+                warnings.push(ScoreWarning::ParentWithoutRow { parent: parent.clone() });
+                units.push(UnitRow {
+                    name: parent,
+                    kind: None,
+                    parent: None,
+                    period: units[i].period.clone(),
+                    source: Place::default(),
+                    figures: BTreeMap::new(),
+                    tracked: BTreeMap::new(),
+                    group_scores: BTreeMap::new(),
+                    total_score: None,
+                });
+            }
+        }
+        i += 1;
+    }
+    let synthetic_from = rows.len();
+
+    let mut parent_of: Vec<Option<usize>> = units.iter().map(|u| u.parent.as_ref().and_then(|p| index.get(&fold_words(p)).copied())).collect();
+    for u in 0..units.len() {
+        let mut seen = vec![u];
+        let mut at = parent_of[u];
+        while let Some(p) = at {
+            if seen.contains(&p) {
+                warnings.push(ScoreWarning::ParentCycle { unit: units[u].name.clone() });
+                parent_of[u] = None;
+                break;
+            }
+            seen.push(p);
+            at = parent_of[p];
+        }
+    }
+    let ancestors: Vec<Vec<usize>> = (0..units.len())
+        .map(|u| {
+            let mut out = Vec::new();
+            let mut at = parent_of[u];
+            while let Some(p) = at {
+                out.push(p);
+                at = parent_of[p];
+            }
+            out
+        })
+        .collect();
+    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for (u, list) in ancestors.iter().enumerate() {
+        for &a in list {
+            descendants[a].push(u);
+        }
+    }
+
+    let mut results: Vec<UnitResult> = Vec::with_capacity(units.len());
+    for u in 0..units.len() {
+        let unit = &units[u];
+        let score_only = !unit.group_scores.is_empty() && unit.figures.is_empty();
+        let criteria: Vec<CriterionResult> = if score_only {
+            Vec::new()
+        } else {
+            rules
+                .criteria
+                .iter()
+                .map(|c| {
+                    let (figure, source) = figure_for(c, u, &units, &descendants[u], &ancestors[u]);
+                    score_criterion(c, figure.as_ref(), source)
+                })
+                .collect()
+        };
+        let groups = rules
+            .groups
+            .iter()
+            .map(|g| {
+                let h = if score_only {
+                    points_to_hundredths(unit.group_scores.get(&g.code).copied().unwrap_or(0.0))
+                } else {
+                    let members = rules.criteria.iter().zip(&criteria).filter(|(c, _)| c.group == g.code);
+                    members.map(|(_, r)| points_to_hundredths(r.score.unwrap_or(0.0))).sum()
+                };
+                GroupResult { code: g.code.clone(), score: hundredths_to_points(h), max: g.max, rank: 0 }
+            })
+            .collect::<Vec<_>>();
+        let total = match (score_only, unit.total_score) {
+            (true, Some(t)) => t,
+            _ => hundredths_to_points(groups.iter().map(|g| points_to_hundredths(g.score)).sum()),
+        };
+        results.push(UnitResult {
+            name: unit.name.clone(),
+            parent: parent_of[u].map(|p| units[p].name.clone()),
+            kind: unit.kind.clone(),
+            period: unit.period.clone(),
+            source: (u < synthetic_from).then(|| unit.source.clone()),
+            criteria,
+            tracked: pooled_tracked(rules, u, &units, &descendants[u]),
+            groups,
+            total,
+            rank: 0,
+        });
+    }
+    rank(&mut results, &parent_of, rules);
+    Scores { units: results, warnings }
+}
+
+/// The figure a criterion is scored on, and where it came from.
+fn figure_for(c: &Criterion, u: usize, units: &[UnitRow], descendants: &[usize], ancestors: &[usize]) -> (Option<Figure>, Source) {
+    let own = units[u].figures.get(&c.code).copied();
+    if c.level == Level::Province {
+        if own.is_some() {
+            return (own, Source::Own);
+        }
+        for &a in ancestors {
+            if let Some(f) = units[a].figures.get(&c.code) {
+                return (Some(*f), Source::Inherited(units[a].name.clone()));
+            }
+        }
+        return (None, Source::Own);
+    }
+    if descendants.is_empty() {
+        return (own, Source::Own);
+    }
+    let pooled = pool(std::iter::once(u).chain(descendants.iter().copied()).filter_map(|i| units[i].figures.get(&c.code)));
+    match pooled {
+        Some(f) => (Some(f), Source::Pooled),
+        None => (own, Source::Own),
+    }
+}
+
+/// Sums the counts of the figures that have both parts and are not in error.
+fn pool<'a>(figures: impl Iterator<Item = &'a Figure>) -> Option<Figure> {
+    let mut total: Option<(f64, f64)> = None;
+    for f in figures {
+        if let (Some(n), Some(d)) = (f.numerator, f.denominator) {
+            if n <= d {
+                let (tn, td) = total.unwrap_or((0.0, 0.0));
+                total = Some((tn + n, td + d));
+            }
+        }
+    }
+    total.map(|(n, d)| Figure { numerator: Some(n), denominator: Some(d), rate: None })
+}
+
+fn pooled_tracked(rules: &RuleSet, u: usize, units: &[UnitRow], descendants: &[usize]) -> BTreeMap<String, Figure> {
+    let mut out = units[u].tracked.clone();
+    if descendants.is_empty() {
+        return out;
+    }
+    let members = || std::iter::once(u).chain(descendants.iter().copied());
+    for t in &rules.tracked {
+        let pooled = match t.kind {
+            TrackedKind::Ratio => pool(members().filter_map(|i| units[i].tracked.get(&t.code))),
+            TrackedKind::Count => {
+                let values: Vec<f64> = members().filter_map(|i| units[i].tracked.get(&t.code).and_then(|f| f.numerator)).collect();
+                (!values.is_empty()).then(|| Figure { numerator: Some(values.iter().sum()), ..Figure::default() })
+            }
+            // An average cannot be pooled without its weights: the unit's own value stands.
+            TrackedKind::Value => None,
+        };
+        if let Some(f) = pooled {
+            out.insert(t.code.clone(), f);
+        }
+    }
+    out
+}
+
+/// Competition ranks (1, 2, 2, 4) on the rounded scores, among units with the same parent.
+fn rank(results: &mut [UnitResult], parent_of: &[Option<usize>], rules: &RuleSet) {
+    let mut siblings: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    for (u, p) in parent_of.iter().enumerate() {
+        siblings.entry(*p).or_default().push(u);
+    }
+    for members in siblings.values() {
+        let totals = competition_ranks(members.iter().map(|&u| points_to_hundredths(results[u].total)));
+        for (&u, r) in members.iter().zip(totals) {
+            results[u].rank = r;
+        }
+        for g in 0..rules.groups.len() {
+            let ranks = competition_ranks(members.iter().map(|&u| points_to_hundredths(results[u].groups[g].score)));
+            for (&u, r) in members.iter().zip(ranks) {
+                results[u].groups[g].rank = r;
+            }
+        }
+    }
+}
+
+/// 1 + how many values are strictly higher, for each value.
+fn competition_ranks(values: impl Iterator<Item = i64>) -> Vec<usize> {
+    let values: Vec<i64> = values.collect();
+    let mut sorted = values.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    values.iter().map(|v| 1 + sorted.partition_point(|x| x > v)).collect()
+}

@@ -1,0 +1,286 @@
+//! The scoring engine against the reference's worked examples (published portal figures), its
+//! zero-denominator rules, rounding, ranks and roll-up; each expected value is worked by hand in
+//! ../shared/docs/qd766-scoring.md or in the comment beside it.
+
+use std::collections::BTreeMap;
+
+use chiso::core::figures::{Figure, Place, UnitRow};
+use chiso::core::rules::RuleSet;
+use chiso::core::score::{score_units, ScoreWarning, Source, Status, UnitResult};
+
+fn rules() -> RuleSet {
+    RuleSet::default_rules().expect("default rules")
+}
+
+fn counts(n: f64, d: f64) -> Figure {
+    Figure { numerator: Some(n), denominator: Some(d), rate: None }
+}
+
+fn rate(r: f64) -> Figure {
+    Figure { numerator: None, denominator: None, rate: Some(r) }
+}
+
+fn unit(name: &str, parent: Option<&str>, figures: &[(&str, Figure)]) -> UnitRow {
+    UnitRow {
+        name: name.to_string(),
+        kind: None,
+        parent: parent.map(str::to_string),
+        period: None,
+        source: Place::default(),
+        figures: figures.iter().map(|(c, f)| (c.to_string(), *f)).collect(),
+        tracked: BTreeMap::new(),
+        group_scores: BTreeMap::new(),
+        total_score: None,
+    }
+}
+
+fn groups(u: &UnitResult) -> Vec<(String, f64)> {
+    u.groups.iter().map(|g| (g.code.clone(), g.score)).collect()
+}
+
+fn g(pairs: &[(&str, f64)]) -> Vec<(String, f64)> {
+    pairs.iter().map(|(c, s)| (c.to_string(), *s)).collect()
+}
+
+fn score_of(u: &UnitResult, code: &str) -> Option<f64> {
+    u.criterion(code).and_then(|c| c.score)
+}
+
+/// UBND Thành phố Hà Nội, year 2026 to 10 October: the published per-criterion and group scores.
+#[test]
+fn ha_noi_reproduces_the_published_scores() {
+    let ha_noi = unit(
+        "UBND Thành phố Hà Nội",
+        None,
+        &[
+            ("PUBLISH_ON_TIME", counts(0.0, 79.0)),
+            ("PUBLIC_UPDATE_ON_TIME", counts(65.0, 80.0)),
+            ("PUBLIC_CONTENT_FULL", counts(78.0, 80.0)),
+            ("DOSSIER_SYNC", counts(859_324.0, 859_324.0)),
+            ("ON_TIME", rate(0.7404)),
+            ("FULL", counts(53.0, 81.0)),
+            ("HAS_ONLINE", counts(781.0, 1965.0)),
+            ("ONLINE_DOSSIERS", counts(886_491.0, 1_065_048.0)),
+            ("PAY_DOSSIERS", counts(229_394.0, 427_521.0)),
+            ("PAY_FORMALITIES", counts(125.0, 331.0)),
+            ("PAY_PROVISION", counts(70.0, 331.0)),
+            ("DOSSIER_RECEIVING_SATISFACTION", counts(785_199.0, 1_065_150.0)),
+            ("PETITION_PROCESSING_ON_TIME", counts(1000.0, 4506.0)),
+            ("PETITION_HANDLING_SATISFACTION", counts(791.0, 4506.0)),
+            ("ORIGINAL_RESULT_AVAILABLE", counts(536_776.0, 1_065_150.0)),
+            ("SO_HOA_GIAY_TO_GIAI_QUYET", counts(164_908.0, 1_065_150.0)),
+            ("ELECTRONIC_CERTIFIED_COPY", rate(1.0)),
+            ("REUSED_DIGITIZED_DATA", counts(344_455.0, 1_065_150.0)),
+            ("SYNCED_WITH_DVCQG_PERSONAL_STORAGE", counts(7727.0, 1_065_150.0)),
+            ("CITIZEN_DATA_CONNECTED_DOSSIER", counts(412_784.0, 1_065_150.0)),
+            ("CITIZEN_DATA_CONNECTED_FORMALITY", counts(500.0, 1327.0)),
+        ],
+    );
+    let scores = score_units(&[ha_noi], &rules());
+    let u = &scores.units[0];
+    let expected = [
+        ("PUBLISH_ON_TIME", 0.0),
+        ("PUBLIC_UPDATE_ON_TIME", 3.25),
+        ("PUBLIC_CONTENT_FULL", 1.95),
+        ("DOSSIER_SYNC", 6.0),
+        ("ON_TIME", 14.81),
+        ("FULL", 1.64),
+        ("HAS_ONLINE", 1.59),
+        ("ONLINE_DOSSIERS", 6.0),
+        ("PAY_DOSSIERS", 3.22),
+        ("PAY_FORMALITIES", 0.94),
+        ("PAY_PROVISION", 0.53),
+        ("DOSSIER_RECEIVING_SATISFACTION", 4.91),
+        ("PETITION_PROCESSING_ON_TIME", 1.33),
+        ("PETITION_HANDLING_SATISFACTION", 1.05),
+        ("ORIGINAL_RESULT_AVAILABLE", 3.02),
+        ("SO_HOA_GIAY_TO_GIAI_QUYET", 0.62),
+        ("ELECTRONIC_CERTIFIED_COPY", 2.0),
+        ("REUSED_DIGITIZED_DATA", 0.81),
+        ("SYNCED_WITH_DVCQG_PERSONAL_STORAGE", 0.03),
+        ("CITIZEN_DATA_CONNECTED_DOSSIER", 0.78),
+        ("CITIZEN_DATA_CONNECTED_FORMALITY", 0.75),
+    ];
+    for (code, score) in expected {
+        assert_eq!(score_of(u, code), Some(score), "{code}");
+    }
+    assert_eq!(groups(u), g(&[("CKMB", 11.2), ("TDGQ", 14.81), ("CLGQ", 9.23), ("TTTT", 4.69), ("MDHL", 7.29), ("MDSH", 8.01)]));
+    assert_eq!(u.total, 55.23);
+    assert_eq!(u.rank, 1);
+    let full = u.criterion("FULL").unwrap();
+    assert_eq!((full.numerator, full.denominator), (Some(53.0), Some(81.0)));
+    assert!((full.ratio.unwrap() - 53.0 / 81.0).abs() < 1e-15);
+    assert_eq!(full.points_lost(), 0.36);
+}
+
+/// UBND xã Ba Vì, same period: FULL 0/0 is no data; no petitions give full points.
+#[test]
+fn ba_vi_reproduces_the_published_scores() {
+    let ba_vi = unit(
+        "UBND xã Ba Vì",
+        None,
+        &[
+            ("ON_TIME", counts(4358.0, 4474.0)),
+            ("FULL", counts(0.0, 0.0)),
+            ("HAS_ONLINE", counts(31.0, 403.0)),
+            ("ONLINE_DOSSIERS", counts(3294.0, 4474.0)),
+            ("PAY_DOSSIERS", counts(2558.0, 3292.0)),
+            ("PAY_FORMALITIES", counts(3.0, 31.0)),
+            ("PAY_PROVISION", counts(3.0, 31.0)),
+            ("PETITION_PROCESSING_ON_TIME", counts(0.0, 0.0)),
+            ("PETITION_HANDLING_SATISFACTION", counts(0.0, 0.0)),
+            ("DOSSIER_RECEIVING_SATISFACTION", counts(4357.0, 4474.0)),
+        ],
+    );
+    let scores = score_units(&[ba_vi], &rules());
+    let u = &scores.units[0];
+    assert_eq!(score_of(u, "ON_TIME"), Some(19.48));
+    assert_eq!(u.group("TDGQ").map(|g| g.score), Some(19.48));
+    assert_eq!(u.group("CLGQ").map(|g| g.score), Some(6.31));
+    assert_eq!(u.group("TTTT").map(|g| g.score), Some(5.14));
+    assert_eq!(u.group("MDHL").map(|g| g.score), Some(18.0));
+    let full = u.criterion("FULL").unwrap();
+    assert_eq!((full.status, full.score, full.ratio), (Status::NoData, None, None));
+    assert_eq!(u.criterion("PETITION_PROCESSING_ON_TIME").map(|c| (c.status, c.score)), Some((Status::Ok, Some(6.0))));
+    // CKMB and MDSH have no figures at all: no data, 0 in the group.
+    assert_eq!(u.group("CKMB").map(|g| g.score), Some(0.0));
+    assert_eq!(u.criterion("DOSSIER_SYNC").map(|c| c.status), Some(Status::NoData));
+    assert_eq!(u.total, 19.48 + 6.31 + 5.14 + 18.0);
+}
+
+#[test]
+fn every_zero_denominator_rule() {
+    let zero = counts(0.0, 0.0);
+    let u = unit(
+        "X",
+        None,
+        &[("PETITION_HANDLING_SATISFACTION", zero), ("ON_TIME", zero), ("DOSSIER_RECEIVING_SATISFACTION", zero), ("PAY_DOSSIERS", zero)],
+    );
+    let scores = score_units(&[u], &rules());
+    let u = &scores.units[0];
+    let state = |code: &str| u.criterion(code).map(|c| (c.status, c.score));
+    assert_eq!(state("PETITION_HANDLING_SATISFACTION"), Some((Status::Ok, Some(6.0))), "full");
+    assert_eq!(state("ON_TIME"), Some((Status::Ok, Some(0.0))), "zero");
+    assert_eq!(state("DOSSIER_RECEIVING_SATISFACTION"), Some((Status::Ok, Some(0.0))), "zero");
+    assert_eq!(state("PAY_DOSSIERS"), Some((Status::NoData, None)), "no data");
+    assert_eq!(state("PETITION_PROCESSING_ON_TIME"), Some((Status::NoData, None)), "absent is no data, not zero petitions");
+}
+
+#[test]
+fn data_errors_are_not_scored() {
+    let u = unit("X", None, &[("ON_TIME", counts(12.0, 10.0)), ("PAY_DOSSIERS", counts(3.0, 0.0))]);
+    let scores = score_units(&[u], &rules());
+    let u = &scores.units[0];
+    let on_time = u.criterion("ON_TIME").unwrap();
+    assert_eq!((on_time.status, on_time.score, on_time.ratio), (Status::DataError, None, Some(1.2)));
+    assert_eq!(u.criterion("PAY_DOSSIERS").map(|c| (c.status, c.score)), Some((Status::DataError, None)));
+    assert_eq!(u.group("TDGQ").map(|g| g.score), Some(0.0));
+}
+
+#[test]
+fn rounding_at_the_half_hundredth_goes_up() {
+    // PAY_DOSSIERS (6, linear): 6 × 7/80 = 0.525 → 0.53. In floating point 6 × 7 / 80 × 100 is
+    // 52.4999…, which would round down.
+    // DOSSIER_RECEIVING_SATISFACTION (6, target 0.9): 63/800 = 0.07875, / 0.9 × 6 = 0.525 → 0.53.
+    // HAS_ONLINE (4, linear): 4 × 1/800 = 0.005 → 0.01; ON_TIME (20): 20 × 1/8000 = 0.0025 → 0.
+    let u = unit(
+        "X",
+        None,
+        &[
+            ("PAY_DOSSIERS", counts(7.0, 80.0)),
+            ("DOSSIER_RECEIVING_SATISFACTION", counts(63.0, 800.0)),
+            ("HAS_ONLINE", counts(1.0, 800.0)),
+            ("ON_TIME", counts(1.0, 8000.0)),
+        ],
+    );
+    let scores = score_units(&[u], &rules());
+    let u = &scores.units[0];
+    assert_eq!(score_of(u, "PAY_DOSSIERS"), Some(0.53));
+    assert_eq!(score_of(u, "DOSSIER_RECEIVING_SATISFACTION"), Some(0.53));
+    assert_eq!(score_of(u, "HAS_ONLINE"), Some(0.01));
+    assert_eq!(score_of(u, "ON_TIME"), Some(0.0));
+    // A rate given as a percentage rounds the same way: 6 × 8.75 % = 0.525 → 0.53.
+    let r = unit("Y", None, &[("PAY_DOSSIERS", rate(0.0875))]);
+    assert_eq!(score_of(&score_units(&[r], &rules()).units[0], "PAY_DOSSIERS"), Some(0.53));
+}
+
+#[test]
+fn competition_ranks_overall_and_per_group() {
+    let a = unit("A", None, &[("ON_TIME", counts(9.0, 10.0))]); // 18
+    let b = unit("B", None, &[("ON_TIME", counts(19.0, 20.0))]); // 19
+    let c = unit("C", None, &[("ON_TIME", counts(18.0, 20.0)), ("DOSSIER_SYNC", counts(0.0, 5.0))]); // 18
+    let d = unit("D", None, &[("ON_TIME", counts(1.0, 2.0))]); // 10
+    let scores = score_units(&[a, b, c, d], &rules());
+    let ranks: Vec<(&str, f64, usize)> = scores.units.iter().map(|u| (u.name.as_str(), u.total, u.rank)).collect();
+    assert_eq!(ranks, [("A", 18.0, 2), ("B", 19.0, 1), ("C", 18.0, 2), ("D", 10.0, 4)]);
+    let ckmb: Vec<usize> = scores.units.iter().map(|u| u.group("CKMB").unwrap().rank).collect();
+    assert_eq!(ckmb, [1, 1, 1, 1]);
+}
+
+/// A district pools its own counts with its communes'; the communes inherit province-level
+/// criteria; ranks are among siblings.
+#[test]
+fn roll_up_pools_counts_never_averages_scores() {
+    let district = unit(
+        "UBND huyện Ba Vì",
+        None,
+        &[("ON_TIME", counts(10.0, 10.0)), ("PUBLISH_ON_TIME", counts(65.0, 80.0)), ("PAY_DOSSIERS", counts(1.0, 4.0))],
+    );
+    let a = unit("UBND xã A", Some("UBND huyện Ba Vì"), &[("ON_TIME", counts(90.0, 100.0)), ("PAY_DOSSIERS", counts(3.0, 6.0))]);
+    let b = unit("UBND xã B", Some("ubnd HUYỆN ba vì"), &[("ON_TIME", counts(1.0, 2.0))]);
+    let scores = score_units(&[district, a, b], &rules());
+    let d = &scores.units[0];
+    let on_time = d.criterion("ON_TIME").unwrap();
+    // (10 + 90 + 1) / (10 + 100 + 2) = 101/112 → 20 × 0.901786 = 18.0357 → 18.04.
+    // An average of the three scores (20, 18, 10) would give 16.
+    assert_eq!((on_time.numerator, on_time.denominator, on_time.score), (Some(101.0), Some(112.0), Some(18.04)));
+    assert_eq!(on_time.source, Source::Pooled);
+    // PAY_DOSSIERS: (1 + 3) / (4 + 6) = 0.4 → 2.4; commune B has no figure and adds nothing.
+    assert_eq!(score_of(d, "PAY_DOSSIERS"), Some(2.4));
+    // PUBLISH_ON_TIME is province level: not pooled, shown unchanged to the communes.
+    assert_eq!(score_of(d, "PUBLISH_ON_TIME"), Some(4.88)); // 6 × 65/80 = 4.875 → 4.88
+    let a = &scores.units[1];
+    let publish = a.criterion("PUBLISH_ON_TIME").unwrap();
+    assert_eq!((publish.score, &publish.source), (Some(4.88), &Source::Inherited("UBND huyện Ba Vì".into())));
+    assert_eq!(score_of(a, "ON_TIME"), Some(18.0));
+    assert_eq!(a.criterion("ON_TIME").unwrap().source, Source::Own);
+    assert_eq!(scores.units[2].parent.as_deref(), Some("UBND huyện Ba Vì"));
+    let ranks: Vec<usize> = scores.units.iter().map(|u| u.rank).collect();
+    assert_eq!(ranks, [1, 1, 2], "the district ranks alone; the communes among themselves");
+    assert!(scores.warnings.is_empty());
+}
+
+#[test]
+fn a_parent_without_a_row_is_made_of_its_children() {
+    let a = unit("Xã A", Some("Huyện H"), &[("ON_TIME", counts(3.0, 4.0))]);
+    let b = unit("Xã B", Some("Huyện H"), &[("ON_TIME", counts(1.0, 4.0))]);
+    let scores = score_units(&[a, b], &rules());
+    assert_eq!(scores.warnings, [ScoreWarning::ParentWithoutRow { parent: "Huyện H".into() }]);
+    let h = scores.units.iter().find(|u| u.name == "Huyện H").unwrap();
+    assert_eq!(h.source, None);
+    assert_eq!(score_of(h, "ON_TIME"), Some(10.0)); // 4/8
+}
+
+#[test]
+fn parent_cycles_are_broken_and_reported() {
+    let a = unit("A", Some("B"), &[]);
+    let b = unit("B", Some("A"), &[]);
+    let scores = score_units(&[a, b], &rules());
+    assert!(scores.warnings.contains(&ScoreWarning::ParentCycle { unit: "A".into() }));
+    assert_eq!(scores.units.len(), 2);
+}
+
+#[test]
+fn score_only_units_are_ranked_without_recomputation() {
+    let mut a = unit("Xã A", None, &[]);
+    a.group_scores = [("CKMB", 11.2), ("TDGQ", 14.81)].iter().map(|(c, s)| (c.to_string(), *s)).collect();
+    let mut b = unit("Xã B", None, &[]);
+    b.group_scores = [("CKMB", 12.0), ("TDGQ", 19.0)].iter().map(|(c, s)| (c.to_string(), *s)).collect();
+    b.total_score = Some(31.0);
+    let scores = score_units(&[a, b], &rules());
+    let (a, b) = (&scores.units[0], &scores.units[1]);
+    assert!(a.score_only() && b.score_only());
+    assert_eq!((a.total, a.rank), (26.01, 2));
+    assert_eq!((b.total, b.rank), (31.0, 1));
+    assert_eq!(a.group("MDSH").map(|g| g.score), Some(0.0));
+}

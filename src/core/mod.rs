@@ -1,12 +1,15 @@
 //! Pure logic: no browser, no UI framework.
 
+pub mod analysis;
 pub mod figures;
 pub mod format;
 pub mod header;
 pub mod lang;
 pub mod read;
+pub mod report;
 pub mod rules;
 pub mod score;
 pub mod table;
+pub mod template;
 pub mod text;
 pub mod values;

@@ -397,3 +397,53 @@ fn competition_ranks(values: impl Iterator<Item = i64>) -> Vec<usize> {
     sorted.sort_unstable_by(|a, b| b.cmp(a));
     values.iter().map(|v| 1 + sorted.partition_point(|x| x > v)).collect()
 }
+
+impl Scores {
+    /// Units in reading order for tables and exports: top-level units by rank, each followed by
+    /// the units under it, by rank.
+    pub fn ranked_order(&self) -> Vec<usize> {
+        let key = |u: &UnitResult| u.parent.as_deref().map(fold_words);
+        let mut children: HashMap<Option<String>, Vec<usize>> = HashMap::new();
+        for (i, u) in self.units.iter().enumerate() {
+            children.entry(key(u)).or_default().push(i);
+        }
+        for list in children.values_mut() {
+            list.sort_by_key(|&i| (self.units[i].rank, i));
+        }
+        let mut order = Vec::with_capacity(self.units.len());
+        let mut placed = vec![false; self.units.len()];
+        let mut stack: Vec<usize> = children.get(&None).map(|l| l.iter().rev().copied().collect()).unwrap_or_default();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut placed[i], true) {
+                continue;
+            }
+            order.push(i);
+            if let Some(list) = children.get(&Some(fold_words(&self.units[i].name))) {
+                stack.extend(list.iter().rev().copied());
+            }
+        }
+        // Anything not reached (a broken parent link) still appears, at the end.
+        order.extend((0..self.units.len()).filter(|&i| !placed[i]));
+        order
+    }
+}
+
+impl ScoreWarning {
+    pub fn message(&self, lang: crate::core::lang::Lang) -> String {
+        use crate::core::lang::Lang;
+        match (self, lang) {
+            (ScoreWarning::ParentWithoutRow { parent }, Lang::Vi) => format!(
+                "Đơn vị cấp trên «{parent}» không có dòng số liệu riêng; điểm của đơn vị này được tính gộp từ các đơn vị trực thuộc. Nếu đơn vị có hồ sơ của riêng mình, hãy thêm một dòng cho nó."
+            ),
+            (ScoreWarning::ParentWithoutRow { parent }, Lang::En) => format!(
+                "The parent unit «{parent}» has no row of its own; its scores pool the units under it. If it handles dossiers itself, add a row for it."
+            ),
+            (ScoreWarning::ParentCycle { unit }, Lang::Vi) => format!(
+                "Đơn vị «{unit}» và các đơn vị cấp trên của nó trỏ vòng lẫn nhau; chiso đã bỏ liên kết cấp trên của «{unit}». Hãy sửa cột «Đơn vị cấp trên»."
+            ),
+            (ScoreWarning::ParentCycle { unit }, Lang::En) => format!(
+                "The unit «{unit}» and its parents point at each other in a loop; chiso dropped «{unit}»'s parent link. Correct the «Đơn vị cấp trên» column."
+            ),
+        }
+    }
+}

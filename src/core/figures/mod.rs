@@ -10,6 +10,8 @@ use crate::core::table::{Cell, Sheet};
 use crate::core::text::fold_words;
 use crate::core::values;
 
+mod message;
+
 /// One criterion's inputs for one unit.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Figure {
@@ -64,7 +66,8 @@ pub enum IssueKind {
     NegativeCount { header: String, value: f64 },
     NumeratorAboveDenominator { criterion: String, numerator: f64, denominator: f64 },
     RateOutOfRange { header: String, value: f64 },
-    DuplicateUnit { name: String, first_row: usize },
+    /// The same unit (same name and parent) again; only the first row counts.
+    DuplicateUnit { name: String, first: Place },
     MissingUnitName,
 }
 
@@ -110,13 +113,12 @@ pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Ma
     let unit_col = mapping.column_of(&Column::Unit).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
     let mut reader = RowReader { file, sheet, mapping: &mapping, issues: Vec::new() };
     let mut units: Vec<UnitRow> = Vec::new();
-    let mut first_rows: HashMap<(String, String), usize> = HashMap::new();
+    let mut first_rows: HashMap<(String, String), Place> = HashMap::new();
     for r in mapping.header_row + 1..sheet.height() {
         let Some(cells) = sheet.row(r) else { break };
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
-        let row_number = sheet.origin.0 + r + 1;
         let name = text_of(&cells[unit_col]);
         if name.is_empty() {
             let has_figures = mapping.columns.iter().enumerate().any(|(c, col)| col.is_some() && !cells[c].is_empty());
@@ -130,11 +132,11 @@ pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Ma
         }
         let unit = reader.unit(r, name, cells);
         let key = (fold_words(&unit.name), unit.parent.as_deref().map(fold_words).unwrap_or_default());
-        if let Some(first_row) = first_rows.get(&key) {
-            reader.issue(r, Some(unit_col), IssueKind::DuplicateUnit { name: unit.name.clone(), first_row: *first_row });
+        if let Some(first) = first_rows.get(&key) {
+            reader.issue(r, Some(unit_col), IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.clone() });
             continue;
         }
-        first_rows.insert(key, row_number);
+        first_rows.insert(key, unit.source.clone());
         units.push(unit);
     }
     let issues = reader.issues;

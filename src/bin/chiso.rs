@@ -1,0 +1,143 @@
+//! chiso on the command line, over the same core as the web app (see the automation contract):
+//!
+//!   chiso score FILE... [--rules FILE] [--format json|csv|xlsx] [--out PATH]
+//!   chiso template [--rules FILE] --out PATH
+//!   chiso sample [--rules FILE] --out PATH
+//!
+//! Exit status 0 on success (warnings included), 2 when an input cannot be used, with a
+//! Vietnamese message on stderr naming the file, sheet, row and column.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chiso::core::analysis::{analyse, Choice};
+use chiso::core::lang::Lang;
+use chiso::core::read::read_file;
+use chiso::core::report;
+use chiso::core::rules::RuleSet;
+use chiso::core::template;
+
+const USAGE: &str = "Cách dùng / usage:
+  chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx] [--out ĐƯỜNG_DẪN]
+  chiso template [--rules TỆP.toml] --out mau.xlsx
+  chiso sample [--rules TỆP.toml] --out mau-an-hoa.xlsx";
+
+struct Args {
+    command: String,
+    files: Vec<String>,
+    rules: Option<String>,
+    format: String,
+    out: Option<String>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let command = args.next().ok_or_else(|| USAGE.to_string())?;
+    let mut parsed = Args { command, files: Vec::new(), rules: None, format: "json".into(), out: None };
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("Thiếu giá trị sau {name}.\n{USAGE}"));
+        match arg.as_str() {
+            "--rules" => parsed.rules = Some(value("--rules")?),
+            "--format" => parsed.format = value("--format")?,
+            "--out" => parsed.out = Some(value("--out")?),
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            flag if flag.starts_with("--") => return Err(format!("Không hiểu tùy chọn «{flag}».\n{USAGE}")),
+            file => parsed.files.push(file.to_string()),
+        }
+    }
+    Ok(parsed)
+}
+
+fn load_rules(path: Option<&str>) -> Result<RuleSet, String> {
+    match path {
+        None => RuleSet::default_rules().map_err(|e| e.message("qd766-2026.toml", Lang::Vi)),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("Không mở được bộ quy tắc «{p}»: {e}. Hãy kiểm tra đường dẫn."))?;
+            RuleSet::from_toml(&text).map_err(|e| e.message(p, Lang::Vi))
+        }
+    }
+}
+
+fn write_output(out: Option<&str>, bytes: &[u8]) -> Result<(), String> {
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("Không ghi được tệp «{path}»: {e}.")),
+        None => std::io::stdout().write_all(bytes).map_err(|e| format!("Không ghi được kết quả: {e}.")),
+    }
+}
+
+/// Ok(true) when every input was used, Ok(false) when some input could not be.
+fn score(args: &Args) -> Result<bool, String> {
+    if args.files.is_empty() {
+        return Err(format!("Chưa có tệp nào để tính điểm.\n{USAGE}"));
+    }
+    let rules = load_rules(args.rules.as_deref())?;
+    let mut ok = true;
+    let mut books = Vec::new();
+    for path in &args.files {
+        let name = std::path::Path::new(path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("Không mở được tệp «{path}»: {e}. Hãy kiểm tra đường dẫn.");
+                ok = false;
+                continue;
+            }
+        };
+        match read_file(&name, &bytes) {
+            Ok(loaded) => {
+                for note in &loaded.notes {
+                    eprintln!("{}", note.message(&name, Lang::Vi));
+                }
+                books.push(loaded.workbook);
+            }
+            Err(e) => {
+                eprintln!("{}", e.message(&name, Lang::Vi));
+                ok = false;
+            }
+        }
+    }
+    let inputs: Vec<_> = books.iter().map(|b| (b, Choice::default())).collect();
+    let analysis = analyse(&inputs, &rules);
+    for e in &analysis.errors {
+        eprintln!("{}", e.message(Lang::Vi));
+        ok = false;
+    }
+    for i in &analysis.issues {
+        eprintln!("{}", i.message(Lang::Vi));
+    }
+    for w in &analysis.scores.warnings {
+        eprintln!("{}", w.message(Lang::Vi));
+    }
+    let bytes = match args.format.as_str() {
+        "json" => report::json::to_string(&analysis, &rules).into_bytes(),
+        "csv" => report::csv::to_bytes(&analysis, &rules),
+        "xlsx" => report::xlsx::to_bytes(&analysis, &rules).map_err(|e| format!("Không tạo được tệp xlsx: {e}."))?,
+        other => return Err(format!("Định dạng «{other}» không có; hãy dùng json, csv hoặc xlsx.")),
+    };
+    write_output(args.out.as_deref(), &bytes)?;
+    Ok(ok)
+}
+
+fn workbook(args: &Args, make: fn(&RuleSet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<bool, String> {
+    let rules = load_rules(args.rules.as_deref())?;
+    let bytes = make(&rules).map_err(|e| format!("Không tạo được tệp xlsx: {e}."))?;
+    write_output(args.out.as_deref(), &bytes)?;
+    Ok(true)
+}
+
+fn main() -> ExitCode {
+    let result = parse_args().and_then(|args| match args.command.as_str() {
+        "score" => score(&args),
+        "template" => workbook(&args, template::template),
+        "sample" => workbook(&args, template::demo),
+        other => Err(format!("Không có lệnh «{other}».\n{USAGE}")),
+    });
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}

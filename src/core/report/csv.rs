@@ -1,0 +1,25 @@
+//! The results table as CSV for Excel: UTF-8 with a BOM, `;` between fields and decimal commas,
+//! which is what Excel expects on a Vietnamese Windows. Its headers are the groups' names, so chiso
+//! reads the file back as a score-only table.
+
+use crate::core::analysis::Analysis;
+use crate::core::format;
+use crate::core::rules::RuleSet;
+
+pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
+    let mut writer = ::csv::WriterBuilder::new().delimiter(b';').terminator(::csv::Terminator::CRLF).from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut header = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];
+    header.extend(rules.groups.iter().map(|g| g.name.clone()));
+    header.push("Tổng điểm".to_string());
+    // Writing to a Vec cannot fail; a failed record would only drop that line.
+    let _ = writer.write_record(&header);
+    let scores = &analysis.scores;
+    for i in scores.ranked_order() {
+        let u = &scores.units[i];
+        let mut record = vec![u.rank.to_string(), u.name.clone(), u.parent.clone().unwrap_or_default()];
+        record.extend(u.groups.iter().map(|g| format::fixed(g.score, 2)));
+        record.push(format::fixed(u.total, 2));
+        let _ = writer.write_record(&record);
+    }
+    writer.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,93 @@
+//! The results as an Excel workbook: the ranking ("Kết quả") and every criterion's figures
+//! ("Chi tiết tiêu chí"), with header styles, "0.00" formats, widths and frozen headers.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::{percent, source_text, status_text};
+use crate::core::analysis::Analysis;
+use crate::core::lang::Lang;
+use crate::core::rules::RuleSet;
+
+pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
+    let lang = Lang::Vi;
+    let mut book = Workbook::new();
+    let title = Format::new().set_bold().set_font_size(13);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xDCE6F1))
+        .set_border(FormatBorder::Thin);
+    let text = Format::new().set_border(FormatBorder::Thin);
+    let points = Format::new().set_num_format("0.00").set_border(FormatBorder::Thin);
+    let whole = Format::new().set_num_format("#,##0").set_border(FormatBorder::Thin);
+    let scores = &analysis.scores;
+    let order = scores.ranked_order();
+
+    let sheet = book.add_worksheet().set_name("Kết quả")?;
+    sheet.write_string_with_format(0, 0, rules.title(lang), &title)?;
+    let mut headers = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];
+    headers.extend(rules.groups.iter().map(|g| format!("{} ({})", g.name, crate::core::format::number(g.max, 2))));
+    headers.push(format!("Tổng điểm ({})", crate::core::format::number(rules.total_max(), 2)));
+    write_header(sheet, 2, &headers, &header)?;
+    for (k, &i) in order.iter().enumerate() {
+        let u = &scores.units[i];
+        let row = 3 + k as u32;
+        sheet.write_number_with_format(row, 0, u.rank as f64, &whole)?;
+        sheet.write_string_with_format(row, 1, &u.name, &text)?;
+        sheet.write_string_with_format(row, 2, u.parent.as_deref().unwrap_or(""), &text)?;
+        for (j, g) in u.groups.iter().enumerate() {
+            sheet.write_number_with_format(row, 3 + j as u16, g.score, &points)?;
+        }
+        sheet.write_number_with_format(row, 3 + u.groups.len() as u16, u.total, &points)?;
+    }
+    sheet.set_column_width(0, 9)?;
+    sheet.set_column_width(1, 34)?;
+    sheet.set_column_width(2, 28)?;
+    for j in 0..=rules.groups.len() as u16 {
+        sheet.set_column_width(3 + j, 14)?;
+    }
+    sheet.set_freeze_panes(3, 2)?;
+
+    let detail = book.add_worksheet().set_name("Chi tiết tiêu chí")?;
+    detail.write_string_with_format(0, 0, rules.title(lang), &title)?;
+    let headers: Vec<String> = ["Đơn vị", "Nhóm", "Mã tiêu chí", "Tiêu chí", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Điểm", "Tối đa", "Điểm bị mất", "Trạng thái", "Nguồn số liệu"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    write_header(detail, 2, &headers, &header)?;
+    let mut row = 3u32;
+    for &i in &order {
+        let u = &scores.units[i];
+        for (c, r) in rules.criteria.iter().zip(&u.criteria) {
+            detail.write_string_with_format(row, 0, &u.name, &text)?;
+            detail.write_string_with_format(row, 1, &c.group, &text)?;
+            detail.write_string_with_format(row, 2, &c.code, &text)?;
+            detail.write_string_with_format(row, 3, &c.name, &text)?;
+            let cells = [(4, r.numerator, &whole), (5, r.denominator, &whole), (6, percent(r.ratio), &points), (7, r.score, &points), (8, Some(r.max), &points), (9, Some(r.points_lost()), &points)];
+            for (col, value, format) in cells {
+                match value {
+                    Some(v) => detail.write_number_with_format(row, col, v, format)?,
+                    None => detail.write_blank(row, col, &text)?,
+                };
+            }
+            detail.write_string_with_format(row, 10, status_text(r.status, lang), &text)?;
+            detail.write_string_with_format(row, 11, source_text(&r.source, lang), &text)?;
+            row += 1;
+        }
+    }
+    for (col, width) in [(0, 30), (1, 8), (2, 24), (3, 60), (4, 12), (5, 12), (6, 10), (7, 8), (8, 8), (9, 11), (10, 16), (11, 28)] {
+        detail.set_column_width(col, width)?;
+    }
+    detail.set_freeze_panes(3, 1)?;
+    book.save_to_buffer()
+}
+
+fn write_header(sheet: &mut Worksheet, row: u32, headers: &[String], format: &Format) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(row, c as u16, h, format)?;
+    }
+    sheet.set_row_height(row, 45)?;
+    Ok(())
+}

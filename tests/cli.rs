@@ -1,0 +1,148 @@
+//! The command-line tool of the automation contract, run as a user would run it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use chiso::core::read::read_file;
+use chiso::core::table::Cell;
+use serde_json::Value;
+
+fn chiso(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso")).args(args).output().expect("run chiso")
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn sample() -> String {
+    let path = temp("mau-an-hoa.xlsx");
+    let out = chiso(&["sample", "--out", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    path.to_string_lossy().into_owned()
+}
+
+fn json_of(out: &Output) -> Value {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn unit<'a>(json: &'a Value, name: &str) -> &'a Value {
+    json["units"].as_array().unwrap().iter().find(|u| u["unit"] == name).unwrap_or_else(|| panic!("{name}"))
+}
+
+#[test]
+fn score_prints_the_contract_json() {
+    let json = json_of(&chiso(&["score", &sample()]));
+    assert_eq!(json["rules"]["version"], "2026.1");
+    assert_eq!(json["units"].as_array().unwrap().len(), 15);
+    assert!(json["alerts"].as_array().unwrap().is_empty());
+    // Phường An Lạc carries the published figures of xã Ba Vì (scoring reference).
+    let an_lac = unit(&json, "UBND phường An Lạc");
+    assert_eq!(an_lac["parent"], "UBND thị xã An Hòa");
+    for (group, score) in [("TDGQ", 19.48), ("CLGQ", 6.31), ("TTTT", 5.14), ("MDHL", 18.0), ("MDSH", 0.0)] {
+        assert_eq!(an_lac["groups"][group].as_f64(), Some(score), "{group}");
+    }
+    let on_time = &an_lac["criteria"]["ON_TIME"];
+    assert_eq!(
+        (on_time["numerator"].as_f64(), on_time["denominator"].as_f64(), on_time["ratio"].as_f64(), on_time["score"].as_f64(), on_time["max"].as_f64()),
+        (Some(4358.0), Some(4474.0), Some(97.41), Some(19.48), Some(20.0))
+    );
+    assert_eq!(an_lac["criteria"]["FULL"]["status"], "no_data");
+    // Province-level criteria come from the town: 74/79 × 6 = 5.62, 71/80 × 4 = 3.55, 78/80 × 2 = 1.95.
+    assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["source"], "inherited");
+    assert_eq!(an_lac["groups"]["CKMB"].as_f64(), Some(11.12));
+    assert_eq!(an_lac["total"].as_f64(), Some(60.05));
+    let town = unit(&json, "UBND thị xã An Hòa");
+    assert_eq!(town["criteria"]["ON_TIME"]["source"], "pooled");
+    assert_eq!(town["rank"], 1);
+    let ranks: Vec<u64> = json["units"].as_array().unwrap()[1..].iter().map(|u| u["rank"].as_u64().unwrap()).collect();
+    assert_eq!(ranks, (1..=14).collect::<Vec<_>>(), "communes in rank order after the town");
+}
+
+#[test]
+fn csv_and_xlsx_read_back_to_the_same_values() {
+    let sample = sample();
+    let json = json_of(&chiso(&["score", &sample]));
+    let csv_path = temp("ket-qua.csv");
+    assert!(chiso(&["score", &sample, "--format", "csv", "--out", csv_path.to_str().unwrap()]).status.success());
+    let bytes = std::fs::read(&csv_path).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM for Excel");
+    // chiso reads its own CSV back as a score-only table with the same totals.
+    let back = json_of(&chiso(&["score", csv_path.to_str().unwrap()]));
+    for u in json["units"].as_array().unwrap() {
+        let again = unit(&back, u["unit"].as_str().unwrap());
+        assert_eq!(again["total"], u["total"], "{}", u["unit"]);
+        assert_eq!(again["groups"]["TTTT"], u["groups"]["TTTT"]);
+        assert_eq!(again["score_only"], true);
+    }
+
+    let xlsx_path = temp("ket-qua.xlsx");
+    assert!(chiso(&["score", &sample, "--format", "xlsx", "--out", xlsx_path.to_str().unwrap()]).status.success());
+    let book = read_file("ket-qua.xlsx", &std::fs::read(&xlsx_path).unwrap()).unwrap().workbook;
+    assert_eq!(book.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Kết quả", "Chi tiết tiêu chí"]);
+    let results = &book.sheets[0];
+    assert!(matches!(results.cell(0, 0), Some(Cell::Text(t)) if t.contains("phiên bản 2026.1")));
+    for (k, u) in json["units"].as_array().unwrap().iter().enumerate() {
+        let row = 3 + k;
+        assert_eq!(results.cell(row, 1), Some(&Cell::Text(u["unit"].as_str().unwrap().to_string())));
+        assert_eq!(results.cell(row, 9), Some(&Cell::Number(u["total"].as_f64().unwrap())));
+        assert_eq!(results.cell(row, 0), Some(&Cell::Number(u["rank"].as_f64().unwrap())));
+    }
+    let detail = &book.sheets[1];
+    let on_time_row = (0..detail.height())
+        .find(|&r| detail.cell(r, 0) == Some(&Cell::Text("UBND phường An Lạc".into())) && detail.cell(r, 2) == Some(&Cell::Text("ON_TIME".into())))
+        .unwrap();
+    let numbers: Vec<Option<Cell>> = (4..10).map(|c| detail.cell(on_time_row, c).cloned()).collect();
+    let n = |x: f64| Some(Cell::Number(x));
+    assert_eq!(numbers, [n(4358.0), n(4474.0), n(97.41), n(19.48), n(20.0), n(0.52)]);
+}
+
+#[test]
+fn another_rule_set_changes_the_scores_and_is_named() {
+    let rules = chiso::core::rules::DEFAULT_RULES.replace("target = 0.5", "target = 0.8").replace("version = \"2026.1\"", "version = \"thử nghiệm\"");
+    let path = temp("quy-tac.toml");
+    std::fs::write(&path, rules).unwrap();
+    let json = json_of(&chiso(&["score", &sample(), "--rules", path.to_str().unwrap()]));
+    assert_eq!(json["rules"]["version"], "thử nghiệm");
+    // ONLINE_DOSSIERS 3294/4474 = 73.63 % against 80 %: 6 × 0.92037 = 5.52; CLGQ 0.31 + 5.52.
+    let an_lac = unit(&json, "UBND phường An Lạc");
+    assert_eq!(an_lac["criteria"]["ONLINE_DOSSIERS"]["score"].as_f64(), Some(5.52));
+    assert_eq!(an_lac["groups"]["CLGQ"].as_f64(), Some(5.83));
+
+    std::fs::write(&path, chiso::core::rules::DEFAULT_RULES.replace("max = 20\nrule", "max = 21\nrule")).unwrap();
+    let out = chiso(&["score", &sample(), "--rules", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nhóm «TDGQ» có tối đa 20 điểm nhưng các tiêu chí cộng lại 21 điểm"), "{stderr}");
+}
+
+#[test]
+fn unusable_input_exits_2_with_a_vietnamese_message() {
+    let pdf = temp("bao-cao.xlsx");
+    std::fs::write(&pdf, b"%PDF-1.7\n").unwrap();
+    let out = chiso(&["score", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Tệp «bao-cao.xlsx» là tài liệu PDF, không phải bảng tính."));
+
+    let no_unit = temp("khong-don-vi.csv");
+    std::fs::write(&no_unit, "Tên;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;1;2\n").unwrap();
+    let out = chiso(&["score", no_unit.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Tệp «khong-don-vi.csv», trang tính «khong-don-vi»: không tìm thấy cột «Đơn vị»"));
+
+    let bad_cell = temp("o-loi.csv");
+    std::fs::write(&bad_cell, "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;mười;20\nXã B;5;10\n").unwrap();
+    let out = chiso(&["score", bad_cell.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "a bad cell is a warning; the rest is scored");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Tệp «o-loi.csv», trang tính «o-loi», ô B2 (dòng 2, cột B), cột «ON_TIME (tử số)»: «mười» không phải là số."), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(unit(&json, "Xã B")["total"].as_f64(), Some(10.0));
+    assert_eq!(json["warnings"][0]["row"], 2);
+
+    assert_eq!(chiso(&["score", bad_cell.to_str().unwrap(), "--format", "pdf"]).status.code(), Some(2));
+    assert_eq!(chiso(&["score"]).status.code(), Some(2));
+}

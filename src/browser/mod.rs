@@ -69,6 +69,40 @@ pub fn remember(key: &str, value: &str) {
     }
 }
 
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Offers `bytes` as a download named `file_name`. Everything stays local: the bytes become a
+/// blob: URL of this page, revoked a minute later.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(describe)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers; a minute later it is done.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    Ok(())
+}
+
+/// Reads a text file (a rule set) as UTF-8.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let bytes = file_bytes(file).await?;
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+}
+
 fn describe(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()

@@ -34,6 +34,101 @@ pub enum Column {
     TotalScore,
 }
 
+impl Column {
+    /// A stable text form, for a `<select>` value and for remembering a user's mapping.
+    pub fn encode(&self) -> String {
+        let part = |p: &Part| match p {
+            Part::Numerator => "num",
+            Part::Denominator => "den",
+            Part::Rate => "rate",
+            Part::Value => "val",
+        };
+        match self {
+            Column::Unit => "unit".into(),
+            Column::UnitKind => "kind".into(),
+            Column::Parent => "parent".into(),
+            Column::Period => "period".into(),
+            Column::Criterion { code, part: p } => format!("c:{code}:{}", part(p)),
+            Column::Tracked { code, part: p } => format!("t:{code}:{}", part(p)),
+            Column::GroupScore(code) => format!("g:{code}"),
+            Column::TotalScore => "total".into(),
+        }
+    }
+
+    pub fn decode(text: &str) -> Option<Column> {
+        let part = |p: &str| match p {
+            "num" => Some(Part::Numerator),
+            "den" => Some(Part::Denominator),
+            "rate" => Some(Part::Rate),
+            "val" => Some(Part::Value),
+            _ => None,
+        };
+        let mut pieces = text.splitn(3, ':');
+        match (pieces.next()?, pieces.next(), pieces.next()) {
+            ("unit", None, None) => Some(Column::Unit),
+            ("kind", None, None) => Some(Column::UnitKind),
+            ("parent", None, None) => Some(Column::Parent),
+            ("period", None, None) => Some(Column::Period),
+            ("total", None, None) => Some(Column::TotalScore),
+            ("g", Some(code), None) => Some(Column::GroupScore(code.to_string())),
+            ("c", Some(code), Some(p)) => Some(Column::Criterion { code: code.to_string(), part: part(p)? }),
+            ("t", Some(code), Some(p)) => Some(Column::Tracked { code: code.to_string(), part: part(p)? }),
+            _ => None,
+        }
+    }
+
+    /// Every column a rule set knows, in the order a mapping screen offers them.
+    pub fn all(rules: &RuleSet) -> Vec<Column> {
+        let mut out = vec![Column::Unit, Column::UnitKind, Column::Parent, Column::Period];
+        for c in &rules.criteria {
+            for part in [Part::Numerator, Part::Denominator, Part::Rate] {
+                out.push(Column::Criterion { code: c.code.clone(), part });
+            }
+        }
+        for t in &rules.tracked {
+            for part in [Part::Numerator, Part::Denominator, Part::Value] {
+                out.push(Column::Tracked { code: t.code.clone(), part });
+            }
+        }
+        out.extend(rules.groups.iter().map(|g| Column::GroupScore(g.code.clone())));
+        out.push(Column::TotalScore);
+        out
+    }
+
+    /// What the column means, for a person.
+    pub fn describe(&self, rules: &RuleSet, lang: crate::core::lang::Lang) -> String {
+        use crate::core::lang::Lang;
+        let part = |p: &Part| match p {
+            Part::Numerator => lang.pick("tử số", "numerator"),
+            Part::Denominator => lang.pick("mẫu số", "denominator"),
+            Part::Rate => lang.pick("tỷ lệ %", "rate %"),
+            Part::Value => lang.pick("giá trị", "value"),
+        };
+        match self {
+            Column::Unit => lang.pick("Đơn vị", "Unit").into(),
+            Column::UnitKind => lang.pick("Loại đơn vị", "Unit kind").into(),
+            Column::Parent => lang.pick("Đơn vị cấp trên", "Parent unit").into(),
+            Column::Period => lang.pick("Kỳ", "Period").into(),
+            Column::Criterion { code, part: p } => {
+                let label = rules.criterion(code).map_or(code.as_str(), |c| c.label.as_str());
+                format!("{code} — {label} ({})", part(p))
+            }
+            Column::Tracked { code, part: p } => {
+                let label = rules.tracked.iter().find(|t| &t.code == code).map_or(code.as_str(), |t| t.label.as_str());
+                format!("{code} — {label} ({})", part(p))
+            }
+            Column::GroupScore(code) => {
+                let name = rules.group(code).map_or(code.clone(), |g| match lang {
+                    Lang::Vi => g.name.clone(),
+                    Lang::En => g.name_en.clone(),
+                });
+                format!("{} — {name}", lang.pick("Điểm nhóm", "Group score"))
+            }
+            Column::TotalScore => lang.pick("Tổng điểm", "Total score").into(),
+        }
+    }
+}
+
 /// How each column of a sheet was understood; `None` columns are ignored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mapping {
@@ -255,6 +350,17 @@ mod tests {
         assert_eq!(m.columns, vec![Some(Column::Unit), crit("ON_TIME", Part::Numerator), crit("ON_TIME", Part::Denominator), None]);
         assert_eq!(m.headers[0], "Đơn vị");
         assert!(m.has_criteria() && !m.has_group_scores());
+    }
+
+    #[test]
+    fn every_column_survives_encoding() {
+        let rules = RuleSet::default_rules().unwrap();
+        for column in Column::all(&rules) {
+            assert_eq!(Column::decode(&column.encode()), Some(column.clone()));
+        }
+        assert_eq!(Column::encode(&Column::Criterion { code: "ON_TIME".into(), part: Part::Rate }), "c:ON_TIME:rate");
+        assert_eq!(Column::decode("c:ON_TIME:xyz"), None);
+        assert_eq!(Column::decode(""), None);
     }
 
     #[test]

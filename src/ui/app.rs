@@ -3,6 +3,9 @@ use leptos::prelude::*;
 use super::files::FileList;
 use super::i18n::{files_loaded, tr, Text};
 use super::messages::Messages;
+use super::results::Results;
+use super::rules::RuleSettings;
+use super::unit::UnitPage;
 use super::state::{AppState, Status};
 use super::upload::Upload;
 use crate::core::lang::Lang;
@@ -51,7 +54,10 @@ pub fn App() -> impl IntoView {
                 {status_text}
             </p>
             <Messages state=state />
+            <UnitPage state=state />
+            <Results state=state />
             <FileList state=state />
+            <RuleSettings state=state />
         </main>
     }
 }

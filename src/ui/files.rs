@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::i18n::{dimensions, tr, Text};
+use super::mapping::MappingPanel;
 use super::preview::Preview;
 use super::state::{AppState, LoadedFile};
 use crate::core::format;
@@ -81,6 +82,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
         }
     };
     let has_sheets = !book.sheets.is_empty();
+    let mapping_file = file.clone();
     let preview_book = book.clone();
     view! {
         <article class="file-card" data-testid="file-card" data-file=name.clone()>
@@ -105,6 +107,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <MappingPanel state=state file=mapping_file />
             {if has_sheets {
                 view! {
                     <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>

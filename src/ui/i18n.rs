@@ -24,6 +24,42 @@ pub enum Text {
     Delimiter,
     Tab,
     MessagesHeading,
+    ResultsHeading,
+    Rank,
+    Unit,
+    Total,
+    DataErrorTag,
+    ExportJson,
+    ExportCsv,
+    ExportXlsx,
+    DownloadTemplate,
+    DownloadSample,
+    UseSample,
+    Close,
+    Criterion,
+    Numerator,
+    Denominator,
+    Ratio,
+    Score,
+    Max,
+    PointsLost,
+    StatusColumn,
+    NoData,
+    DataError,
+    Ok,
+    MappingHeading,
+    MappingColumn,
+    MappingHeader,
+    MappingMeaning,
+    Ignore,
+    ScoredSheet,
+    ResetMapping,
+    RulesHeading,
+    RulesDefault,
+    LoadRules,
+    UseDefaultRules,
+    UnitPageHint,
+    ScoreOnly,
 }
 
 pub fn tr(lang: Lang, text: Text) -> &'static str {
@@ -58,6 +94,42 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Delimiter => lang.pick("Dấu phân cách", "Delimiter"),
         Tab => lang.pick("Tab", "Tab"),
         MessagesHeading => lang.pick("Thông báo", "Messages"),
+        ResultsHeading => lang.pick("Kết quả chấm điểm", "Scores"),
+        Rank => lang.pick("Hạng", "Rank"),
+        Unit => lang.pick("Đơn vị", "Unit"),
+        Total => lang.pick("Tổng điểm", "Total"),
+        DataErrorTag => lang.pick("có lỗi dữ liệu", "data error"),
+        ExportJson => lang.pick("Tải JSON", "Download JSON"),
+        ExportCsv => lang.pick("Tải CSV", "Download CSV"),
+        ExportXlsx => lang.pick("Tải Excel (.xlsx)", "Download Excel (.xlsx)"),
+        DownloadTemplate => lang.pick("Tải tệp mẫu (trống)", "Download the blank template"),
+        DownloadSample => lang.pick("Tải dữ liệu mẫu", "Download the sample data"),
+        UseSample => lang.pick("Dùng thử dữ liệu mẫu", "Try the sample data"),
+        Close => lang.pick("Đóng", "Close"),
+        Criterion => lang.pick("Tiêu chí", "Criterion"),
+        Numerator => lang.pick("Tử số", "Numerator"),
+        Denominator => lang.pick("Mẫu số", "Denominator"),
+        Ratio => lang.pick("Tỷ lệ (%)", "Rate (%)"),
+        Score => lang.pick("Điểm", "Score"),
+        Max => lang.pick("Tối đa", "Max"),
+        PointsLost => lang.pick("Điểm bị mất", "Points lost"),
+        StatusColumn => lang.pick("Tình trạng", "Status"),
+        NoData => lang.pick("không có dữ liệu", "no data"),
+        DataError => lang.pick("lỗi dữ liệu", "data error"),
+        Ok => lang.pick("đã tính", "scored"),
+        MappingHeading => lang.pick("Ghép cột", "Column mapping"),
+        MappingColumn => lang.pick("Cột", "Column"),
+        MappingHeader => lang.pick("Tiêu đề trong tệp", "Header in the file"),
+        MappingMeaning => lang.pick("Được hiểu là", "Read as"),
+        Ignore => lang.pick("— bỏ qua —", "— ignored —"),
+        ScoredSheet => lang.pick("Trang tính dùng để tính điểm", "Sheet to score"),
+        ResetMapping => lang.pick("Ghép cột tự động", "Automatic mapping"),
+        RulesHeading => lang.pick("Bộ quy tắc tính điểm", "Scoring rule set"),
+        RulesDefault => lang.pick("mặc định", "default"),
+        LoadRules => lang.pick("Nạp bộ quy tắc khác (.toml)", "Load another rule set (.toml)"),
+        UseDefaultRules => lang.pick("Dùng bộ quy tắc mặc định", "Use the default rule set"),
+        UnitPageHint => lang.pick("Chọn tên đơn vị để xem chi tiết từng tiêu chí.", "Choose a unit to see each criterion."),
+        ScoreOnly => lang.pick("Bảng điểm có sẵn: điểm nhóm lấy nguyên theo tệp, không tính lại.", "Score-only table: group scores are taken from the file as they are."),
     }
 }
 
@@ -90,5 +162,19 @@ pub fn preview_caption(lang: Lang, sheet: &str, shown_rows: usize, rows: usize, 
             "Sheet «{sheet}»: first {} of {} rows, first {} of {} columns",
             n(shown_rows), n(rows), n(shown_cols), n(cols)
         ),
+    }
+}
+
+pub fn mapping_summary(lang: Lang, file: &str, sheet: &str, header_row: usize, used: usize, ignored: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Tệp «{file}», trang tính «{sheet}», dòng tiêu đề {header_row}: dùng {used} cột, bỏ qua {ignored} cột"),
+        Lang::En => format!("«{file}», sheet «{sheet}», header row {header_row}: {used} columns used, {ignored} ignored"),
+    }
+}
+
+pub fn rank_of(lang: Lang, rank: usize, of: usize) -> String {
+    match lang {
+        Lang::Vi => format!("hạng {rank}/{of}"),
+        Lang::En => format!("rank {rank} of {of}"),
     }
 }

@@ -4,9 +4,13 @@
 mod app;
 mod files;
 mod i18n;
+mod mapping;
 mod messages;
 mod preview;
+mod results;
+mod rules;
 mod state;
+mod unit;
 mod upload;
 
 pub fn mount() {

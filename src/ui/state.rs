@@ -1,15 +1,21 @@
-//! The app's state as signals, and the one path by which files enter it.
+//! The app's state as signals, and the paths by which files and rule sets enter it.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::core::analysis::{analyse, table_of, Analysis, Choice};
+use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
 use crate::core::read::{self, Note, ReadError};
+use crate::core::rules::{RuleError, RuleSet};
 use crate::core::table::Workbook;
 
 const LANG_KEY: &str = "chiso.lang";
+const RULES_KEY: &str = "chiso.rules";
+const RULES_NAME_KEY: &str = "chiso.rules.name";
+const MAPPING_KEY: &str = "chiso.mapping.";
 
 /// Where the app stands: the automation contract's `app-status` `data-state`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +43,8 @@ pub struct LoadedFile {
     pub workbook: Arc<Workbook>,
     pub notes: Vec<Note>,
     pub selected_sheet: RwSignal<usize>,
+    /// Which sheet is scored and how its columns are read, when the user chose.
+    pub choice: RwSignal<Choice>,
 }
 
 /// A problem with one file of the last batch; rendered in the current language.
@@ -47,23 +55,67 @@ pub struct FileError {
     pub error: ReadError,
 }
 
+/// The analysis, shared without copying; two are equal only when they are the same one.
+#[derive(Clone, Debug)]
+pub struct Shared(pub Arc<Analysis>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The rule set in force and where it came from (`None`: the compiled-in default).
+#[derive(Clone, Debug)]
+pub struct ActiveRules {
+    pub rules: Arc<RuleSet>,
+    pub source: Option<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub status: RwSignal<Status>,
     pub files: RwSignal<Vec<LoadedFile>>,
     pub errors: RwSignal<Vec<FileError>>,
+    /// `None` only if the compiled-in rule set were invalid, which the tests rule out.
+    pub rules: RwSignal<Option<ActiveRules>>,
+    pub rules_error: RwSignal<Option<(String, RuleError)>>,
+    pub analysis: Memo<Option<Shared>>,
+    pub selected_unit: RwSignal<Option<String>>,
     next_id: StoredValue<u32>,
+}
+
+fn remembered_rules() -> Option<ActiveRules> {
+    let text = browser::setting(RULES_KEY)?;
+    let rules = RuleSet::from_toml(&text).ok()?;
+    Some(ActiveRules { rules: Arc::new(rules), source: browser::setting(RULES_NAME_KEY) })
 }
 
 impl AppState {
     pub fn new() -> AppState {
         let lang = browser::setting(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+        let rules = remembered_rules().or_else(|| RuleSet::default_rules().ok().map(|r| ActiveRules { rules: Arc::new(r), source: None }));
+        let rules = RwSignal::new(rules);
+        let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
+        let analysis = Memo::new(move |_| {
+            let active = rules.get()?;
+            let files = files.get();
+            if files.is_empty() {
+                return None;
+            }
+            let inputs: Vec<(&Workbook, Choice)> = files.iter().map(|f| (&*f.workbook, f.choice.get())).collect();
+            Some(Shared(Arc::new(analyse(&inputs, &active.rules))))
+        });
         AppState {
             lang: RwSignal::new(lang),
             status: RwSignal::new(Status::Idle),
-            files: RwSignal::new(Vec::new()),
+            files,
             errors: RwSignal::new(Vec::new()),
+            rules,
+            rules_error: RwSignal::new(None),
+            analysis,
+            selected_unit: RwSignal::new(None),
             next_id: StoredValue::new(1),
         }
     }
@@ -85,11 +137,7 @@ impl AppState {
         if files.is_empty() {
             return;
         }
-        browser::mark_received();
-        self.status.set(Status::Busy);
-        self.errors.set(Vec::new());
-        // Let the busy state paint before the parser holds the thread.
-        browser::next_frame().await;
+        self.begin().await;
         let mut loaded = 0;
         for file in files {
             let name = file.name();
@@ -97,29 +145,98 @@ impl AppState {
                 Ok(bytes) => read::read_file(&name, &bytes),
                 Err(detail) => Err(ReadError::Unreadable { detail }),
             };
-            match result {
-                Ok(read::Loaded { workbook, notes }) => {
-                    loaded += 1;
-                    let entry = LoadedFile {
-                        id: self.take_id(),
-                        workbook: Arc::new(workbook),
-                        notes,
-                        selected_sheet: RwSignal::new(0),
-                    };
-                    self.files.update(|list| {
-                        list.retain(|f| f.workbook.file_name != name);
-                        list.push(entry);
-                    });
-                }
-                Err(error) => {
-                    let id = self.take_id();
-                    self.errors.update(|list| list.push(FileError { id, file: name, error }));
-                }
+            if self.add(name, result) {
+                loaded += 1;
             }
         }
+        self.finish(loaded > 0).await;
+    }
+
+    /// Loads bytes made in the page itself (the demo workbook) exactly like a chosen file.
+    pub async fn load_bytes(self, name: String, bytes: Vec<u8>) {
+        self.begin().await;
+        let ok = self.add(name.clone(), read::read_file(&name, &bytes));
+        self.finish(ok).await;
+    }
+
+    async fn begin(&self) {
+        browser::mark_received();
+        self.status.set(Status::Busy);
+        self.errors.set(Vec::new());
+        // Let the busy state paint before the parser holds the thread.
+        browser::next_frame().await;
+    }
+
+    async fn finish(&self, any_loaded: bool) {
         browser::next_frame().await;
         browser::measure_analysis();
-        self.status.set(if loaded > 0 { Status::Ready } else { Status::Error });
+        let status = if any_loaded || self.files.with_untracked(|f| !f.is_empty()) && self.errors.with_untracked(Vec::is_empty) {
+            Status::Ready
+        } else {
+            Status::Error
+        };
+        self.status.set(status);
+    }
+
+    fn add(&self, name: String, result: Result<read::Loaded, ReadError>) -> bool {
+        match result {
+            Ok(read::Loaded { workbook, notes }) => {
+                let choice = self.remembered_choice(&workbook);
+                let entry = LoadedFile {
+                    id: self.take_id(),
+                    workbook: Arc::new(workbook),
+                    notes,
+                    selected_sheet: RwSignal::new(choice.sheet.unwrap_or(0)),
+                    choice: RwSignal::new(choice),
+                };
+                self.files.update(|list| {
+                    list.retain(|f| f.workbook.file_name != name);
+                    list.push(entry);
+                });
+                true
+            }
+            Err(error) => {
+                let id = self.take_id();
+                self.errors.update(|list| list.push(FileError { id, file: name, error }));
+                false
+            }
+        }
+    }
+
+    /// A mapping the user corrected earlier for a table with the same headers.
+    fn remembered_choice(&self, book: &Workbook) -> Choice {
+        let Some(active) = self.rules.get_untracked() else { return Choice::default() };
+        let Ok(found) = table_of(book, &active.rules, &Choice::default()) else { return Choice::default() };
+        let mapping = &found.table.mapping;
+        let saved = browser::setting(&format!("{MAPPING_KEY}{}", mapping.signature()));
+        let columns: Option<Vec<Option<Column>>> = saved.map(|s| s.split('\t').map(Column::decode).collect());
+        match columns {
+            Some(columns) if columns.len() == mapping.columns.len() => Choice {
+                sheet: Some(found.sheet_index),
+                mapping: Some(Mapping { columns, ..mapping.clone() }),
+            },
+            _ => Choice { sheet: Some(found.sheet_index), mapping: None },
+        }
+    }
+
+    /// The user fixed a column mapping: use it now and for tables with the same headers later.
+    pub fn set_mapping(&self, file_id: u32, sheet: usize, mapping: Mapping) {
+        let encoded: Vec<String> = mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
+        browser::remember(&format!("{MAPPING_KEY}{}", mapping.signature()), &encoded.join("\t"));
+        self.choose(file_id, Choice { sheet: Some(sheet), mapping: Some(mapping) });
+    }
+
+    pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
+        browser::forget(&format!("{MAPPING_KEY}{}", mapping.signature()));
+        self.choose(file_id, Choice { sheet: Some(sheet), mapping: None });
+    }
+
+    pub fn choose(&self, file_id: u32, choice: Choice) {
+        self.files.with_untracked(|files| {
+            if let Some(f) = files.iter().find(|f| f.id == file_id) {
+                f.choice.set(choice);
+            }
+        });
     }
 
     pub fn remove(&self, id: u32) {
@@ -127,5 +244,25 @@ impl AppState {
         if self.files.with(Vec::is_empty) && self.status.get_untracked() == Status::Ready {
             self.status.set(Status::Idle);
         }
+    }
+
+    /// A rule set file chosen by the user; an invalid one leaves the current rules in force.
+    pub fn use_rules(&self, source: String, text: &str) {
+        match RuleSet::from_toml(text) {
+            Ok(rules) => {
+                browser::remember(RULES_KEY, text);
+                browser::remember(RULES_NAME_KEY, &source);
+                self.rules.set(Some(ActiveRules { rules: Arc::new(rules), source: Some(source) }));
+                self.rules_error.set(None);
+            }
+            Err(e) => self.rules_error.set(Some((source, e))),
+        }
+    }
+
+    pub fn use_default_rules(&self) {
+        browser::forget(RULES_KEY);
+        browser::forget(RULES_NAME_KEY);
+        self.rules.set(RuleSet::default_rules().ok().map(|r| ActiveRules { rules: Arc::new(r), source: None }));
+        self.rules_error.set(None);
     }
 }

@@ -4,7 +4,12 @@ use web_sys::{DragEvent, FileList, HtmlInputElement};
 
 use super::i18n::{tr, Text};
 use super::state::AppState;
+use crate::browser;
 use crate::core::read::ACCEPTED_EXTENSIONS;
+use crate::core::template;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";
 
 fn files_of(list: Option<FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
@@ -55,6 +60,23 @@ pub fn Upload(state: AppState) -> impl IntoView {
             />
             <label for="file-input" class="button">{move || tr(lang.get(), Text::ChooseFiles)}</label>
             <p class="formats">{move || tr(lang.get(), Text::Formats)}</p>
+            <p class="starters">
+                <button type="button" class="secondary" data-testid="use-sample" on:click=move |_| {
+                    if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::demo(&a.rules).ok()) {
+                        spawn_local(state.load_bytes(SAMPLE_NAME.to_string(), bytes));
+                    }
+                }>{move || tr(lang.get(), Text::UseSample)}</button>
+                <button type="button" class="secondary" data-testid="download-sample" on:click=move |_| {
+                    if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::demo(&a.rules).ok()) {
+                        let _ = browser::download(&bytes, SAMPLE_NAME, XLSX_MIME);
+                    }
+                }>{move || tr(lang.get(), Text::DownloadSample)}</button>
+                <button type="button" class="secondary" data-testid="download-template" on:click=move |_| {
+                    if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::template(&a.rules).ok()) {
+                        let _ = browser::download(&bytes, "chiso-mau-so-lieu.xlsx", XLSX_MIME);
+                    }
+                }>{move || tr(lang.get(), Text::DownloadTemplate)}</button>
+            </p>
         </section>
     }
 }

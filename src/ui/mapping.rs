@@ -1,0 +1,92 @@
+use leptos::prelude::*;
+
+use super::i18n::{mapping_summary, tr, Text};
+use super::state::{AppState, LoadedFile};
+use crate::core::format::column_letters;
+use crate::core::header::Column;
+
+/// For one file: which sheet is scored and what each column was read as, with a select per
+/// column to correct it. Corrections are remembered for tables with the same headers.
+#[component]
+pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
+    let lang = state.lang;
+    let book = file.workbook.clone();
+    let id = file.id;
+    move || {
+        let l = lang.get();
+        let analysis = state.analysis.get()?.0;
+        let rules = state.rules.get()?.rules;
+        let found = analysis.tables.iter().find(|t| t.file == book.file_name)?.clone();
+        let sheet_index = found.sheet_index;
+        let mapping = found.table.mapping.clone();
+        let sheet = book.sheets.get(sheet_index)?;
+        let used = mapping.columns.iter().flatten().count();
+        let summary = mapping_summary(l, &book.file_name, &sheet.name, sheet.origin.0 + mapping.header_row + 1, used, mapping.columns.len() - used);
+        let options: Vec<(String, String)> = Column::all(&rules).iter().map(|c| (c.encode(), c.describe(&rules, l))).collect();
+        let sheets = book
+            .sheets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| view! { <option value=i.to_string() selected=i == sheet_index>{s.name.clone()}</option> })
+            .collect_view();
+        let rows = mapping
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(c, header)| {
+                let current = mapping.columns[c].as_ref().map(Column::encode).unwrap_or_default();
+                let opts = std::iter::once((String::new(), tr(l, Text::Ignore).to_string()))
+                    .chain(options.iter().cloned())
+                    .map(|(value, label)| {
+                        let selected = value == current;
+                        view! { <option value=value selected=selected>{label}</option> }
+                    })
+                    .collect_view();
+                let base = mapping.clone();
+                let on_change = move |ev: leptos::ev::Event| {
+                    let mut m = base.clone();
+                    m.columns[c] = Column::decode(&event_target_value(&ev));
+                    state.set_mapping(id, sheet_index, m);
+                };
+                let letter = column_letters(sheet.origin.1 + c);
+                let label = format!("{} {letter}: {header}", tr(l, Text::MappingColumn));
+                view! {
+                    <tr data-column=letter.clone() class:ignored=current.is_empty()>
+                        <td>{letter.clone()}</td>
+                        <th scope="row">{header.clone()}</th>
+                        <td>
+                            <select aria-label=label data-testid="mapping-select" on:change=on_change>{opts}</select>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let reset_mapping = mapping.clone();
+        Some(view! {
+            <details class="mapping" data-testid="mapping">
+                <summary>{format!("{} — {summary}", tr(l, Text::MappingHeading))}</summary>
+                <label class="sheet-choice">
+                    {tr(l, Text::ScoredSheet)} " "
+                    <select data-testid="scored-sheet" on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            state.choose(id, crate::core::analysis::Choice { sheet: Some(i), mapping: None });
+                        }
+                    }>{sheets}</select>
+                </label>
+                <button type="button" class="secondary" on:click=move |_| state.forget_mapping(id, sheet_index, &reset_mapping)>
+                    {tr(l, Text::ResetMapping)}
+                </button>
+                <table class="mapping-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(l, Text::MappingColumn)}</th>
+                            <th scope="col">{tr(l, Text::MappingHeader)}</th>
+                            <th scope="col">{tr(l, Text::MappingMeaning)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        })
+    }
+}

@@ -1,0 +1,152 @@
+use leptos::prelude::*;
+
+use super::i18n::{tr, Text};
+use super::state::{AppState, Shared};
+use crate::browser;
+use crate::core::format;
+use crate::core::lang::Lang;
+use crate::core::report;
+use crate::core::score::Status;
+
+/// The ranking table (the contract's `unit-scores`), the exports, and the analysis messages.
+#[component]
+pub fn Results(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let view_of = move |shared: Shared| {
+        let l = lang.get();
+        let Some(active) = state.rules.get() else { return ().into_any() };
+        let rules = active.rules.clone();
+        let analysis = shared.0.clone();
+        let scores = &analysis.scores;
+        let rules_line = match &active.source {
+            None => format!("{} ({})", rules.title(l), tr(l, Text::RulesDefault)),
+            Some(file) => format!("{} («{file}»)", rules.title(l)),
+        };
+        let head = rules
+            .groups
+            .iter()
+            .map(|g| {
+                let name = l.pick(g.name.clone(), g.name_en.clone());
+                view! {
+                    <th scope="col" data-group=g.code.clone()>
+                        <abbr title=name.clone()>{g.code.clone()}</abbr>
+                        <span class="group-name">{name}</span>
+                        <span class="group-max">{format!("/{}", format::number(g.max, 2))}</span>
+                    </th>
+                }
+            })
+            .collect_view();
+        let rows = scores
+            .ranked_order()
+            .into_iter()
+            .map(|i| {
+                let u = &scores.units[i];
+                let name = u.name.clone();
+                let has_error = u.criteria.iter().any(|c| c.status == Status::DataError);
+                let cells = u
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        view! { <td class="num" data-group=g.code.clone() data-value=format!("{:.2}", g.score)>{format::number(g.score, 2)}</td> }
+                    })
+                    .collect_view();
+                let select = name.clone();
+                view! {
+                    <tr data-unit=name.clone() class:child=u.parent.is_some()>
+                        <td class="num" data-rank=u.rank>{u.rank}</td>
+                        <th scope="row">
+                            <button type="button" class="link" data-testid="unit-link" on:click=move |_| state.selected_unit.set(Some(select.clone()))>
+                                {name.clone()}
+                            </button>
+                            {u.parent.clone().map(|p| view! { <span class="parent">{format!(" ↳ {p}")}</span> })}
+                            {has_error.then(|| view! { <span class="tag error-tag">"⚠ " {tr(l, Text::DataErrorTag)}</span> })}
+                        </th>
+                        {cells}
+                        <td class="num total" data-group="TOTAL" data-value=format!("{:.2}", u.total)>{format::number(u.total, 2)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let score_only = scores.units.iter().any(|u| u.score_only());
+        let exports = {
+            let (a, r) = (analysis.clone(), rules.clone());
+            move |kind: &'static str| {
+                let stem = report::file_stem(&a.scores, "ket-qua");
+                let result = match kind {
+                    "json" => Ok((report::json::to_string(&a, &r).into_bytes(), "application/json")),
+                    "csv" => Ok((report::csv::to_bytes(&a, &r), "text/csv")),
+                    _ => report::xlsx::to_bytes(&a, &r)
+                        .map(|b| (b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                        .map_err(|e| e.to_string()),
+                };
+                if let Ok((bytes, mime)) = result {
+                    let _ = browser::download(&bytes, &format!("{stem}.{kind}"), mime);
+                }
+            }
+        };
+        let (e1, e2, e3) = (exports.clone(), exports.clone(), exports);
+        let caption = format!("{} — {}", tr(l, Text::ResultsHeading), rules_line);
+        view! {
+            <section class="results" aria-labelledby="results-heading" data-testid="results">
+                <h2 id="results-heading">{tr(l, Text::ResultsHeading)}</h2>
+                <p class="rules-line" data-testid="rules-title">{rules_line}</p>
+                {score_only.then(|| view! { <p class="note">{tr(l, Text::ScoreOnly)}</p> })}
+                <div class="exports">
+                    <button type="button" class="secondary" data-testid="export-xlsx" on:click=move |_| e1("xlsx")>{tr(l, Text::ExportXlsx)}</button>
+                    <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| e2("csv")>{tr(l, Text::ExportCsv)}</button>
+                    <button type="button" class="secondary" data-testid="export-json" on:click=move |_| e3("json")>{tr(l, Text::ExportJson)}</button>
+                </div>
+                <p class="hint">{tr(l, Text::UnitPageHint)}</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
+                    <table class="scores" data-testid="unit-scores">
+                        <caption class="visually-hidden">{caption.clone()}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(l, Text::Rank)}</th>
+                                <th scope="col">{tr(l, Text::Unit)}</th>
+                                {head}
+                                <th scope="col" data-group="TOTAL">{tr(l, Text::Total)}<span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <AnalysisMessages shared=shared.clone() lang=lang />
+            </section>
+        }
+        .into_any()
+    };
+    move || state.analysis.get().filter(|a| !a.0.scores.units.is_empty() || !a.0.errors.is_empty()).map(view_of)
+}
+
+/// Problems found while reading the tables: errors (a file without a usable table) and warnings
+/// (cells and rows that were not used as they stand).
+#[component]
+fn AnalysisMessages(shared: Shared, lang: RwSignal<Lang>) -> impl IntoView {
+    let analysis = shared.0;
+    move || {
+        let l = lang.get();
+        let errors = analysis.errors.iter().map(|e| (e.message(l), "error"));
+        let issues = analysis.issues.iter().map(|i| (i.message(l), "warning"));
+        let warnings = analysis.scores.warnings.iter().map(|w| (w.message(l), "warning"));
+        let items: Vec<(String, &str)> = errors.chain(issues).chain(warnings).collect();
+        (!items.is_empty()).then(|| {
+            view! {
+                <ul class="analysis-messages">
+                    {items
+                        .into_iter()
+                        .map(|(text, level)| {
+                            let icon = if level == "error" { "⚠" } else { "ℹ" };
+                            view! {
+                                <li class=format!("message {level}") data-testid="error" data-level=level>
+                                    <span class="icon" aria-hidden="true">{icon}</span>
+                                    {text}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    }
+}

@@ -1,0 +1,107 @@
+use leptos::prelude::*;
+
+use super::i18n::{rank_of, tr, Text};
+use super::state::AppState;
+use crate::core::format;
+use crate::core::score::{Source, Status};
+
+/// One unit: every criterion's figures, its score and the points lost on it, group by group.
+#[component]
+pub fn UnitPage(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    move || {
+        let name = state.selected_unit.get()?;
+        let analysis = state.analysis.get()?.0;
+        let active = state.rules.get()?;
+        let rules = active.rules;
+        let u = analysis.scores.units.iter().find(|u| u.name == name)?.clone();
+        let l = lang.get();
+        let siblings = analysis.scores.units.iter().filter(|x| x.parent == u.parent).count();
+        let groups = rules
+            .groups
+            .iter()
+            .zip(&u.groups)
+            .map(|(g, gr)| {
+                let rows = rules
+                    .criteria
+                    .iter()
+                    .zip(&u.criteria)
+                    .filter(|(c, _)| c.group == g.code)
+                    .map(|(c, r)| {
+                        let status = match r.status {
+                            Status::Ok => tr(l, Text::Ok).to_string(),
+                            Status::NoData => tr(l, Text::NoData).to_string(),
+                            Status::DataError => format!("⚠ {}", tr(l, Text::DataError)),
+                        };
+                        let source = match &r.source {
+                            Source::Own => String::new(),
+                            Source::Pooled => l.pick(" · cộng gộp đơn vị trực thuộc", " · pooled with units below").to_string(),
+                            Source::Inherited(from) => format!("{} {from}", l.pick(" · lấy theo", " · taken from")),
+                        };
+                        let count = |x: Option<f64>| x.map(|v| format::number(v, 2)).unwrap_or_default();
+                        view! {
+                            <tr data-criterion=c.code.clone() class:data-error=r.status == Status::DataError>
+                                <th scope="row">
+                                    <span class="criterion-name">{c.name.clone()}</span>
+                                    <span class="code">{c.code.clone()}</span>
+                                </th>
+                                <td class="num">{count(r.numerator)}</td>
+                                <td class="num">{count(r.denominator)}</td>
+                                <td class="num">{r.ratio.map(|x| format::fixed(x * 100.0, 2)).unwrap_or_default()}</td>
+                                <td class="num" data-value=r.score.map(|s| format!("{s:.2}")).unwrap_or_default()>
+                                    {r.score.map(|s| format::number(s, 2)).unwrap_or_else(|| "—".into())}
+                                </td>
+                                <td class="num">{format::number(r.max, 2)}</td>
+                                <td class="num" data-testid="points-lost">{format::number(r.points_lost(), 2)}</td>
+                                <td>{status}{source}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let group_name = l.pick(g.name.clone(), g.name_en.clone());
+                view! {
+                    <tbody data-group=g.code.clone()>
+                        <tr class="group-row">
+                            <th scope="rowgroup" colspan="8">
+                                {format!("{} — {}/{} ({})", group_name, format::number(gr.score, 2), format::number(gr.max, 2), rank_of(l, gr.rank, siblings))}
+                            </th>
+                        </tr>
+                        {rows}
+                    </tbody>
+                }
+            })
+            .collect_view();
+        let title = format!("{} — {}/{} ({})", u.name, format::number(u.total, 2), format::number(rules.total_max(), 2), rank_of(l, u.rank, siblings));
+        Some(view! {
+            <section class="unit-page" aria-labelledby="unit-heading" data-testid="unit-detail" data-unit=u.name.clone()>
+                <header class="unit-head">
+                    <h2 id="unit-heading" tabindex="-1">{title}</h2>
+                    <button type="button" class="secondary" data-testid="close-unit" on:click=move |_| state.selected_unit.set(None)>
+                        {tr(l, Text::Close)}
+                    </button>
+                </header>
+                {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
+                {(!u.score_only()).then(|| view! {
+                    <div class="table-scroll">
+                        <table class="criteria">
+                            <caption>{format!("{} — {}", u.name, tr(l, Text::Criterion))}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr(l, Text::Criterion)}</th>
+                                    <th scope="col">{tr(l, Text::Numerator)}</th>
+                                    <th scope="col">{tr(l, Text::Denominator)}</th>
+                                    <th scope="col">{tr(l, Text::Ratio)}</th>
+                                    <th scope="col">{tr(l, Text::Score)}</th>
+                                    <th scope="col">{tr(l, Text::Max)}</th>
+                                    <th scope="col">{tr(l, Text::PointsLost)}</th>
+                                    <th scope="col">{tr(l, Text::StatusColumn)}</th>
+                                </tr>
+                            </thead>
+                            {groups}
+                        </table>
+                    </div>
+                })}
+            </section>
+        })
+    }
+}

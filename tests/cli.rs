@@ -70,6 +70,8 @@ fn csv_and_xlsx_read_back_to_the_same_values() {
     assert!(chiso(&["score", &sample, "--format", "csv", "--out", csv_path.to_str().unwrap()]).status.success());
     let bytes = std::fs::read(&csv_path).unwrap();
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("Bộ quy tắc: Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg, Cổng DVCQG) — phiên bản 2026.1\r\nXếp hạng;Đơn vị;"), "{text}");
     // chiso reads its own CSV back as a score-only table with the same totals.
     let back = json_of(&chiso(&["score", csv_path.to_str().unwrap()]));
     for u in json["units"].as_array().unwrap() {

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks reading a 100,000-row × 15-column xlsx: natively, then in headless Chromium.
+# Benchmarks, natively then in headless Chromium: reading a 100,000-row × 15-column xlsx, and
+# scoring (10,000 units natively; a 5,000-unit workbook from drop to results in the browser).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash tools/install.sh --tests
 source tools/lib.sh
-step "native" cargo run --quiet --release --example bench-read
+step "native read" cargo run --quiet --release --example bench-read
+step "native score" cargo run --quiet --release --example bench-score
 step "release build" trunk build --release
-step "browser" node tests/bench/browser.mjs
+step "browser read" node tests/bench/browser.mjs target/bench/rows-100k.xlsx
+step "browser score" node tests/bench/browser.mjs target/bench/units-5000.xlsx

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{Color, Workbook, XlsxError};
 
 use crate::core::format::number;
 use crate::core::lang::Lang;
+use crate::core::report::xlsx::{header_format, title_format};
 use crate::core::rules::{Level, Rule, RuleSet, TrackedKind, ZeroRule};
 
 /// One unit of the demo town.
@@ -34,14 +35,8 @@ pub fn demo(rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
 
 fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let bold = Format::new().set_bold().set_font_size(13);
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_background_color(Color::RGB(0xDCE6F1))
-        .set_border(FormatBorder::Thin);
+    let bold = title_format();
+    let header = header_format();
     let group_format = header.clone().set_background_color(Color::RGB(0xB8CCE4));
 
     let sheet = book.add_worksheet().set_name("Số liệu")?;

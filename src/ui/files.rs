@@ -113,7 +113,24 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                     <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>
                         <ul>{sheet_buttons}</ul>
                     </nav>
-                    {move || view! { <Preview lang=lang book=preview_book.clone() index=selected.get() /> }}
+                    {move || {
+                        let index = selected.get();
+                        let sheet = preview_book.sheets.get(index).map(|s| s.name.clone()).unwrap_or_default();
+                        let l = lang.get();
+                        // Cells the analysis could not use are marked in the preview with the reason.
+                        let flags: Vec<(usize, String, String)> = state
+                            .analysis
+                            .get()
+                            .map(|a| {
+                                a.0.issues
+                                    .iter()
+                                    .filter(|i| i.place.file == preview_book.file_name && i.place.sheet == sheet && !i.place.column.is_empty())
+                                    .map(|i| (i.place.row, i.place.column.clone(), i.message(l)))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        view! { <Preview lang=lang book=preview_book.clone() index=index flags=flags /> }
+                    }}
                 }
                     .into_any()
             } else {

@@ -12,6 +12,8 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
     let lang = state.lang;
     let book = file.workbook.clone();
     let id = file.id;
+    // The table holds a select of ~90 options per column: built only while the panel is open.
+    let open = RwSignal::new(false);
     move || {
         let l = lang.get();
         let analysis = state.analysis.get()?.0;
@@ -29,12 +31,14 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
             .enumerate()
             .map(|(i, s)| view! { <option value=i.to_string() selected=i == sheet_index>{s.name.clone()}</option> })
             .collect_view();
-        let rows = mapping
+        let row_mapping = mapping.clone();
+        let origin_col = sheet.origin.1;
+        let rows = move || open.get().then(|| row_mapping
             .headers
             .iter()
             .enumerate()
             .map(|(c, header)| {
-                let current = mapping.columns[c].as_ref().map(Column::encode).unwrap_or_default();
+                let current = row_mapping.columns[c].as_ref().map(Column::encode).unwrap_or_default();
                 let opts = std::iter::once((String::new(), tr(l, Text::Ignore).to_string()))
                     .chain(options.iter().cloned())
                     .map(|(value, label)| {
@@ -42,13 +46,13 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
                         view! { <option value=value selected=selected>{label}</option> }
                     })
                     .collect_view();
-                let base = mapping.clone();
+                let base = row_mapping.clone();
                 let on_change = move |ev: leptos::ev::Event| {
                     let mut m = base.clone();
                     m.columns[c] = Column::decode(&event_target_value(&ev));
                     state.set_mapping(id, sheet_index, m);
                 };
-                let letter = column_letters(sheet.origin.1 + c);
+                let letter = column_letters(origin_col + c);
                 let label = format!("{} {letter}: {header}", tr(l, Text::MappingColumn));
                 view! {
                     <tr data-column=letter.clone() class:ignored=current.is_empty()>
@@ -60,10 +64,15 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view();
+            .collect_view());
         let reset_mapping = mapping.clone();
         Some(view! {
-            <details class="mapping" data-testid="mapping">
+            <details
+                class="mapping"
+                data-testid="mapping"
+                open=open.get_untracked()
+                on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+            >
                 <summary>{format!("{} — {summary}", tr(l, Text::MappingHeading))}</summary>
                 <label class="sheet-choice">
                     {tr(l, Text::ScoredSheet)} " "

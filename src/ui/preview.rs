@@ -4,6 +4,7 @@ use super::i18n::{preview_caption, tr, Text};
 use crate::core::format::column_letters;
 use crate::core::lang::Lang;
 use crate::core::table::{Cell, Workbook};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How much of a sheet the preview shows: enough to recognise it, never enough to stall the page.
@@ -13,7 +14,7 @@ const PREVIEW_COLS: usize = 50;
 /// The first rows of sheet `index` of `book` as a real table, addressed as in Excel (column
 /// letters, row numbers). The workbook is shared, never copied: a sheet may hold millions of cells.
 #[component]
-pub fn Preview(lang: RwSignal<Lang>, book: Arc<Workbook>, index: usize) -> impl IntoView {
+pub fn Preview(lang: RwSignal<Lang>, book: Arc<Workbook>, index: usize, flags: Vec<(usize, String, String)>) -> impl IntoView {
     let Some(sheet) = book.sheets.get(index) else {
         return ().into_any();
     };
@@ -30,6 +31,7 @@ pub fn Preview(lang: RwSignal<Lang>, book: Arc<Workbook>, index: usize) -> impl 
     let head = (0..shown_cols)
         .map(|c| view! { <th scope="col">{column_letters(col0 + c)}</th> })
         .collect_view();
+    let flags: HashMap<(usize, String), String> = flags.into_iter().map(|(row, col, message)| ((row, col), message)).collect();
     let body = sheet
         .rows()
         .take(shown_rows)
@@ -38,9 +40,17 @@ pub fn Preview(lang: RwSignal<Lang>, book: Arc<Workbook>, index: usize) -> impl 
             let tds = cells
                 .iter()
                 .take(shown_cols)
-                .map(|cell| {
+                .enumerate()
+                .map(|(c, cell)| {
                     let numeric = matches!(cell, Cell::Number(_));
-                    view! { <td class:num=numeric>{cell.display()}</td> }
+                    let flag = flags.get(&(row0 + r + 1, column_letters(col0 + c))).cloned();
+                    let flagged = flag.is_some();
+                    view! {
+                        <td class:num=numeric class:flagged=flagged title=flag data-flagged=flagged.then_some("true")>
+                            {flagged.then_some("⚠ ")}
+                            {cell.display()}
+                        </td>
+                    }
                 })
                 .collect_view();
             view! {

@@ -47,7 +47,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                     .groups
                     .iter()
                     .map(|g| {
-                        view! { <td class="num" data-group=g.code.clone() data-value=format!("{:.2}", g.score)>{format::number(g.score, 2)}</td> }
+                        view! { <td class="num" data-group=g.code.clone() data-value=format!("{:.2}", g.score)>{format::fixed(g.score, 2)}</td> }
                     })
                     .collect_view();
                 let select = name.clone();
@@ -62,7 +62,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                             {has_error.then(|| view! { <span class="tag error-tag">"⚠ " {tr(l, Text::DataErrorTag)}</span> })}
                         </th>
                         {cells}
-                        <td class="num total" data-group="TOTAL" data-value=format!("{:.2}", u.total)>{format::number(u.total, 2)}</td>
+                        <td class="num total" data-group="TOTAL" data-value=format!("{:.2}", u.total)>{format::fixed(u.total, 2)}</td>
                     </tr>
                 }
             })

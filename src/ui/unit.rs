@@ -9,6 +9,17 @@ use crate::core::score::{Source, Status};
 #[component]
 pub fn UnitPage(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    // Opening a unit moves the keyboard focus to its heading, so that the page is read from there.
+    Effect::new(move || {
+        if state.selected_unit.get().is_some() {
+            request_animation_frame(|| {
+                let heading = document().get_element_by_id("unit-heading");
+                if let Some(h) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+                    let _ = h.focus();
+                }
+            });
+        }
+    });
     move || {
         let name = state.selected_unit.get()?;
         let analysis = state.analysis.get()?.0;
@@ -49,10 +60,10 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                                 <td class="num">{count(r.denominator)}</td>
                                 <td class="num">{r.ratio.map(|x| format::fixed(x * 100.0, 2)).unwrap_or_default()}</td>
                                 <td class="num" data-value=r.score.map(|s| format!("{s:.2}")).unwrap_or_default()>
-                                    {r.score.map(|s| format::number(s, 2)).unwrap_or_else(|| "—".into())}
+                                    {r.score.map(|s| format::fixed(s, 2)).unwrap_or_else(|| "—".into())}
                                 </td>
                                 <td class="num">{format::number(r.max, 2)}</td>
-                                <td class="num" data-testid="points-lost">{format::number(r.points_lost(), 2)}</td>
+                                <td class="num" data-testid="points-lost">{format::fixed(r.points_lost(), 2)}</td>
                                 <td>{status}{source}</td>
                             </tr>
                         }

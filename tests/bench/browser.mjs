@@ -1,12 +1,12 @@
-// Benchmark: the release build in headless Chromium reads target/bench/rows-100k.xlsx (written by
-// `cargo run --release --example bench-read`); prints the chiso:analysis measure of 5 runs and the
-// wasm size. Run through tools/bench-browser.sh.
+// Benchmark: the release build in headless Chromium analyses a workbook from drop to results
+// (the chiso:analysis measure), 5 runs; prints the wasm size too. Run through tools/bench-browser.sh.
+//   node tests/bench/browser.mjs [FILE]   default target/bench/rows-100k.xlsx (bench-read writes it)
 import { join } from 'node:path';
 import { statSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { root, serveDist, launch, openApp, waitForState } from '../e2e/harness.mjs';
 
-const file = join(root, 'target', 'bench', 'rows-100k.xlsx');
+const file = process.argv[2] ?? join(root, 'target', 'bench', 'rows-100k.xlsx');
 const dist = join(root, 'dist');
 const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'));
 const bytes = readFileSync(join(dist, wasm));

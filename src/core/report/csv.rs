@@ -1,17 +1,22 @@
 //! The results table as CSV for Excel: UTF-8 with a BOM, `;` between fields and decimal commas,
-//! which is what Excel expects on a Vietnamese Windows. Its headers are the groups' names, so chiso
-//! reads the file back as a score-only table.
+//! which is what Excel expects on a Vietnamese Windows. A first line names the rule set; the headers
+//! are the groups' names, so chiso reads the file back as a score-only table.
 
 use crate::core::analysis::Analysis;
 use crate::core::format;
 use crate::core::rules::RuleSet;
 
 pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
-    let mut writer = ::csv::WriterBuilder::new().delimiter(b';').terminator(::csv::Terminator::CRLF).from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        // The rule set line has one field, the table ten.
+        .flexible(true)
+        .terminator(::csv::Terminator::CRLF).from_writer(vec![0xEF, 0xBB, 0xBF]);
+    // Writing to a Vec cannot fail; a failed record would only drop that line.
+    let _ = writer.write_record([format!("Bộ quy tắc: {}", rules.title(crate::core::lang::Lang::Vi))]);
     let mut header = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];
     header.extend(rules.groups.iter().map(|g| g.name.clone()));
     header.push("Tổng điểm".to_string());
-    // Writing to a Vec cannot fail; a failed record would only drop that line.
     let _ = writer.write_record(&header);
     let scores = &analysis.scores;
     for i in scores.ranked_order() {

@@ -8,17 +8,27 @@ use crate::core::analysis::Analysis;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
 
-pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
-    let lang = Lang::Vi;
-    let mut book = Workbook::new();
-    let title = Format::new().set_bold().set_font_size(13);
-    let header = Format::new()
+/// The look of chiso's workbooks: a bold title, and headers bold, wrapped, centred on a blue
+/// fill with thin borders. Shared with the template.
+pub(crate) fn title_format() -> Format {
+    Format::new().set_bold().set_font_size(13)
+}
+
+pub(crate) fn header_format() -> Format {
+    Format::new()
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter)
         .set_background_color(Color::RGB(0xDCE6F1))
-        .set_border(FormatBorder::Thin);
+        .set_border(FormatBorder::Thin)
+}
+
+pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
+    let lang = Lang::Vi;
+    let mut book = Workbook::new();
+    let title = title_format();
+    let header = header_format();
     let text = Format::new().set_border(FormatBorder::Thin);
     let points = Format::new().set_num_format("0.00").set_border(FormatBorder::Thin);
     let whole = Format::new().set_num_format("#,##0").set_border(FormatBorder::Thin);

@@ -1,0 +1,140 @@
+// End to end: scoring in the browser through the automation contract. The expected values are
+// the published figures of xã Ba Vì (carried by phường An Lạc in the sample) worked by hand in
+// ../shared/docs/qd766-scoring.md, and sums of them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { serveDist, launch, openApp, waitForState, screenshot, artifacts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+    server = await serveDist();
+    browser = await launch();
+    await mkdir(artifacts, { recursive: true });
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+});
+
+async function download(page, testid) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
+    const path = join(artifacts, file.suggestedFilename());
+    await file.saveAs(path);
+    return { name: file.suggestedFilename(), path };
+}
+
+const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${group}"]`);
+
+test('the sample, downloaded and uploaded, is scored as the published figures say', async () => {
+    const { page, context, foreign, errors } = await openApp(browser, server.url);
+    const sample = await download(page, 'download-sample');
+    assert.equal(sample.name, 'chiso-du-lieu-mau-an-hoa.xlsx');
+    await page.locator('[data-testid="file-input"]').setInputFiles(sample.path);
+    await waitForState(page, 'ready');
+
+    assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 15);
+    const anLac = 'UBND phường An Lạc';
+    const expected = { TDGQ: '19.48', CLGQ: '6.31', TTTT: '5.14', MDHL: '18.00', MDSH: '0.00', CKMB: '11.12', TOTAL: '60.05' };
+    for (const [group, value] of Object.entries(expected)) {
+        assert.equal(await cell(page, anLac, group).getAttribute('data-value'), value, group);
+    }
+    assert.equal(await cell(page, anLac, 'TDGQ').innerText(), '19,48');
+    assert.equal(await cell(page, anLac, 'TOTAL').innerText(), '60,05');
+    assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2026\.1/);
+    const measure = await page.evaluate(() => performance.getEntriesByName('chiso:analysis', 'measure').length);
+    assert.equal(measure, 1);
+
+    await page.locator(`tr[data-unit="${anLac}"] [data-testid="unit-link"]`).click();
+    const detail = page.locator('[data-testid="unit-detail"]');
+    assert.equal(await detail.getAttribute('data-unit'), anLac);
+    const onTime = await detail.locator('tr[data-criterion="ON_TIME"] td').allInnerTexts();
+    assert.deepEqual(onTime.slice(0, 6), ['4.358', '4.474', '97,41', '19,48', '20', '0,52']);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'unit-heading', 'focus moves to the unit page');
+    assert.match(await detail.locator('tr[data-criterion="FULL"]').innerText(), /không có dữ liệu/);
+    assert.match(await detail.locator('tr[data-criterion="PUBLISH_ON_TIME"]').innerText(), /lấy theo UBND thị xã An Hòa/);
+    await screenshot(page, 'scores.png');
+
+    const json = await download(page, 'export-json');
+    assert.equal(json.name, 'chiso-2026-11-ket-qua.json');
+    const data = JSON.parse(await readFile(json.path, 'utf8'));
+    const unit = data.units.find((u) => u.unit === anLac);
+    assert.equal(unit.total, 60.05);
+    assert.equal(unit.criteria.ON_TIME.ratio, 97.41);
+    const xlsx = await download(page, 'export-xlsx');
+    assert.equal(xlsx.name, 'chiso-2026-11-ket-qua.xlsx');
+    assert.equal((await readFile(xlsx.path)).subarray(0, 2).toString(), 'PK');
+    const csv = await download(page, 'export-csv');
+    const text = (await readFile(csv.path)).toString('utf8');
+    assert.ok(text.startsWith('\ufeffBộ quy tắc: Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg, Cổng DVCQG) — phiên bản 2026.1\r\nXếp hạng;Đơn vị;'));
+    assert.match(text, /;UBND phường An Lạc;UBND thị xã An Hòa;11,12;19,48;6,31;5,14;18,00;0,00;60,05\r\n/);
+
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a column the reader does not know is mapped by hand, and the mapping is remembered', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    const path = join(artifacts, 'ten-cot-la.csv');
+    await writeFile(path, 'Đơn vị;Số hồ sơ xong đúng hẹn;ON_TIME (mẫu số)\nXã A;9;10\nXã B;1;4\n');
+    const input = page.locator('[data-testid="file-input"]');
+    await input.setInputFiles(path);
+    await waitForState(page, 'ready');
+    // Only the denominator is known: no data yet.
+    assert.equal(await cell(page, 'Xã A', 'TDGQ').getAttribute('data-value'), '0.00');
+
+    const mapping = page.locator('[data-testid="file-card"][data-file="ten-cot-la.csv"] [data-testid="mapping"]');
+    await mapping.locator('summary').click();
+    await mapping.locator('tr[data-column="B"] select').selectOption('c:ON_TIME:num');
+    // 9/10 × 20 = 18; 1/4 × 20 = 5.
+    await page.locator('tr[data-unit="Xã A"] td[data-group="TDGQ"][data-value="18.00"]').waitFor();
+    assert.equal(await cell(page, 'Xã B', 'TDGQ').getAttribute('data-value'), '5.00');
+
+    // A bad cell is reported with its place and marked in the preview; the rest is scored.
+    await input.setInputFiles({ name: 'o-loi.csv', mimeType: 'text/csv', buffer: Buffer.from('Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nXã C;mười;20\nXã D;5;10\n') });
+    await waitForState(page, 'ready');
+    const warning = page.locator('[data-testid="results"] [data-testid="error"][data-level="warning"]');
+    assert.match(await warning.first().innerText(), /Tệp «o-loi\.csv», trang tính «o-loi», ô B2 \(dòng 2, cột B\), cột «ON_TIME \(tử số\)»: «mười» không phải là số\./);
+    const flagged = page.locator('[data-testid="file-card"][data-file="o-loi.csv"] td[data-flagged="true"]');
+    assert.equal(await flagged.count(), 1);
+    assert.equal(await flagged.innerText(), '⚠ mười');
+    assert.equal(await cell(page, 'Xã D', 'TDGQ').getAttribute('data-value'), '10.00');
+
+    await page.reload();
+    await page.locator('[data-testid="app-status"][data-state="idle"]').waitFor();
+    await page.locator('[data-testid="file-input"]').setInputFiles(path);
+    await waitForState(page, 'ready');
+    assert.equal(await cell(page, 'Xã A', 'TDGQ').getAttribute('data-value'), '18.00', 'remembered for these headers');
+    await context.close();
+});
+
+test('another rule set changes the scores; a broken one is refused and the old one kept', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    const anLac = 'UBND phường An Lạc';
+    assert.equal(await cell(page, anLac, 'CLGQ').getAttribute('data-value'), '6.31');
+
+    const defaults = await readFile(new URL('../../src/rules/qd766-2026.toml', import.meta.url), 'utf8');
+    const rules = page.locator('[data-testid="rules-input"]');
+    const broken = defaults.replace('max = 20\nrule', 'max = 21\nrule');
+    await rules.setInputFiles({ name: 'hong.toml', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+    const refusal = page.locator('.rules [data-testid="error"]');
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /Không dùng được bộ quy tắc «hong\.toml»: nhóm «TDGQ» có tối đa 20 điểm nhưng các tiêu chí cộng lại 21 điểm/);
+    assert.equal(await cell(page, anLac, 'CLGQ').getAttribute('data-value'), '6.31');
+
+    // ONLINE_DOSSIERS against 80 %: 3294/4474 = 73.63 % → 5.52; CLGQ 0.31 + 5.52 = 5.83.
+    const stricter = defaults.replace('target = 0.5', 'target = 0.8').replace('version = "2026.1"', 'version = "2027-thu"');
+    await rules.setInputFiles({ name: 'chat-hon.toml', mimeType: 'text/plain', buffer: Buffer.from(stricter) });
+    await page.locator(`tr[data-unit="${anLac}"] td[data-group="CLGQ"][data-value="5.83"]`).waitFor();
+    assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2027-thu \(«chat-hon\.toml»\)/);
+    await page.locator('[data-testid="default-rules"]').click();
+    await page.locator(`tr[data-unit="${anLac}"] td[data-group="CLGQ"][data-value="6.31"]`).waitFor();
+    await context.close();
+});

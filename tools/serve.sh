@@ -5,4 +5,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash tools/install.sh
 source tools/lib.sh
-exec trunk serve --release
+# No autoreload: its injected script would break the Content-Security-Policy.
+exec trunk serve --release --no-autoreload

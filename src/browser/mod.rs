@@ -1,6 +1,9 @@
 //! Thin web-sys glue the UI needs and the browser tests exercise: reading a `File`, timing an
 //! analysis with the Performance API, waiting for the next painted frame, and remembering settings.
 
+pub mod offline;
+pub mod session;
+
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

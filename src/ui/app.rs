@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::files::FileList;
 use super::i18n::{files_loaded, tr, Text};
 use super::messages::Messages;
+use super::privacy::Privacy;
 use super::results::Results;
 use super::rules::RuleSettings;
 use super::unit::UnitPage;
@@ -19,6 +20,8 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.get().code());
         }
     });
+    leptos::task::spawn_local(crate::browser::offline::register(move || state.update_ready.set(true)));
+    leptos::task::spawn_local(state.restore_session());
     let toggle = move |_| state.set_lang(if lang.get() == Lang::Vi { Lang::En } else { Lang::Vi });
     let status_text = move || {
         let l = lang.get();
@@ -43,6 +46,14 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <main>
+            <Show when=move || state.update_ready.get()>
+                <p class="update" role="status" data-testid="update-ready">
+                    {move || tr(lang.get(), Text::UpdateReady)} " "
+                    <button type="button" on:click=move |_| leptos::task::spawn_local(crate::browser::offline::apply_update())>
+                        {move || tr(lang.get(), Text::UpdateNow)}
+                    </button>
+                </p>
+            </Show>
             <Upload state=state />
             <p
                 class="status"
@@ -58,6 +69,7 @@ pub fn App() -> impl IntoView {
             <Results state=state />
             <FileList state=state />
             <RuleSettings state=state />
+            <Privacy state=state />
         </main>
     }
 }

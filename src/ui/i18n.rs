@@ -60,6 +60,14 @@ pub enum Text {
     UseDefaultRules,
     UnitPageHint,
     ScoreOnly,
+    PrivacyHeading,
+    PrivacyDetail,
+    SaveSession,
+    ClearSaved,
+    Cleared,
+    OfflineEdition,
+    UpdateReady,
+    UpdateNow,
 }
 
 pub fn tr(lang: Lang, text: Text) -> &'static str {
@@ -129,6 +137,17 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         LoadRules => lang.pick("Nạp bộ quy tắc khác (.toml)", "Load another rule set (.toml)"),
         UseDefaultRules => lang.pick("Dùng bộ quy tắc mặc định", "Use the default rule set"),
         UnitPageHint => lang.pick("Chọn tên đơn vị để xem chi tiết từng tiêu chí.", "Choose a unit to see each criterion."),
+        PrivacyHeading => lang.pick("Dữ liệu trên máy này", "Data on this computer"),
+        PrivacyDetail => lang.pick(
+            "Số liệu không bao giờ rời khỏi máy: chiso không gửi gì đi đâu. Trình duyệt chỉ nhớ cài đặt (ngôn ngữ, bộ quy tắc, ghép cột); các tệp số liệu chỉ được giữ lại khi bạn bấm «Lưu phiên làm việc».",
+            "Figures never leave this computer: chiso sends nothing anywhere. The browser keeps only settings (language, rule set, column mappings); the files themselves are kept only when you choose «Save the session».",
+        ),
+        SaveSession => lang.pick("Lưu phiên làm việc", "Save the session"),
+        ClearSaved => lang.pick("Xóa dữ liệu đã lưu", "Clear saved data"),
+        Cleared => lang.pick("Đã xóa mọi dữ liệu và cài đặt chiso lưu trên máy này.", "Every file and setting chiso kept on this computer was removed."),
+        OfflineEdition => lang.pick("Tải bản dùng ngoại tuyến (một tệp .html)", "Download the offline edition (one .html file)"),
+        UpdateReady => lang.pick("Đã có phiên bản mới của chiso.", "A new version of chiso is ready."),
+        UpdateNow => lang.pick("Tải lại để dùng", "Reload to use it"),
         ScoreOnly => lang.pick("Bảng điểm có sẵn: điểm nhóm lấy nguyên theo tệp, không tính lại.", "Score-only table: group scores are taken from the file as they are."),
     }
 }

@@ -7,6 +7,7 @@ mod i18n;
 mod mapping;
 mod messages;
 mod preview;
+mod privacy;
 mod results;
 mod rules;
 mod state;

@@ -40,6 +40,8 @@ impl Status {
 #[derive(Clone, Debug)]
 pub struct LoadedFile {
     pub id: u32,
+    /// The file as it came, kept for saving the session.
+    pub bytes: Arc<Vec<u8>>,
     pub workbook: Arc<Workbook>,
     pub notes: Vec<Note>,
     pub selected_sheet: RwSignal<usize>,
@@ -65,6 +67,15 @@ impl PartialEq for Shared {
     }
 }
 
+/// What happened to the saved session, for the line that says so.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionNote {
+    Saved(usize),
+    Restored(usize),
+    Cleared,
+    Failed(String),
+}
+
 /// The rule set in force and where it came from (`None`: the compiled-in default).
 #[derive(Clone, Debug)]
 pub struct ActiveRules {
@@ -83,6 +94,9 @@ pub struct AppState {
     pub rules_error: RwSignal<Option<(String, RuleError)>>,
     pub analysis: Memo<Option<Shared>>,
     pub selected_unit: RwSignal<Option<String>>,
+    /// A new version of chiso has been cached and waits to take over.
+    pub update_ready: RwSignal<bool>,
+    pub session: RwSignal<Option<SessionNote>>,
     next_id: StoredValue<u32>,
 }
 
@@ -116,6 +130,8 @@ impl AppState {
             rules_error: RwSignal::new(None),
             analysis,
             selected_unit: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
+            session: RwSignal::new(None),
             next_id: StoredValue::new(1),
         }
     }
@@ -141,22 +157,59 @@ impl AppState {
         let mut loaded = 0;
         for file in files {
             let name = file.name();
-            let result = match browser::file_bytes(&file).await {
-                Ok(bytes) => read::read_file(&name, &bytes),
-                Err(detail) => Err(ReadError::Unreadable { detail }),
+            let ok = match browser::file_bytes(&file).await {
+                Ok(bytes) => self.add(name, bytes),
+                Err(detail) => self.refuse(name, ReadError::Unreadable { detail }),
             };
-            if self.add(name, result) {
+            if ok {
                 loaded += 1;
             }
         }
         self.finish(loaded > 0).await;
     }
 
-    /// Loads bytes made in the page itself (the demo workbook) exactly like a chosen file.
-    pub async fn load_bytes(self, name: String, bytes: Vec<u8>) {
+    /// Loads files that did not come through the picker (the demo workbook, a saved session)
+    /// exactly like chosen ones.
+    pub async fn load_bytes(self, files: Vec<(String, Vec<u8>)>) {
         self.begin().await;
-        let ok = self.add(name.clone(), read::read_file(&name, &bytes));
-        self.finish(ok).await;
+        let mut any = false;
+        for (name, bytes) in files {
+            any |= self.add(name, bytes);
+        }
+        self.finish(any).await;
+    }
+
+    /// Keeps the loaded files in this browser (IndexedDB) until the user clears them.
+    pub async fn save_session(self) {
+        let files: Vec<(String, Arc<Vec<u8>>)> = self.files.with_untracked(|f| f.iter().map(|f| (f.workbook.file_name.clone(), f.bytes.clone())).collect());
+        let borrowed: Vec<(String, &[u8])> = files.iter().map(|(n, b)| (n.clone(), b.as_slice())).collect();
+        let note = match browser::session::save(&borrowed).await {
+            Ok(()) => SessionNote::Saved(files.len()),
+            Err(e) => SessionNote::Failed(e),
+        };
+        self.session.set(Some(note));
+    }
+
+    /// Opens the session saved earlier, if there is one.
+    pub async fn restore_session(self) {
+        match browser::session::load().await {
+            Ok(files) if !files.is_empty() => {
+                let count = files.len();
+                self.load_bytes(files).await;
+                self.session.set(Some(SessionNote::Restored(count)));
+            }
+            Ok(_) => {}
+            Err(e) => self.session.set(Some(SessionNote::Failed(e))),
+        }
+    }
+
+    /// Removes the saved session and every setting; what is on screen stays until the page closes.
+    pub async fn clear_saved(self) {
+        let note = match browser::session::clear_everything().await {
+            Ok(()) => SessionNote::Cleared,
+            Err(e) => SessionNote::Failed(e),
+        };
+        self.session.set(Some(note));
     }
 
     async fn begin(&self) {
@@ -178,12 +231,19 @@ impl AppState {
         self.status.set(status);
     }
 
-    fn add(&self, name: String, result: Result<read::Loaded, ReadError>) -> bool {
-        match result {
+    fn refuse(&self, file: String, error: ReadError) -> bool {
+        let id = self.take_id();
+        self.errors.update(|list| list.push(FileError { id, file, error }));
+        false
+    }
+
+    fn add(&self, name: String, bytes: Vec<u8>) -> bool {
+        match read::read_file(&name, &bytes) {
             Ok(read::Loaded { workbook, notes }) => {
                 let choice = self.remembered_choice(&workbook);
                 let entry = LoadedFile {
                     id: self.take_id(),
+                    bytes: Arc::new(bytes),
                     workbook: Arc::new(workbook),
                     notes,
                     selected_sheet: RwSignal::new(choice.sheet.unwrap_or(0)),
@@ -195,11 +255,7 @@ impl AppState {
                 });
                 true
             }
-            Err(error) => {
-                let id = self.take_id();
-                self.errors.update(|list| list.push(FileError { id, file: name, error }));
-                false
-            }
+            Err(error) => self.refuse(name, error),
         }
     }
 

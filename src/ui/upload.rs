@@ -63,7 +63,7 @@ pub fn Upload(state: AppState) -> impl IntoView {
             <p class="starters">
                 <button type="button" class="secondary" data-testid="use-sample" on:click=move |_| {
                     if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::demo(&a.rules).ok()) {
-                        spawn_local(state.load_bytes(SAMPLE_NAME.to_string(), bytes));
+                        spawn_local(state.load_bytes(vec![(SAMPLE_NAME.to_string(), bytes)]));
                     }
                 }>{move || tr(lang.get(), Text::UseSample)}</button>
                 <button type="button" class="secondary" data-testid="download-sample" on:click=move |_| {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, waitForState, screenshot, previewRows, fixtures } from './harness.mjs';
+import { serveDist, launch, openApp, waitForState, screenshot, previewRows, fixtures, violations } from './harness.mjs';
 
 let server;
 let browser;
@@ -45,6 +45,7 @@ test('an xlsx is read and its first rows are shown with Vietnamese formatting', 
 
     await screenshot(page, 'preview.png');
     assert.deepEqual(foreign, []);
+    assert.deepEqual(await violations(page), []);
     assert.deepEqual(errors, []);
     await context.close();
 });

@@ -18,10 +18,14 @@ const types = {
     '.json': 'application/json',
     '.svg': 'image/svg+xml',
     '.png': 'image/png',
+    '.webmanifest': 'application/manifest+json',
 };
 
+/// Serves dist/ on 127.0.0.1. Setting `newRelease` on the result makes sw.js look like the one of
+/// a newer build (another version), as after a redeploy.
 export async function serveDist() {
     const dist = join(root, 'dist');
+    const state = { newRelease: false };
     const server = createServer(async (req, res) => {
         const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
         const file = normalize(join(dist, path === '/' ? 'index.html' : path));
@@ -30,7 +34,10 @@ export async function serveDist() {
             return;
         }
         try {
-            const body = await readFile(file);
+            let body = await readFile(file);
+            if (state.newRelease && path === '/sw.js') {
+                body = Buffer.from(body.toString().replace(/const VERSION = '[^']*'/, "const VERSION = 'next-release'"));
+            }
             res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
             res.end(body);
         } catch {
@@ -39,7 +46,13 @@ export async function serveDist() {
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${server.address().port}/`;
-    return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+    return {
+        url,
+        close: () => new Promise((resolve) => server.close(resolve)),
+        set newRelease(value) {
+            state.newRelease = value;
+        },
+    };
 }
 
 export const chromiumArgs = [
@@ -62,6 +75,7 @@ export async function openApp(browser, url) {
     const page = await context.newPage();
     const foreign = [];
     const errors = [];
+    await watchPolicy(page);
     page.on('request', (r) => {
         if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
     });
@@ -85,4 +99,16 @@ export async function previewRows(card) {
     return card.locator('table[data-testid="preview"] tbody tr').evaluateAll((rows) =>
         rows.map((tr) => Array.from(tr.children, (c) => c.textContent)),
     );
+}
+
+/// Collects Content-Security-Policy violations from the first script on; read with `violations`.
+export async function watchPolicy(page) {
+    await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+}
+
+export async function violations(page) {
+    return page.evaluate(() => window.__violations);
 }

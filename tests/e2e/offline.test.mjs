@@ -1,0 +1,146 @@
+// End to end: offline and private by construction. Every request is recorded from page load to
+// results; the service worker serves the app with the network off; the single-file edition runs
+// from file://; clearing saved data leaves nothing behind.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root, fixtures, serveDist, launch, waitForState, watchPolicy, violations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+    server = await serveDist();
+    browser = await launch();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+});
+
+const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${group}"]`);
+const local = (url) => url.startsWith('blob:') || url.startsWith('data:');
+
+test('start-up loads only this origin, an analysis sends nothing, and after one visit it works offline', async () => {
+    const context = await browser.newContext();
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    await watchPolicy(page);
+    await page.goto(server.url);
+    await waitForState(page, 'idle');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    const startup = requests.filter((u) => !local(u));
+    assert.ok(startup.length > 0);
+    assert.deepEqual(startup.filter((u) => !u.startsWith(server.url)), [], 'start-up stays on this origin');
+    const cached = await page.evaluate(async () => {
+        const keys = await caches.keys();
+        const cache = await caches.open(keys.find((k) => k.startsWith('chiso-')));
+        return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    for (const asset of ['/', '/index.html', '/chiso.html', '/manifest.webmanifest', '/icons/icon-192.png']) {
+        assert.ok(cached.includes(asset), `${asset} is cached`);
+    }
+    assert.ok(cached.some((p) => p.endsWith('_bg.wasm')));
+
+    requests.length = 0;
+    await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.xlsx'));
+    await waitForState(page, 'ready');
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    assert.deepEqual(requests.filter((u) => !local(u)), [], 'no request at all during an analysis');
+
+    await context.setOffline(true);
+    await page.reload();
+    await waitForState(page, 'idle');
+    await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.ods'));
+    await waitForState(page, 'ready');
+    assert.equal(await cell(page, 'UBND xã Ba Vì', 'TDGQ').getAttribute('data-value'), '19.48', 'offline: 4358/4474 × 20');
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+});
+
+test('it is installable, and a new version cached in the background is announced', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForState(page, 'idle');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are incognito, where Chromium never offers to install; that is the
+    // browser's mode, not a defect of the app.
+    assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+
+    assert.equal(await page.locator('[data-testid="update-ready"]').count(), 0);
+    server.newRelease = true;
+    try {
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        const notice = page.locator('[data-testid="update-ready"]');
+        await notice.waitFor({ timeout: 30_000 });
+        assert.match(await notice.innerText(), /Đã có phiên bản mới của chiso\./);
+        await Promise.all([page.waitForEvent('load'), notice.locator('button').click()]);
+        await waitForState(page, 'idle');
+        await page.waitForFunction(async () => {
+            const keys = await caches.keys();
+            return keys.length === 1 && keys[0] === 'chiso-next-release';
+        }, null, { timeout: 30_000 });
+    } finally {
+        server.newRelease = false;
+    }
+    await context.close();
+});
+
+test('the single-file edition opens from the file system and scores the sample', async () => {
+    const context = await browser.newContext();
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    await watchPolicy(page);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const file = pathToFileURL(join(root, 'dist', 'chiso.html')).href;
+    await page.goto(file);
+    await waitForState(page, 'idle');
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    assert.equal(await cell(page, 'UBND phường An Lạc', 'TDGQ').getAttribute('data-value'), '19.48');
+    assert.equal(await cell(page, 'UBND phường An Lạc', 'TOTAL').getAttribute('data-value'), '60.05');
+    assert.deepEqual(requests.filter((u) => !local(u) && u !== file), [], 'nothing but the file itself');
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a saved session reopens; clearing saved data leaves nothing in localStorage or IndexedDB', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForState(page, 'idle');
+    const status = page.locator('[data-testid="session-status"]');
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.locator('[data-testid="save-session"]').click();
+    await status.filter({ hasText: 'Đã lưu 1 tệp' }).waitFor();
+
+    await page.reload();
+    await waitForState(page, 'ready');
+    await status.filter({ hasText: 'Đã mở lại phiên làm việc đã lưu (1 tệp)' }).waitFor();
+    assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 15);
+    assert.ok((await page.evaluate(() => Object.keys(localStorage))).includes('chiso.lang'));
+
+    await page.locator('[data-testid="clear-data"]').click();
+    await status.filter({ hasText: 'Đã xóa mọi dữ liệu' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), []);
+    await page.reload();
+    await waitForState(page, 'idle');
+    assert.equal(await page.locator('table[data-testid="unit-scores"]').count(), 0, 'nothing reopens');
+    await context.close();
+});

@@ -38,7 +38,17 @@ fn score_prints_the_contract_json() {
     let json = json_of(&chiso(&["score", &sample()]));
     assert_eq!(json["rules"]["version"], "2026.1");
     assert_eq!(json["units"].as_array().unwrap().len(), 15);
-    assert!(json["alerts"].as_array().unwrap().is_empty());
+    // The sample's two laggards on online payment (the seed letter names such units) are alerted.
+    let payment: Vec<&str> = json["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["criterion"] == "PAY_DOSSIERS" && a["reason"] == "below_rate")
+        .map(|a| a["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(payment, ["UBND xã Vĩnh Lộc", "UBND xã Hưng Lợi"], "4,5 then 4,26 points at stake");
+    let stakes: Vec<f64> = json["alerts"].as_array().unwrap().iter().map(|a| a["points_at_stake"].as_f64().unwrap()).collect();
+    assert!(stakes.windows(2).all(|w| w[0] >= w[1]), "sorted by points at stake");
     // Phường An Lạc carries the published figures of xã Ba Vì (scoring reference).
     let an_lac = unit(&json, "UBND phường An Lạc");
     assert_eq!(an_lac["parent"], "UBND thị xã An Hòa");

@@ -10,6 +10,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use chiso::core::alerts;
 use chiso::core::analysis::{analyse, Choice};
 use chiso::core::lang::Lang;
 use chiso::core::read::read_file;
@@ -109,7 +110,10 @@ fn score(args: &Args) -> Result<bool, String> {
         eprintln!("{}", w.message(Lang::Vi));
     }
     let bytes = match args.format.as_str() {
-        "json" => report::json::to_string(&analysis, &rules).into_bytes(),
+        "json" => {
+            let alerts = alerts::evaluate(&alerts::default_rules(), &analysis.scores, &rules);
+            report::json::to_string(&analysis, &rules, &alerts).into_bytes()
+        }
         "csv" => report::csv::to_bytes(&analysis, &rules),
         "xlsx" => report::xlsx::to_bytes(&analysis, &rules).map_err(|e| format!("Không tạo được tệp xlsx: {e}."))?,
         other => return Err(format!("Định dạng «{other}» không có; hãy dùng json, csv hoặc xlsx.")),

@@ -1,5 +1,6 @@
 //! Pure logic: no browser, no UI framework.
 
+pub mod alerts;
 pub mod analysis;
 pub mod figures;
 pub mod format;

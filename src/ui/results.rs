@@ -5,6 +5,7 @@ use super::state::{AppState, Shared};
 use crate::browser;
 use crate::core::format;
 use crate::core::lang::Lang;
+use crate::core::alerts;
 use crate::core::report;
 use crate::core::score::Status;
 
@@ -73,7 +74,10 @@ pub fn Results(state: AppState) -> impl IntoView {
             move |kind: &'static str| {
                 let stem = report::file_stem(&a.scores, "ket-qua");
                 let result = match kind {
-                    "json" => Ok((report::json::to_string(&a, &r).into_bytes(), "application/json")),
+                    "json" => {
+                        let found = alerts::evaluate(&alerts::default_rules(), &a.scores, &r);
+                        Ok((report::json::to_string(&a, &r, &found).into_bytes(), "application/json"))
+                    }
                     "csv" => Ok((report::csv::to_bytes(&a, &r), "text/csv")),
                     _ => report::xlsx::to_bytes(&a, &r)
                         .map(|b| (b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
@@ -111,12 +115,44 @@ pub fn Results(state: AppState) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <Alerts shared=shared.clone() lang=lang rules=rules.clone() />
                 <AnalysisMessages shared=shared.clone() lang=lang />
             </section>
         }
         .into_any()
     };
     move || state.analysis.get().filter(|a| !a.0.scores.units.is_empty() || !a.0.errors.is_empty()).map(view_of)
+}
+
+/// The alerts of the default rules (local practice), most points at stake first.
+#[component]
+fn Alerts(shared: Shared, lang: RwSignal<Lang>, rules: std::sync::Arc<crate::core::rules::RuleSet>) -> impl IntoView {
+    let found = alerts::evaluate(&alerts::default_rules(), &shared.0.scores, &rules);
+    move || {
+        let l = lang.get();
+        let items = found
+            .iter()
+            .map(|a| {
+                let (icon, level) = match a.severity {
+                    alerts::Severity::Red => ("●", l.pick("đỏ", "red")),
+                    alerts::Severity::Yellow => ("◐", l.pick("vàng", "yellow")),
+                };
+                view! {
+                    <li class=format!("alert {}", level) data-alert="" data-unit=a.unit.clone() data-criterion=a.code().to_string()>
+                        <span class="severity" aria-hidden="true">{icon}</span>
+                        <span class="visually-hidden">{format!("{}: ", l.pick("Mức", "Level"))}{level}{". "}</span>
+                        {a.message(&rules, l)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="alerts-panel" aria-labelledby="alerts-heading">
+                <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), found.len())}</h3>
+                <ol class="alerts" data-testid="alerts">{items}</ol>
+            </section>
+        }
+    }
 }
 
 /// Problems found while reading the tables: errors (a file without a usable table) and warnings

@@ -46,6 +46,9 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     assert.equal(await cell(page, anLac, 'TDGQ').innerText(), '19,48');
     assert.equal(await cell(page, anLac, 'TOTAL').innerText(), '60,05');
     assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2026\.1/);
+    const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');
+    assert.deepEqual(await payment.evaluateAll((a) => a.map((x) => x.dataset.unit)), ['UBND xã Vĩnh Lộc', 'UBND xã Hưng Lợi']);
+    assert.match(await payment.first().innerText(), /Tỷ lệ hồ sơ thanh toán trực tuyến .*: 25,02% \(ngưỡng 50%\); 4,5 điểm có thể cải thiện\./);
     const measure = await page.evaluate(() => performance.getEntriesByName('chiso:analysis', 'measure').length);
     assert.equal(measure, 1);
 

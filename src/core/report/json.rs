@@ -3,12 +3,13 @@
 use serde_json::{json, Map, Value};
 
 use super::{percent, status_code};
+use crate::core::alerts::Alert;
 use crate::core::analysis::Analysis;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
 use crate::core::score::Source;
 
-pub fn to_value(analysis: &Analysis, rules: &RuleSet) -> Value {
+pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert]) -> Value {
     let scores = &analysis.scores;
     let units: Vec<Value> = scores
         .ranked_order()
@@ -74,15 +75,30 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet) -> Value {
         .collect();
     warnings.extend(scores.warnings.iter().map(|w| json!({"message": w.message(Lang::Vi)})));
     let errors: Vec<Value> = analysis.errors.iter().map(|e| json!({"message": e.message(Lang::Vi)})).collect();
+    let alerts: Vec<Value> = alerts
+        .iter()
+        .map(|a| {
+            json!({
+                "unit": a.unit,
+                "criterion": a.code(),
+                "reason": a.reason,
+                "value": a.value,
+                "threshold": a.threshold,
+                "points_at_stake": a.points_at_stake,
+                "severity": a.severity,
+                "message": a.message(rules, Lang::Vi),
+            })
+        })
+        .collect();
     json!({
         "rules": {"name": rules.name, "version": rules.version},
         "units": units,
-        "alerts": [],
+        "alerts": alerts,
         "warnings": warnings,
         "errors": errors,
     })
 }
 
-pub fn to_string(analysis: &Analysis, rules: &RuleSet) -> String {
-    serde_json::to_string_pretty(&to_value(analysis, rules)).unwrap_or_default()
+pub fn to_string(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert]) -> String {
+    serde_json::to_string_pretty(&to_value(analysis, rules, alerts)).unwrap_or_default()
 }

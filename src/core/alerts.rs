@@ -1,0 +1,271 @@
+//! Alert rules and what they find: which unit falls short where, against which threshold, and how
+//! many points are at stake. The rules are local practice, not the decision: they are data the
+//! user edits, with the reference's common defaults.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::format::number;
+use crate::core::lang::Lang;
+use crate::core::rules::{Rule, RuleSet};
+use crate::core::score::{Scores, Status, UnitResult};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AlertRule {
+    /// A group below a share of its maximum: red under `red`, yellow under `yellow`.
+    GroupShare { red: f64, yellow: f64 },
+    /// A target-rule criterion whose rate is below its target.
+    CriterionBelowTarget,
+    /// A total below a grading band's lower bound (50: "Yếu").
+    TotalBelow { points: f64 },
+    /// The `n` lowest units of a group among their siblings.
+    BottomOfGroup { group: String, n: usize },
+    /// A named criterion below a rate, e.g. online payment below 50 %.
+    CriterionBelowRate { criterion: String, rate: f64 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Red,
+    Yellow,
+}
+
+/// What an alert is about: a group, a criterion, or the total.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Group(String),
+    Criterion(String),
+    Total,
+}
+
+/// Which kind of rule raised an alert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    GroupShare,
+    BelowTarget,
+    TotalBelow,
+    BottomOfGroup,
+    BelowRate,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Alert {
+    pub unit: String,
+    pub subject: Subject,
+    pub reason: Reason,
+    /// A score in points, or a rate as a fraction for criterion rules.
+    pub value: f64,
+    pub threshold: f64,
+    pub points_at_stake: f64,
+    pub severity: Severity,
+    /// Index of the rule that raised it.
+    pub rule: usize,
+}
+
+impl Alert {
+    /// The code the contract's `data-criterion` carries: a criterion or group code, or TOTAL.
+    pub fn code(&self) -> &str {
+        match &self.subject {
+            Subject::Group(c) | Subject::Criterion(c) => c,
+            Subject::Total => "TOTAL",
+        }
+    }
+}
+
+/// The reference's common local practice.
+pub fn default_rules() -> Vec<AlertRule> {
+    vec![
+        AlertRule::GroupShare { red: 0.5, yellow: 0.7 },
+        AlertRule::CriterionBelowTarget,
+        AlertRule::TotalBelow { points: 50.0 },
+        AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 },
+    ]
+}
+
+/// Grading bands on the 100-point total (local practice): ≥ 90 Xuất sắc, ≥ 80 Tốt, ≥ 70 Khá,
+/// ≥ 50 Trung bình, below that Yếu.
+pub fn band(total: f64, lang: Lang) -> &'static str {
+    match total {
+        t if t >= 90.0 => lang.pick("Xuất sắc", "Excellent"),
+        t if t >= 80.0 => lang.pick("Tốt", "Good"),
+        t if t >= 70.0 => lang.pick("Khá", "Fair"),
+        t if t >= 50.0 => lang.pick("Trung bình", "Average"),
+        _ => lang.pick("Yếu", "Weak"),
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Every alert the rules raise, most points at stake first (then by unit name, for a stable list).
+pub fn evaluate(alert_rules: &[AlertRule], scores: &Scores, rules: &RuleSet) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for (index, rule) in alert_rules.iter().enumerate() {
+        for unit in &scores.units {
+            raise(index, rule, unit, scores, rules, &mut alerts);
+        }
+    }
+    alerts.sort_by(|a, b| b.points_at_stake.total_cmp(&a.points_at_stake).then_with(|| a.unit.cmp(&b.unit)).then_with(|| a.rule.cmp(&b.rule)));
+    alerts
+}
+
+fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rules: &RuleSet, out: &mut Vec<Alert>) {
+    let alert = |subject: Subject, reason: Reason, value: f64, threshold: f64, points: f64, severity: Severity| Alert {
+        unit: unit.name.clone(),
+        subject,
+        reason,
+        value,
+        threshold,
+        points_at_stake: round2(points),
+        severity,
+        rule: index,
+    };
+    match rule {
+        AlertRule::GroupShare { red, yellow } => {
+            for g in &unit.groups {
+                let share = g.score / g.max;
+                let severity = if share < *red {
+                    Severity::Red
+                } else if share < *yellow {
+                    Severity::Yellow
+                } else {
+                    continue;
+                };
+                let threshold = if severity == Severity::Red { red } else { yellow };
+                out.push(alert(Subject::Group(g.code.clone()), Reason::GroupShare, g.score, round2(g.max * threshold), g.max - g.score, severity));
+            }
+        }
+        AlertRule::CriterionBelowTarget => {
+            for (c, r) in rules.criteria.iter().zip(&unit.criteria) {
+                if let (Rule::Target(target), Some(ratio), Status::Ok) = (c.rule, r.ratio, r.status) {
+                    if ratio < target {
+                        out.push(alert(Subject::Criterion(c.code.clone()), Reason::BelowTarget, ratio, target, r.points_lost(), Severity::Yellow));
+                    }
+                }
+            }
+        }
+        AlertRule::TotalBelow { points } => {
+            if unit.total < *points {
+                out.push(alert(Subject::Total, Reason::TotalBelow, unit.total, *points, rules.total_max() - unit.total, Severity::Red));
+            }
+        }
+        AlertRule::BottomOfGroup { group, n } => {
+            let Some(g) = unit.group(group) else { return };
+            let siblings = scores.units.iter().filter(|u| u.parent == unit.parent).count();
+            // Bottom n of the siblings: fewer than n units below it (competition rank from the top).
+            let below = scores.units.iter().filter(|u| u.parent == unit.parent).filter(|u| u.group(group).is_some_and(|x| x.score < g.score)).count();
+            if siblings > *n && below < *n {
+                out.push(alert(Subject::Group(group.clone()), Reason::BottomOfGroup, g.score, *n as f64, g.max - g.score, Severity::Yellow));
+            }
+        }
+        AlertRule::CriterionBelowRate { criterion, rate } => {
+            let Some(r) = unit.criterion(criterion) else { return };
+            if let (Some(ratio), Status::Ok) = (r.ratio, r.status) {
+                if ratio < *rate {
+                    out.push(alert(Subject::Criterion(criterion.clone()), Reason::BelowRate, ratio, *rate, r.points_lost(), Severity::Red));
+                }
+            }
+        }
+    }
+}
+
+impl Alert {
+    /// "UBND xã Hưng Long — Tỷ lệ hồ sơ thanh toán trực tuyến: 7,5% (ngưỡng 50%); 5,55 điểm."
+    pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
+        let (what, value, threshold) = match &self.subject {
+            Subject::Group(code) => {
+                let name = rules.group(code).map_or(code.clone(), |g| lang.pick(g.name.clone(), g.name_en.clone()));
+                let threshold = match (self.reason, lang) {
+                    (Reason::BottomOfGroup, Lang::Vi) => format!("thuộc {} đơn vị thấp nhất", number(self.threshold, 0)),
+                    (Reason::BottomOfGroup, Lang::En) => format!("among the {} lowest", number(self.threshold, 0)),
+                    _ => format!("{} {}", lang.pick("ngưỡng", "threshold"), number(self.threshold, 2)),
+                };
+                (name, format!("{}/{}", number(self.value, 2), rules.group(code).map_or(String::new(), |g| number(g.max, 2))), threshold)
+            }
+            Subject::Criterion(code) => {
+                let name = rules.criterion(code).map_or(code.clone(), |c| c.name.clone());
+                (name, format!("{}%", number(self.value * 100.0, 2)), format!("{} {}%", lang.pick("ngưỡng", "threshold"), number(self.threshold * 100.0, 2)))
+            }
+            Subject::Total => (
+                lang.pick("Tổng điểm", "Total").to_string(),
+                format!("{}/{}", number(self.value, 2), number(rules.total_max(), 2)),
+                format!("{} {}", lang.pick("ngưỡng", "threshold"), number(self.threshold, 2)),
+            ),
+        };
+        let points = number(self.points_at_stake, 2);
+        match lang {
+            Lang::Vi => format!("{} — {what}: {value} ({threshold}); {points} điểm có thể cải thiện.", self.unit),
+            Lang::En => format!("{} — {what}: {value} ({threshold}); {points} points at stake.", self.unit),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::figures::{Figure, Place, UnitRow};
+    use crate::core::score::score_units;
+    use std::collections::BTreeMap;
+
+    fn unit(name: &str, figures: &[(&str, f64, f64)]) -> UnitRow {
+        UnitRow {
+            name: name.into(),
+            kind: None,
+            parent: None,
+            period: None,
+            source: Place::default(),
+            figures: figures.iter().map(|(c, n, d)| (c.to_string(), Figure { numerator: Some(*n), denominator: Some(*d), rate: None })).collect(),
+            tracked: BTreeMap::new(),
+            group_scores: BTreeMap::new(),
+            total_score: None,
+        }
+    }
+
+    /// Hand-worked: A pays online 3/40 (7.5 %, 0.45 of 6 points), B 30/40 (75 %, 4.5 points).
+    #[test]
+    fn online_payment_below_half_names_the_unit_and_the_points() {
+        let rules = RuleSet::default_rules().unwrap();
+        let scores = score_units(&[unit("Xã A", &[("PAY_DOSSIERS", 3.0, 40.0)]), unit("Xã B", &[("PAY_DOSSIERS", 30.0, 40.0)])], &rules);
+        let alerts = evaluate(&[AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }], &scores, &rules);
+        assert_eq!(alerts.len(), 1);
+        let a = &alerts[0];
+        assert_eq!((a.unit.as_str(), a.code(), a.value, a.threshold, a.points_at_stake), ("Xã A", "PAY_DOSSIERS", 0.075, 0.5, 5.55));
+        assert_eq!(
+            a.message(&rules, Lang::Vi),
+            "Xã A — Tỷ lệ hồ sơ thanh toán trực tuyến (trên hồ sơ có nghĩa vụ tài chính): 7,5% (ngưỡng 50%); 5,55 điểm có thể cải thiện."
+        );
+    }
+
+    /// TDGQ 9/20 (45 %) is red, 12/20 (60 %) yellow, 15/20 (75 %) nothing; sorted by points.
+    #[test]
+    fn group_shares_and_the_order_of_the_list() {
+        let rules = RuleSet::default_rules().unwrap();
+        let units = [unit("A", &[("ON_TIME", 9.0, 20.0)]), unit("B", &[("ON_TIME", 12.0, 20.0)]), unit("C", &[("ON_TIME", 15.0, 20.0)])];
+        let scores = score_units(&units, &rules);
+        let alerts: Vec<(String, String, Severity, f64)> = evaluate(&[AlertRule::GroupShare { red: 0.5, yellow: 0.7 }], &scores, &rules)
+            .into_iter()
+            .filter(|a| a.code() == "TDGQ")
+            .map(|a| (a.unit.clone(), a.code().to_string(), a.severity, a.points_at_stake))
+            .collect();
+        assert_eq!(alerts, [("A".into(), "TDGQ".into(), Severity::Red, 11.0), ("B".into(), "TDGQ".into(), Severity::Yellow, 8.0)]);
+    }
+
+    #[test]
+    fn targets_totals_bottoms_and_bands() {
+        let rules = RuleSet::default_rules().unwrap();
+        // ONLINE_DOSSIERS 2/10 against 50 %: 20/50 × 6 = 2.4, 3.6 points lost.
+        let units = [unit("A", &[("ONLINE_DOSSIERS", 2.0, 10.0)]), unit("B", &[("ONLINE_DOSSIERS", 6.0, 10.0)]), unit("C", &[("ONLINE_DOSSIERS", 4.0, 10.0)])];
+        let scores = score_units(&units, &rules);
+        let below: Vec<(String, f64)> = evaluate(&[AlertRule::CriterionBelowTarget], &scores, &rules).into_iter().map(|a| (a.unit, a.points_at_stake)).collect();
+        assert_eq!(below, [("A".to_string(), 3.6), ("C".to_string(), 1.2)]);
+        let bottom: Vec<String> = evaluate(&[AlertRule::BottomOfGroup { group: "CLGQ".into(), n: 1 }], &scores, &rules).into_iter().map(|a| a.unit).collect();
+        assert_eq!(bottom, ["A"]);
+        let weak: Vec<String> = evaluate(&[AlertRule::TotalBelow { points: 5.0 }], &scores, &rules).into_iter().map(|a| a.unit).collect();
+        assert_eq!(weak, ["A", "C"], "2.4 and 4.8 are below 5; 6 is not");
+        assert_eq!([band(90.0, Lang::Vi), band(89.99, Lang::Vi), band(70.0, Lang::Vi), band(50.0, Lang::Vi), band(49.99, Lang::Vi)], ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
+    }
+}

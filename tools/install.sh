@@ -36,11 +36,13 @@ fi
 npm_ci_if_needed tools
 
 if $with_tests; then
-    if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    # LibreOffice Writer converts the exported DOCX to PDF in the e2e tests.
+    if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v soffice >/dev/null \
+        || ! dpkg -s libreoffice-writer >/dev/null 2>&1; then
         as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
         step "apt-get update" as_root apt-get update -qq
-        step "apt-get install chromium chromium-driver" as_root env DEBIAN_FRONTEND=noninteractive \
-            apt-get install -y -qq --no-install-recommends chromium chromium-driver
+        step "apt-get install chromium chromium-driver libreoffice-writer" as_root env DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -qq --no-install-recommends chromium chromium-driver libreoffice-writer
     fi
     npm_ci_if_needed tests
 fi

@@ -1,6 +1,6 @@
 //! chiso on the command line, over the same core as the web app (see the automation contract):
 //!
-//!   chiso score FILE... [--rules FILE] [--format json|csv|xlsx] [--out PATH]
+//!   chiso score FILE... [--rules FILE] [--format json|csv|xlsx|docx] [--out PATH]
 //!   chiso template [--rules FILE] --out PATH
 //!   chiso sample [--rules FILE] --out PATH
 //!
@@ -19,7 +19,7 @@ use chiso::core::rules::RuleSet;
 use chiso::core::template;
 
 const USAGE: &str = "Cách dùng / usage:
-  chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx] [--out ĐƯỜNG_DẪN]
+  chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx|docx] [--out ĐƯỜNG_DẪN]
   chiso template [--rules TỆP.toml] --out mau.xlsx
   chiso sample [--rules TỆP.toml] --out mau-an-hoa.xlsx";
 
@@ -116,7 +116,11 @@ fn score(args: &Args) -> Result<bool, String> {
         }
         "csv" => report::csv::to_bytes(&analysis, &rules),
         "xlsx" => report::xlsx::to_bytes(&analysis, &rules).map_err(|e| format!("Không tạo được tệp xlsx: {e}."))?,
-        other => return Err(format!("Định dạng «{other}» không có; hãy dùng json, csv hoặc xlsx.")),
+        "docx" => {
+            let letter = report::letter::compose_default(&analysis.scores, &rules);
+            report::docx::to_bytes(&letter).map_err(|e| format!("Không tạo được tệp docx: {e}."))?
+        }
+        other => return Err(format!("Định dạng «{other}» không có; hãy dùng json, csv, xlsx hoặc docx.")),
     };
     write_output(args.out.as_deref(), &bytes)?;
     Ok(ok)

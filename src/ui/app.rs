@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::files::FileList;
 use super::i18n::{files_loaded, tr, Text};
+use super::letter::LetterPanel;
 use super::messages::Messages;
 use super::privacy::Privacy;
 use super::results::Results;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
             <Messages state=state />
             <UnitPage state=state />
             <Results state=state />
+            <LetterPanel state=state />
             <FileList state=state />
             <RuleSettings state=state />
             <Privacy state=state />

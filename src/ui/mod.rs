@@ -4,6 +4,7 @@
 mod app;
 mod files;
 mod i18n;
+mod letter;
 mod mapping;
 mod messages;
 mod preview;

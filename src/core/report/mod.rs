@@ -2,7 +2,9 @@
 //! with the results and every criterion's figures. Every export names the rule set it used.
 
 pub mod csv;
+pub mod docx;
 pub mod json;
+pub mod letter;
 pub mod xlsx;
 
 use crate::core::lang::Lang;

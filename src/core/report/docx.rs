@@ -1,0 +1,146 @@
+//! The letter and its appendix as a Word document, laid out per Decree 30/2020/NĐ-CP: A4 portrait
+//! for the letter (margins 20 mm top and bottom, 30 mm left, 15 mm right), A4 landscape for the
+//! appendix whose header row repeats on every page, Times New Roman 14 pt.
+
+use docx_rs::{
+    AlignmentType, Docx, PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts, SectionProperty, SpecialIndentType, Table,
+    TableBorders, TableCell, TableRow, WidthType,
+};
+
+use super::letter::Letter;
+use crate::core::format::{fixed, number};
+
+const FONT: &str = "Times New Roman";
+/// Twips per millimetre.
+const MM: i32 = 57;
+const A4_SHORT: u32 = 11_906;
+const A4_LONG: u32 = 16_838;
+
+fn run(text: &str, size_pt: usize) -> Run {
+    Run::new().add_text(text).size(size_pt * 2)
+}
+
+fn line(text: &str, size_pt: usize, bold: bool, italic: bool, align: AlignmentType) -> Paragraph {
+    let mut r = run(text, size_pt);
+    if bold {
+        r = r.bold();
+    }
+    if italic {
+        r = r.italic();
+    }
+    Paragraph::new().add_run(r).align(align)
+}
+
+/// A body paragraph: justified, first line indented 1 cm, as letters are typed.
+fn body(text: &str) -> Paragraph {
+    line(text, 14, false, false, AlignmentType::Both).indent(None, Some(SpecialIndentType::FirstLine(567)), None, None)
+}
+
+fn margins() -> PageMargin {
+    PageMargin::new().top(20 * MM).bottom(20 * MM).left(30 * MM).right(15 * MM).header(0).footer(0).gutter(0)
+}
+
+fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
+    paragraphs.into_iter().fold(TableCell::new().width(width, WidthType::Dxa), |c, p| c.add_paragraph(p))
+}
+
+/// Two columns without borders, as the heading and the signature block are laid out.
+fn two_columns(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
+    // 165 mm of text width: the national motto must fit on one line in the right column.
+    let (l, r) = (3500, 5850);
+    Table::new(vec![TableRow::new(vec![cell(left, l), cell(right, r)])])
+        .set_grid(vec![l, r])
+        .width(l + r, WidthType::Dxa)
+        .set_borders(TableBorders::with_empty())
+}
+
+pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
+    let f = &letter.fields;
+    let center = AlignmentType::Center;
+    let mut doc = Docx::new()
+        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT))
+        .default_size(28);
+
+    doc = doc.add_table(two_columns(
+        vec![
+            line(&f.parent_body, 13, false, false, center),
+            line(&f.issuing_body, 13, true, false, center),
+            line(&f.number, 13, false, false, center),
+            line(&f.subject, 12, false, false, center),
+        ],
+        vec![
+            line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false, center),
+            line("Độc lập - Tự do - Hạnh phúc", 14, true, false, center),
+            line(&f.place_and_date, 14, false, true, center),
+        ],
+    ));
+    doc = doc.add_paragraph(Paragraph::new());
+    doc = doc.add_paragraph(line("Kính gửi:", 14, false, false, center));
+    for r in &f.recipients {
+        doc = doc.add_paragraph(line(&format!("- {r}"), 14, false, false, center));
+    }
+    for b in &f.bases {
+        doc = doc.add_paragraph(body(b));
+    }
+    doc = doc.add_paragraph(body(&f.intro));
+    for l in &letter.results {
+        doc = doc.add_paragraph(body(&format!("- {}", l.text)));
+    }
+    doc = doc.add_paragraph(body("- Kết quả cụ thể của các nhóm, tiêu chí của từng đơn vị (có Phụ lục chi tiết kèm theo)."));
+    doc = doc.add_paragraph(body(&f.request));
+    for (i, d) in letter.directives.iter().enumerate() {
+        doc = doc.add_paragraph(body(&format!("{}. {d}", i + 1)));
+    }
+    doc = doc.add_paragraph(body(&f.closing));
+    let mut copies = vec![Paragraph::new().add_run(run("Nơi nhận:", 12).bold().italic())];
+    copies.extend(f.copies_to.iter().map(|c| line(&format!("- {c}"), 11, false, false, AlignmentType::Left)));
+    let mut signer: Vec<Paragraph> = f.signer_titles.iter().map(|t| line(t, 14, true, false, center)).collect();
+    signer.extend((0..3).map(|_| Paragraph::new()));
+    if !f.signer_name.trim().is_empty() {
+        signer.push(line(&f.signer_name, 14, true, false, center));
+    }
+    doc = doc.add_table(two_columns(copies, signer));
+    // The letter's section ends here, portrait; the document's own section (the appendix) is landscape.
+    let portrait = SectionProperty::new().page_size(PageSize::new().size(A4_SHORT, A4_LONG)).page_margin(margins());
+    // A one-point paragraph carries the break, so that a full letter page does not spill a blank one.
+    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().size(2)).section_property(portrait));
+
+    for (i, title) in letter.appendix_title.lines().enumerate() {
+        doc = doc.add_paragraph(line(title, if i == 0 { 14 } else { 13 }, i < 2, i >= 2, center));
+    }
+    // 252 mm of landscape text width: rank, unit, six groups, total, band.
+    let widths: Vec<usize> = [850, 3500].into_iter().chain(letter.appendix_headers[2..].iter().enumerate().map(|(k, _)| if k + 3 == letter.appendix_headers.len() { 1400 } else { 1150 })).collect();
+    let header = TableRow::new(
+        letter.appendix_headers.iter().zip(&widths).map(|(h, w)| cell(vec![line(h, 12, true, false, center)], *w)).collect(),
+    )
+    .cant_split();
+    let mut rows = vec![header];
+    for r in &letter.appendix {
+        let mut cells = vec![number(r.rank as f64, 0), r.unit.clone()];
+        cells.extend(r.groups.iter().map(|g| fixed(*g, 2)));
+        cells.push(fixed(r.total, 2));
+        cells.push(r.band.to_string());
+        rows.push(TableRow::new(
+            cells
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(k, (text, w))| {
+                    let align = if k == 1 || k == cells.len() - 1 { AlignmentType::Left } else { AlignmentType::Right };
+                    cell(vec![line(text, 12, false, false, align)], *w)
+                })
+                .collect(),
+        ));
+    }
+    doc = doc.add_table(Table::new(rows).set_grid(widths.clone()).width(widths.iter().sum(), WidthType::Dxa));
+    doc = doc.page_size(A4_LONG, A4_SHORT).page_orient(PageOrientationType::Landscape).page_margin(margins());
+
+    let mut xml = doc.build();
+    // docx-rs has no setting for a repeated header row: the appendix header (the only row marked
+    // "cannot split") is given <w:tblHeader/> in the XML.
+    let document = String::from_utf8(xml.document).map_err(|e| e.to_string())?;
+    xml.document = document.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1).into_bytes();
+    let mut out = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut out).map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}

@@ -1,0 +1,239 @@
+//! The monthly announcement ("Công bố kết quả đánh giá Bộ chỉ số …") as data: editable fields
+//! with Vietnamese defaults in the structure of a real town-office letter (shared/seeds), the
+//! pooled results of the whole town or province, the units named by an alert rule, and the
+//! appendix of every unit. The preview and the DOCX writer both render [`Letter`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::alerts::{band, evaluate, AlertRule};
+use crate::core::figures::Figure;
+use crate::core::format::number;
+use crate::core::lang::Lang;
+use crate::core::rules::RuleSet;
+use crate::core::score::{score_criterion, Scores, Source};
+
+/// Every text of the letter a user may change; remembered between sessions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LetterFields {
+    pub parent_body: String,
+    pub issuing_body: String,
+    pub number: String,
+    pub place_and_date: String,
+    pub subject: String,
+    pub recipients: Vec<String>,
+    pub bases: Vec<String>,
+    pub intro: String,
+    pub request: String,
+    pub directives: Vec<String>,
+    /// The directive naming the units an alert rule finds; `{units}` stands for their names.
+    pub named_units: String,
+    pub closing: String,
+    pub copies_to: Vec<String>,
+    pub signer_titles: Vec<String>,
+    pub signer_name: String,
+}
+
+impl Default for LetterFields {
+    fn default() -> Self {
+        LetterFields::for_period("", "")
+    }
+}
+
+impl LetterFields {
+    /// Defaults for a period ("11/2023") and the body the results belong to ("UBND thị xã Mỹ Hào").
+    pub fn for_period(period: &str, whole: &str) -> LetterFields {
+        let period_text = if period.is_empty() { String::new() } else { format!(" tháng {period}") };
+        let place = place_of(whole);
+        LetterFields {
+            parent_body: whole.to_uppercase(),
+            issuing_body: "VĂN PHÒNG".into(),
+            number: "Số:      /VP".into(),
+            place_and_date: format!("{place}, ngày    tháng    năm {}", period.rsplit('/').next().filter(|y| y.len() == 4).unwrap_or("    ")),
+            subject: format!("V/v Công bố kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện TTHC, cung cấp dịch vụ công{period_text}"),
+            recipients: vec!["Các phòng, ngành, đơn vị liên quan;".into(), "UBND các xã, phường.".into()],
+            bases: vec!["Căn cứ Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ về phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính (TTHC), dịch vụ công theo thời gian thực trên môi trường điện tử;".into()],
+            intro: format!("Trên cơ sở kết quả đồng bộ công khai trên Cổng Dịch vụ công quốc gia, Văn phòng công bố kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện TTHC, cung cấp dịch vụ công{period_text} như sau:"),
+            request: "Căn cứ kết quả nêu trên, Văn phòng đề nghị các phòng, ngành, đơn vị liên quan, UBND các xã, phường:".into(),
+            directives: vec![
+                "Tăng cường đẩy mạnh số hóa hồ sơ, kết quả giải quyết TTHC. Triển khai thực hiện nghiêm các nhiệm vụ để nâng cao điểm số cũng như tỷ lệ các nhóm chỉ số đang ở mức thấp, duy trì và phát huy các chỉ số đang ở mức tốt.".into(),
+                "Thực hiện nghiêm túc, quyết liệt, đúng quy trình việc tiếp nhận, xử lý hồ sơ, số hóa hồ sơ, kết quả giải quyết TTHC, thanh toán trực tuyến, không để xảy ra tình trạng giải quyết hồ sơ chậm, muộn.".into(),
+            ],
+            named_units: "Theo kết quả thống kê, một số đơn vị có kết quả thanh toán trực tuyến đạt tỷ lệ thấp, gồm: {units}. Đề nghị các đơn vị triển khai, thực hiện nghiêm túc, đúng quy định việc thanh toán trực tuyến đối với hồ sơ phải thanh toán phí, lệ phí, đảm bảo hoàn thành chỉ tiêu theo kế hoạch.".into(),
+            closing: format!("Trên đây là kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện TTHC, cung cấp dịch vụ công{period_text} trên địa bàn./."),
+            copies_to: vec!["Như trên;".into(), "Lãnh đạo UBND;".into(), "Lưu: VP.".into()],
+            signer_titles: vec!["CHÁNH VĂN PHÒNG".into()],
+            signer_name: String::new(),
+        }
+    }
+}
+
+/// "UBND thị xã Mỹ Hào" → "Mỹ Hào".
+fn place_of(body: &str) -> String {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let skip = ["ubnd", "ủy", "ban", "nhân", "dân", "thị", "xã", "huyện", "tỉnh", "thành", "phố", "quận", "phường"];
+    let start = lower.iter().position(|w| !skip.contains(&w.as_str())).unwrap_or(words.len());
+    words[start..].join(" ")
+}
+
+/// One result line of the letter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupLine {
+    pub code: String,
+    pub text: String,
+}
+
+/// One row of the appendix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppendixRow {
+    pub rank: usize,
+    pub unit: String,
+    pub groups: Vec<f64>,
+    pub total: f64,
+    pub band: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Letter {
+    pub fields: LetterFields,
+    /// The body whose pooled results the letter announces.
+    pub whole: String,
+    pub results: Vec<GroupLine>,
+    pub named_units: Vec<String>,
+    /// The directives in order, the named-units one last when it names anyone.
+    pub directives: Vec<String>,
+    pub appendix_title: String,
+    pub appendix_headers: Vec<String>,
+    pub appendix: Vec<AppendixRow>,
+}
+
+/// The pooled group scores of the whole: the single top-level unit when there is one (it pools
+/// its units), otherwise every unit's counts pooled here (rates given without counts cannot be
+/// pooled and are left out).
+fn whole_scores(scores: &Scores, rules: &RuleSet) -> (String, Vec<(String, f64)>, Option<(f64, f64)>) {
+    let roots: Vec<_> = scores.units.iter().filter(|u| u.parent.is_none()).collect();
+    let certified = |f: Option<&crate::core::score::CriterionResult>| f.and_then(|c| c.numerator.zip(c.denominator));
+    if let [root] = roots.as_slice() {
+        if !root.score_only() {
+            let groups = root.groups.iter().map(|g| (g.code.clone(), g.score)).collect();
+            return (root.name.clone(), groups, certified(root.criterion("ELECTRONIC_CERTIFIED_COPY")));
+        }
+    }
+    let mut groups: Vec<(String, f64)> = rules.groups.iter().map(|g| (g.code.clone(), 0.0)).collect();
+    let mut certified_copy = None;
+    for (i, c) in rules.criteria.iter().enumerate() {
+        let (mut n, mut d, mut any) = (0.0, 0.0, false);
+        for u in &scores.units {
+            if let Some(r) = u.criteria.get(i) {
+                if let (Some(a), Some(b)) = (r.numerator, r.denominator) {
+                    if a <= b {
+                        n += a;
+                        d += b;
+                        any = true;
+                    }
+                }
+            }
+        }
+        if !any {
+            continue;
+        }
+        let pooled = score_criterion(c, Some(&Figure { numerator: Some(n), denominator: Some(d), rate: None }), Source::Pooled);
+        if c.code == "ELECTRONIC_CERTIFIED_COPY" {
+            certified_copy = Some((n, d));
+        }
+        if let Some(g) = groups.iter_mut().find(|(code, _)| *code == c.group) {
+            g.1 = ((g.1 + pooled.score.unwrap_or(0.0)) * 100.0).round() / 100.0;
+        }
+    }
+    (String::new(), groups, certified_copy)
+}
+
+/// The letter with its default texts for these scores' period and whole, naming the units that
+/// pay online below 50 % (the seed letter's choice).
+pub fn compose_default(scores: &Scores, rules: &RuleSet) -> Letter {
+    let fields = default_fields(scores, rules);
+    compose(&fields, scores, rules, &default_named_rule())
+}
+
+pub fn default_named_rule() -> AlertRule {
+    AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }
+}
+
+/// Default fields for these scores: their period and the body they belong to.
+pub fn default_fields(scores: &Scores, rules: &RuleSet) -> LetterFields {
+    let period = scores.units.iter().find_map(|u| u.period.clone()).unwrap_or_default();
+    let (whole, _, _) = whole_scores(scores, rules);
+    LetterFields::for_period(&period, &whole)
+}
+
+/// Composes the letter: `named_rule` picks the units named in the last directive.
+pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_rule: &AlertRule) -> Letter {
+    let (whole, groups, certified) = whole_scores(scores, rules);
+    let results = groups
+        .iter()
+        .filter_map(|(code, score)| {
+            let g = rules.group(code)?;
+            // The letters round to one decimal ("7,3/18 điểm").
+            let mut text = format!("Chỉ số {}: {}/{} điểm", g.name, number(*score, 1), number(g.max, 2));
+            if code == "MDSH" {
+                if let Some((n, d)) = certified.filter(|(_, d)| *d > 0.0) {
+                    text.push_str(&format!(
+                        ", trong đó việc cung cấp dịch vụ chứng thực điện tử bản sao từ bản chính đã triển khai {}/{} đơn vị",
+                        number(n, 0),
+                        number(d, 0)
+                    ));
+                }
+            }
+            text.push('.');
+            Some(GroupLine { code: code.clone(), text })
+        })
+        .collect();
+    let mut named_units: Vec<String> = Vec::new();
+    for alert in evaluate(std::slice::from_ref(named_rule), scores, rules) {
+        if !named_units.contains(&alert.unit) {
+            named_units.push(alert.unit);
+        }
+    }
+    let mut directives = fields.directives.clone();
+    if !named_units.is_empty() && !fields.named_units.trim().is_empty() {
+        directives.push(fields.named_units.replace("{units}", &named_units.join(", ")));
+    }
+    let mut appendix_headers = vec!["Hạng".to_string(), "Đơn vị".to_string()];
+    appendix_headers.extend(rules.groups.iter().map(|g| format!("{} ({})", g.name, number(g.max, 2))));
+    appendix_headers.extend(["Tổng điểm".to_string(), "Xếp loại".to_string()]);
+    let appendix = scores
+        .ranked_order()
+        .into_iter()
+        .map(|i| {
+            let u = &scores.units[i];
+            AppendixRow { rank: u.rank, unit: u.name.clone(), groups: u.groups.iter().map(|g| g.score).collect(), total: u.total, band: band(u.total, Lang::Vi) }
+        })
+        .collect();
+    Letter {
+        fields: fields.clone(),
+        whole,
+        results,
+        named_units,
+        directives,
+        appendix_title: format!("PHỤ LỤC\nKẾT QUẢ ĐÁNH GIÁ BỘ CHỈ SỐ CỦA CÁC ĐƠN VỊ\n({})", rules.title(Lang::Vi)),
+        appendix_headers,
+        appendix,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_place_comes_from_the_body() {
+        assert_eq!(place_of("UBND thị xã Mỹ Hào"), "Mỹ Hào");
+        assert_eq!(place_of("UBND Thành phố Hà Nội"), "Hà Nội");
+        assert_eq!(place_of("UBND tỉnh Hưng Yên"), "Hưng Yên");
+        let f = LetterFields::for_period("11/2023", "UBND thị xã Mỹ Hào");
+        assert_eq!(f.parent_body, "UBND THỊ XÃ MỸ HÀO");
+        assert_eq!(f.place_and_date, "Mỹ Hào, ngày    tháng    năm 2023");
+        assert!(f.subject.ends_with("cung cấp dịch vụ công tháng 11/2023"));
+    }
+}

@@ -1,0 +1,214 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::state::AppState;
+use crate::browser;
+use crate::core::format::{fixed, number};
+use crate::core::report::letter::{compose, default_fields, default_named_rule, Letter, LetterFields};
+use crate::core::report::{docx, file_stem};
+
+const LETTER_KEY: &str = "chiso.letter";
+
+/// The user's letter texts and the period they were written for: a new month keeps the names and
+/// directives but takes the new month's subject, date and closing.
+#[derive(Serialize, Deserialize)]
+struct Remembered {
+    period: String,
+    fields: LetterFields,
+}
+
+fn period_of(state: &AppState) -> String {
+    state.analysis.get().and_then(|a| a.0.scores.units.iter().find_map(|u| u.period.clone())).unwrap_or_default()
+}
+
+/// The announcement: every text editable (and remembered), a preview in the letter's layout,
+/// the Word document and printing.
+#[component]
+pub fn LetterPanel(state: AppState) -> impl IntoView {
+    let edited: RwSignal<Option<LetterFields>> = RwSignal::new(None);
+    // The fields in force: the user's, or the defaults for what is loaded.
+    let fields = Memo::new(move |_| {
+        let analysis = state.analysis.get()?;
+        let rules = state.rules.get()?.rules;
+        let defaults = default_fields(&analysis.0.scores, &rules);
+        if let Some(f) = edited.get() {
+            return Some(f);
+        }
+        let remembered = browser::setting(LETTER_KEY).and_then(|t| serde_json::from_str::<Remembered>(&t).ok());
+        Some(match remembered {
+            Some(r) if r.period == period_of(&state) => r.fields,
+            Some(r) => LetterFields {
+                subject: defaults.subject.clone(),
+                place_and_date: defaults.place_and_date.clone(),
+                intro: defaults.intro.clone(),
+                closing: defaults.closing.clone(),
+                ..r.fields
+            },
+            None => defaults,
+        })
+    });
+    let letter = Memo::new(move |_| {
+        let analysis = state.analysis.get()?;
+        let rules = state.rules.get()?.rules;
+        let f = fields.get()?;
+        (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, &rules, &default_named_rule()))
+    });
+    let update = move |change: Box<dyn Fn(&mut LetterFields)>| {
+        if let Some(mut f) = fields.get_untracked() {
+            change(&mut f);
+            let remembered = Remembered { period: period_of(&state), fields: f.clone() };
+            if let Ok(text) = serde_json::to_string(&remembered) {
+                browser::remember(LETTER_KEY, &text);
+            }
+            edited.set(Some(f));
+        }
+    };
+    let reset = move |_| {
+        browser::forget(LETTER_KEY);
+        edited.set(None);
+    };
+    let download = move |_| {
+        let (Some(l), Some(a)) = (letter.get_untracked(), state.analysis.get_untracked()) else { return };
+        if let Ok(bytes) = docx::to_bytes(&l) {
+            let name = format!("{}.docx", file_stem(&a.0.scores, "cong-bo"));
+            let _ = browser::download(&bytes, &name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    move || {
+        let f = fields.get()?;
+        let l = letter.get()?;
+        Some(view! {
+            <section class="letter-panel" aria-labelledby="letter-heading">
+                <h2 id="letter-heading">"Văn bản công bố kết quả / Announcement"</h2>
+                <div class="exports">
+                    <button type="button" class="secondary" data-testid="export-docx" on:click=download>"Tải văn bản Word (.docx)"</button>
+                    <button type="button" class="secondary" data-testid="print-letter" on:click=print>"In văn bản"</button>
+                    <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>"Khôi phục nội dung mặc định"</button>
+                </div>
+                <details class="letter-fields">
+                    <summary>"Sửa nội dung văn bản (được ghi nhớ trên máy này)"</summary>
+                    <Fields fields=f update=update />
+                </details>
+                <Preview letter=l />
+            </section>
+        })
+    }
+}
+
+#[component]
+fn Fields(fields: LetterFields, update: impl Fn(Box<dyn Fn(&mut LetterFields)>) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let text = move |label: &'static str, id: &'static str, value: String, set: fn(&mut LetterFields, String)| {
+        view! {
+            <label class="field" for=id>{label}</label>
+            <input id=id type="text" value=value data-testid=format!("letter-{id}") on:change=move |ev| {
+                let v = event_target_value(&ev);
+                update(Box::new(move |f| set(f, v.clone())));
+            } />
+        }
+    };
+    let lines = move |label: &'static str, id: &'static str, value: Vec<String>, set: fn(&mut LetterFields, Vec<String>)| {
+        let rows = (value.len() + 1).clamp(2, 8);
+        view! {
+            <label class="field" for=id>{label}</label>
+            <textarea id=id rows=rows data-testid=format!("letter-{id}") on:change=move |ev| {
+                let v: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+                update(Box::new(move |f| set(f, v.clone())));
+            }>{value.join("\n")}</textarea>
+        }
+    };
+    view! {
+        <div class="fields-grid">
+            {text("Cơ quan chủ quản", "parent-body", fields.parent_body.clone(), |f, v| f.parent_body = v)}
+            {text("Cơ quan ban hành", "issuing-body", fields.issuing_body.clone(), |f, v| f.issuing_body = v)}
+            {text("Số, ký hiệu", "number", fields.number.clone(), |f, v| f.number = v)}
+            {text("Địa danh, ngày tháng", "place-date", fields.place_and_date.clone(), |f, v| f.place_and_date = v)}
+            {text("Trích yếu (V/v)", "subject", fields.subject.clone(), |f, v| f.subject = v)}
+            {lines("Kính gửi (mỗi dòng một nơi)", "recipients", fields.recipients.clone(), |f, v| f.recipients = v)}
+            {lines("Căn cứ (mỗi dòng một đoạn)", "bases", fields.bases.clone(), |f, v| f.bases = v)}
+            {text("Đoạn dẫn kết quả", "intro", fields.intro.clone(), |f, v| f.intro = v)}
+            {text("Câu đề nghị", "request", fields.request.clone(), |f, v| f.request = v)}
+            {lines("Nội dung đề nghị (mỗi dòng một mục)", "directives", fields.directives.clone(), |f, v| f.directives = v)}
+            {text("Mục nêu tên đơn vị ({units} là danh sách)", "named-units", fields.named_units.clone(), |f, v| f.named_units = v)}
+            {text("Câu kết", "closing", fields.closing.clone(), |f, v| f.closing = v)}
+            {lines("Nơi nhận (mỗi dòng một nơi)", "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
+            {lines("Chức danh người ký (mỗi dòng một dòng)", "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}
+            {text("Họ tên người ký", "signer-name", fields.signer_name.clone(), |f, v| f.signer_name = v)}
+        </div>
+    }
+}
+
+/// The letter as it will print: A4 portrait, then the appendix on A4 landscape.
+#[component]
+fn Preview(letter: Letter) -> impl IntoView {
+    let f = letter.fields.clone();
+    let results = letter.results.iter().map(|r| view! { <p class="indent" data-group=r.code.clone()>{format!("- {}", r.text)}</p> }).collect_view();
+    let directives = letter.directives.iter().enumerate().map(|(i, d)| view! { <p class="indent">{format!("{}. {d}", i + 1)}</p> }).collect_view();
+    let heads = letter.appendix_headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    let rows = letter
+        .appendix
+        .iter()
+        .map(|r| {
+            let groups = r.groups.iter().map(|g| view! { <td class="num">{fixed(*g, 2)}</td> }).collect_view();
+            view! {
+                <tr>
+                    <td class="num">{number(r.rank as f64, 0)}</td>
+                    <th scope="row">{r.unit.clone()}</th>
+                    {groups}
+                    <td class="num">{fixed(r.total, 2)}</td>
+                    <td>{r.band}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let title: Vec<String> = letter.appendix_title.lines().map(String::from).collect();
+    view! {
+        <article class="letter" data-testid="letter" lang="vi">
+            <div class="letter-head">
+                <div>
+                    <p>{f.parent_body.clone()}</p>
+                    <p class="bold">{f.issuing_body.clone()}</p>
+                    <p>{f.number.clone()}</p>
+                    <p class="small">{f.subject.clone()}</p>
+                </div>
+                <div>
+                    <p class="bold">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
+                    <p class="bold motto">"Độc lập - Tự do - Hạnh phúc"</p>
+                    <p class="italic">{f.place_and_date.clone()}</p>
+                </div>
+            </div>
+            <p class="center">"Kính gửi:"</p>
+            {f.recipients.iter().map(|r| view! { <p class="center">{format!("- {r}")}</p> }).collect_view()}
+            {f.bases.iter().map(|b| view! { <p class="indent">{b.clone()}</p> }).collect_view()}
+            <p class="indent">{f.intro.clone()}</p>
+            {results}
+            <p class="indent">"- Kết quả cụ thể của các nhóm, tiêu chí của từng đơn vị (có Phụ lục chi tiết kèm theo)."</p>
+            <p class="indent">{f.request.clone()}</p>
+            {directives}
+            <p class="indent">{f.closing.clone()}</p>
+            <div class="letter-foot">
+                <div class="copies">
+                    <p class="bold italic">"Nơi nhận:"</p>
+                    {f.copies_to.iter().map(|c| view! { <p>{format!("- {c}")}</p> }).collect_view()}
+                </div>
+                <div class="signer">
+                    {f.signer_titles.iter().map(|t| view! { <p class="bold">{t.clone()}</p> }).collect_view()}
+                    <p class="signature-space"></p>
+                    <p class="bold">{f.signer_name.clone()}</p>
+                </div>
+            </div>
+        </article>
+        <article class="appendix" data-testid="appendix" lang="vi">
+            {title.iter().enumerate().map(|(i, t)| view! { <p class=if i < 2 { "center bold" } else { "center italic" }>{t.clone()}</p> }).collect_view()}
+            <table class="appendix-table">
+                <caption class="visually-hidden">{title.join(" ")}</caption>
+                <thead><tr>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </article>
+    }
+}

@@ -1,0 +1,78 @@
+// End to end: the monthly announcement drafted from the sample. The letter must carry the town's
+// pooled group scores as the ranking table shows them (one decimal, decimal comma), the seed's
+// certified-copy line (the town office and its 13 communes and wards: 14/14), and the units the
+// online-payment rule names; the DOCX must be a Word package LibreOffice converts to PDF.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { serveDist, launch, openApp, waitForState, screenshot, artifacts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+    server = await serveDist();
+    browser = await launch();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+});
+
+const town = 'UBND thị xã An Hòa';
+const oneDecimal = (value) => (Math.round(Number(value) * 10) / 10).toString().replace('.', ',');
+
+test('the letter carries the pooled results and the named units, and its DOCX converts to PDF', async () => {
+    const { page, context, errors } = await openApp(browser, server.url);
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    const letter = page.locator('[data-testid="letter"]');
+    const text = await letter.innerText();
+
+    const groups = { CKMB: 'Công khai, minh bạch', TDGQ: 'Tiến độ giải quyết', CLGQ: 'Dịch vụ công trực tuyến', TTTT: 'Thanh toán trực tuyến', MDHL: 'Mức độ hài lòng', MDSH: 'Số hóa hồ sơ' };
+    const max = { CKMB: 18, TDGQ: 20, CLGQ: 12, TTTT: 10, MDHL: 18, MDSH: 22 };
+    for (const [code, name] of Object.entries(groups)) {
+        const value = await page.locator(`table[data-testid="unit-scores"] tr[data-unit="${town}"] td[data-group="${code}"]`).getAttribute('data-value');
+        assert.ok(text.includes(`- Chỉ số ${name}: ${oneDecimal(value)}/${max[code]} điểm`), `${code} ${value}`);
+    }
+    assert.match(text, /bản sao từ bản chính đã triển khai 14\/14 đơn vị\./);
+    assert.match(text, /gồm: UBND xã Vĩnh Lộc, UBND xã Hưng Lợi\. Đề nghị/);
+    assert.match(text, /UBND THỊ XÃ AN HÒA/);
+    assert.match(text, /An Hòa, ngày {4}tháng {4}năm 2026/);
+    assert.match(text, /V\/v Công bố kết quả đánh giá Bộ chỉ số .* tháng 11\/2026/);
+    assert.equal(await page.locator('[data-testid="appendix"] tbody tr').count(), 15);
+
+    // An edit shows at once and is remembered.
+    await page.locator('.letter-fields summary').click();
+    await page.locator('[data-testid="letter-signer-name"]').fill('Nguyễn Văn An');
+    await page.locator('[data-testid="letter-signer-name"]').press('Tab');
+    await letter.filter({ hasText: 'Nguyễn Văn An' }).waitFor();
+    await page.reload();
+    await waitForState(page, 'idle');
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    assert.match(await page.locator('[data-testid="letter"]').innerText(), /Nguyễn Văn An/);
+    await screenshot(page, 'letter.png');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-docx"]').click()]);
+    assert.equal(download.suggestedFilename(), 'chiso-2026-11-cong-bo.docx');
+    const docx = join(artifacts, download.suggestedFilename());
+    await download.saveAs(docx);
+    const xml = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', docx]).toString();
+    for (const needle of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'đã triển khai 14/14 đơn vị', 'gồm: UBND xã Vĩnh Lộc, UBND xã Hưng Lợi', 'Nguyễn Văn An', 'PHỤ LỤC', '<w:tblHeader />', 'w:orient="landscape"']) {
+        assert.ok(xml.includes(needle), needle);
+    }
+    const out = mkdtempSync(join(tmpdir(), 'chiso-pdf-'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 120_000, stdio: 'ignore' });
+    const pdf = join(out, 'chiso-2026-11-cong-bo.pdf');
+    assert.ok(existsSync(pdf), 'LibreOffice converted the DOCX');
+    const bytes = readFileSync(pdf);
+    assert.equal(bytes.subarray(0, 4).toString(), '%PDF');
+    assert.ok((bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length >= 2, 'letter and appendix pages');
+    assert.deepEqual(errors, []);
+    await context.close();
+});

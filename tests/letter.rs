@@ -1,0 +1,149 @@
+//! The announcement letter composed from scores: the published Hà Nội figures give the published
+//! group scores rounded to one decimal as letters write them, and a town of fourteen communes gives
+//! the seed letter's "14/14 đơn vị" and names its laggards on online payment.
+
+use std::collections::BTreeMap;
+
+use chiso::core::alerts::AlertRule;
+use chiso::core::figures::{Figure, Place, UnitRow};
+use chiso::core::report::letter::{compose, LetterFields};
+use chiso::core::rules::RuleSet;
+use chiso::core::score::score_units;
+
+fn unit(name: &str, parent: Option<&str>, figures: &[(&str, Figure)]) -> UnitRow {
+    UnitRow {
+        name: name.into(),
+        kind: None,
+        parent: parent.map(str::to_string),
+        period: Some("11/2023".into()),
+        source: Place::default(),
+        figures: figures.iter().map(|(c, f)| (c.to_string(), *f)).collect(),
+        tracked: BTreeMap::new(),
+        group_scores: BTreeMap::new(),
+        total_score: None,
+    }
+}
+
+fn counts(n: f64, d: f64) -> Figure {
+    Figure { numerator: Some(n), denominator: Some(d), rate: None }
+}
+
+fn payment_rule() -> AlertRule {
+    AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }
+}
+
+#[test]
+fn ha_noi_results_as_a_letter_writes_them() {
+    let rules = RuleSet::default_rules().unwrap();
+    let rate = |r: f64| Figure { numerator: None, denominator: None, rate: Some(r) };
+    let ha_noi = unit(
+        "UBND Thành phố Hà Nội",
+        None,
+        &[
+            ("PUBLISH_ON_TIME", counts(0.0, 79.0)),
+            ("PUBLIC_UPDATE_ON_TIME", counts(65.0, 80.0)),
+            ("PUBLIC_CONTENT_FULL", counts(78.0, 80.0)),
+            ("DOSSIER_SYNC", counts(859_324.0, 859_324.0)),
+            ("ON_TIME", rate(0.7404)),
+            ("FULL", counts(53.0, 81.0)),
+            ("HAS_ONLINE", counts(781.0, 1965.0)),
+            ("ONLINE_DOSSIERS", counts(886_491.0, 1_065_048.0)),
+            ("PAY_DOSSIERS", counts(229_394.0, 427_521.0)),
+            ("PAY_FORMALITIES", counts(125.0, 331.0)),
+            ("PAY_PROVISION", counts(70.0, 331.0)),
+        ],
+    );
+    let scores = score_units(&[ha_noi], &rules);
+    let fields = LetterFields::for_period("10/2026", "UBND Thành phố Hà Nội");
+    let letter = compose(&fields, &scores, &rules, &payment_rule());
+    let lines: Vec<&str> = letter.results.iter().map(|l| l.text.as_str()).collect();
+    // Published: CKMB 11,2; TDGQ 14,81; CLGQ 9,23; TTTT 4,69 (one decimal in letters).
+    assert_eq!(
+        lines[..4],
+        [
+            "Chỉ số Công khai, minh bạch: 11,2/18 điểm.",
+            "Chỉ số Tiến độ giải quyết: 14,8/20 điểm.",
+            "Chỉ số Dịch vụ công trực tuyến: 9,2/12 điểm.",
+            "Chỉ số Thanh toán trực tuyến: 4,7/10 điểm.",
+        ]
+    );
+    assert!(letter.named_units.is_empty(), "53,66 % paid online is above 50 %");
+    assert_eq!(letter.directives.len(), 2);
+    assert_eq!(letter.fields.place_and_date, "Hà Nội, ngày    tháng    năm 2026");
+}
+
+#[test]
+fn a_town_of_fourteen_communes() {
+    let rules = RuleSet::default_rules().unwrap();
+    let town = "UBND thị xã Mỹ Hào";
+    let mut rows = vec![unit(town, None, &[])];
+    for i in 0..14 {
+        // Communes 3 and 9 pay online 1 in 10; the others 8 in 10. Every one deploys certified copies.
+        let paid = if i == 3 || i == 9 { 1.0 } else { 8.0 };
+        let name = format!("UBND xã {}", i + 1);
+        rows.push(unit(
+            &name,
+            Some(town),
+            &[("ON_TIME", counts(9.0, 10.0)), ("PAY_DOSSIERS", counts(paid, 10.0)), ("ELECTRONIC_CERTIFIED_COPY", counts(1.0, 1.0))],
+        ));
+    }
+    let scores = score_units(&rows, &rules);
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, &payment_rule());
+    assert_eq!(letter.whole, town);
+    let line = |code: &str| letter.results.iter().find(|l| l.code == code).unwrap().text.clone();
+    // Pooled: ON_TIME 126/140 = 0.9 → 18; PAY (12 × 8 + 2 × 1)/140 = 0.7 → 4,2; MDSH 14/14 → 2.
+    assert_eq!(line("TDGQ"), "Chỉ số Tiến độ giải quyết: 18/20 điểm.");
+    assert_eq!(line("TTTT"), "Chỉ số Thanh toán trực tuyến: 4,2/10 điểm.");
+    assert_eq!(
+        line("MDSH"),
+        "Chỉ số Số hóa hồ sơ: 2/22 điểm, trong đó việc cung cấp dịch vụ chứng thực điện tử bản sao từ bản chính đã triển khai 14/14 đơn vị."
+    );
+    // Equal points at stake (5,4 each): in name order.
+    assert_eq!(letter.named_units, ["UBND xã 10", "UBND xã 4"]);
+    assert!(letter.directives[2].contains("gồm: UBND xã 10, UBND xã 4. Đề nghị"));
+    assert_eq!(letter.appendix.len(), 15);
+    assert_eq!(letter.appendix[0].unit, town);
+    let last = letter.appendix.last().unwrap();
+    // 18 + 0,6 + 2 = 20,6 → "Yếu".
+    assert_eq!((last.total, last.band, last.rank), (20.6, "Yếu", 13));
+}
+
+/// The DOCX opens as a package whose XML carries the letter, the landscape appendix section, its
+/// repeated header row and the font; LibreOffice's conversion is checked by the e2e suite.
+#[test]
+fn the_docx_carries_the_letter_and_the_appendix() {
+    use std::io::Read;
+    let rules = RuleSet::default_rules().unwrap();
+    let town = "UBND thị xã Mỹ Hào";
+    let mut rows = vec![unit(town, None, &[])];
+    for i in 0..3 {
+        let name = format!("UBND xã {}", i + 1);
+        rows.push(unit(&name, Some(town), &[("PAY_DOSSIERS", counts(if i == 1 { 1.0 } else { 9.0 }, 10.0)), ("ELECTRONIC_CERTIFIED_COPY", counts(1.0, 1.0))]));
+    }
+    let scores = score_units(&rows, &rules);
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, &payment_rule());
+    let bytes = chiso::core::report::docx::to_bytes(&letter).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut document = String::new();
+    zip.by_name("word/document.xml").unwrap().read_to_string(&mut document).unwrap();
+    for text in [
+        "UBND THỊ XÃ MỸ HÀO",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Mỹ Hào, ngày    tháng    năm 2023",
+        "Kính gửi:",
+        "đã triển khai 3/3 đơn vị",
+        "gồm: UBND xã 2. Đề nghị",
+        "Nơi nhận:",
+        "PHỤ LỤC",
+        "Xếp loại",
+    ] {
+        assert!(document.contains(text), "{text}");
+    }
+    assert_eq!(document.matches("<w:tblHeader />").count(), 1, "the appendix header repeats");
+    assert!(document.contains(r#"w:orient="landscape""#), "the appendix is landscape");
+    assert_eq!(document.matches("<w:sectPr").count(), 2, "letter and appendix are two sections");
+    let mut styles = String::new();
+    zip.by_name("word/styles.xml").unwrap().read_to_string(&mut styles).unwrap();
+    assert!(styles.contains("Times New Roman"));
+}

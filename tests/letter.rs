@@ -55,7 +55,7 @@ fn ha_noi_results_as_a_letter_writes_them() {
     );
     let scores = score_units(&[ha_noi], &rules);
     let fields = LetterFields::for_period("10/2026", "UBND Thành phố Hà Nội");
-    let letter = compose(&fields, &scores, &rules, &payment_rule());
+    let letter = compose(&fields, &scores, &rules, Some(&payment_rule()));
     let lines: Vec<&str> = letter.results.iter().map(|l| l.text.as_str()).collect();
     // Published: CKMB 11,2; TDGQ 14,81; CLGQ 9,23; TTTT 4,69 (one decimal in letters).
     assert_eq!(
@@ -88,7 +88,7 @@ fn a_town_of_fourteen_communes() {
         ));
     }
     let scores = score_units(&rows, &rules);
-    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, &payment_rule());
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, Some(&payment_rule()));
     assert_eq!(letter.whole, town);
     let line = |code: &str| letter.results.iter().find(|l| l.code == code).unwrap().text.clone();
     // Pooled: ON_TIME 126/140 = 0.9 → 18; PAY (12 × 8 + 2 × 1)/140 = 0.7 → 4,2; MDSH 14/14 → 2.
@@ -121,7 +121,7 @@ fn the_docx_carries_the_letter_and_the_appendix() {
         rows.push(unit(&name, Some(town), &[("PAY_DOSSIERS", counts(if i == 1 { 1.0 } else { 9.0 }, 10.0)), ("ELECTRONIC_CERTIFIED_COPY", counts(1.0, 1.0))]));
     }
     let scores = score_units(&rows, &rules);
-    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, &payment_rule());
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, Some(&payment_rule()));
     let bytes = chiso::core::report::docx::to_bytes(&letter).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut document = String::new();

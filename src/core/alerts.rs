@@ -75,14 +75,71 @@ impl Alert {
     }
 }
 
-/// The reference's common local practice.
+/// The alert rules as a user sets them (and the app remembers): one value per rule kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlertSettings {
+    /// Group share thresholds (fractions of the group's maximum); 0 turns the rule off.
+    pub red: f64,
+    pub yellow: f64,
+    pub below_target: bool,
+    /// Total below these points; 0 turns it off.
+    pub total_below: f64,
+    /// The criterion a letter pushes this month and its minimum rate; an empty code turns it off.
+    pub rate_criterion: String,
+    pub rate: f64,
+    /// The n lowest of a group; n = 0 turns it off.
+    pub bottom_group: String,
+    pub bottom_n: usize,
+}
+
+/// The reference's common local practice: red under 50 %, yellow under 70 % of a group's
+/// maximum; criteria under target; totals under 50 ("Yếu"); online payment under 50 %.
+impl Default for AlertSettings {
+    fn default() -> Self {
+        AlertSettings {
+            red: 0.5,
+            yellow: 0.7,
+            below_target: true,
+            total_below: 50.0,
+            rate_criterion: "PAY_DOSSIERS".into(),
+            rate: 0.5,
+            bottom_group: "TTTT".into(),
+            bottom_n: 0,
+        }
+    }
+}
+
+impl AlertSettings {
+    pub fn rules(&self) -> Vec<AlertRule> {
+        let mut rules = Vec::new();
+        if self.red > 0.0 || self.yellow > 0.0 {
+            rules.push(AlertRule::GroupShare { red: self.red, yellow: self.yellow.max(self.red) });
+        }
+        if self.below_target {
+            rules.push(AlertRule::CriterionBelowTarget);
+        }
+        if self.total_below > 0.0 {
+            rules.push(AlertRule::TotalBelow { points: self.total_below });
+        }
+        if let Some(rule) = self.named_rule() {
+            rules.push(rule);
+        }
+        if self.bottom_n > 0 && !self.bottom_group.is_empty() {
+            rules.push(AlertRule::BottomOfGroup { group: self.bottom_group.clone(), n: self.bottom_n });
+        }
+        rules
+    }
+
+    /// The rule whose units the letter names.
+    pub fn named_rule(&self) -> Option<AlertRule> {
+        (!self.rate_criterion.is_empty() && self.rate > 0.0).then(|| AlertRule::CriterionBelowRate { criterion: self.rate_criterion.clone(), rate: self.rate })
+    }
+}
+
+/// The default rules (local practice).
 pub fn default_rules() -> Vec<AlertRule> {
-    vec![
-        AlertRule::GroupShare { red: 0.5, yellow: 0.7 },
-        AlertRule::CriterionBelowTarget,
-        AlertRule::TotalBelow { points: 50.0 },
-        AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 },
-    ]
+    AlertSettings::default().rules()
 }
 
 /// Grading bands on the 100-point total (local practice): ≥ 90 Xuất sắc, ≥ 80 Tốt, ≥ 70 Khá,
@@ -252,6 +309,25 @@ mod tests {
             .map(|a| (a.unit.clone(), a.code().to_string(), a.severity, a.points_at_stake))
             .collect();
         assert_eq!(alerts, [("A".into(), "TDGQ".into(), Severity::Red, 11.0), ("B".into(), "TDGQ".into(), Severity::Yellow, 8.0)]);
+    }
+
+    #[test]
+    fn settings_turn_rules_on_and_off() {
+        let defaults = AlertSettings::default();
+        assert_eq!(
+            defaults.rules(),
+            [
+                AlertRule::GroupShare { red: 0.5, yellow: 0.7 },
+                AlertRule::CriterionBelowTarget,
+                AlertRule::TotalBelow { points: 50.0 },
+                AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 },
+            ]
+        );
+        let off = AlertSettings { red: 0.0, yellow: 0.0, below_target: false, total_below: 0.0, rate_criterion: String::new(), bottom_n: 2, ..defaults };
+        assert_eq!(off.rules(), [AlertRule::BottomOfGroup { group: "TTTT".into(), n: 2 }]);
+        assert_eq!(off.named_rule(), None);
+        let remembered: AlertSettings = serde_json::from_str(r#"{"rate": 0.6}"#).unwrap();
+        assert_eq!((remembered.rate, remembered.red), (0.6, 0.5), "missing fields take the defaults");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use super::state::AppState;
 use crate::browser;
 use crate::core::format::{fixed, number};
-use crate::core::report::letter::{compose, default_fields, default_named_rule, Letter, LetterFields};
+use crate::core::report::letter::{compose, default_fields, Letter, LetterFields};
 use crate::core::report::{docx, file_stem};
 
 const LETTER_KEY: &str = "chiso.letter";
@@ -51,7 +51,8 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         let analysis = state.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let f = fields.get()?;
-        (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, &rules, &default_named_rule()))
+        let named = state.alert_settings.get().named_rule();
+        (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, &rules, named.as_ref()))
     });
     let update = move |change: Box<dyn Fn(&mut LetterFields)>| {
         if let Some(mut f) = fields.get_untracked() {

@@ -1,6 +1,7 @@
 //! Leptos components. They only wire signals to views; everything they show is computed by
 //! `core` and reached through `state`.
 
+mod alerts;
 mod app;
 mod files;
 mod i18n;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::alerts::AlertList;
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
 use crate::browser;
@@ -13,7 +14,10 @@ use crate::core::score::Status;
 #[component]
 pub fn Results(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    // The column the ranking is sorted by: "TOTAL" (the hierarchy by rank) or a group code.
+    let sort = RwSignal::new(String::from("TOTAL"));
     let view_of = move |shared: Shared| {
+        let sorted_by = sort.get();
         let l = lang.get();
         let Some(active) = state.rules.get() else { return ().into_any() };
         let rules = active.rules.clone();
@@ -23,22 +27,41 @@ pub fn Results(state: AppState) -> impl IntoView {
             None => format!("{} ({})", rules.title(l), tr(l, Text::RulesDefault)),
             Some(file) => format!("{} («{file}»)", rules.title(l)),
         };
+        let current = sorted_by.clone();
+        let sort_button = move |code: String, label: String| {
+            let active = current == code;
+            let title = format!("{} {label}", l.pick("Sắp xếp theo", "Sort by"));
+            view! {
+                <button type="button" class="sort" data-testid="sort" data-sort=code.clone() title=title.clone() aria-label=title aria-pressed=active.to_string() on:click=move |_| sort.set(code.clone())>
+                    {if active { "▼" } else { "↕" }}
+                </button>
+            }
+        };
+        let aria_sort = |code: &str| if sorted_by == code { "descending" } else { "none" };
         let head = rules
             .groups
             .iter()
             .map(|g| {
                 let name = l.pick(g.name.clone(), g.name_en.clone());
                 view! {
-                    <th scope="col" data-group=g.code.clone()>
+                    <th scope="col" data-group=g.code.clone() aria-sort=aria_sort(&g.code)>
                         <abbr title=name.clone()>{g.code.clone()}</abbr>
+                        {sort_button(g.code.clone(), name.clone())}
                         <span class="group-name">{name}</span>
                         <span class="group-max">{format!("/{}", format::number(g.max, 2))}</span>
                     </th>
                 }
             })
             .collect_view();
-        let rows = scores
-            .ranked_order()
+        let order: Vec<usize> = if sorted_by == "TOTAL" {
+            scores.ranked_order()
+        } else {
+            let mut flat: Vec<usize> = (0..scores.units.len()).collect();
+            let score = |i: usize| scores.units[i].group(&sorted_by).map_or(0.0, |g| g.score);
+            flat.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then_with(|| a.cmp(&b)));
+            flat
+        };
+        let rows = order
             .into_iter()
             .map(|i| {
                 let u = &scores.units[i];
@@ -64,6 +87,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                         </th>
                         {cells}
                         <td class="num total" data-group="TOTAL" data-value=format!("{:.2}", u.total)>{format::fixed(u.total, 2)}</td>
+                        <td class=format!("band band-{}", band_class(u.total)) data-band=alerts::band(u.total, Lang::Vi)>{alerts::band(u.total, l)}</td>
                     </tr>
                 }
             })
@@ -75,7 +99,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 let stem = report::file_stem(&a.scores, "ket-qua");
                 let result = match kind {
                     "json" => {
-                        let found = alerts::evaluate(&alerts::default_rules(), &a.scores, &r);
+                        let found = alerts::evaluate(&state.alert_settings.get_untracked().rules(), &a.scores, &r);
                         Ok((report::json::to_string(&a, &r, &found).into_bytes(), "application/json"))
                     }
                     "csv" => Ok((report::csv::to_bytes(&a, &r), "text/csv")),
@@ -109,13 +133,18 @@ pub fn Results(state: AppState) -> impl IntoView {
                                 <th scope="col">{tr(l, Text::Rank)}</th>
                                 <th scope="col">{tr(l, Text::Unit)}</th>
                                 {head}
-                                <th scope="col" data-group="TOTAL">{tr(l, Text::Total)}<span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span></th>
+                                <th scope="col" data-group="TOTAL" aria-sort=aria_sort("TOTAL")>
+                                    {tr(l, Text::Total)}
+                                    {sort_button("TOTAL".to_string(), tr(l, Text::Total).to_string())}
+                                    <span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span>
+                                </th>
+                                <th scope="col">{l.pick("Xếp loại", "Band")}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-                <Alerts shared=shared.clone() lang=lang rules=rules.clone() />
+                <AlertList state=state shared=shared.clone() rules=rules.clone() />
                 <AnalysisMessages shared=shared.clone() lang=lang />
             </section>
         }
@@ -124,34 +153,14 @@ pub fn Results(state: AppState) -> impl IntoView {
     move || state.analysis.get().filter(|a| !a.0.scores.units.is_empty() || !a.0.errors.is_empty()).map(view_of)
 }
 
-/// The alerts of the default rules (local practice), most points at stake first.
-#[component]
-fn Alerts(shared: Shared, lang: RwSignal<Lang>, rules: std::sync::Arc<crate::core::rules::RuleSet>) -> impl IntoView {
-    let found = alerts::evaluate(&alerts::default_rules(), &shared.0.scores, &rules);
-    move || {
-        let l = lang.get();
-        let items = found
-            .iter()
-            .map(|a| {
-                let (icon, level) = match a.severity {
-                    alerts::Severity::Red => ("●", l.pick("đỏ", "red")),
-                    alerts::Severity::Yellow => ("◐", l.pick("vàng", "yellow")),
-                };
-                view! {
-                    <li class=format!("alert {}", level) data-alert="" data-unit=a.unit.clone() data-criterion=a.code().to_string()>
-                        <span class="severity" aria-hidden="true">{icon}</span>
-                        <span class="visually-hidden">{format!("{}: ", l.pick("Mức", "Level"))}{level}{". "}</span>
-                        {a.message(&rules, l)}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="alerts-panel" aria-labelledby="alerts-heading">
-                <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), found.len())}</h3>
-                <ol class="alerts" data-testid="alerts">{items}</ol>
-            </section>
-        }
+/// A class for the band's colour; the band's name is always written beside it.
+fn band_class(total: f64) -> &'static str {
+    match total {
+        t if t >= 90.0 => "excellent",
+        t if t >= 80.0 => "good",
+        t if t >= 70.0 => "fair",
+        t if t >= 50.0 => "average",
+        _ => "weak",
     }
 }
 

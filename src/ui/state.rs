@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::core::alerts::AlertSettings;
 use crate::core::analysis::{analyse, table_of, Analysis, Choice};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
@@ -16,6 +17,7 @@ const LANG_KEY: &str = "chiso.lang";
 const RULES_KEY: &str = "chiso.rules";
 const RULES_NAME_KEY: &str = "chiso.rules.name";
 const MAPPING_KEY: &str = "chiso.mapping.";
+const ALERTS_KEY: &str = "chiso.alerts";
 
 /// Where the app stands: the automation contract's `app-status` `data-state`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +99,7 @@ pub struct AppState {
     /// A new version of chiso has been cached and waits to take over.
     pub update_ready: RwSignal<bool>,
     pub session: RwSignal<Option<SessionNote>>,
+    pub alert_settings: RwSignal<AlertSettings>,
     next_id: StoredValue<u32>,
 }
 
@@ -132,8 +135,18 @@ impl AppState {
             selected_unit: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
+            alert_settings: RwSignal::new(
+                browser::setting(ALERTS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+            ),
             next_id: StoredValue::new(1),
         }
+    }
+
+    pub fn set_alert_settings(&self, settings: AlertSettings) {
+        if let Ok(text) = serde_json::to_string(&settings) {
+            browser::remember(ALERTS_KEY, &text);
+        }
+        self.alert_settings.set(settings);
     }
 
     pub fn set_lang(&self, lang: Lang) {

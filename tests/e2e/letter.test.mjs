@@ -76,3 +76,24 @@ test('the letter carries the pooled results and the named units, and its DOCX co
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('the alert rules are edited, remembered, and decide the units the letter names', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');
+    assert.equal(await payment.count(), 2);
+    await page.locator('.alert-settings summary').click();
+    // Vĩnh Lộc pays online 25,02 %, Hưng Lợi 28,94 %: a 27 % threshold keeps only Vĩnh Lộc.
+    await page.locator('[data-testid="alert-rate"]').fill('27');
+    await page.locator('[data-testid="alert-rate"]').press('Tab');
+    await page.locator('[data-testid="letter"]').filter({ hasText: 'gồm: UBND xã Vĩnh Lộc. Đề nghị' }).waitFor();
+    assert.deepEqual(await payment.evaluateAll((a) => a.map((x) => x.dataset.unit)), ['UBND xã Vĩnh Lộc']);
+    await page.reload();
+    await waitForState(page, 'idle');
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    assert.equal(await payment.count(), 1, 'remembered');
+    assert.match(await page.locator('[data-testid="letter"]').innerText(), /gồm: UBND xã Vĩnh Lộc\. Đề nghị/);
+    await context.close();
+});

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::alerts::{band, evaluate, AlertRule};
+use crate::core::alerts::{band, evaluate, AlertRule, AlertSettings};
 use crate::core::figures::Figure;
 use crate::core::format::number;
 use crate::core::lang::Lang;
@@ -153,11 +153,7 @@ fn whole_scores(scores: &Scores, rules: &RuleSet) -> (String, Vec<(String, f64)>
 /// pay online below 50 % (the seed letter's choice).
 pub fn compose_default(scores: &Scores, rules: &RuleSet) -> Letter {
     let fields = default_fields(scores, rules);
-    compose(&fields, scores, rules, &default_named_rule())
-}
-
-pub fn default_named_rule() -> AlertRule {
-    AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }
+    compose(&fields, scores, rules, AlertSettings::default().named_rule().as_ref())
 }
 
 /// Default fields for these scores: their period and the body they belong to.
@@ -167,8 +163,8 @@ pub fn default_fields(scores: &Scores, rules: &RuleSet) -> LetterFields {
     LetterFields::for_period(&period, &whole)
 }
 
-/// Composes the letter: `named_rule` picks the units named in the last directive.
-pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_rule: &AlertRule) -> Letter {
+/// Composes the letter: `named_rule` picks the units named in the last directive (none without it).
+pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_rule: Option<&AlertRule>) -> Letter {
     let (whole, groups, certified) = whole_scores(scores, rules);
     let results = groups
         .iter()
@@ -190,7 +186,7 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
         })
         .collect();
     let mut named_units: Vec<String> = Vec::new();
-    for alert in evaluate(std::slice::from_ref(named_rule), scores, rules) {
+    for alert in named_rule.map(|r| evaluate(std::slice::from_ref(r), scores, rules)).unwrap_or_default() {
         if !named_units.contains(&alert.unit) {
             named_units.push(alert.unit);
         }

@@ -1,0 +1,115 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Shared};
+use crate::core::alerts::{evaluate, AlertSettings, Severity};
+use crate::core::format::number;
+use crate::core::rules::RuleSet;
+
+/// The contract's `alerts` list (most points at stake first) and the form that sets its rules,
+/// remembered on this machine.
+#[component]
+pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
+    let lang = state.lang;
+    let list_rules = rules.clone();
+    let list = move || {
+        let l = lang.get();
+        let found = evaluate(&state.alert_settings.get().rules(), &shared.0.scores, &list_rules);
+        let count = found.len();
+        let items = found
+            .iter()
+            .map(|a| {
+                let (icon, level, class) = match a.severity {
+                    Severity::Red => ("●", l.pick("đỏ", "red"), "red"),
+                    Severity::Yellow => ("◐", l.pick("vàng", "yellow"), "yellow"),
+                };
+                view! {
+                    <li class=format!("alert {class}") data-alert="" data-unit=a.unit.clone() data-criterion=a.code().to_string()>
+                        <span class="severity" aria-hidden="true">{icon}</span>
+                        <span class="level">{format!("[{level}] ")}</span>
+                        {a.message(&list_rules, l)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), number(count as f64, 0))}</h3>
+            <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading">{items}</ol>
+        }
+    };
+    view! {
+        <section class="alerts-panel">
+            {list}
+            <details class="alert-settings">
+                <summary>{move || lang.get().pick("Quy tắc cảnh báo (được ghi nhớ trên máy này)", "Alert rules (remembered on this computer)")}</summary>
+                <AlertForm state=state rules=rules />
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn AlertForm(state: AppState, rules: Arc<RuleSet>) -> impl IntoView {
+    let lang = state.lang;
+    let s = state.alert_settings.get_untracked();
+    let set = move |change: Box<dyn Fn(&mut AlertSettings)>| {
+        let mut settings = state.alert_settings.get_untracked();
+        change(&mut settings);
+        state.set_alert_settings(settings);
+    };
+    let percent = |x: f64| number(x * 100.0, 2);
+    let parse = |text: String| text.trim().replace(',', ".").parse::<f64>().ok();
+    let criteria = rules
+        .criteria
+        .iter()
+        .map(|c| {
+            let selected = c.code == s.rate_criterion;
+            view! { <option value=c.code.clone() selected=selected>{format!("{} — {}", c.code, c.name)}</option> }
+        })
+        .collect_view();
+    let groups = rules
+        .groups
+        .iter()
+        .map(|g| view! { <option value=g.code.clone() selected=g.code == s.bottom_group>{g.name.clone()}</option> })
+        .collect_view();
+    view! {
+        <div class="fields-grid alert-form">
+            <label class="field" for="alert-red">{move || lang.get().pick("Nhóm dưới (% điểm tối đa) — đỏ", "Group below (% of max) — red")}</label>
+            <input id="alert-red" data-testid="alert-red" inputmode="decimal" value=percent(s.red) on:change=move |ev| {
+                if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.red = v / 100.0)) }
+            } />
+            <label class="field" for="alert-yellow">{move || lang.get().pick("Nhóm dưới (% điểm tối đa) — vàng", "Group below (% of max) — yellow")}</label>
+            <input id="alert-yellow" data-testid="alert-yellow" inputmode="decimal" value=percent(s.yellow) on:change=move |ev| {
+                if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.yellow = v / 100.0)) }
+            } />
+            <label class="field" for="alert-target">{move || lang.get().pick("Tiêu chí chưa đạt chỉ tiêu", "Criterion below its target")}</label>
+            <input id="alert-target" type="checkbox" checked=s.below_target on:change=move |ev| {
+                let on = event_target_checked(&ev);
+                set(Box::new(move |x| x.below_target = on))
+            } />
+            <label class="field" for="alert-total">{move || lang.get().pick("Tổng điểm dưới (0 = tắt)", "Total below (0 = off)")}</label>
+            <input id="alert-total" inputmode="decimal" value=number(s.total_below, 2) on:change=move |ev| {
+                if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.total_below = v)) }
+            } />
+            <label class="field" for="alert-criterion">{move || lang.get().pick("Tiêu chí được nêu tên trong văn bản", "Criterion the letter names units for")}</label>
+            <select id="alert-criterion" data-testid="alert-criterion" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                set(Box::new(move |x| x.rate_criterion = v.clone()))
+            }>{criteria}</select>
+            <label class="field" for="alert-rate">{move || lang.get().pick("… khi tỷ lệ dưới (%)", "… when its rate is below (%)")}</label>
+            <input id="alert-rate" data-testid="alert-rate" inputmode="decimal" value=percent(s.rate) on:change=move |ev| {
+                if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.rate = v / 100.0)) }
+            } />
+            <label class="field" for="alert-bottom-group">{move || lang.get().pick("Nhóm xét đơn vị thấp nhất", "Group for the lowest units")}</label>
+            <select id="alert-bottom-group" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                set(Box::new(move |x| x.bottom_group = v.clone()))
+            }>{groups}</select>
+            <label class="field" for="alert-bottom-n">{move || lang.get().pick("Số đơn vị thấp nhất (0 = tắt)", "How many lowest units (0 = off)")}</label>
+            <input id="alert-bottom-n" type="number" min="0" value=s.bottom_n.to_string() on:change=move |ev| {
+                if let Ok(v) = event_target_value(&ev).trim().parse::<usize>() { set(Box::new(move |x| x.bottom_n = v)) }
+            } />
+        </div>
+    }
+}

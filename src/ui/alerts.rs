@@ -35,7 +35,7 @@ pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl I
             .collect_view();
         view! {
             <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), number(count as f64, 0))}</h3>
-            <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading">{items}</ol>
+            <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading" tabindex="0">{items}</ol>
         }
     };
     view! {

@@ -93,7 +93,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                 </header>
                 {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
                 {(!u.score_only()).then(|| view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} — {}", u.name, tr(l, Text::Criterion))>
                         <table class="criteria">
                             <caption>{format!("{} — {}", u.name, tr(l, Text::Criterion))}</caption>
                             <thead>

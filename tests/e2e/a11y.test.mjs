@@ -1,0 +1,57 @@
+// End to end: accessibility checked with axe-core (npm, injected into the page) on every screen:
+// start, results with alerts and letter, a unit's page, the mapping panel and the English UI.
+// Zero serious or critical violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { serveDist, launch, waitForState } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+
+before(async () => {
+    server = await serveDist();
+    browser = await launch();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+});
+
+/// Serious and critical violations, each as "rule: selector".
+async function audit(page) {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`));
+}
+
+test('no serious or critical accessibility violations on any screen', async () => {
+    // axe is injected by evaluation; the page's own Content-Security-Policy stays in force.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForState(page, 'idle');
+    assert.deepEqual(await audit(page), [], 'start');
+
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    await page.locator('.letter-fields summary').click();
+    await page.locator('.alert-settings summary').click();
+    await page.locator('[data-testid="mapping"] summary').click();
+    assert.deepEqual(await audit(page), [], 'results, alerts, letter, mapping');
+
+    await page.locator('tr[data-unit="UBND phường An Lạc"] [data-testid="unit-link"]').click();
+    await page.locator('[data-testid="unit-detail"]').waitFor();
+    assert.deepEqual(await audit(page), [], 'unit page');
+
+    await page.locator('[data-testid="lang-switch"]').click();
+    assert.deepEqual(await audit(page), [], 'English');
+    await context.close();
+});

@@ -144,6 +144,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <Charts shared=shared.clone() lang=lang rules=rules.clone() />
                 <AlertList state=state shared=shared.clone() rules=rules.clone() />
                 <AnalysisMessages shared=shared.clone() lang=lang />
             </section>
@@ -161,6 +162,37 @@ fn band_class(total: f64) -> &'static str {
         t if t >= 70.0 => "fair",
         t if t >= 50.0 => "average",
         _ => "weak",
+    }
+}
+
+/// The ranking and each group's scores against their maxima, as inline SVG.
+#[component]
+fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: std::sync::Arc<crate::core::rules::RuleSet>) -> impl IntoView {
+    use crate::core::report::charts::{bars, Bar};
+    move || {
+        let l = lang.get();
+        let scores = &shared.0.scores;
+        let order = scores.ranked_order();
+        let ranking: Vec<Bar> = order.iter().map(|&i| Bar { label: scores.units[i].name.clone(), value: scores.units[i].total, max: rules.total_max() }).collect();
+        let ranking_svg = bars("chart-ranking", l.pick("Tổng điểm theo thứ hạng", "Totals in rank order"), &ranking);
+        let groups = rules
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| {
+                let data: Vec<Bar> = order.iter().map(|&i| Bar { label: scores.units[i].name.clone(), value: scores.units[i].groups[g].score, max: group.max }).collect();
+                let title = format!("{} — {}/{}", l.pick(group.name.clone(), group.name_en.clone()), l.pick("điểm trên tối đa", "score against maximum"), format::number(group.max, 2));
+                let svg = bars(&format!("chart-{}", group.code), &title, &data);
+                view! { <figure class="chart-box" data-chart=group.code.clone() inner_html=svg></figure> }
+            })
+            .collect_view();
+        view! {
+            <details class="charts" data-testid="charts">
+                <summary>{l.pick("Biểu đồ", "Charts")}</summary>
+                <figure class="chart-box" data-chart="ranking" inner_html=ranking_svg></figure>
+                {groups}
+            </details>
+        }
     }
 }
 

@@ -82,6 +82,23 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                 }
             })
             .collect_view();
+        // The unit's six groups against the average of the units with the same parent.
+        let peers: Vec<_> = analysis.scores.units.iter().filter(|x| x.parent == u.parent && x.name != u.name).collect();
+        let pairs: Vec<(String, f64, f64, f64)> = rules
+            .groups
+            .iter()
+            .zip(&u.groups)
+            .map(|(g, gr)| {
+                let average = if peers.is_empty() { 0.0 } else { peers.iter().filter_map(|p| p.group(&g.code)).map(|x| x.score).sum::<f64>() / peers.len() as f64 };
+                (l.pick(g.name.clone(), g.name_en.clone()), gr.score, average, g.max)
+            })
+            .collect();
+        let chart = crate::core::report::charts::paired(
+            "chart-unit",
+            &format!("{} — {}", u.name, l.pick("so với trung bình các đơn vị cùng cấp", "against the average of its peers")),
+            (&u.name, l.pick("Trung bình đơn vị cùng cấp", "Peers' average")),
+            &pairs,
+        );
         let title = format!("{} — {}/{} ({})", u.name, format::number(u.total, 2), format::number(rules.total_max(), 2), rank_of(l, u.rank, siblings));
         Some(view! {
             <section class="unit-page" aria-labelledby="unit-heading" data-testid="unit-detail" data-unit=u.name.clone()>
@@ -92,6 +109,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                     </button>
                 </header>
                 {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
+                <figure class="chart-box" data-chart="unit" inner_html=chart></figure>
                 {(!u.score_only()).then(|| view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} — {}", u.name, tr(l, Text::Criterion))>
                         <table class="criteria">

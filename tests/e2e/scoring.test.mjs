@@ -69,6 +69,11 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'unit-heading', 'focus moves to the unit page');
     assert.match(await detail.locator('tr[data-criterion="FULL"]').innerText(), /không có dữ liệu/);
     assert.match(await detail.locator('tr[data-criterion="PUBLISH_ON_TIME"]').innerText(), /lấy theo UBND thị xã An Hòa/);
+    // The unit's chart: its groups against its peers', with the figures as text alternative.
+    assert.match(await detail.locator('figure[data-chart="unit"] svg desc').textContent(), /Tiến độ giải quyết: UBND phường An Lạc 19,48, Trung bình đơn vị cùng cấp/);
+    await page.locator('[data-testid="charts"] summary').click();
+    assert.equal(await page.locator('[data-testid="charts"] svg[role="img"]').count(), 7);
+    assert.match(await page.locator('figure[data-chart="ranking"] desc').textContent(), /UBND phường An Lạc: 60,05\/100$/);
     await screenshot(page, 'scores.png');
 
     const json = await download(page, 'export-json');

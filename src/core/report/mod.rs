@@ -1,6 +1,7 @@
 //! Results as files: JSON (the automation contract's shape), CSV for Excel, and an XLSX workbook
 //! with the results and every criterion's figures. Every export names the rule set it used.
 
+pub mod charts;
 pub mod csv;
 pub mod docx;
 pub mod json;

@@ -197,3 +197,15 @@ fn the_right_sheet_is_found_and_several_files_combine() {
     let an_lac = analysis.scores.units.iter().find(|u| u.name == "UBND phường An Lạc").unwrap();
     assert_eq!(an_lac.group("TDGQ").unwrap().score, 19.48, "the first file's figures count");
 }
+
+#[test]
+fn a_mapping_made_for_another_table_is_not_used() {
+    use chiso::core::figures::read_units;
+    use chiso::core::header::Mapping;
+    let rules = RuleSet::default_rules().unwrap();
+    let book = read_file("a.csv", "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;9;10\n".as_bytes()).unwrap().workbook;
+    let wrong = Mapping { header_row: 0, headers: vec!["Đơn vị".into()], columns: vec![None] };
+    let table = read_units("a.csv", &book.sheets[0], &rules, Some(wrong)).unwrap();
+    assert_eq!(table.units.len(), 1, "the header found automatically is used instead");
+    assert_eq!(table.units[0].figures["ON_TIME"].numerator, Some(9.0));
+}

@@ -1,27 +1,16 @@
 // End to end: accessibility checked with axe-core (npm, injected into the page) on every screen:
 // start, results with alerts and letter, a unit's page, the mapping panel and the English UI.
 // Zero serious or critical violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, waitForState } from './harness.mjs';
+import { waitForState, suite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-    server = await serveDist();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const env = suite();
 
 /// Serious and critical violations, each as "rule: selector".
 async function audit(page) {
@@ -34,9 +23,9 @@ async function audit(page) {
 
 test('no serious or critical accessibility violations on any screen', async () => {
     // axe is injected by evaluation; the page's own Content-Security-Policy stays in force.
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForState(page, 'idle');
     assert.deepEqual(await audit(page), [], 'start');
 

@@ -1,25 +1,14 @@
 // End to end: the release build served on 127.0.0.1, driven in headless Chromium through the
 // automation contract's hooks, with real files from tests/fixtures.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, waitForState, screenshot, previewRows, fixtures, violations } from './harness.mjs';
+import { openApp, waitForState, screenshot, previewRows, fixtures, violations, suite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await serveDist();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const env = suite();
 
 test('an xlsx is read and its first rows are shown with Vietnamese formatting', async () => {
-    const { page, context, foreign, errors } = await openApp(browser, server.url);
+    const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
     assert.match(await page.locator('h1').innerText(), /Chỉ số phục vụ người dân, doanh nghiệp — phân tích ngay trên máy của bạn/);
 
     await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.xlsx'));
@@ -51,7 +40,7 @@ test('an xlsx is read and its first rows are shown with Vietnamese formatting', 
 });
 
 test('a bad file gets a Vietnamese message, and what was loaded stays loaded', async () => {
-    const { page, context, errors } = await openApp(browser, server.url);
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
     const input = page.locator('[data-testid="file-input"]');
     await input.setInputFiles(join(fixtures, 'units.xls'));
     await waitForState(page, 'ready');
@@ -79,7 +68,7 @@ test('a bad file gets a Vietnamese message, and what was loaded stays loaded', a
 });
 
 test('several formats at once, and the chosen sheet is previewed', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="file-input"]').setInputFiles([
         join(fixtures, 'units.ods'),
         join(fixtures, 'units.xlsb'),
@@ -103,7 +92,7 @@ test('several formats at once, and the chosen sheet is previewed', async () => {
 });
 
 test('keyboard only: reach the file picker, switch sheets, switch language', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(env.browser, env.server.url);
     let focused = '';
     for (let i = 0; i < 5 && focused !== 'file-input'; i++) {
         await page.keyboard.press('Tab');

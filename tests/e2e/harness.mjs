@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
@@ -111,4 +112,19 @@ export async function watchPolicy(page) {
 
 export async function violations(page) {
     return page.evaluate(() => window.__violations);
+}
+
+/// Registers the hooks every e2e file needs: dist/ served on 127.0.0.1 and one Chromium, both
+/// closed at the end. Returns the object that holds them once started.
+export function suite() {
+    const env = {};
+    before(async () => {
+        env.server = await serveDist();
+        env.browser = await launch();
+    });
+    after(async () => {
+        await env.browser?.close();
+        await env.server?.close();
+    });
+    return env;
 }

@@ -2,32 +2,21 @@
 // pooled group scores as the ranking table shows them (one decimal, decimal comma), the seed's
 // certified-copy line (the town office and its 13 communes and wards: 14/14), and the units the
 // online-payment rule names; the DOCX must be a Word package LibreOffice converts to PDF.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { serveDist, launch, openApp, waitForState, screenshot, artifacts } from './harness.mjs';
+import { openApp, waitForState, screenshot, artifacts, suite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await serveDist();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const env = suite();
 
 const town = 'UBND thị xã An Hòa';
 const oneDecimal = (value) => (Math.round(Number(value) * 10) / 10).toString().replace('.', ',');
 
 test('the letter carries the pooled results and the named units, and its DOCX converts to PDF', async () => {
-    const { page, context, errors } = await openApp(browser, server.url);
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
     const letter = page.locator('[data-testid="letter"]');
@@ -78,7 +67,7 @@ test('the letter carries the pooled results and the named units, and its DOCX co
 });
 
 test('the alert rules are edited, remembered, and decide the units the letter names', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
     const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');

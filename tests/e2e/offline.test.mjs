@@ -1,40 +1,29 @@
 // End to end: offline and private by construction. Every request is recorded from page load to
 // results; the service worker serves the app with the network off; the single-file edition runs
 // from file://; clearing saved data leaves nothing behind.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, fixtures, serveDist, launch, waitForState, watchPolicy, violations } from './harness.mjs';
+import { root, fixtures, waitForState, watchPolicy, violations, suite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await serveDist();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const env = suite();
 
 const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${group}"]`);
 const local = (url) => url.startsWith('blob:') || url.startsWith('data:');
 
 test('start-up loads only this origin, an analysis sends nothing, and after one visit it works offline', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     const page = await context.newPage();
     await watchPolicy(page);
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForState(page, 'idle');
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
     const startup = requests.filter((u) => !local(u));
     assert.ok(startup.length > 0);
-    assert.deepEqual(startup.filter((u) => !u.startsWith(server.url)), [], 'start-up stays on this origin');
+    assert.deepEqual(startup.filter((u) => !u.startsWith(env.server.url)), [], 'start-up stays on this origin');
     const cached = await page.evaluate(async () => {
         const keys = await caches.keys();
         const cache = await caches.open(keys.find((k) => k.startsWith('chiso-')));
@@ -63,9 +52,9 @@ test('start-up loads only this origin, an analysis sends nothing, and after one 
 });
 
 test('it is installable, and a new version cached in the background is announced', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForState(page, 'idle');
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
     const cdp = await context.newCDPSession(page);
@@ -77,7 +66,7 @@ test('it is installable, and a new version cached in the background is announced
     assert.deepEqual(manifest.errors, []);
 
     assert.equal(await page.locator('[data-testid="update-ready"]').count(), 0);
-    server.newRelease = true;
+    env.server.newRelease = true;
     try {
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
         const notice = page.locator('[data-testid="update-ready"]');
@@ -90,13 +79,13 @@ test('it is installable, and a new version cached in the background is announced
             return keys.length === 1 && keys[0] === 'chiso-next-release';
         }, null, { timeout: 30_000 });
     } finally {
-        server.newRelease = false;
+        env.server.newRelease = false;
     }
     await context.close();
 });
 
 test('the single-file edition opens from the file system and scores the sample', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     const page = await context.newPage();
@@ -117,9 +106,9 @@ test('the single-file edition opens from the file system and scores the sample',
 });
 
 test('a saved session reopens; clearing saved data leaves nothing in localStorage or IndexedDB', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForState(page, 'idle');
     const status = page.locator('[data-testid="session-status"]');
     await page.locator('[data-testid="use-sample"]').click();

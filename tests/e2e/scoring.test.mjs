@@ -1,25 +1,15 @@
 // End to end: scoring in the browser through the automation contract. The expected values are
 // the published figures of xã Ba Vì (carried by phường An Lạc in the sample) worked by hand in
 // ../shared/docs/qd766-scoring.md, and sums of them.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, waitForState, screenshot, artifacts } from './harness.mjs';
+import { openApp, waitForState, screenshot, artifacts, suite } from './harness.mjs';
 
-let server;
-let browser;
+const env = suite();
 
-before(async () => {
-    server = await serveDist();
-    browser = await launch();
-    await mkdir(artifacts, { recursive: true });
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+before(() => mkdir(artifacts, { recursive: true }));
 
 async function download(page, testid) {
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
@@ -31,7 +21,7 @@ async function download(page, testid) {
 const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${group}"]`);
 
 test('the sample, downloaded and uploaded, is scored as the published figures say', async () => {
-    const { page, context, foreign, errors } = await openApp(browser, server.url);
+    const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
     const sample = await download(page, 'download-sample');
     assert.equal(sample.name, 'chiso-du-lieu-mau-an-hoa.xlsx');
     await page.locator('[data-testid="file-input"]').setInputFiles(sample.path);
@@ -96,7 +86,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
 });
 
 test('a column the reader does not know is mapped by hand, and the mapping is remembered', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(env.browser, env.server.url);
     const path = join(artifacts, 'ten-cot-la.csv');
     await writeFile(path, 'Đơn vị;Số hồ sơ xong đúng hẹn;ON_TIME (mẫu số)\nXã A;9;10\nXã B;1;4\n');
     const input = page.locator('[data-testid="file-input"]');
@@ -131,7 +121,7 @@ test('a column the reader does not know is mapped by hand, and the mapping is re
 });
 
 test('another rule set changes the scores; a broken one is refused and the old one kept', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
     const anLac = 'UBND phường An Lạc';

@@ -99,7 +99,9 @@ const TOTAL_ROWS: [&str; 5] = ["tong cong", "tong", "cong", "total", "tong so"];
 
 /// Reads a sheet with the header found automatically, or with `mapping` when the user fixed it.
 pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Mapping>) -> Result<UnitTable, TableError> {
-    let mapping = match mapping {
+    // A mapping made for another table (other width, header past the end) is not used.
+    let fits = |m: &Mapping| m.columns.len() == sheet.width() && m.headers.len() == sheet.width() && m.header_row < sheet.height();
+    let mapping = match mapping.filter(fits) {
         Some(m) => m,
         None => find_header(sheet, &Vocabulary::new(rules)).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?,
     };

@@ -80,20 +80,22 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
             let _ = w.print();
         }
     };
+    let lang = state.lang;
     move || {
         let f = fields.get()?;
         let l = letter.get()?;
+        let t = lang.get();
         Some(view! {
             <section class="letter-panel" aria-labelledby="letter-heading">
-                <h2 id="letter-heading">"Văn bản công bố kết quả / Announcement"</h2>
+                <h2 id="letter-heading">{t.pick("Văn bản công bố kết quả", "The announcement letter")}</h2>
                 <div class="exports">
-                    <button type="button" class="secondary" data-testid="export-docx" on:click=download>"Tải văn bản Word (.docx)"</button>
-                    <button type="button" class="secondary" data-testid="print-letter" on:click=print>"In văn bản"</button>
-                    <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>"Khôi phục nội dung mặc định"</button>
+                    <button type="button" class="secondary" data-testid="export-docx" on:click=download>{t.pick("Tải văn bản Word (.docx)", "Download as Word (.docx)")}</button>
+                    <button type="button" class="secondary" data-testid="print-letter" on:click=print>{t.pick("In văn bản", "Print the letter")}</button>
+                    <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{t.pick("Khôi phục nội dung mặc định", "Restore the default texts")}</button>
                 </div>
                 <details class="letter-fields">
-                    <summary>"Sửa nội dung văn bản (được ghi nhớ trên máy này)"</summary>
-                    <Fields fields=f update=update />
+                    <summary>{t.pick("Sửa nội dung văn bản (được ghi nhớ trên máy này)", "Edit the letter's texts (remembered on this computer)")}</summary>
+                    <Fields fields=f update=update lang=t />
                 </details>
                 <Preview letter=l />
             </section>
@@ -102,7 +104,7 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
 }
 
 #[component]
-fn Fields(fields: LetterFields, update: impl Fn(Box<dyn Fn(&mut LetterFields)>) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Fields(fields: LetterFields, update: impl Fn(Box<dyn Fn(&mut LetterFields)>) + Copy + Send + Sync + 'static, lang: crate::core::lang::Lang) -> impl IntoView {
     let text = move |label: &'static str, id: &'static str, value: String, set: fn(&mut LetterFields, String)| {
         view! {
             <label class="field" for=id>{label}</label>
@@ -124,21 +126,21 @@ fn Fields(fields: LetterFields, update: impl Fn(Box<dyn Fn(&mut LetterFields)>) 
     };
     view! {
         <div class="fields-grid">
-            {text("Cơ quan chủ quản", "parent-body", fields.parent_body.clone(), |f, v| f.parent_body = v)}
-            {text("Cơ quan ban hành", "issuing-body", fields.issuing_body.clone(), |f, v| f.issuing_body = v)}
-            {text("Số, ký hiệu", "number", fields.number.clone(), |f, v| f.number = v)}
-            {text("Địa danh, ngày tháng", "place-date", fields.place_and_date.clone(), |f, v| f.place_and_date = v)}
-            {text("Trích yếu (V/v)", "subject", fields.subject.clone(), |f, v| f.subject = v)}
-            {lines("Kính gửi (mỗi dòng một nơi)", "recipients", fields.recipients.clone(), |f, v| f.recipients = v)}
-            {lines("Căn cứ (mỗi dòng một đoạn)", "bases", fields.bases.clone(), |f, v| f.bases = v)}
-            {text("Đoạn dẫn kết quả", "intro", fields.intro.clone(), |f, v| f.intro = v)}
-            {text("Câu đề nghị", "request", fields.request.clone(), |f, v| f.request = v)}
-            {lines("Nội dung đề nghị (mỗi dòng một mục)", "directives", fields.directives.clone(), |f, v| f.directives = v)}
-            {text("Mục nêu tên đơn vị ({units} là danh sách)", "named-units", fields.named_units.clone(), |f, v| f.named_units = v)}
-            {text("Câu kết", "closing", fields.closing.clone(), |f, v| f.closing = v)}
-            {lines("Nơi nhận (mỗi dòng một nơi)", "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
-            {lines("Chức danh người ký (mỗi dòng một dòng)", "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}
-            {text("Họ tên người ký", "signer-name", fields.signer_name.clone(), |f, v| f.signer_name = v)}
+            {text(lang.pick("Cơ quan chủ quản", "Parent body"), "parent-body", fields.parent_body.clone(), |f, v| f.parent_body = v)}
+            {text(lang.pick("Cơ quan ban hành", "Issuing body"), "issuing-body", fields.issuing_body.clone(), |f, v| f.issuing_body = v)}
+            {text(lang.pick("Số, ký hiệu", "Number and symbol"), "number", fields.number.clone(), |f, v| f.number = v)}
+            {text(lang.pick("Địa danh, ngày tháng", "Place and date"), "place-date", fields.place_and_date.clone(), |f, v| f.place_and_date = v)}
+            {text(lang.pick("Trích yếu (V/v)", "Subject (V/v)"), "subject", fields.subject.clone(), |f, v| f.subject = v)}
+            {lines(lang.pick("Kính gửi (mỗi dòng một nơi)", "Addressees (one a line)"), "recipients", fields.recipients.clone(), |f, v| f.recipients = v)}
+            {lines(lang.pick("Căn cứ (mỗi dòng một đoạn)", "Legal bases (one paragraph a line)"), "bases", fields.bases.clone(), |f, v| f.bases = v)}
+            {text(lang.pick("Đoạn dẫn kết quả", "Paragraph before the results"), "intro", fields.intro.clone(), |f, v| f.intro = v)}
+            {text(lang.pick("Câu đề nghị", "Request sentence"), "request", fields.request.clone(), |f, v| f.request = v)}
+            {lines(lang.pick("Nội dung đề nghị (mỗi dòng một mục)", "Directives (one a line)"), "directives", fields.directives.clone(), |f, v| f.directives = v)}
+            {text(lang.pick("Mục nêu tên đơn vị ({units} là danh sách)", "Directive naming units ({units} is the list)"), "named-units", fields.named_units.clone(), |f, v| f.named_units = v)}
+            {text(lang.pick("Câu kết", "Closing sentence"), "closing", fields.closing.clone(), |f, v| f.closing = v)}
+            {lines(lang.pick("Nơi nhận (mỗi dòng một nơi)", "Copies to (one a line)"), "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
+            {lines(lang.pick("Chức danh người ký (mỗi dòng một dòng)", "Signer's titles (one a line)"), "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}
+            {text(lang.pick("Họ tên người ký", "Signer's name"), "signer-name", fields.signer_name.clone(), |f, v| f.signer_name = v)}
         </div>
     }
 }

@@ -84,5 +84,10 @@ test('the alert rules are edited, remembered, and decide the units the letter na
     await waitForState(page, 'ready');
     assert.equal(await payment.count(), 1, 'remembered');
     assert.match(await page.locator('[data-testid="letter"]').innerText(), /gồm: UBND xã Vĩnh Lộc\. Đề nghị/);
+    // In English the panel speaks English; the letter itself stays a Vietnamese official document.
+    await page.locator('[data-testid="lang-switch"]').click();
+    assert.equal(await page.locator('#letter-heading').innerText(), 'The announcement letter');
+    assert.equal(await page.locator('[data-testid="export-docx"]').innerText(), 'Download as Word (.docx)');
+    assert.match(await page.locator('[data-testid="letter"]').innerText(), /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
     await context.close();
 });

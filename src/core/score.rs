@@ -326,15 +326,15 @@ fn figure_for(c: &Criterion, u: usize, units: &[UnitRow], descendants: &[usize],
     if descendants.is_empty() {
         return (own, Source::Own);
     }
-    let pooled = pool(std::iter::once(u).chain(descendants.iter().copied()).filter_map(|i| units[i].figures.get(&c.code)));
+    let pooled = pool(std::iter::once(u).chain(descendants.iter().copied()).filter_map(|i| units[i].figures.get(&c.code).copied()));
     match pooled {
         Some(f) => (Some(f), Source::Pooled),
         None => (own, Source::Own),
     }
 }
 
-/// Sums the counts of the figures that have both parts and are not in error.
-fn pool<'a>(figures: impl Iterator<Item = &'a Figure>) -> Option<Figure> {
+/// Sums the counts of the figures that have both parts and are not in error; `None` when none has.
+pub fn pool(figures: impl IntoIterator<Item = Figure>) -> Option<Figure> {
     let mut total: Option<(f64, f64)> = None;
     for f in figures {
         if let (Some(n), Some(d)) = (f.numerator, f.denominator) {
@@ -355,7 +355,7 @@ fn pooled_tracked(rules: &RuleSet, u: usize, units: &[UnitRow], descendants: &[u
     let members = || std::iter::once(u).chain(descendants.iter().copied());
     for t in &rules.tracked {
         let pooled = match t.kind {
-            TrackedKind::Ratio => pool(members().filter_map(|i| units[i].tracked.get(&t.code))),
+            TrackedKind::Ratio => pool(members().filter_map(|i| units[i].tracked.get(&t.code).copied())),
             TrackedKind::Count => {
                 let values: Vec<f64> = members().filter_map(|i| units[i].tracked.get(&t.code).and_then(|f| f.numerator)).collect();
                 (!values.is_empty()).then(|| Figure { numerator: Some(values.iter().sum()), ..Figure::default() })

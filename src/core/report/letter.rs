@@ -10,7 +10,7 @@ use crate::core::figures::Figure;
 use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
-use crate::core::score::{score_criterion, Scores, Source};
+use crate::core::score::{pool, score_criterion, Scores, Source};
 
 /// Every text of the letter a user may change; remembered between sessions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -123,27 +123,14 @@ fn whole_scores(scores: &Scores, rules: &RuleSet) -> (String, Vec<(String, f64)>
     let mut groups: Vec<(String, f64)> = rules.groups.iter().map(|g| (g.code.clone(), 0.0)).collect();
     let mut certified_copy = None;
     for (i, c) in rules.criteria.iter().enumerate() {
-        let (mut n, mut d, mut any) = (0.0, 0.0, false);
-        for u in &scores.units {
-            if let Some(r) = u.criteria.get(i) {
-                if let (Some(a), Some(b)) = (r.numerator, r.denominator) {
-                    if a <= b {
-                        n += a;
-                        d += b;
-                        any = true;
-                    }
-                }
-            }
-        }
-        if !any {
-            continue;
-        }
-        let pooled = score_criterion(c, Some(&Figure { numerator: Some(n), denominator: Some(d), rate: None }), Source::Pooled);
+        let counts = scores.units.iter().filter_map(|u| u.criteria.get(i)).map(|r| Figure { numerator: r.numerator, denominator: r.denominator, rate: None });
+        let Some(pooled) = pool(counts) else { continue };
         if c.code == "ELECTRONIC_CERTIFIED_COPY" {
-            certified_copy = Some((n, d));
+            certified_copy = pooled.numerator.zip(pooled.denominator);
         }
+        let scored = score_criterion(c, Some(&pooled), Source::Pooled);
         if let Some(g) = groups.iter_mut().find(|(code, _)| *code == c.group) {
-            g.1 = ((g.1 + pooled.score.unwrap_or(0.0)) * 100.0).round() / 100.0;
+            g.1 = ((g.1 + scored.score.unwrap_or(0.0)) * 100.0).round() / 100.0;
         }
     }
     (String::new(), groups, certified_copy)

@@ -8,7 +8,6 @@ use crate::core::header::Mapping;
 use crate::core::rules::RuleSet;
 use crate::core::score::{score_units, Scores};
 use crate::core::table::Workbook;
-use crate::core::text::fold_words;
 
 /// The user's choices for one file: which sheet, and a corrected column mapping.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -72,7 +71,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet) -> Analysis {
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for t in &tables {
         for unit in &t.table.units {
-            let key = (fold_words(&unit.name), unit.parent.as_deref().map(fold_words).unwrap_or_default());
+            let key = unit.key();
             if let Some(&first) = seen.get(&key) {
                 let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: rows[first].source.clone() };
                 issues.push(Issue { place: unit.source.clone(), kind });

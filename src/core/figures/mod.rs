@@ -21,6 +21,13 @@ pub struct Figure {
     pub rate: Option<f64>,
 }
 
+impl UnitRow {
+    /// What makes two rows the same unit: the name and the parent, folded for comparison.
+    pub fn key(&self) -> (String, String) {
+        (fold_words(&self.name), self.parent.as_deref().map(fold_words).unwrap_or_default())
+    }
+}
+
 impl Figure {
     pub fn is_empty(&self) -> bool {
         self.numerator.is_none() && self.denominator.is_none() && self.rate.is_none()
@@ -133,7 +140,7 @@ pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Ma
             continue;
         }
         let unit = reader.unit(r, name, cells);
-        let key = (fold_words(&unit.name), unit.parent.as_deref().map(fold_words).unwrap_or_default());
+        let key = unit.key();
         if let Some(first) = first_rows.get(&key) {
             reader.issue(r, Some(unit_col), IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.clone() });
             continue;

@@ -158,3 +158,28 @@ fn unusable_input_exits_2_with_a_vietnamese_message() {
     assert_eq!(chiso(&["score", bad_cell.to_str().unwrap(), "--format", "pdf"]).status.code(), Some(2));
     assert_eq!(chiso(&["score"]).status.code(), Some(2));
 }
+
+#[test]
+fn two_periods_give_a_comparison_and_can_be_chosen() {
+    let fixture = |name: &str| format!("{}/tests/fixtures/periods/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (october, november) = (fixture("so-lieu-thang-10-2026.csv"), fixture("so-lieu-moi.csv"));
+    let json = json_of(&chiso(&["score", &october, &november]));
+    assert_eq!(json["period"], "11/2026");
+    assert_eq!(json["periods"], serde_json::json!(["10/2026", "11/2026"]));
+    let c = &json["comparison"];
+    assert_eq!(c["previous_period"], "10/2026");
+    let a = c["units"].as_array().unwrap().iter().find(|u| u["unit"] == "UBND xã A").unwrap();
+    assert_eq!(a["total"], serde_json::json!({"now": 30.0, "before": 22.2, "change": 7.8}));
+    assert_eq!((a["rank"].as_u64(), a["previous_rank"].as_u64()), (Some(1), Some(2)));
+    assert_eq!(c["new_alerts"].as_array().unwrap().len(), 1);
+    assert_eq!(c["new_alerts"][0]["unit"], "UBND xã B");
+
+    let october_only = json_of(&chiso(&["score", &october, &november, "--period", "10/2026"]));
+    assert_eq!(october_only["period"], "10/2026");
+    assert_eq!(unit(&october_only, "UBND xã B")["total"], 29.6);
+    assert!(october_only["comparison"].is_null());
+
+    let missing = chiso(&["score", &october, &november, "--period", "Quý 1/2020"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&missing.stderr).trim(), "Không có kỳ «Quý 1/2020» (--period) trong các tệp; các kỳ có: 10/2026, 11/2026.");
+}

@@ -1,6 +1,7 @@
 //! chiso on the command line, over the same core as the web app (see the automation contract):
 //!
 //!   chiso score FILE... [--rules FILE] [--format json|csv|xlsx|docx] [--out PATH]
+//!               [--period PERIOD] [--compare-with PERIOD]
 //!   chiso template [--rules FILE] --out PATH
 //!   chiso sample [--rules FILE] --out PATH
 //!
@@ -11,7 +12,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use chiso::core::alerts;
-use chiso::core::analysis::{analyse, Choice};
+use chiso::core::analysis::{analyse, Choice, Focus};
+use chiso::core::compare::compare;
+use chiso::core::period::Period;
 use chiso::core::lang::Lang;
 use chiso::core::read::read_file;
 use chiso::core::report;
@@ -20,6 +23,7 @@ use chiso::core::template;
 
 const USAGE: &str = "Cách dùng / usage:
   chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx|docx] [--out ĐƯỜNG_DẪN]
+              [--period KỲ] [--compare-with KỲ]     (kỳ: 11/2026, Quý 4/2026, Năm 2026)
   chiso template [--rules TỆP.toml] --out mau.xlsx
   chiso sample [--rules TỆP.toml] --out mau-an-hoa.xlsx";
 
@@ -29,18 +33,21 @@ struct Args {
     rules: Option<String>,
     format: String,
     out: Option<String>,
+    focus: Focus,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let command = args.next().ok_or_else(|| USAGE.to_string())?;
-    let mut parsed = Args { command, files: Vec::new(), rules: None, format: "json".into(), out: None };
+    let mut parsed = Args { command, files: Vec::new(), rules: None, format: "json".into(), out: None, focus: Focus::default() };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("Thiếu giá trị sau {name}.\n{USAGE}"));
         match arg.as_str() {
             "--rules" => parsed.rules = Some(value("--rules")?),
             "--format" => parsed.format = value("--format")?,
             "--out" => parsed.out = Some(value("--out")?),
+            "--period" => parsed.focus.current = Period::parse(&value("--period")?),
+            "--compare-with" => parsed.focus.previous = Period::parse(&value("--compare-with")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             flag if flag.starts_with("--") => return Err(format!("Không hiểu tùy chọn «{flag}».\n{USAGE}")),
             file => parsed.files.push(file.to_string()),
@@ -98,7 +105,13 @@ fn score(args: &Args) -> Result<bool, String> {
         }
     }
     let inputs: Vec<_> = books.iter().map(|b| (b, Choice::default())).collect();
-    let analysis = analyse(&inputs, &rules);
+    let analysis = analyse(&inputs, &rules, &args.focus);
+    for (flag, wanted) in [("--period", &args.focus.current), ("--compare-with", &args.focus.previous)] {
+        if let Some(p) = wanted.as_ref().filter(|p| !analysis.periods.contains(p)) {
+            let found: Vec<String> = analysis.periods.iter().map(|p| p.label(Lang::Vi)).collect();
+            return Err(format!("Không có kỳ «{}» ({flag}) trong các tệp; các kỳ có: {}.", p.label(Lang::Vi), if found.is_empty() { "không tệp nào ghi kỳ".into() } else { found.join(", ") }));
+        }
+    }
     for e in &analysis.errors {
         eprintln!("{}", e.message(Lang::Vi));
         ok = false;
@@ -111,8 +124,10 @@ fn score(args: &Args) -> Result<bool, String> {
     }
     let bytes = match args.format.as_str() {
         "json" => {
-            let alerts = alerts::evaluate(&alerts::default_rules(), &analysis.scores, &rules);
-            report::json::to_string(&analysis, &rules, &alerts).into_bytes()
+            let alert_rules = alerts::default_rules();
+            let alerts = alerts::evaluate(&alert_rules, &analysis.scores, &rules);
+            let comparison = compare(&analysis, &alert_rules, &rules);
+            report::json::to_string(&analysis, &rules, &alerts, comparison.as_ref()).into_bytes()
         }
         "csv" => report::csv::to_bytes(&analysis, &rules),
         "xlsx" => report::xlsx::to_bytes(&analysis, &rules).map_err(|e| format!("Không tạo được tệp xlsx: {e}."))?,

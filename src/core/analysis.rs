@@ -1,19 +1,31 @@
 //! From loaded workbooks to scores: pick each file's table of units, read its figures, put the
-//! units of every file together, and score them. The web app and the CLI both call [`analyse`].
+//! units of every file together, sort them into periods, and score the period in focus (and the
+//! one it is compared with). The web app and the CLI both call [`analyse`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::core::figures::{read_units, Issue, IssueKind, TableError, UnitRow, UnitTable};
+use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, UnitRow, UnitTable};
 use crate::core::header::Mapping;
+use crate::core::period::Period;
 use crate::core::rules::RuleSet;
 use crate::core::score::{score_units, Scores};
 use crate::core::table::Workbook;
 
-/// The user's choices for one file: which sheet, and a corrected column mapping.
+/// The user's choices for one file: which sheet, a corrected column mapping, and the period of
+/// rows that do not say theirs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Choice {
     pub sheet: Option<usize>,
     pub mapping: Option<Mapping>,
+    pub period: Option<Period>,
+}
+
+/// Which loaded period is scored and which it is compared with; `None` lets chiso choose the
+/// latest and the one before it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Focus {
+    pub current: Option<Period>,
+    pub previous: Option<Period>,
 }
 
 /// The table read from one file.
@@ -29,7 +41,13 @@ pub struct Analysis {
     pub tables: Vec<FileTable>,
     pub errors: Vec<TableError>,
     pub issues: Vec<Issue>,
+    /// Every period found, earliest first; empty when no row says its period.
+    pub periods: Vec<Period>,
+    /// The period `scores` are for.
+    pub period: Option<Period>,
     pub scores: Scores,
+    /// The period compared with, and its scores.
+    pub previous: Option<(Period, Scores)>,
 }
 
 /// The table of units in `book`: the chosen sheet, or else the first sheet (visible sheets
@@ -55,32 +73,76 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
     Err(first_error.unwrap_or(TableError::NoUnitColumn { file: book.file_name.clone(), sheet: String::new() }))
 }
 
-/// Reads every file's table and scores all their units together. A unit that appears in two
-/// files counts once (the first), with an issue naming both places.
-pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet) -> Analysis {
+/// The period a file's rows belong to when they do not say: the user's choice, or else a period
+/// in the file's name.
+pub fn file_period(book: &Workbook, choice: &Choice) -> Option<Period> {
+    choice.period.clone().or_else(|| Period::find_in(&book.file_name))
+}
+
+/// Reads every file's table, sorts the units into periods, and scores the period in focus and
+/// the one it is compared with. A unit that appears twice in one period counts once (the first),
+/// with an issue naming both places.
+pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus) -> Analysis {
     let mut tables = Vec::new();
     let mut errors = Vec::new();
     for (book, choice) in books {
         match table_of(book, rules, choice) {
-            Ok(t) => tables.push(t),
+            Ok(mut t) => {
+                if let Some(period) = file_period(book, choice) {
+                    for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
+                        unit.period = Some(period.label(crate::core::lang::Lang::Vi));
+                    }
+                }
+                tables.push(t)
+            }
             Err(e) => errors.push(e),
         }
     }
     let mut issues: Vec<Issue> = tables.iter().flat_map(|t| t.table.issues.iter().cloned()).collect();
-    let mut rows: Vec<UnitRow> = Vec::new();
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
-    for t in &tables {
-        for unit in &t.table.units {
-            let key = unit.key();
-            if let Some(&first) = seen.get(&key) {
-                let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: rows[first].source.clone() };
-                issues.push(Issue { place: unit.source.clone(), kind });
-                continue;
-            }
-            seen.insert(key, rows.len());
-            rows.push(unit.clone());
+    let mut by_period: BTreeMap<Option<Period>, Vec<UnitRow>> = BTreeMap::new();
+    let mut seen: HashMap<_, Place> = HashMap::new();
+    for unit in tables.iter().flat_map(|t| &t.table.units) {
+        let key = unit.key();
+        if let Some(first) = seen.get(&key) {
+            let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.clone() };
+            issues.push(Issue { place: unit.source.clone(), kind });
+            continue;
         }
+        seen.insert(key, unit.source.clone());
+        by_period.entry(unit.period.as_deref().and_then(Period::parse)).or_default().push(unit.clone());
     }
-    let scores = score_units(&rows, rules);
-    Analysis { tables, errors, issues, scores }
+    let periods: Vec<Period> = by_period.keys().flatten().cloned().collect();
+    // Rows that do not say their period belong to the only one there is; with several, to none.
+    let undated = by_period.remove(&None).unwrap_or_default();
+    match periods.as_slice() {
+        [] => {
+            by_period.insert(None, undated);
+        }
+        [only] => {
+            let rows = by_period.entry(Some(only.clone())).or_default();
+            for unit in undated {
+                match rows.iter().find(|r| r.key().1 == unit.key().1) {
+                    Some(first) => {
+                        let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.source.clone() };
+                        issues.push(Issue { place: unit.source, kind });
+                    }
+                    None => rows.push(unit),
+                }
+            }
+        }
+        _ => issues.extend(undated.into_iter().map(|unit| Issue { place: unit.source.clone(), kind: IssueKind::NoPeriod { name: unit.name } })),
+    }
+    let current = focus.current.clone().filter(|p| periods.contains(p)).or_else(|| periods.last().cloned());
+    let previous = focus
+        .previous
+        .clone()
+        .filter(|p| periods.contains(p) && Some(p) != current.as_ref())
+        .or_else(|| periods.iter().take_while(|p| Some(*p) != current.as_ref()).last().cloned());
+    let score = |period: &Option<Period>| score_units(by_period.get(period).map(Vec::as_slice).unwrap_or_default(), rules);
+    let scores = score(&current);
+    let previous = previous.map(|p| {
+        let scores = score(&Some(p.clone()));
+        (p, scores)
+    });
+    Analysis { tables, errors, issues, periods, period: current, scores, previous }
 }

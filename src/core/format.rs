@@ -12,6 +12,18 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     write_number(x, decimals, false)
 }
 
+/// A change with its sign, as [`fixed`]: "+7,80", "−3,20" (a true minus sign), "0,00".
+pub fn signed(x: f64, decimals: usize) -> String {
+    let text = fixed(x.abs(), decimals);
+    if text.chars().all(|c| c == '0' || c == ',') {
+        text
+    } else if x > 0.0 {
+        format!("+{text}")
+    } else {
+        format!("\u{2212}{text}")
+    }
+}
+
 fn write_number(x: f64, decimals: usize, trim: bool) -> String {
     if !x.is_finite() {
         return "—".to_string();
@@ -98,6 +110,9 @@ mod tests {
         assert_eq!(fixed(19.5, 2), "19,50");
         assert_eq!(fixed(100.0, 2), "100,00");
         assert_eq!(number(f64::NAN, 2), "—");
+        assert_eq!(signed(7.8, 2), "+7,80");
+        assert_eq!(signed(-1234.5, 2), "\u{2212}1.234,50");
+        assert_eq!(signed(-0.001, 2), "0,00");
     }
 
     #[test]

@@ -2,10 +2,12 @@
 
 pub mod alerts;
 pub mod analysis;
+pub mod compare;
 pub mod figures;
 pub mod format;
 pub mod header;
 pub mod lang;
+pub mod period;
 pub mod read;
 pub mod report;
 pub mod rules;

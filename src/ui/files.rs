@@ -5,6 +5,7 @@ use super::mapping::MappingPanel;
 use super::preview::Preview;
 use super::state::{AppState, LoadedFile};
 use crate::core::format;
+use crate::core::period::Period;
 
 #[component]
 pub fn FileList(state: AppState) -> impl IntoView {
@@ -82,6 +83,33 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
         }
     };
     let has_sheets = !book.sheets.is_empty();
+    let period_field = {
+        let guess = Period::find_in(&name);
+        let choice = file.choice;
+        move || {
+            let l = lang.get();
+            let hint = match &guess {
+                Some(p) => format!("{} {}", l.pick("theo tên tệp:", "from the file name:"), p.label(l)),
+                None => l.pick("ví dụ 11/2026, Quý 4/2026", "e.g. 11/2026, Quý 4/2026").to_string(),
+            };
+            let value = choice.with(|c| c.period.as_ref().map(|p| p.label(l)).unwrap_or_default());
+            view! {
+                <label class="file-period">
+                    {l.pick("Kỳ của các dòng không ghi kỳ", "Period of rows that do not state one")} " "
+                    <input
+                        type="text"
+                        data-testid="file-period"
+                        placeholder=hint
+                        prop:value=value
+                        on:change=move |ev| {
+                            let period = Period::parse(&event_target_value(&ev));
+                            state.choose(id, |c| c.period = period);
+                        }
+                    />
+                </label>
+            }
+        }
+    };
     let mapping_file = file.clone();
     let preview_book = book.clone();
     view! {
@@ -89,6 +117,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
             <header class="file-head">
                 <h3 class="file-name">{name.clone()}</h3>
                 <p class="file-meta" data-testid="file-meta">{summary}</p>
+                {period_field}
                 <button type="button" class="secondary" data-testid="remove-file" on:click=move |_| state.remove(id)>
                     {move || tr(lang.get(), Text::RemoveFile)}
                 </button>

@@ -3,6 +3,7 @@
 
 mod alerts;
 mod app;
+mod compare;
 mod files;
 mod i18n;
 mod letter;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::alerts::AlertList;
+use super::compare::{change_class, change_text, places_text, PeriodChooser, PeriodComparison};
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
 use crate::browser;
@@ -23,6 +24,7 @@ pub fn Results(state: AppState) -> impl IntoView {
         let rules = active.rules.clone();
         let analysis = shared.0.clone();
         let scores = &analysis.scores;
+        let comparison = state.comparison.get();
         let rules_line = match &active.source {
             None => format!("{} ({})", rules.title(l), tr(l, Text::RulesDefault)),
             Some(file) => format!("{} («{file}»)", rules.title(l)),
@@ -75,6 +77,19 @@ pub fn Results(state: AppState) -> impl IntoView {
                     })
                     .collect_view();
                 let select = name.clone();
+                let change = comparison.as_ref().map(|c| match c.unit(&u.name, u.parent.as_deref()) {
+                    Some(change) if change.total.delta().is_some() => {
+                        let d = change.total.delta().unwrap_or_default();
+                        let places = places_text(change.places_gained());
+                        view! {
+                            <td class=format!("num change {}", change_class(d)) data-testid="change" data-delta=format!("{d:.2}")>
+                                {change_text(d)} {(!places.is_empty()).then(|| format!(" · {places}"))}
+                            </td>
+                        }
+                        .into_any()
+                    }
+                    _ => view! { <td class="num" data-testid="change">{l.pick("mới", "new")}</td> }.into_any(),
+                });
                 view! {
                     <tr data-unit=name.clone() class:child=u.parent.is_some()>
                         <td class="num" data-rank=u.rank>{u.rank}</td>
@@ -88,6 +103,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                         {cells}
                         <td class="num total" data-group="TOTAL" data-value=format!("{:.2}", u.total)>{format::fixed(u.total, 2)}</td>
                         <td class=format!("band band-{}", band_class(u.total)) data-band=alerts::band(u.total, Lang::Vi)>{alerts::band(u.total, l)}</td>
+                        {change}
                     </tr>
                 }
             })
@@ -100,7 +116,8 @@ pub fn Results(state: AppState) -> impl IntoView {
                 let result = match kind {
                     "json" => {
                         let found = alerts::evaluate(&state.alert_settings.get_untracked().rules(), &a.scores, &r);
-                        Ok((report::json::to_string(&a, &r, &found).into_bytes(), "application/json"))
+                        let comparison = state.comparison.get_untracked();
+                        Ok((report::json::to_string(&a, &r, &found, comparison.as_deref()).into_bytes(), "application/json"))
                     }
                     "csv" => Ok((report::csv::to_bytes(&a, &r), "text/csv")),
                     _ => report::xlsx::to_bytes(&a, &r)
@@ -118,6 +135,7 @@ pub fn Results(state: AppState) -> impl IntoView {
             <section class="results" aria-labelledby="results-heading" data-testid="results">
                 <h2 id="results-heading">{tr(l, Text::ResultsHeading)}</h2>
                 <p class="rules-line" data-testid="rules-title">{rules_line}</p>
+                <PeriodChooser state=state />
                 {score_only.then(|| view! { <p class="note">{tr(l, Text::ScoreOnly)}</p> })}
                 <div class="exports">
                     <button type="button" class="secondary" data-testid="export-xlsx" on:click=move |_| e1("xlsx")>{tr(l, Text::ExportXlsx)}</button>
@@ -139,6 +157,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                                     <span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span>
                                 </th>
                                 <th scope="col">{l.pick("Xếp loại", "Band")}</th>
+                                {comparison.as_ref().map(|c| view! { <th scope="col">{format!("{} {}", l.pick("So với", "Against"), c.previous.label(l))}</th> })}
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -146,6 +165,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 </div>
                 <Charts shared=shared.clone() lang=lang rules=rules.clone() />
                 <AlertList state=state shared=shared.clone() rules=rules.clone() />
+                <PeriodComparison state=state rules=rules.clone() />
                 <AnalysisMessages shared=shared.clone() lang=lang />
             </section>
         }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::core::alerts::AlertSettings;
-use crate::core::analysis::{analyse, table_of, Analysis, Choice};
+use crate::core::analysis::{analyse, table_of, Analysis, Choice, Focus};
+use crate::core::compare::{compare, Comparison};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
 use crate::core::read::{self, Note, ReadError};
@@ -95,6 +96,10 @@ pub struct AppState {
     pub rules: RwSignal<Option<ActiveRules>>,
     pub rules_error: RwSignal<Option<(String, RuleError)>>,
     pub analysis: Memo<Option<Shared>>,
+    /// Which loaded period is scored and which it is compared with.
+    pub focus: RwSignal<Focus>,
+    /// The scored period against the earlier one, when two periods are loaded.
+    pub comparison: Memo<Option<Arc<Comparison>>>,
     pub selected_unit: RwSignal<Option<String>>,
     /// A new version of chiso has been cached and waits to take over.
     pub update_ready: RwSignal<bool>,
@@ -115,6 +120,7 @@ impl AppState {
         let rules = remembered_rules().or_else(|| RuleSet::default_rules().ok().map(|r| ActiveRules { rules: Arc::new(r), source: None }));
         let rules = RwSignal::new(rules);
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
+        let focus = RwSignal::new(Focus::default());
         let analysis = Memo::new(move |_| {
             let active = rules.get()?;
             let files = files.get();
@@ -122,7 +128,14 @@ impl AppState {
                 return None;
             }
             let inputs: Vec<(&Workbook, Choice)> = files.iter().map(|f| (&*f.workbook, f.choice.get())).collect();
-            Some(Shared(Arc::new(analyse(&inputs, &active.rules))))
+            Some(Shared(Arc::new(analyse(&inputs, &active.rules, &focus.get()))))
+        });
+        let alert_settings: RwSignal<AlertSettings> =
+            RwSignal::new(browser::setting(ALERTS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
+        let comparison = Memo::new(move |_| {
+            let active = rules.get()?;
+            let shared = analysis.get()?;
+            compare(&shared.0, &alert_settings.get().rules(), &active.rules).map(Arc::new)
         });
         AppState {
             lang: RwSignal::new(lang),
@@ -132,12 +145,12 @@ impl AppState {
             rules,
             rules_error: RwSignal::new(None),
             analysis,
+            focus,
+            comparison,
             selected_unit: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
-            alert_settings: RwSignal::new(
-                browser::setting(ALERTS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
-            ),
+            alert_settings,
             next_id: StoredValue::new(1),
         }
     }
@@ -283,8 +296,9 @@ impl AppState {
             Some(columns) if columns.len() == mapping.columns.len() => Choice {
                 sheet: Some(found.sheet_index),
                 mapping: Some(Mapping { columns, ..mapping.clone() }),
+                period: None,
             },
-            _ => Choice { sheet: Some(found.sheet_index), mapping: None },
+            _ => Choice { sheet: Some(found.sheet_index), ..Choice::default() },
         }
     }
 
@@ -292,18 +306,19 @@ impl AppState {
     pub fn set_mapping(&self, file_id: u32, sheet: usize, mapping: Mapping) {
         let encoded: Vec<String> = mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
         browser::remember(&format!("{MAPPING_KEY}{}", mapping.signature()), &encoded.join("\t"));
-        self.choose(file_id, Choice { sheet: Some(sheet), mapping: Some(mapping) });
+        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: Some(mapping), period: c.period.take() });
     }
 
     pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
         browser::forget(&format!("{MAPPING_KEY}{}", mapping.signature()));
-        self.choose(file_id, Choice { sheet: Some(sheet), mapping: None });
+        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: None, period: c.period.take() });
     }
 
-    pub fn choose(&self, file_id: u32, choice: Choice) {
+    /// Changes one file's choices (sheet, mapping, period).
+    pub fn choose(&self, file_id: u32, change: impl FnOnce(&mut Choice)) {
         self.files.with_untracked(|files| {
             if let Some(f) = files.iter().find(|f| f.id == file_id) {
-                f.choice.set(choice);
+                f.choice.update(change);
             }
         });
     }

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { waitForState, suite } from './harness.mjs';
+import { join } from 'node:path';
+import { waitForState, suite, fixtures } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -42,5 +43,18 @@ test('no serious or critical accessibility violations on any screen', async () =
 
     await page.locator('[data-testid="lang-switch"]').click();
     assert.deepEqual(await audit(page), [], 'English');
+    await context.close();
+});
+
+test('no serious or critical accessibility violations when two periods are compared', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await waitForState(page, 'idle');
+    const periods = ['so-lieu-thang-10-2026.csv', 'so-lieu-moi.csv'].map((f) => join(fixtures, 'periods', f));
+    await page.locator('[data-testid="file-input"]').setInputFiles(periods);
+    await waitForState(page, 'ready');
+    await page.locator('[data-testid="comparison"]').waitFor();
+    assert.deepEqual(await audit(page), [], 'comparison');
     await context.close();
 });

@@ -64,6 +64,12 @@ impl Issue {
                 "{at}: the unit «{name}» already appears at {}; only the first row counts. Delete the duplicate row or correct the name.",
                 first.describe(lang).replacen("File", "file", 1)
             ),
+            (IssueKind::NoPeriod { name }, Lang::Vi) => format!(
+                "{at}: đơn vị «{name}» không ghi kỳ, trong khi các dòng khác có kỳ, nên chưa biết dòng này thuộc kỳ nào và chưa được tính. Hãy điền cột «Kỳ» (ví dụ 11/2026) hoặc đặt kỳ cho tệp trong danh sách tệp."
+            ),
+            (IssueKind::NoPeriod { name }, Lang::En) => format!(
+                "{at}: the unit «{name}» has no period while other rows have one, so the row is not scored. Fill in the «Kỳ» column (e.g. 11/2026) or set the file's period in the file list."
+            ),
             (IssueKind::MissingUnitName, Lang::Vi) => {
                 format!("{at} có số liệu nhưng cột «Đơn vị» trống. Hãy điền tên đơn vị; dòng này không được tính.")
             }

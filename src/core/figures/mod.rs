@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::core::header::{find_header, Column, Mapping, Part, Vocabulary};
+use crate::core::period::Period;
 use crate::core::rules::RuleSet;
 use crate::core::table::{Cell, Sheet};
 use crate::core::text::fold_words;
@@ -22,10 +23,16 @@ pub struct Figure {
 }
 
 impl UnitRow {
-    /// What makes two rows the same unit: the name and the parent, folded for comparison.
-    pub fn key(&self) -> (String, String) {
-        (fold_words(&self.name), self.parent.as_deref().map(fold_words).unwrap_or_default())
+    /// What makes two rows the same unit in the same period.
+    pub fn key(&self) -> (String, (String, String)) {
+        let period = self.period.as_deref().and_then(Period::parse).map(|p| p.slug()).unwrap_or_default();
+        (period, unit_key(&self.name, self.parent.as_deref()))
     }
+}
+
+/// What makes two units the same one, in any period: the name and the parent, folded.
+pub fn unit_key(name: &str, parent: Option<&str>) -> (String, String) {
+    (fold_words(name), parent.map(fold_words).unwrap_or_default())
 }
 
 impl Figure {
@@ -73,8 +80,10 @@ pub enum IssueKind {
     NegativeCount { header: String, value: f64 },
     NumeratorAboveDenominator { criterion: String, numerator: f64, denominator: f64 },
     RateOutOfRange { header: String, value: f64 },
-    /// The same unit (same name and parent) again; only the first row counts.
+    /// The same unit (same name and parent) again in the same period; only the first row counts.
     DuplicateUnit { name: String, first: Place },
+    /// A row with no period while other rows have one: it cannot be placed, so it is not scored.
+    NoPeriod { name: String },
     MissingUnitName,
 }
 
@@ -122,7 +131,7 @@ pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Ma
     let unit_col = mapping.column_of(&Column::Unit).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
     let mut reader = RowReader { file, sheet, mapping: &mapping, issues: Vec::new() };
     let mut units: Vec<UnitRow> = Vec::new();
-    let mut first_rows: HashMap<(String, String), Place> = HashMap::new();
+    let mut first_rows: HashMap<(String, (String, String)), Place> = HashMap::new();
     for r in mapping.header_row + 1..sheet.height() {
         let Some(cells) = sheet.row(r) else { break };
         if cells.iter().all(Cell::is_empty) {

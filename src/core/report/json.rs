@@ -1,15 +1,18 @@
-//! The automation contract's JSON: `{"rules", "units": [...], "alerts": [...], "warnings": [...]}`.
+//! The automation contract's JSON: `{"rules", "units": [...], "alerts": [...], "warnings": [...]}`,
+//! with the period and, when two periods were loaded, their comparison.
 
 use serde_json::{json, Map, Value};
 
 use super::{percent, status_code};
 use crate::core::alerts::Alert;
 use crate::core::analysis::Analysis;
+use crate::core::compare::{Change, Comparison, UnitChange};
 use crate::core::lang::Lang;
+use crate::core::period::Period;
 use crate::core::rules::RuleSet;
 use crate::core::score::Source;
 
-pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert]) -> Value {
+pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparison: Option<&Comparison>) -> Value {
     let scores = &analysis.scores;
     let units: Vec<Value> = scores
         .ranked_order()
@@ -75,30 +78,52 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert]) -> Value
         .collect();
     warnings.extend(scores.warnings.iter().map(|w| json!({"message": w.message(Lang::Vi)})));
     let errors: Vec<Value> = analysis.errors.iter().map(|e| json!({"message": e.message(Lang::Vi)})).collect();
-    let alerts: Vec<Value> = alerts
-        .iter()
-        .map(|a| {
-            json!({
-                "unit": a.unit,
-                "criterion": a.code(),
-                "reason": a.reason,
-                "value": a.value,
-                "threshold": a.threshold,
-                "points_at_stake": a.points_at_stake,
-                "severity": a.severity,
-                "message": a.message(rules, Lang::Vi),
-            })
-        })
-        .collect();
+    let alert_list = |alerts: &[Alert]| -> Vec<Value> { alerts.iter().map(|a| alert(a, rules)).collect() };
+    let period = |p: &Period| p.label(Lang::Vi);
     json!({
         "rules": {"name": rules.name, "version": rules.version},
+        "period": analysis.period.as_ref().map(period),
+        "periods": analysis.periods.iter().map(period).collect::<Vec<_>>(),
         "units": units,
-        "alerts": alerts,
+        "alerts": alert_list(alerts),
+        "comparison": comparison.map(|c| json!({
+            "period": period(&c.current),
+            "previous_period": period(&c.previous),
+            "units": c.units.iter().map(unit_change).collect::<Vec<_>>(),
+            "new_alerts": alert_list(&c.new_alerts),
+            "cleared_alerts": alert_list(&c.cleared_alerts),
+        })),
         "warnings": warnings,
         "errors": errors,
     })
 }
 
-pub fn to_string(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert]) -> String {
-    serde_json::to_string_pretty(&to_value(analysis, rules, alerts)).unwrap_or_default()
+fn alert(a: &Alert, rules: &RuleSet) -> Value {
+    json!({
+        "unit": a.unit,
+        "criterion": a.code(),
+        "reason": a.reason,
+        "value": a.value,
+        "threshold": a.threshold,
+        "points_at_stake": a.points_at_stake,
+        "severity": a.severity,
+        "message": a.message(rules, Lang::Vi),
+    })
+}
+
+fn unit_change(u: &UnitChange) -> Value {
+    let change = |c: &Change| json!({"now": c.now, "before": c.before, "change": c.delta()});
+    let groups: Map<String, Value> = u.groups.iter().map(|(code, c)| (code.clone(), change(c))).collect();
+    json!({
+        "unit": u.name,
+        "parent": u.parent,
+        "total": change(&u.total),
+        "rank": u.rank.0,
+        "previous_rank": u.rank.1,
+        "groups": groups,
+    })
+}
+
+pub fn to_string(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparison: Option<&Comparison>) -> String {
+    serde_json::to_string_pretty(&to_value(analysis, rules, alerts, comparison)).unwrap_or_default()
 }

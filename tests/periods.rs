@@ -1,0 +1,150 @@
+//! Two periods loaded together: October's file says its period only in its name, November's in a
+//! `Kỳ` column. Every expected figure below was worked by hand from the two fixtures:
+//!
+//! | unit | ON_TIME (20, linear) | PAY_DOSSIERS (6, linear) | ONLINE_DOSSIERS (6, target 50 %) | total |
+//! |---|---|---|---|---|
+//! | A, 10/2026 | 90/100 → 18,00 | 30/100 → 1,80 | 20/100 → 6 × 0,2/0,5 = 2,40 | 22,20 |
+//! | B, 10/2026 | 50/50 → 20,00 | 60/100 → 3,60 | 60/100 → 6,00 | 29,60 |
+//! | C, 10/2026 | 40/80 → 10,00 | 10/40 → 1,50 | 10/40 → 6 × 0,25/0,5 = 3,00 | 14,50 |
+//! | A, 11/2026 | 99/100 → 19,80 | 70/100 → 4,20 | 55/100 → 6,00 | 30,00 |
+//! | B, 11/2026 | 45/50 → 18,00 | 40/100 → 2,40 | 60/100 → 6,00 | 26,40 |
+//! | C, 11/2026 | 41/80 → 10,25 | 10/40 → 1,50 | 12/40 → 6 × 0,3/0,5 = 3,60 | 15,35 |
+//! | D, 11/2026 | 1/1 → 20,00 | – | – | 20,00 |
+//!
+//! Ranks: October B, A, C; November A, B, D, C.
+//! Alerts under the default rules that differ: A's online dossiers (20 % < target 50 %) and A's
+//! online payment (30 % < 50 %) clear; B's online payment (60 % → 40 %) is new. Every other alert
+//! (groups under half their maximum, totals under 50, C's low rates) stands in both periods.
+
+use chiso::core::alerts::default_rules;
+use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
+use chiso::core::compare::compare;
+use chiso::core::figures::IssueKind;
+use chiso::core::lang::Lang;
+use chiso::core::period::Period;
+use chiso::core::read::read_file;
+use chiso::core::rules::RuleSet;
+use chiso::core::table::Workbook;
+
+const OCTOBER: &str = "so-lieu-thang-10-2026.csv";
+const NOVEMBER: &str = "so-lieu-moi.csv";
+
+fn book(name: &str) -> Workbook {
+    let path = format!("{}/tests/fixtures/periods/{name}", env!("CARGO_MANIFEST_DIR"));
+    read_file(name, &std::fs::read(path).unwrap()).unwrap().workbook
+}
+
+fn run(books: &[Workbook], focus: Focus) -> Analysis {
+    let rules = RuleSet::default_rules().unwrap();
+    let inputs: Vec<_> = books.iter().map(|b| (b, Choice::default())).collect();
+    analyse(&inputs, &rules, &focus)
+}
+
+fn month(month: u32) -> Period {
+    Period::Month { year: 2026, month }
+}
+
+fn totals(scores: &chiso::core::score::Scores) -> Vec<(String, f64, usize)> {
+    scores.ranked_order().into_iter().map(|i| &scores.units[i]).map(|u| (u.name.clone(), u.total, u.rank)).collect()
+}
+
+#[test]
+fn the_later_period_is_scored_and_compared_with_the_earlier() {
+    let analysis = run(&[book(NOVEMBER), book(OCTOBER)], Focus::default());
+    assert!(analysis.issues.is_empty(), "{:?}", analysis.issues);
+    assert_eq!(analysis.periods, [month(10), month(11)]);
+    assert_eq!(analysis.period, Some(month(11)));
+    let name = |s: &str| format!("UBND xã {s}");
+    assert_eq!(totals(&analysis.scores), [(name("A"), 30.0, 1), (name("B"), 26.4, 2), (name("D"), 20.0, 3), (name("C"), 15.35, 4)]);
+    let (previous, before) = analysis.previous.as_ref().unwrap();
+    assert_eq!(previous, &month(10));
+    assert_eq!(totals(before), [(name("B"), 29.6, 1), (name("A"), 22.2, 2), (name("C"), 14.5, 3)]);
+    assert_eq!(before.units[0].period.as_deref(), Some("10/2026"), "the period from the file name is the rows' period");
+}
+
+#[test]
+fn changes_movers_and_alerts_between_the_periods() {
+    let rules = RuleSet::default_rules().unwrap();
+    let analysis = run(&[book(OCTOBER), book(NOVEMBER)], Focus::default());
+    let c = compare(&analysis, &default_rules(), &rules).unwrap();
+    assert_eq!((c.current.label(Lang::Vi), c.previous.label(Lang::Vi)), ("11/2026".into(), "10/2026".into()));
+
+    let a = c.unit("UBND xã A", None).unwrap();
+    assert_eq!(a.total.delta(), Some(7.8));
+    assert_eq!(a.rank, (Some(1), Some(2)));
+    assert_eq!(a.places_gained(), Some(1));
+    let group = |code: &str| a.groups.iter().find(|(g, _)| g == code).unwrap().1;
+    assert_eq!((group("TDGQ").now, group("TDGQ").before, group("TDGQ").delta()), (Some(19.8), Some(18.0), Some(1.8)));
+    assert_eq!(group("TTTT").delta(), Some(2.4));
+    assert_eq!(group("CLGQ").delta(), Some(3.6));
+    assert_eq!(group("CKMB").delta(), Some(0.0));
+
+    assert_eq!(c.unit("UBND xã B", None).unwrap().total.delta(), Some(-3.2));
+    assert_eq!(c.unit("UBND xã B", None).unwrap().places_gained(), Some(-1));
+    assert_eq!(c.unit("UBND xã C", None).unwrap().total.delta(), Some(0.85));
+    assert_eq!(c.unit("UBND xã C", None).unwrap().places_gained(), Some(-1));
+    let d = c.unit("UBND xã D", None).unwrap();
+    assert_eq!((d.total.now, d.total.before, d.total.delta()), (Some(20.0), None, None));
+
+    let (rises, falls) = c.movers(3);
+    let names = |v: Vec<&chiso::core::compare::UnitChange>| v.into_iter().map(|u| u.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(rises), ["UBND xã A", "UBND xã C"]);
+    assert_eq!(names(falls), ["UBND xã B"]);
+
+    let pairs = |alerts: &[chiso::core::alerts::Alert]| alerts.iter().map(|a| (a.unit.clone(), a.code().to_string())).collect::<Vec<_>>();
+    assert_eq!(pairs(&c.new_alerts), [("UBND xã B".to_string(), "PAY_DOSSIERS".to_string())]);
+    let mut cleared = pairs(&c.cleared_alerts);
+    cleared.sort();
+    assert_eq!(cleared, [("UBND xã A".to_string(), "ONLINE_DOSSIERS".to_string()), ("UBND xã A".to_string(), "PAY_DOSSIERS".to_string())]);
+}
+
+#[test]
+fn the_user_chooses_which_periods() {
+    let analysis = run(&[book(OCTOBER), book(NOVEMBER)], Focus { current: Some(month(10)), previous: None });
+    assert_eq!(analysis.period, Some(month(10)));
+    assert_eq!(analysis.scores.units.len(), 3);
+    assert!(analysis.previous.is_none(), "nothing before October");
+    let rules = RuleSet::default_rules().unwrap();
+    assert!(compare(&analysis, &default_rules(), &rules).is_none());
+
+    let unknown = run(&[book(OCTOBER), book(NOVEMBER)], Focus { current: Some(month(12)), previous: Some(month(12)) });
+    assert_eq!(unknown.period, Some(month(11)), "a period not loaded falls back to the latest");
+    assert_eq!(unknown.previous.as_ref().map(|p| p.0.clone()), Some(month(10)));
+}
+
+#[test]
+fn the_file_period_set_by_the_user_wins_over_its_name() {
+    let rules = RuleSet::default_rules().unwrap();
+    let october = book(OCTOBER);
+    let november = book(NOVEMBER);
+    let choice = Choice { period: Some(Period::Quarter { year: 2026, quarter: 3 }), ..Choice::default() };
+    let analysis = analyse(&[(&october, choice), (&november, Choice::default())], &rules, &Focus::default());
+    assert_eq!(analysis.periods, [Period::Quarter { year: 2026, quarter: 3 }, month(11)]);
+}
+
+#[test]
+fn undated_rows_join_the_only_period_and_are_reported_when_there_are_several() {
+    let undated = read_file("them.csv", "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã E;3;4\nUBND xã A;1;1\n".as_bytes()).unwrap().workbook;
+    let one = run(&[book(NOVEMBER), undated.clone()], Focus::default());
+    assert_eq!(one.scores.units.len(), 5, "E joins November");
+    assert_eq!(one.issues.len(), 1);
+    assert!(matches!(&one.issues[0].kind, IssueKind::DuplicateUnit { first, .. } if first.file == NOVEMBER && first.row == 2));
+
+    let two = run(&[book(NOVEMBER), book(OCTOBER), undated], Focus::default());
+    assert_eq!(two.scores.units.len(), 4);
+    assert_eq!(two.issues.len(), 2);
+    assert!(two.issues.iter().all(|i| matches!(i.kind, IssueKind::NoPeriod { .. }) && i.place.file == "them.csv"));
+    assert_eq!(
+        two.issues[0].message(Lang::Vi),
+        "Tệp «them.csv», trang tính «them», dòng 2: đơn vị «UBND xã E» không ghi kỳ, trong khi các dòng khác có kỳ, nên chưa biết dòng này thuộc kỳ nào và chưa được tính. Hãy điền cột «Kỳ» (ví dụ 11/2026) hoặc đặt kỳ cho tệp trong danh sách tệp."
+    );
+}
+
+#[test]
+fn one_file_with_two_periods_in_a_column() {
+    let text = "Đơn vị;Kỳ;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã A;Quý 3/2026;1;2\nUBND xã A;Quý 4/2026;3;4\n";
+    let analysis = run(&[read_file("hai-ky.csv", text.as_bytes()).unwrap().workbook], Focus::default());
+    assert!(analysis.issues.is_empty(), "the same unit in two periods is not a duplicate: {:?}", analysis.issues);
+    assert_eq!(analysis.scores.units[0].total, 15.0);
+    assert_eq!(analysis.previous.as_ref().unwrap().1.units[0].total, 10.0);
+}

@@ -143,6 +143,10 @@ pub enum Format {
     Xls,
     Ods,
     Csv,
+    /// An HTML page with tables, named .xls by the system that exported it.
+    Html,
+    /// SpreadsheetML 2003 (Excel's XML workbook), likewise named .xls.
+    SpreadsheetMl,
 }
 
 impl Format {
@@ -153,6 +157,8 @@ impl Format {
             Format::Xls => "Excel 97–2003 (.xls)",
             Format::Ods => "OpenDocument (.ods)",
             Format::Csv => "CSV",
+            Format::Html => "HTML (.xls)",
+            Format::SpreadsheetMl => "XML Spreadsheet 2003 (.xls)",
         }
     }
 }

@@ -1,14 +1,16 @@
 //! Delimited text (CSV, TSV): encoding and delimiter are detected, every field stays text; the
 //! values module decides later what a field means.
 
-use super::{decode, ReadError};
+use super::cells::{SheetBuilder, Ticker};
+use super::limits::Limits;
+use super::{decode, Note, Progress, ReadError};
 use crate::core::table::{Cell, CsvDialect, Sheet};
 
 const DELIMITERS: [u8; 3] = [b'\t', b';', b','];
 /// Records sampled to choose the delimiter.
 const SNIFF_RECORDS: usize = 50;
 
-pub(super) fn read(bytes: &[u8], sheet_name: &str) -> Result<(Sheet, CsvDialect), ReadError> {
+pub(super) fn read(bytes: &[u8], sheet_name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>, CsvDialect), ReadError> {
     let (text, encoding) = decode::decode(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -16,16 +18,24 @@ pub(super) fn read(bytes: &[u8], sheet_name: &str) -> Result<(Sheet, CsvDialect)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadError::Csv {
+    let mut builder = SheetBuilder::new(sheet_name, limits);
+    let mut ticker = Ticker::new(0);
+    let mut record = ::csv::StringRecord::new();
+    for row in 0u32.. {
+        let more = reader.read_record(&mut record).map_err(|e| ReadError::Csv {
             line: e.position().map_or(0, |p| p.line()),
             detail: e.to_string(),
         })?;
-        rows.push(record.iter().map(field_cell).collect());
+        if !more {
+            break;
+        }
+        ticker.tick(row, progress);
+        for (col, field) in record.iter().enumerate() {
+            builder.push(row, col as u32, field_cell(field))?;
+        }
     }
-    let sheet = Sheet::from_rows(sheet_name, (0, 0), rows);
-    Ok((sheet, CsvDialect { encoding: encoding.name(), delimiter }))
+    let (sheet, notes) = builder.finish()?;
+    Ok((sheet, notes, CsvDialect { encoding: encoding.name(), delimiter }))
 }
 
 fn field_cell(field: &str) -> Cell {
@@ -82,7 +92,7 @@ mod tests {
 
     #[test]
     fn semicolons_with_decimal_commas() {
-        let (sheet, dialect) = read("Đơn vị;Tỷ lệ;Điểm\nXã A;74,04;14,81\nXã B;100;20\n".as_bytes(), "t").unwrap();
+        let (sheet, _, dialect) = read("Đơn vị;Tỷ lệ;Điểm\nXã A;74,04;14,81\nXã B;100;20\n".as_bytes(), "t", &Limits::default(), &mut |_| {}).unwrap();
         assert_eq!(dialect.delimiter, b';');
         assert_eq!(texts(&sheet, 1), ["Xã A", "74,04", "14,81"]);
         assert_eq!((sheet.height(), sheet.width()), (3, 3));
@@ -90,17 +100,17 @@ mod tests {
 
     #[test]
     fn commas_with_quoted_fields_and_tabs() {
-        let (sheet, d) = read(b"a,\"b, c\",d\n1,2,3\n", "t").unwrap();
+        let (sheet, _, d) = read(b"a,\"b, c\",d\n1,2,3\n", "t", &Limits::default(), &mut |_| {}).unwrap();
         assert_eq!(d.delimiter, b',');
         assert_eq!(texts(&sheet, 0), ["a", "b, c", "d"]);
-        let (sheet, d) = read(b"a\tb\n1,5\t2\n", "t").unwrap();
+        let (sheet, _, d) = read(b"a\tb\n1,5\t2\n", "t", &Limits::default(), &mut |_| {}).unwrap();
         assert_eq!(d.delimiter, b'\t');
         assert_eq!(texts(&sheet, 1), ["1,5", "2"]);
     }
 
     #[test]
     fn blank_fields_are_empty_and_ragged_rows_padded() {
-        let (sheet, _) = read(b"a,b,c\n1,,\n2\n", "t").unwrap();
+        let (sheet, _, _) = read(b"a,b,c\n1,,\n2\n", "t", &Limits::default(), &mut |_| {}).unwrap();
         assert_eq!(sheet.cell(1, 1), Some(&Cell::Empty));
         assert_eq!(sheet.cell(2, 2), Some(&Cell::Empty));
         assert_eq!(sheet.height(), 3);
@@ -108,7 +118,7 @@ mod tests {
 
     #[test]
     fn single_column_defaults_to_comma() {
-        let (sheet, d) = read(b"one\ntwo\n", "t").unwrap();
+        let (sheet, _, d) = read(b"one\ntwo\n", "t", &Limits::default(), &mut |_| {}).unwrap();
         assert_eq!((d.delimiter, sheet.width()), (b',', 1));
     }
 }

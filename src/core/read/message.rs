@@ -1,7 +1,9 @@
 //! What reading problems say to the user: what is wrong, where, and what to do about it.
 
 use super::{Content, Note, ReadError};
+use crate::core::format::{bytes, number};
 use crate::core::lang::Lang;
+use crate::core::table::Format;
 
 const FORMATS_VI: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods) hoặc CSV";
 const FORMATS_EN: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods) or CSV";
@@ -29,12 +31,6 @@ impl ReadError {
             (ReadError::Encrypted, Lang::En) => format!(
                 "The file «{file}» is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, leave it empty), save it and choose it again."
             ),
-            (ReadError::Markup, Lang::Vi) => format!(
-                "Tệp «{file}» thực chất là trang web (HTML) hoặc XML, không phải tệp Excel thật. Hãy mở tệp bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx), rồi chọn tệp .xlsx vừa lưu."
-            ),
-            (ReadError::Markup, Lang::En) => format!(
-                "The file «{file}» is really a web page (HTML) or XML, not a genuine Excel file. Open it in Excel, Save As → Excel Workbook (.xlsx), and choose the saved .xlsx."
-            ),
             (ReadError::Corrupt { format, detail }, Lang::Vi) => format!(
                 "Tệp «{file}» có dạng {} nhưng bị hỏng hoặc không đầy đủ, nên không đọc được (chi tiết kỹ thuật: {detail}). Hãy tải hoặc xuất lại tệp; nếu vẫn lỗi, mở tệp bằng Excel và lưu lại.",
                 format.label()
@@ -61,6 +57,44 @@ impl ReadError {
             (ReadError::Unreadable { detail }, Lang::En) => format!(
                 "The file «{file}» could not be opened ({detail}). Check that it still exists and is not locked by another program, then choose it again."
             ),
+            (ReadError::TooLarge { size, limit }, Lang::Vi) => format!(
+                "Tệp «{file}» nặng {}, vượt giới hạn {} của chiso. Hãy xuất riêng từng tháng hoặc từng đơn vị để tệp nhỏ hơn, hoặc nâng giới hạn trong phần «Giới hạn đọc tệp» nếu máy đủ bộ nhớ.",
+                bytes(*size), bytes(*limit)
+            ),
+            (ReadError::TooLarge { size, limit }, Lang::En) => format!(
+                "The file «{file}» is {}, over chiso's limit of {}. Export one month or one unit at a time to make it smaller, or raise the limit under «File limits» if this computer has the memory.",
+                bytes(*size), bytes(*limit)
+            ),
+            (ReadError::ZipBomb { entry, unzipped, limit }, Lang::Vi) => format!(
+                "Tệp «{file}» khi giải nén sẽ chiếm hơn {} (vượt quá {} ở phần «{entry}»), nên chiso không mở để tránh treo máy. Tệp bảng tính bình thường không lớn như vậy: có thể tệp bị hỏng hoặc bị cố ý làm phình to. Hãy xuất lại tệp từ hệ thống.",
+                bytes(*unzipped), bytes(*limit)
+            ),
+            (ReadError::ZipBomb { entry, unzipped, limit }, Lang::En) => format!(
+                "Unpacked, the file «{file}» would take more than {} (past {} at «{entry}»), so chiso does not open it, to keep the computer responsive. A normal workbook is not that large: the file may be damaged or made to inflate. Export it again from the source system.",
+                bytes(*unzipped), bytes(*limit)
+            ),
+            (ReadError::TooManyCells { sheet, rows, cols, limit }, Lang::Vi) => format!(
+                "Tệp «{file}», trang tính «{sheet}»: vùng dữ liệu rộng {} dòng × {} cột ({} ô), vượt giới hạn {} ô. Thường là do có ô lạc ở rất xa vùng dữ liệu hoặc định dạng kéo tới cuối trang. Hãy xóa các dòng, cột thừa (Ctrl+End để tìm ô cuối) rồi lưu lại.",
+                number(*rows as f64, 0), number(*cols as f64, 0), number(*rows as f64 * *cols as f64, 0), number(*limit as f64, 0)
+            ),
+            (ReadError::TooManyCells { sheet, rows, cols, limit }, Lang::En) => format!(
+                "«{file}», sheet «{sheet}»: the data spans {} rows × {} columns ({} cells), over the limit of {} cells. Usually a stray cell far from the data, or formatting dragged to the end of the sheet. Delete the extra rows and columns (Ctrl+End finds the last cell) and save again.",
+                number(*rows as f64, 0), number(*cols as f64, 0), number(*rows as f64 * *cols as f64, 0), number(*limit as f64, 0)
+            ),
+            (ReadError::TimedOut { seconds }, Lang::Vi) => format!(
+                "Đọc tệp «{file}» mất hơn {seconds} giây nên chiso đã dừng lại; các tệp đã mở trước đó vẫn còn nguyên. Hãy thử tệp nhỏ hơn (một tháng, một đơn vị), hoặc tăng thời gian cho phép trong phần «Giới hạn đọc tệp»."
+            ),
+            (ReadError::TimedOut { seconds }, Lang::En) => format!(
+                "Reading «{file}» took more than {seconds} seconds, so chiso stopped it; the files opened before are untouched. Try a smaller file (one month, one unit), or allow more time under «File limits»."
+            ),
+            (ReadError::Cancelled, Lang::Vi) => format!("Đã dừng đọc tệp «{file}» theo yêu cầu; các tệp đã mở trước đó vẫn còn nguyên."),
+            (ReadError::Cancelled, Lang::En) => format!("Reading «{file}» was stopped as asked; the files opened before are untouched."),
+            (ReadError::Crashed { detail }, Lang::Vi) => format!(
+                "chiso gặp sự cố khi đọc tệp «{file}» ({detail}) và đã khởi động lại bộ đọc; các tệp đã mở trước đó vẫn còn nguyên. Tệp có thể bị hỏng. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chọn lại."
+            ),
+            (ReadError::Crashed { detail }, Lang::En) => format!(
+                "chiso's reader failed on «{file}» ({detail}) and was restarted; the files opened before are untouched. The file may be damaged: open it in Excel, save it as .xlsx and choose it again."
+            ),
         }
     }
 }
@@ -86,6 +120,32 @@ impl Note {
             (Note::TextNamedAsWorkbook { extension }, Lang::En) => format!(
                 "«{file}» is named .{extension} but is really delimited text (CSV); chiso read it as CSV. Check that the columns below look right."
             ),
+            (Note::MarkupWorkbook { format }, Lang::Vi) => format!(
+                "Tệp «{file}» không phải tệp Excel thật mà là {} (nhiều hệ thống một cửa xuất như vậy); chiso đã đọc các bảng trong đó. Kiểm tra các cột bên dưới có đúng không.",
+                markup_vi(*format)
+            ),
+            (Note::MarkupWorkbook { format }, Lang::En) => format!(
+                "«{file}» is not a genuine Excel file but {} (many one-stop systems export so); chiso read the tables in it. Check that the columns below look right.",
+                markup_en(*format)
+            ),
+            (Note::LongText { sheet, cell, count, limit }, Lang::Vi) => format!(
+                "Tệp «{file}», trang tính «{sheet}», ô {cell}{}: nội dung dài hơn {} ký tự nên chỉ giữ {} ký tự đầu. Số liệu để tính điểm không bị ảnh hưởng nếu đó là ô ghi chú.",
+                if *count > 1 { format!(" và {} ô khác", number(*count as f64 - 1.0, 0)) } else { String::new() },
+                number(*limit as f64, 0), number(*limit as f64, 0)
+            ),
+            (Note::LongText { sheet, cell, count, limit }, Lang::En) => format!(
+                "«{file}», sheet «{sheet}», cell {cell}{}: the text is longer than {} characters, so only the first {} are kept. Scores are unaffected if it is a remarks cell.",
+                if *count > 1 { format!(" and {} other cells", number(*count as f64 - 1.0, 0)) } else { String::new() },
+                number(*limit as f64, 0), number(*limit as f64, 0)
+            ),
+            (Note::FormulaWithoutValue { sheet, cell, count }, Lang::Vi) => format!(
+                "Tệp «{file}», trang tính «{sheet}», ô {cell}{}: ô công thức chưa được tính (tệp không lưu kết quả), chiso coi là ô trống. Hãy mở tệp bằng Excel và lưu lại, rồi chọn lại tệp.",
+                if *count > 1 { format!(" và {} ô khác", number(*count as f64 - 1.0, 0)) } else { String::new() }
+            ),
+            (Note::FormulaWithoutValue { sheet, cell, count }, Lang::En) => format!(
+                "«{file}», sheet «{sheet}», cell {cell}{}: formula cells without a computed result (the file does not store it); chiso treats them as empty. Open the file in Excel, save it, and choose it again.",
+                if *count > 1 { format!(" and {} other cells", number(*count as f64 - 1.0, 0)) } else { String::new() }
+            ),
         }
     }
 }
@@ -107,5 +167,19 @@ fn content_en(kind: Content) -> &'static str {
         Content::WordDocument => "a Word document",
         Content::OtherZip => "a ZIP archive",
         _ => "another kind of file",
+    }
+}
+
+fn markup_vi(format: Format) -> &'static str {
+    match format {
+        Format::SpreadsheetMl => "bảng tính XML (XML Spreadsheet 2003)",
+        _ => "trang web (HTML)",
+    }
+}
+
+fn markup_en(format: Format) -> &'static str {
+    match format {
+        Format::SpreadsheetMl => "an XML spreadsheet (XML Spreadsheet 2003)",
+        _ => "a web page (HTML)",
     }
 }

@@ -1,13 +1,17 @@
 //! From a file's bytes to a [`Workbook`]. The kind of file is found from its content (its magic
 //! bytes), not trusted from its name: offices rename files freely.
 
+mod cells;
 mod csv;
 pub mod decode;
+pub mod limits;
+mod markup;
 mod message;
 mod sniff;
 mod workbook;
 
 use crate::core::table::{Format, Workbook};
+pub use limits::Limits;
 pub use sniff::Content;
 
 /// Why a file could not be read at all. One enum for the reading layer; [`ReadError::message`]
@@ -19,8 +23,6 @@ pub enum ReadError {
     NotASpreadsheet(Content),
     /// Password-protected (encrypted) workbook.
     Encrypted,
-    /// A `.xls` that is really a web page or an XML spreadsheet, as some portals export.
-    Markup,
     /// Looks like `format` but the reader failed.
     Corrupt { format: Format, detail: String },
     /// Delimited text that broke the CSV reader.
@@ -29,6 +31,27 @@ pub enum ReadError {
     Unknown,
     /// The browser or the operating system could not hand over the file's bytes.
     Unreadable { detail: String },
+    /// Larger than the file size limit.
+    TooLarge { size: u64, limit: u64 },
+    /// A zip package whose entries would inflate past the limit (a zip bomb); `entry` is where
+    /// the running total crossed it.
+    ZipBomb { entry: String, unzipped: u64, limit: u64 },
+    /// A sheet whose used rectangle holds more cells than the limit.
+    TooManyCells { sheet: String, rows: u64, cols: u64, limit: u64 },
+    /// Reading took longer than the time budget (the web app stops it).
+    TimedOut { seconds: u32 },
+    /// The user stopped the reading.
+    Cancelled,
+    /// The reader itself failed (in the web app: its worker died); nothing else was lost.
+    Crashed { detail: String },
+}
+
+/// How far the reading of a sheet has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub rows_done: u64,
+    /// Rows the sheet declares; 0 when unknown.
+    pub rows_total: u64,
 }
 
 /// Something the user should know about a file that was read.
@@ -38,6 +61,12 @@ pub enum Note {
     SheetUnreadable { sheet: String, detail: String },
     /// The name says workbook but the content is delimited text.
     TextNamedAsWorkbook { extension: String },
+    /// The content is an HTML page or SpreadsheetML, whatever the name says.
+    MarkupWorkbook { format: Format },
+    /// Text longer than the limit was cut: `count` cells, the first at `cell`.
+    LongText { sheet: String, cell: String, count: usize, limit: usize },
+    /// Formula cells whose result the file does not hold: `count` cells, the first at `cell`.
+    FormulaWithoutValue { sheet: String, cell: String, count: usize },
 }
 
 /// The extensions chiso offers in its file picker.
@@ -49,9 +78,15 @@ pub struct Loaded {
     pub notes: Vec<Note>,
 }
 
-/// Reads a whole file. `file_name` is used for the sheet name of a CSV, for telling the user what
-/// it was, and never to decide the format on its own.
+/// Reads a whole file within the default limits. `file_name` is used for the sheet name of a
+/// CSV, for telling the user what it was, and never to decide the format on its own.
 pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Loaded, ReadError> {
+    read_with(file_name, bytes, &Limits::default(), &mut |_| {})
+}
+
+/// Reads a whole file within `limits`, telling `progress` how many rows are read.
+pub fn read_with(file_name: &str, bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<Loaded, ReadError> {
+    limits.check_file_size(bytes.len() as u64)?;
     let extension = extension(file_name);
     let content = match sniff::sniff(bytes) {
         // A damaged package may have lost the entries that name its kind: trust the name then, so
@@ -68,9 +103,17 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Loaded, ReadError> {
     let (format, sheets, dialect) = match content {
         Content::Empty => return Err(ReadError::Empty),
         Content::Encrypted => return Err(ReadError::Encrypted),
-        Content::Markup => return Err(ReadError::Markup),
+        Content::Markup => {
+            let (format, sheets, sheet_notes) = markup::read(bytes, limits, progress)?;
+            notes.push(Note::MarkupWorkbook { format });
+            notes.extend(sheet_notes);
+            (format, sheets, None)
+        }
         Content::Workbook(format) => {
-            let (sheets, sheet_notes) = workbook::read(bytes, format)?;
+            if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
+                limits.check_zip(bytes)?;
+            }
+            let (sheets, sheet_notes) = workbook::read(bytes, format, limits, progress)?;
             notes.extend(sheet_notes);
             (format, sheets, None)
         }
@@ -78,7 +121,8 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Loaded, ReadError> {
             if !matches!(extension.as_str(), "csv" | "tsv" | "txt") {
                 notes.push(Note::TextNamedAsWorkbook { extension: extension.clone() });
             }
-            let (sheet, dialect) = csv::read(bytes, stem(file_name))?;
+            let (sheet, sheet_notes, dialect) = csv::read(bytes, stem(file_name), limits, progress)?;
+            notes.extend(sheet_notes);
             (Format::Csv, vec![sheet], Some(dialect))
         }
         Content::Unknown => return Err(ReadError::Unknown),

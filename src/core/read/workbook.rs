@@ -1,43 +1,102 @@
 //! Workbooks (xlsx, xlsm, xlsb, xls, ods) through calamine, into the neutral table model.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 
 use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
-use super::{Note, ReadError};
+use super::cells::{SheetBuilder, Ticker};
+use super::limits::Limits;
+use super::{Note, Progress, ReadError};
 use crate::core::table::{Cell, DateTime, Format, Sheet};
 
-pub(super) fn read(bytes: &[u8], format: Format) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
+/// Reads every worksheet; a sheet that fails is reported and skipped so that the others still
+/// load. Chart and dialog sheets hold no cells and are passed over. xlsx and xlsb sheets are
+/// streamed cell by cell; xls and ods through calamine's ranges, whose size the file format
+/// bounds (xls) or [`Limits::check_ods`] checked first.
+pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
     let cursor = Cursor::new(bytes);
     let corrupt = |detail: String| ReadError::Corrupt { format, detail };
     match format {
         Format::Xlsx => match open_workbook_from_rs::<Xlsx<_>, _>(cursor) {
-            Ok(book) => Ok(sheets_of(book)),
+            Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+                let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                let mut builder = SheetBuilder::new(name, limits);
+                let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
+                while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+                    let (row, col) = cell.pos;
+                    ticker.tick(row, progress);
+                    let data = Data::from(cell.value);
+                    if data == Data::Empty && cell.formula.is_some_and(|f| !f.is_empty()) {
+                        builder.uncached_formula(row, col);
+                    }
+                    builder.push(row, col, cell_of(&data))?;
+                }
+                Ok(builder.finish()?)
+            }),
             Err(calamine::XlsxError::Password) => Err(ReadError::Encrypted),
             Err(e) => Err(corrupt(e.to_string())),
         },
+        Format::Xlsb => match open_workbook_from_rs::<Xlsb<_>, _>(cursor) {
+            Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+                let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                let mut builder = SheetBuilder::new(name, limits);
+                let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
+                while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                    let (row, col) = cell.get_position();
+                    ticker.tick(row, progress);
+                    builder.push(row, col, cell_of(&Data::from(cell.get_value().clone())))?;
+                }
+                Ok(builder.finish()?)
+            }),
+            Err(e) => Err(corrupt(e.to_string())),
+        },
         Format::Xls => match open_workbook_from_rs::<Xls<_>, _>(cursor) {
-            Ok(book) => Ok(sheets_of(book)),
+            Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+                let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+                from_range(name, &range, limits, progress)
+            }),
             Err(calamine::XlsError::Password) => Err(ReadError::Encrypted),
             Err(e) => Err(corrupt(e.to_string())),
         },
-        Format::Xlsb => open_workbook_from_rs::<Xlsb<_>, _>(cursor)
-            .map(sheets_of)
-            .map_err(|e| corrupt(e.to_string())),
-        Format::Ods => open_workbook_from_rs::<Ods<_>, _>(cursor)
-            .map(sheets_of)
-            .map_err(|e| corrupt(e.to_string())),
-        Format::Csv => Err(corrupt("not a workbook".to_string())),
+        Format::Ods => {
+            limits.check_ods(bytes)?;
+            match open_workbook_from_rs::<Ods<_>, _>(cursor) {
+                Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+                    let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+                    from_range(name, &range, limits, progress)
+                }),
+                Err(e) => Err(corrupt(e.to_string())),
+            }
+        }
+        Format::Csv | Format::Html | Format::SpreadsheetMl => Err(corrupt("not a workbook".to_string())),
     }
 }
 
-/// Reads every worksheet; a sheet that fails is reported and skipped so that the others still
-/// load. Chart and dialog sheets hold no cells and are passed over.
-fn sheets_of<RS, R>(mut book: R) -> (Vec<Sheet>, Vec<Note>)
+/// Why one sheet could not be read: over a limit (the whole file is refused, since its figures
+/// would be incomplete) or damaged (the sheet is skipped with a note).
+enum SheetError {
+    Limit(ReadError),
+    Damaged(String),
+}
+
+impl From<String> for SheetError {
+    fn from(detail: String) -> Self {
+        SheetError::Damaged(detail)
+    }
+}
+
+impl From<ReadError> for SheetError {
+    fn from(e: ReadError) -> Self {
+        SheetError::Limit(e)
+    }
+}
+
+type SheetReader<B> = fn(&mut B, &str, &Limits, &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>), SheetError>;
+
+fn sheets_of<RS, B>(book: &mut B, limits: &Limits, progress: &mut dyn FnMut(Progress), read_sheet: SheetReader<B>) -> Result<(Vec<Sheet>, Vec<Note>), ReadError>
 where
-    RS: std::io::Read + std::io::Seek,
-    R: Reader<RS>,
-    R::Error: std::fmt::Display,
+    RS: Read + Seek,
+    B: Reader<RS>,
 {
     let metadata: Vec<_> = book.sheets_metadata().to_vec();
     let mut sheets = Vec::with_capacity(metadata.len());
@@ -46,26 +105,31 @@ where
         if meta.typ != SheetType::WorkSheet {
             continue;
         }
-        match book.worksheet_range(&meta.name) {
-            Ok(range) => {
-                let mut sheet = sheet_of(&meta.name, &range);
+        match read_sheet(book, &meta.name, limits, progress) {
+            Ok((mut sheet, sheet_notes)) => {
                 sheet.hidden = meta.visible != SheetVisible::Visible;
                 if sheet.hidden {
                     notes.push(Note::HiddenSheet { sheet: meta.name.clone() });
                 }
+                notes.extend(sheet_notes);
                 sheets.push(sheet);
             }
-            Err(e) => notes.push(Note::SheetUnreadable { sheet: meta.name.clone(), detail: e.to_string() }),
+            Err(SheetError::Limit(e)) => return Err(e),
+            Err(SheetError::Damaged(detail)) => notes.push(Note::SheetUnreadable { sheet: meta.name.clone(), detail }),
         }
     }
-    (sheets, notes)
+    Ok((sheets, notes))
 }
 
-fn sheet_of(name: &str, range: &Range<Data>) -> Sheet {
-    let origin = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let (_, width) = range.get_size();
-    let cells = range.rows().flat_map(|row| row.iter().map(cell_of)).collect();
-    Sheet::from_cells(name, origin, width, cells)
+fn from_range(name: &str, range: &Range<Data>, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>), SheetError> {
+    let mut builder = SheetBuilder::new(name, limits);
+    let mut ticker = Ticker::new(range.height() as u64);
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, data) in range.used_cells() {
+        ticker.tick(r as u32, progress);
+        builder.push(r0 + r as u32, c0 + c as u32, cell_of(data))?;
+    }
+    Ok(builder.finish()?)
 }
 
 fn cell_of(data: &Data) -> Cell {
@@ -87,8 +151,8 @@ fn cell_of(data: &Data) -> Cell {
     }
 }
 
-/// ODS stores dates as ISO 8601 text: "2023-11-30" or "2023-11-30T14:05:00".
-fn iso_date(s: &str) -> Option<DateTime> {
+/// ODS and SpreadsheetML store dates as ISO 8601 text: "2023-11-30" or "2023-11-30T14:05:00".
+pub(super) fn iso_date(s: &str) -> Option<DateTime> {
     let (date, time) = s.split_once('T').unwrap_or((s, ""));
     let mut d = date.splitn(3, '-').map(|p| p.parse::<u16>().ok());
     let (year, month, day) = (d.next()??, d.next()??, d.next()??);

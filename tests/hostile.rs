@@ -357,3 +357,10 @@ fn broken_markup_gets_a_message_with_its_place() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_committed_oversized_workbooks_are_refused() {
+    let fixture = |name: &str| std::fs::read(format!("{}/tests/fixtures/hostile/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(refused("far-cell.xlsx", &fixture("far-cell.xlsx")), ReadError::TooManyCells { sheet: "Xa".into(), rows: 1_048_576, cols: 16_384, limit: 10_000_000 });
+    assert_eq!(refused("huge-sheet.xlsx", &fixture("huge-sheet.xlsx")), ReadError::TooManyCells { sheet: "Lớn".into(), rows: 1_048_576, cols: 256, limit: 10_000_000 });
+}

@@ -102,7 +102,7 @@ fn check_csv(file: &str, encoding: &str, delimiter: u8, rate: &str, reviewed: &s
     assert!(notes.is_empty(), "{file}: {notes:?}");
     assert_eq!(workbook.format, Format::Csv);
     let dialect = workbook.csv.clone().unwrap();
-    assert_eq!((dialect.encoding, dialect.delimiter), (encoding, delimiter), "{file}");
+    assert_eq!((dialect.encoding.as_str(), dialect.delimiter), (encoding, delimiter), "{file}");
     assert_eq!(workbook.sheets.len(), 1);
     let sheet = &workbook.sheets[0];
     assert_eq!(sheet.name, file.trim_end_matches(".csv"));

@@ -2,6 +2,7 @@
 //! analysis with the Performance API, waiting for the next painted frame, and remembering settings.
 
 pub mod offline;
+pub mod reader;
 pub mod session;
 
 use js_sys::{Promise, Uint8Array};

@@ -1,10 +1,11 @@
 //! The neutral model every reader produces: a workbook of sheets, each a rectangle of cells.
 //! Later stages (header matching, figures, dossiers) read only this, never a file format.
 
+use serde::{Deserialize, Serialize};
 use crate::core::format;
 
 /// A date and time as the spreadsheet stored it (no time zone: Excel has none).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DateTime {
     pub year: u16,
     pub month: u8,
@@ -26,7 +27,7 @@ impl DateTime {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     Empty,
     Text(String),
@@ -63,7 +64,7 @@ impl Cell {
 
 /// One sheet: a rectangle of cells whose top-left corner sits at `origin` (zero-based row and
 /// column) in the spreadsheet, so that messages can name the cell a user sees in Excel.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub hidden: bool,
@@ -136,7 +137,7 @@ impl Sheet {
 }
 
 /// The real kind of a file, found from its content rather than its name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Xlsx,
     Xlsb,
@@ -164,13 +165,13 @@ impl Format {
 }
 
 /// How a CSV file was decoded: its text encoding and field delimiter, both detected.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CsvDialect {
-    pub encoding: &'static str,
+    pub encoding: String,
     pub delimiter: u8,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workbook {
     pub file_name: String,
     pub byte_size: u64,

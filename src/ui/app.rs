@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::files::FileList;
 use super::i18n::{files_loaded, tr, Text};
 use super::letter::LetterPanel;
+use super::limits::{LimitSettings, ReadingProgress};
 use super::messages::Messages;
 use super::privacy::Privacy;
 use super::results::Results;
@@ -22,7 +23,11 @@ pub fn App() -> impl IntoView {
         }
     });
     leptos::task::spawn_local(crate::browser::offline::register(move || state.update_ready.set(true)));
-    leptos::task::spawn_local(state.restore_session());
+    leptos::task::spawn_local(async move {
+        let ready = crate::browser::reader::prepare().await;
+        state.reader.set(if ready { "worker" } else { "page" });
+        state.restore_session().await;
+    });
     let toggle = move |_| state.set_lang(if lang.get() == Lang::Vi { Lang::En } else { Lang::Vi });
     let status_text = move || {
         let l = lang.get();
@@ -62,15 +67,18 @@ pub fn App() -> impl IntoView {
                 aria-live="polite"
                 data-testid="app-status"
                 data-state=move || state.status.get().code()
+                data-reader=move || state.reader.get()
             >
                 {status_text}
             </p>
+            <ReadingProgress state=state />
             <Messages state=state />
             <UnitPage state=state />
             <Results state=state />
             <LetterPanel state=state />
             <FileList state=state />
             <RuleSettings state=state />
+            <LimitSettings state=state />
             <Privacy state=state />
         </main>
     }

@@ -7,6 +7,7 @@ mod compare;
 mod files;
 mod i18n;
 mod letter;
+mod limits;
 mod mapping;
 mod messages;
 mod preview;

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::browser;
 use crate::core::alerts::AlertSettings;
@@ -10,7 +11,7 @@ use crate::core::analysis::{analyse, table_of, Analysis, Choice, Focus};
 use crate::core::compare::{compare, Comparison};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
-use crate::core::read::{self, Note, ReadError};
+use crate::core::read::{Limits, Loaded, Note, Progress, ReadError};
 use crate::core::rules::{RuleError, RuleSet};
 use crate::core::table::Workbook;
 
@@ -19,6 +20,29 @@ const RULES_KEY: &str = "chiso.rules";
 const RULES_NAME_KEY: &str = "chiso.rules.name";
 const MAPPING_KEY: &str = "chiso.mapping.";
 const ALERTS_KEY: &str = "chiso.alerts";
+const LIMITS_KEY: &str = "chiso.limits";
+
+/// The reading limits and time budget the user set (remembered on this machine).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReadSettings {
+    pub limits: Limits,
+    /// Time allowed for reading one file.
+    pub seconds: f64,
+}
+
+impl Default for ReadSettings {
+    fn default() -> Self {
+        ReadSettings { limits: Limits::default(), seconds: 120.0 }
+    }
+}
+
+/// The file being read and how far it has come: the contract's `progress`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub file: String,
+    pub progress: Progress,
+}
 
 /// Where the app stands: the automation contract's `app-status` `data-state`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +129,11 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     pub session: RwSignal<Option<SessionNote>>,
     pub alert_settings: RwSignal<AlertSettings>,
+    pub read_settings: RwSignal<ReadSettings>,
+    /// The file in the reading worker, while one is.
+    pub reading: RwSignal<Option<Reading>>,
+    /// Where files are read: "starting", "worker", or "page" where no worker can run.
+    pub reader: RwSignal<&'static str>,
     next_id: StoredValue<u32>,
 }
 
@@ -151,6 +180,9 @@ impl AppState {
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
             alert_settings,
+            read_settings: RwSignal::new(browser::setting(LIMITS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()),
+            reading: RwSignal::new(None),
+            reader: RwSignal::new("starting"),
             next_id: StoredValue::new(1),
         }
     }
@@ -160,6 +192,13 @@ impl AppState {
             browser::remember(ALERTS_KEY, &text);
         }
         self.alert_settings.set(settings);
+    }
+
+    pub fn set_read_settings(&self, settings: ReadSettings) {
+        if let Ok(text) = serde_json::to_string(&settings) {
+            browser::remember(LIMITS_KEY, &text);
+        }
+        self.read_settings.set(settings);
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -183,9 +222,14 @@ impl AppState {
         let mut loaded = 0;
         for file in files {
             let name = file.name();
-            let ok = match browser::file_bytes(&file).await {
-                Ok(bytes) => self.add(name, bytes),
-                Err(detail) => self.refuse(name, ReadError::Unreadable { detail }),
+            // Too large is known from the size alone, before a byte is read.
+            let size_check = self.read_settings.with_untracked(|s| s.limits.check_file_size(file.size() as u64));
+            let ok = match size_check {
+                Err(error) => self.refuse(name, error),
+                Ok(()) => match browser::file_bytes(&file).await {
+                    Ok(bytes) => self.add(name, bytes).await,
+                    Err(detail) => self.refuse(name, ReadError::Unreadable { detail }),
+                },
             };
             if ok {
                 loaded += 1;
@@ -200,7 +244,7 @@ impl AppState {
         self.begin().await;
         let mut any = false;
         for (name, bytes) in files {
-            any |= self.add(name, bytes);
+            any |= self.add(name, bytes).await;
         }
         self.finish(any).await;
     }
@@ -263,9 +307,20 @@ impl AppState {
         false
     }
 
-    fn add(&self, name: String, bytes: Vec<u8>) -> bool {
-        match read::read_file(&name, &bytes) {
-            Ok(read::Loaded { workbook, notes }) => {
+    /// Reads one file in the reading worker; what was loaded before is never touched, whatever
+    /// happens to this one.
+    async fn add(&self, name: String, bytes: Vec<u8>) -> bool {
+        let settings = self.read_settings.get_untracked();
+        let reading = self.reading;
+        reading.set(Some(Reading { file: name.clone(), progress: Progress { rows_done: 0, rows_total: 0 } }));
+        let file = name.clone();
+        let outcome = browser::reader::read(&name, &bytes, &settings.limits, settings.seconds, move |progress| {
+            reading.set(Some(Reading { file: file.clone(), progress }));
+        })
+        .await;
+        reading.set(None);
+        match outcome {
+            Ok(Loaded { workbook, notes }) => {
                 let choice = self.remembered_choice(&workbook);
                 let entry = LoadedFile {
                     id: self.take_id(),

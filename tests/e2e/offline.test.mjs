@@ -21,6 +21,8 @@ test('start-up loads only this origin, an analysis sends nothing, and after one 
     await page.goto(env.server.url);
     await waitForState(page, 'idle');
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    // The reading worker is started with the page, so that reading a file loads nothing.
+    await page.locator('[data-testid="app-status"][data-reader="worker"]').waitFor();
     const startup = requests.filter((u) => !local(u));
     assert.ok(startup.length > 0);
     assert.deepEqual(startup.filter((u) => !u.startsWith(env.server.url)), [], 'start-up stays on this origin');
@@ -95,6 +97,8 @@ test('the single-file edition opens from the file system and scores the sample',
     const file = pathToFileURL(join(root, 'dist', 'chiso.html')).href;
     await page.goto(file);
     await waitForState(page, 'idle');
+    // From file:// the reading worker starts from the script carried inside the page.
+    await page.locator('[data-testid="app-status"][data-reader="worker"]').waitFor();
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
     assert.equal(await cell(page, 'UBND phường An Lạc', 'TDGQ').getAttribute('data-value'), '19.48');

@@ -88,7 +88,10 @@ impl<'a> SheetBuilder<'a> {
         self.limits.check_cells(&self.name, rows, cols)?;
         let (r0, _, c0, _) = bounds;
         let width = cols as usize;
-        let mut dense = vec![Cell::Empty; rows as usize * width];
+        // On wasm32 a raised limit can still exceed what an address can count.
+        let too_many = || ReadError::TooManyCells { sheet: self.name.clone(), rows, cols, limit: self.limits.max_cells };
+        let len = usize::try_from(rows.saturating_mul(cols)).map_err(|_| too_many())?;
+        let mut dense = vec![Cell::Empty; len];
         for (r, c, cell) in self.cells {
             dense[(r - r0) as usize * width + (c - c0) as usize] = cell;
         }

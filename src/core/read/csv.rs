@@ -35,7 +35,7 @@ pub(super) fn read(bytes: &[u8], sheet_name: &str, limits: &Limits, progress: &m
         }
     }
     let (sheet, notes) = builder.finish()?;
-    Ok((sheet, notes, CsvDialect { encoding: encoding.name(), delimiter }))
+    Ok((sheet, notes, CsvDialect { encoding: encoding.name().to_string(), delimiter }))
 }
 
 fn field_cell(field: &str) -> Cell {

@@ -4,10 +4,12 @@
 use std::io::{Cursor, Read};
 
 use quick_xml::events::Event;
+use serde::{Deserialize, Serialize};
 
 use super::ReadError;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Limits {
     /// The file itself.
     pub max_file_bytes: u64,

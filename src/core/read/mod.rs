@@ -1,6 +1,7 @@
 //! From a file's bytes to a [`Workbook`]. The kind of file is found from its content (its magic
 //! bytes), not trusted from its name: offices rename files freely.
 
+use serde::{Deserialize, Serialize};
 mod cells;
 mod csv;
 pub mod decode;
@@ -8,6 +9,7 @@ pub mod limits;
 mod markup;
 mod message;
 mod sniff;
+pub mod wire;
 mod workbook;
 
 use crate::core::table::{Format, Workbook};
@@ -16,7 +18,7 @@ pub use sniff::Content;
 
 /// Why a file could not be read at all. One enum for the reading layer; [`ReadError::message`]
 /// says it to the user.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ReadError {
     Empty,
     /// The content is a known kind of file that is not a spreadsheet (a PDF, an image …).
@@ -47,7 +49,7 @@ pub enum ReadError {
 }
 
 /// How far the reading of a sheet has come.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub rows_done: u64,
     /// Rows the sheet declares; 0 when unknown.
@@ -55,7 +57,7 @@ pub struct Progress {
 }
 
 /// Something the user should know about a file that was read.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Note {
     HiddenSheet { sheet: String },
     SheetUnreadable { sheet: String, detail: String },
@@ -72,7 +74,7 @@ pub enum Note {
 /// The extensions chiso offers in its file picker.
 pub const ACCEPTED_EXTENSIONS: [&str; 8] = [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv", ".txt"];
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Loaded {
     pub workbook: Workbook,
     pub notes: Vec<Note>,

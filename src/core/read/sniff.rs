@@ -1,8 +1,9 @@
 //! What a file really is, from its first bytes and, for zip packages, the names inside.
 
+use serde::{Deserialize, Serialize};
 use crate::core::table::Format;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Content {
     Empty,
     Workbook(Format),

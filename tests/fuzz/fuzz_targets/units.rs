@@ -1,0 +1,17 @@
+//! Header detection, column mapping, figures and scoring over whatever table the bytes make
+//! (as CSV text): every outcome is a table, an error or issues, never a panic.
+#![no_main]
+
+use chiso::core::analysis::{analyse, Choice, Focus};
+use chiso::core::read::read_file;
+use chiso::core::rules::RuleSet;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(loaded) = read_file("don-vi.csv", data) else { return };
+    let rules = RuleSet::default_rules().expect("the compiled-in rules are valid");
+    let analysis = analyse(&[(&loaded.workbook, Choice::default())], &rules, &Focus::default());
+    for unit in &analysis.scores.units {
+        assert!((0.0..=100.0).contains(&unit.total), "{}: {}", unit.name, unit.total);
+    }
+});

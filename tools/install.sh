@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what chiso needs and is missing; a second run installs nothing.
 #   bash tools/install.sh          build tools (to run the app)
-#   bash tools/install.sh --tests  build tools and test tools (Chromium, chromedriver, playwright-core)
+#   bash tools/install.sh --tests  build tools and test tools (Chromium, chromedriver, playwright-core,
+#                                  cargo-fuzz)
 # Every tool comes from a registry by name and at a pinned version: crates.io, npm, Debian.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,6 +10,7 @@ cd "$root"
 source tools/lib.sh
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 # wasm-bindgen-cli must equal the wasm-bindgen crate that Cargo.lock resolved.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 
@@ -45,4 +47,7 @@ if $with_tests; then
             apt-get install -y -qq --no-install-recommends chromium chromium-driver libreoffice-writer
     fi
     npm_ci_if_needed tests
+    if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+        step "cargo install cargo-fuzz $CARGO_FUZZ_VERSION" cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
+    fi
 fi

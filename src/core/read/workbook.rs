@@ -50,13 +50,14 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
             }),
             Err(e) => Err(corrupt(e.to_string())),
         },
-        Format::Xls => match open_workbook_from_rs::<Xls<_>, _>(cursor) {
+        Format::Xls => match check_compound_file(bytes).and_then(|()| open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(Some)) {
             Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
                 let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
                 from_range(name, &range, limits, progress)
             }),
-            Err(calamine::XlsError::Password) => Err(ReadError::Encrypted),
-            Err(e) => Err(corrupt(e.to_string())),
+            Err(Some(calamine::XlsError::Password)) => Err(ReadError::Encrypted),
+            Err(Some(e)) => Err(corrupt(e.to_string())),
+            Err(None) => Err(corrupt("compound file structure".to_string())),
         },
         Format::Ods => {
             limits.check_ods(bytes)?;
@@ -70,6 +71,21 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
         }
         Format::Csv | Format::Html | Format::SpreadsheetMl => Err(corrupt("not a workbook".to_string())),
     }
+}
+
+/// An .xls is a compound file; its sector chains are checked (by the cfb crate) before calamine
+/// follows them, since calamine indexes past the end of a truncated one.
+fn check_compound_file(bytes: &[u8]) -> Result<(), Option<calamine::XlsError>> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| None)?;
+    let streams: Vec<_> = file.walk().filter(|e| e.is_stream()).map(|e| (e.path().to_path_buf(), e.len())).collect();
+    for (path, len) in streams {
+        let mut stream = file.open_stream(&path).map_err(|_| None)?;
+        let read = std::io::copy(&mut stream, &mut std::io::sink()).map_err(|_| None)?;
+        if read != len {
+            return Err(None);
+        }
+    }
+    Ok(())
 }
 
 /// Why one sheet could not be read: over a limit (the whole file is refused, since its figures

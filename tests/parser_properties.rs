@@ -1,0 +1,67 @@
+//! Properties of the number and period parsers over generated inputs: whatever chiso writes the
+//! Vietnamese way it reads back, the English way too, and periods survive their own labels.
+
+use chiso::core::format::{fixed, number};
+use chiso::core::lang::Lang;
+use chiso::core::period::Period;
+use chiso::core::read::read_file;
+use chiso::core::table::Cell;
+use chiso::core::values::{count, rate, value};
+use proptest::prelude::*;
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+proptest! {
+    #[test]
+    fn counts_with_vietnamese_or_english_thousands(n in 0u64..10_000_000_000) {
+        let vietnamese = number(n as f64, 0);
+        let english = vietnamese.replace('.', ",");
+        prop_assert_eq!(count(&text(&vietnamese)), Ok(Some(n as f64)), "{}", vietnamese);
+        prop_assert_eq!(count(&text(&english)), Ok(Some(n as f64)), "{}", english);
+        prop_assert_eq!(count(&text(format!("  {n} "))), Ok(Some(n as f64)));
+    }
+
+    #[test]
+    fn decimals_with_a_comma_or_a_point(hundredths in 0u64..100_000_000) {
+        let x = hundredths as f64 / 100.0;
+        let vietnamese = fixed(x, 2);
+        prop_assert_eq!(value(&text(&vietnamese)), Ok(Some(x)), "{}", vietnamese);
+        prop_assert_eq!(value(&text(format!("{x:.2}"))), Ok(Some(x)));
+    }
+
+    #[test]
+    fn rates_as_percent_text_or_fractions(hundredths in 0u32..=10_000) {
+        let percent = f64::from(hundredths) / 100.0;
+        let expected = percent / 100.0;
+        let parsed = rate(&text(format!("{}%", fixed(percent, 2)))).unwrap().unwrap();
+        prop_assert!((parsed - expected).abs() < 1e-12, "{} → {}", percent, parsed);
+        prop_assert_eq!(rate(&Cell::Number(expected)), Ok(Some(expected)));
+    }
+
+    #[test]
+    fn anything_else_is_refused_not_guessed(s in "[a-zđ]{1,12}") {
+        prop_assert!(count(&text(&s)).is_err());
+    }
+
+    #[test]
+    fn months_quarters_and_years_survive_their_labels(year in 1990i32..=2100, month in 1u32..=12, quarter in 1u32..=4) {
+        for period in [Period::Month { year, month }, Period::Quarter { year, quarter }, Period::Year(year)] {
+            prop_assert_eq!(Period::parse(&period.label(Lang::Vi)), Some(period.clone()));
+        }
+        prop_assert_eq!(Period::parse(&format!("Tháng {month} năm {year}")), Some(Period::Month { year, month }));
+        prop_assert_eq!(Period::parse(&format!("{year}-{month:02}")), Some(Period::Month { year, month }));
+        prop_assert_eq!(Period::find_in(&format!("so-lieu-thang-{month}-{year}.xlsx")), Some(Period::Month { year, month }));
+        let (this, next) = (Period::Month { year, month }, Period::Month { year: year + 1, month: 1 });
+        prop_assert!(this < next);
+    }
+
+    #[test]
+    fn a_truncated_workbook_is_an_error_never_a_panic(cut in 0.0f64..1.0) {
+        for name in ["units.xls", "units.xlsx", "units.xlsb", "units.ods"] {
+            let bytes = std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let _ = read_file(name, &bytes[..(bytes.len() as f64 * cut) as usize]);
+        }
+    }
+}

@@ -307,20 +307,24 @@ fn an_html_table_named_xls_is_read() {
         </table></body></html>"#;
     let loaded = loads("bao-cao.xls", page.as_bytes());
     assert_eq!(loaded.workbook.format, Format::Html);
-    assert_eq!(loaded.notes, [Note::MarkupWorkbook { format: Format::Html }]);
+    assert_eq!(loaded.notes, [Note::MarkupWorkbook { format: Format::Html }, Note::MergedHeader { sheet: "Bảng 1".into(), range: "A1:A2".into(), count: 2 }]);
     let sheet = &loaded.workbook.sheets[0];
     assert_eq!(sheet.name, "Bảng 1");
     let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(Cell::display).collect()).collect();
     assert_eq!(
         rows,
         [
-            ["Đơn vị", "Hồ sơ đúng hạn, trong hạn", ""],
+            ["Đơn vị", "Hồ sơ đúng hạn, trong hạn", "Hồ sơ đúng hạn, trong hạn"],
             ["", "(tử số)", "(mẫu số)"],
             ["UBND xã Ba Vì", "4.358", "4474"],
             ["Xã A & B", "9 0", ""],
         ]
     );
     assert_eq!(sheet.cell(2, 1), Some(&Cell::Number(4358.0)), "x:num is the number Excel would show");
+    let rules = chiso::core::rules::RuleSet::default_rules().unwrap();
+    let table = chiso::core::figures::read_units("bao-cao.xls", sheet, &rules, None).unwrap();
+    let ba_vi = table.units.iter().find(|u| u.name == "UBND xã Ba Vì").unwrap();
+    assert_eq!((ba_vi.figures["ON_TIME"].numerator, ba_vi.figures["ON_TIME"].denominator), (Some(4358.0), Some(4474.0)), "a two-row header under a colspan");
     assert!(loaded.notes[0].message("bao-cao.xls", chiso::core::lang::Lang::Vi).contains("trang web (HTML)"));
 }
 
@@ -340,10 +344,13 @@ fn spreadsheet_ml_2003_named_xls_is_read() {
 </Workbook>"#;
     let loaded = loads("xuat.xls", xml.as_bytes());
     assert_eq!(loaded.workbook.format, Format::SpreadsheetMl);
-    assert_eq!(loaded.notes, [Note::MarkupWorkbook { format: Format::SpreadsheetMl }, Note::HiddenSheet { sheet: "Ẩn".into() }]);
+    assert_eq!(
+        loaded.notes,
+        [Note::MarkupWorkbook { format: Format::SpreadsheetMl }, Note::MergedHeader { sheet: "Số liệu".into(), range: "A1:B1".into(), count: 1 }, Note::HiddenSheet { sheet: "Ẩn".into() }]
+    );
     let sheet = &loaded.workbook.sheets[0];
     let date = Cell::Date(DateTime { year: 2023, month: 11, day: 30, hour: 14, minute: 5, second: 0 });
-    assert_eq!(sheet.row(0).unwrap(), [Cell::Text("Kết quả".into()), Cell::Empty, Cell::Text("Ghi chú".into()), Cell::Empty, Cell::Empty]);
+    assert_eq!(sheet.row(0).unwrap(), [Cell::Text("Kết quả".into()), Cell::Text("Kết quả".into()), Cell::Text("Ghi chú".into()), Cell::Empty, Cell::Empty]);
     assert_eq!(sheet.row(1).unwrap(), [Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
     assert_eq!(sheet.row(2).unwrap(), [Cell::Text("Xã A & B".into()), Cell::Empty, Cell::Number(97.5), date, Cell::Bool(true)]);
     assert!(loaded.workbook.sheets[1].hidden);
@@ -363,4 +370,23 @@ fn the_committed_oversized_workbooks_are_refused() {
     let fixture = |name: &str| std::fs::read(format!("{}/tests/fixtures/hostile/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert_eq!(refused("far-cell.xlsx", &fixture("far-cell.xlsx")), ReadError::TooManyCells { sheet: "Xa".into(), rows: 1_048_576, cols: 16_384, limit: 10_000_000 });
     assert_eq!(refused("huge-sheet.xlsx", &fixture("huge-sheet.xlsx")), ReadError::TooManyCells { sheet: "Lớn".into(), rows: 1_048_576, cols: 256, limit: 10_000_000 });
+}
+
+#[test]
+fn merged_header_cells_are_noted_and_the_table_still_reads() {
+    let body = format!(
+        r#"<sheetData><row r="1">{}{}</row><row r="2">{}{}{}</row><row r="3">{}<c r="B3"><v>9</v></c><c r="C3"><v>10</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:A2"/><mergeCell ref="B1:C1"/></mergeCells>"#,
+        text_cell("A1", "Đơn vị"),
+        text_cell("B1", "Hồ sơ đúng hạn, trong hạn"),
+        text_cell("A2", ""),
+        text_cell("B2", "tử số"),
+        text_cell("C2", "mẫu số"),
+        text_cell("A3", "UBND xã A")
+    );
+    let loaded = loads("gop.xlsx", &xlsx(&[("Số liệu", "visible", &body)], false));
+    assert_eq!(loaded.notes, [Note::MergedHeader { sheet: "Số liệu".into(), range: "A1:A2".into(), count: 2 }]);
+    let rules = chiso::core::rules::RuleSet::default_rules().unwrap();
+    let table = chiso::core::figures::read_units("gop.xlsx", &loaded.workbook.sheets[0], &rules, None).unwrap();
+    assert_eq!(table.units[0].figures["ON_TIME"].numerator, Some(9.0), "the merged group label reaches both columns");
+    assert_eq!(table.units[0].figures["ON_TIME"].denominator, Some(10.0));
 }

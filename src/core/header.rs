@@ -8,7 +8,7 @@ use crate::core::table::{Cell, Sheet};
 use crate::core::text::fold;
 
 /// Rows searched for the header, below any title rows.
-const HEADER_SEARCH_ROWS: usize = 30;
+pub const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Which part of a ratio a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -253,10 +253,16 @@ pub fn find_header(sheet: &Sheet, vocabulary: &Vocabulary) -> Option<Mapping> {
         let mut columns = Vec::with_capacity(sheet.width());
         for c in 0..sheet.width() {
             let own = header_text(sheet.cell(r, c));
+            let above = || if r > 0 { header_text(sheet.cell(r - 1, c)) } else { String::new() };
             let (text, column) = if own.is_empty() && r > 0 {
-                let above = header_text(sheet.cell(r - 1, c));
+                let above = above();
                 let column = vocabulary.column(&above).filter(|col| matches!(col, Column::Unit | Column::UnitKind | Column::Parent | Column::Period));
                 (if column.is_some() { above } else { own }, column)
+            } else if is_bare_part(&own) && !above().is_empty() {
+                // A two-row header: the criterion above (often merged across), its part below.
+                let text = format!("{} ({own})", above());
+                let column = vocabulary.column(&text);
+                (text, column)
             } else {
                 let column = vocabulary.column(&own);
                 (own, column)
@@ -280,6 +286,11 @@ pub fn find_header(sheet: &Sheet, vocabulary: &Vocabulary) -> Option<Mapping> {
         }
     }
     best.map(|(_, m)| m)
+}
+
+/// A header that names only a part: "tử số", "Mẫu số", "%", "Tỷ lệ (%)".
+fn is_bare_part(text: &str) -> bool {
+    text.trim() == "%" || matches!(crate::core::text::fold(text).as_str(), "tuso" | "mauso" | "tyle")
 }
 
 /// A second column for the same thing is ignored: the first one wins.

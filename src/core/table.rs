@@ -122,6 +122,19 @@ impl Sheet {
         self.row(row).and_then(|r| r.get(col))
     }
 
+    /// Gives every cell of a merged range (absolute, inclusive corners) the text of its first
+    /// cell, as a reader sees a merged header; the parts outside the sheet are ignored.
+    pub fn spread_merge(&mut self, first: (usize, usize), last: (usize, usize)) {
+        let (Some(r0), Some(c0)) = (first.0.checked_sub(self.origin.0), first.1.checked_sub(self.origin.1)) else { return };
+        let Some(value) = self.cell(r0, c0).cloned() else { return };
+        let rows = r0..=(last.0 - self.origin.0).min(self.height().saturating_sub(1));
+        for r in rows {
+            for c in c0..=(last.1 - self.origin.1).min(self.width.saturating_sub(1)) {
+                self.cells[r * self.width + c] = value.clone();
+            }
+        }
+    }
+
     /// The used range in spreadsheet notation ("A1:O120"); `None` for an empty sheet.
     pub fn range_address(&self) -> Option<String> {
         if self.width == 0 || self.height() == 0 {

@@ -5,6 +5,7 @@
 use super::limits::Limits;
 use super::{Note, Progress, ReadError};
 use crate::core::format::cell_address;
+use crate::core::header::HEADER_SEARCH_ROWS;
 use crate::core::table::{Cell, Sheet};
 
 pub(super) struct SheetBuilder<'a> {
@@ -101,4 +102,28 @@ impl<'a> SheetBuilder<'a> {
 
 fn extent((r0, r1, c0, c1): (u32, u32, u32, u32)) -> (u64, u64) {
     (u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1)
+}
+
+/// Cells merged across columns in the rows where a header may sit. A merged header's text sits
+/// in its first cell only; spread along the merge, a group label reaches every column under it
+/// (a label merged downwards is already taken from above by the header finder).
+#[derive(Default)]
+pub(super) struct HeaderMerges(Vec<((u32, u32), (u32, u32))>);
+
+impl HeaderMerges {
+    /// A merge from `first` to `last` (absolute row and column, inclusive).
+    pub fn add(&mut self, first: (u32, u32), last: (u32, u32)) {
+        if (first.0 as usize) < HEADER_SEARCH_ROWS && (last.0 > first.0 || last.1 > first.1) {
+            self.0.push((first, last));
+        }
+    }
+
+    pub fn apply(self, sheet: &mut Sheet, notes: &mut Vec<Note>) {
+        let Some(&(first, last)) = self.0.first() else { return };
+        let at = |(r, c): (u32, u32)| cell_address(r as usize, c as usize);
+        notes.push(Note::MergedHeader { sheet: sheet.name.clone(), range: format!("{}:{}", at(first), at(last)), count: self.0.len() });
+        for (first, last) in self.0 {
+            sheet.spread_merge((first.0 as usize, first.1 as usize), (first.0 as usize, last.1 as usize));
+        }
+    }
 }

@@ -1,12 +1,13 @@
 //! ".xls" files that are not Excel files: many one-stop systems export an HTML page with a
 //! `<table>`, or a SpreadsheetML 2003 XML workbook, and name it .xls. Excel opens both, so offices
 //! expect chiso to as well. Each HTML table becomes a sheet; merged cells (colspan, rowspan,
-//! ss:MergeAcross) keep their value in the top-left cell, as Excel shows them.
+//! ss:MergeAcross) keep their value in the top-left cell, as Excel shows them, and header merges
+//! are spread as for a workbook.
 
 use html5gum::{Token, Tokenizer};
 use quick_xml::events::{BytesStart, Event};
 
-use super::cells::{SheetBuilder, Ticker};
+use super::cells::{HeaderMerges, SheetBuilder, Ticker};
 use super::decode::decode;
 use super::limits::Limits;
 use super::workbook::iso_date;
@@ -38,6 +39,7 @@ struct Table<'a> {
     /// (row, first column, last column) of cells covered by a rowspan from above.
     covered: Vec<(u32, u32, u32)>,
     cell: Option<CellText>,
+    merges: HeaderMerges,
 }
 
 struct CellText {
@@ -76,6 +78,7 @@ impl Table<'_> {
         }
         self.covered.retain(|(r, _, _)| *r >= row);
         self.cell = Some(CellText { col: self.col, text: String::new(), number });
+        self.merges.add((row, self.col), (row + rowspan - 1, self.col + colspan - 1));
         self.col += colspan;
         Ok(())
     }
@@ -106,8 +109,9 @@ fn html(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Resu
     // Tables inside tables are read as their own sheets; the outer one resumes after them.
     let mut open: Vec<Table> = Vec::new();
     let finished = |table: Table, sheets: &mut Vec<Sheet>, notes: &mut Vec<Note>| -> Result<(), ReadError> {
-        let (sheet, sheet_notes) = table.builder.finish()?;
+        let (mut sheet, mut sheet_notes) = table.builder.finish()?;
         if !sheet.is_empty() {
+            table.merges.apply(&mut sheet, &mut sheet_notes);
             sheets.push(sheet);
             notes.extend(sheet_notes);
         }
@@ -122,7 +126,7 @@ fn html(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Resu
                 b"table" => {
                     count += 1;
                     let name = format!("Bảng {count}");
-                    open.push(Table { builder: SheetBuilder::new(&name, limits), row: None, next_row: 0, col: 0, covered: Vec::new(), cell: None });
+                    open.push(Table { builder: SheetBuilder::new(&name, limits), row: None, next_row: 0, col: 0, covered: Vec::new(), cell: None, merges: HeaderMerges::default() });
                 }
                 b"tr" => {
                     if let Some(t) = open.last_mut() {
@@ -192,7 +196,7 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
     let mut reader = quick_xml::Reader::from_str(text);
     let mut sheets = Vec::new();
     let mut notes = Vec::new();
-    let mut current: Option<(SheetBuilder, String)> = None;
+    let mut current: Option<(SheetBuilder, String, HeaderMerges)> = None;
     let (mut row, mut col): (u32, u32) = (0, 0);
     // The cell being read: its column, its ss:Type and its text.
     let mut data: Option<(u32, String, String)> = None;
@@ -208,7 +212,7 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
                 match local_name(e.name().as_ref()) {
                     "Worksheet" => {
                         let name = ss_attribute(e, "Name").unwrap_or_else(|| format!("Sheet{}", sheets.len() + 1));
-                        current = Some((SheetBuilder::new(&name, limits), name));
+                        current = Some((SheetBuilder::new(&name, limits), name, HeaderMerges::default()));
                         hidden = false;
                         row = 0;
                     }
@@ -221,7 +225,12 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
                         col = index(e).unwrap_or(col + 1);
                         // The value lands in this column; the next cell starts after the merge.
                         data = (!empty).then(|| (col, String::new(), String::new()));
-                        col += ss_attribute(e, "MergeAcross").and_then(|v| v.parse::<u32>().ok()).unwrap_or(0).min(MAX_COLSPAN);
+                        let across = ss_attribute(e, "MergeAcross").and_then(|v| v.parse::<u32>().ok()).unwrap_or(0).min(MAX_COLSPAN);
+                        let down = ss_attribute(e, "MergeDown").and_then(|v| v.parse::<u32>().ok()).unwrap_or(0).min(MAX_ROWSPAN);
+                        if let Some((_, _, merges)) = current.as_mut() {
+                            merges.add((row.saturating_sub(1), col.saturating_sub(1)), (row.saturating_sub(1) + down, col.saturating_sub(1) + across));
+                        }
+                        col += across;
                     }
                     "Data" => {
                         if let Some(d) = data.as_mut() {
@@ -256,14 +265,15 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
             }
             Event::End(e) => match local_name(e.name().as_ref()) {
                 "Cell" => {
-                    if let (Some((at, kind, value)), Some((builder, _))) = (data.take(), current.as_mut()) {
+                    if let (Some((at, kind, value)), Some((builder, _, _))) = (data.take(), current.as_mut()) {
                         builder.push(row.saturating_sub(1), at.saturating_sub(1), ml_cell(&kind, value))?;
                     }
                 }
                 "Visible" => in_visible = false,
                 "Worksheet" => {
-                    if let Some((builder, name)) = current.take() {
-                        let (mut sheet, sheet_notes) = builder.finish()?;
+                    if let Some((builder, name, merges)) = current.take() {
+                        let (mut sheet, mut sheet_notes) = builder.finish()?;
+                        merges.apply(&mut sheet, &mut sheet_notes);
                         sheet.hidden = hidden;
                         if hidden {
                             notes.push(Note::HiddenSheet { sheet: name });

@@ -4,7 +4,7 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
-use super::cells::{SheetBuilder, Ticker};
+use super::cells::{HeaderMerges, SheetBuilder, Ticker};
 use super::limits::Limits;
 use super::{Note, Progress, ReadError};
 use crate::core::table::{Cell, DateTime, Format, Sheet};
@@ -31,7 +31,14 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
                     }
                     builder.push(row, col, cell_of(&data))?;
                 }
-                Ok(builder.finish()?)
+                drop(reader);
+                let (mut sheet, mut notes) = builder.finish()?;
+                let mut merges = HeaderMerges::default();
+                for d in book.merge_cells_by_sheet_name(name).unwrap_or_default() {
+                    merges.add(d.start, d.end);
+                }
+                merges.apply(&mut sheet, &mut notes);
+                Ok((sheet, notes))
             }),
             Err(calamine::XlsxError::Password) => Err(ReadError::Encrypted),
             Err(e) => Err(corrupt(e.to_string())),

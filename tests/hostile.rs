@@ -307,14 +307,14 @@ fn an_html_table_named_xls_is_read() {
         </table></body></html>"#;
     let loaded = loads("bao-cao.xls", page.as_bytes());
     assert_eq!(loaded.workbook.format, Format::Html);
-    assert_eq!(loaded.notes, [Note::MarkupWorkbook { format: Format::Html }, Note::MergedHeader { sheet: "Bảng 1".into(), range: "A1:A2".into(), count: 2 }]);
+    assert_eq!(loaded.notes, [Note::MarkupWorkbook { format: Format::Html }]);
     let sheet = &loaded.workbook.sheets[0];
     assert_eq!(sheet.name, "Bảng 1");
     let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(Cell::display).collect()).collect();
     assert_eq!(
         rows,
         [
-            ["Đơn vị", "Hồ sơ đúng hạn, trong hạn", "Hồ sơ đúng hạn, trong hạn"],
+            ["Đơn vị", "Hồ sơ đúng hạn, trong hạn", ""],
             ["", "(tử số)", "(mẫu số)"],
             ["UBND xã Ba Vì", "4.358", "4474"],
             ["Xã A & B", "9 0", ""],
@@ -344,13 +344,11 @@ fn spreadsheet_ml_2003_named_xls_is_read() {
 </Workbook>"#;
     let loaded = loads("xuat.xls", xml.as_bytes());
     assert_eq!(loaded.workbook.format, Format::SpreadsheetMl);
-    assert_eq!(
-        loaded.notes,
-        [Note::MarkupWorkbook { format: Format::SpreadsheetMl }, Note::MergedHeader { sheet: "Số liệu".into(), range: "A1:B1".into(), count: 1 }, Note::HiddenSheet { sheet: "Ẩn".into() }]
-    );
+    assert_eq!(loaded.notes, [Note::MarkupWorkbook { format: Format::SpreadsheetMl }, Note::HiddenSheet { sheet: "Ẩn".into() }]);
     let sheet = &loaded.workbook.sheets[0];
     let date = Cell::Date(DateTime { year: 2023, month: 11, day: 30, hour: 14, minute: 5, second: 0 });
-    assert_eq!(sheet.row(0).unwrap(), [Cell::Text("Kết quả".into()), Cell::Text("Kết quả".into()), Cell::Text("Ghi chú".into()), Cell::Empty, Cell::Empty]);
+    assert_eq!(sheet.row(0).unwrap(), [Cell::Text("Kết quả".into()), Cell::Empty, Cell::Text("Ghi chú".into()), Cell::Empty, Cell::Empty]);
+    assert_eq!(sheet.header_cell(0, 1), Some(&Cell::Text("Kết quả".into())), "a header reads the merge's text");
     assert_eq!(sheet.row(1).unwrap(), [Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
     assert_eq!(sheet.row(2).unwrap(), [Cell::Text("Xã A & B".into()), Cell::Empty, Cell::Number(97.5), date, Cell::Bool(true)]);
     assert!(loaded.workbook.sheets[1].hidden);
@@ -384,9 +382,14 @@ fn merged_header_cells_are_noted_and_the_table_still_reads() {
         text_cell("A3", "UBND xã A")
     );
     let loaded = loads("gop.xlsx", &xlsx(&[("Số liệu", "visible", &body)], false));
-    assert_eq!(loaded.notes, [Note::MergedHeader { sheet: "Số liệu".into(), range: "A1:A2".into(), count: 2 }]);
+    assert_eq!(loaded.workbook.sheets[0].merges, [((0, 0), (1, 0)), ((0, 1), (0, 2))]);
     let rules = chiso::core::rules::RuleSet::default_rules().unwrap();
     let table = chiso::core::figures::read_units("gop.xlsx", &loaded.workbook.sheets[0], &rules, None).unwrap();
+    assert_eq!(table.issues.len(), 1);
+    assert_eq!(
+        table.issues[0].message(chiso::core::lang::Lang::Vi),
+        "Tệp «gop.xlsx», trang tính «Số liệu», ô B1 (dòng 1, cột B): 1 cột lấy tiêu đề từ ô gộp (đầu tiên là vùng B1:C1); chiso đã đọc chữ của ô gộp cho mọi cột nó phủ. Hãy kiểm tra phần «Ghép cột» xem mỗi cột đã đúng tiêu chí chưa."
+    );
     assert_eq!(table.units[0].figures["ON_TIME"].numerator, Some(9.0), "the merged group label reaches both columns");
     assert_eq!(table.units[0].figures["ON_TIME"].denominator, Some(10.0));
 }

@@ -252,8 +252,8 @@ pub fn find_header(sheet: &Sheet, vocabulary: &Vocabulary) -> Option<Mapping> {
         let mut headers = Vec::with_capacity(sheet.width());
         let mut columns = Vec::with_capacity(sheet.width());
         for c in 0..sheet.width() {
-            let own = header_text(sheet.cell(r, c));
-            let above = || if r > 0 { header_text(sheet.cell(r - 1, c)) } else { String::new() };
+            let own = header_text(sheet.header_cell(r, c));
+            let above = || if r > 0 { header_text(sheet.header_cell(r - 1, c)) } else { String::new() };
             let (text, column) = if own.is_empty() && r > 0 {
                 let above = above();
                 let column = vocabulary.column(&above).filter(|col| matches!(col, Column::Unit | Column::UnitKind | Column::Parent | Column::Period));
@@ -289,7 +289,7 @@ pub fn find_header(sheet: &Sheet, vocabulary: &Vocabulary) -> Option<Mapping> {
 }
 
 /// A header that names only a part: "tử số", "Mẫu số", "%", "Tỷ lệ (%)".
-fn is_bare_part(text: &str) -> bool {
+pub fn is_bare_part(text: &str) -> bool {
     text.trim() == "%" || matches!(crate::core::text::fold(text).as_str(), "tuso" | "mauso" | "tyle")
 }
 

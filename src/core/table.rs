@@ -71,6 +71,9 @@ pub struct Sheet {
     pub origin: (usize, usize),
     width: usize,
     cells: Vec<Cell>,
+    /// Merged ranges in the header rows, as (first, last) absolute (row, column), inclusive.
+    #[serde(default)]
+    pub merges: Vec<((usize, usize), (usize, usize))>,
 }
 
 impl Sheet {
@@ -82,13 +85,13 @@ impl Sheet {
             row.resize(width, Cell::Empty);
             cells.extend(row);
         }
-        Sheet { name: name.into(), hidden: false, origin, width, cells }
+        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new() }
     }
 
     /// Builds a sheet from cells already laid out row after row, `width` to a row.
     pub fn from_cells(name: impl Into<String>, origin: (usize, usize), width: usize, cells: Vec<Cell>) -> Sheet {
         debug_assert!(width == 0 || cells.len() % width == 0);
-        Sheet { name: name.into(), hidden: false, origin, width, cells }
+        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new() }
     }
 
     pub fn width(&self) -> usize {
@@ -122,16 +125,13 @@ impl Sheet {
         self.row(row).and_then(|r| r.get(col))
     }
 
-    /// Gives every cell of a merged range (absolute, inclusive corners) the text of its first
-    /// cell, as a reader sees a merged header; the parts outside the sheet are ignored.
-    pub fn spread_merge(&mut self, first: (usize, usize), last: (usize, usize)) {
-        let (Some(r0), Some(c0)) = (first.0.checked_sub(self.origin.0), first.1.checked_sub(self.origin.1)) else { return };
-        let Some(value) = self.cell(r0, c0).cloned() else { return };
-        let rows = r0..=(last.0 - self.origin.0).min(self.height().saturating_sub(1));
-        for r in rows {
-            for c in c0..=(last.1 - self.origin.1).min(self.width.saturating_sub(1)) {
-                self.cells[r * self.width + c] = value.clone();
-            }
+    /// A cell as a header reads it: inside a merge across columns, the merge's first cell,
+    /// which holds the text (Excel leaves the others empty).
+    pub fn header_cell(&self, row: usize, col: usize) -> Option<&Cell> {
+        let (r, c) = (row + self.origin.0, col + self.origin.1);
+        match self.merges.iter().find(|(first, last)| first.0 == r && (first.1..=last.1).contains(&c)) {
+            Some(((r0, c0), _)) => self.cell(r0 - self.origin.0, c0.checked_sub(self.origin.1)?),
+            None => self.cell(row, col),
         }
     }
 

@@ -70,6 +70,14 @@ impl Issue {
             (IssueKind::NoPeriod { name }, Lang::En) => format!(
                 "{at}: the unit «{name}» has no period while other rows have one, so the row is not scored. Fill in the «Kỳ» column (e.g. 11/2026) or set the file's period in the file list."
             ),
+            (IssueKind::MergedHeader { range, count }, Lang::Vi) => format!(
+                "{at}: {} cột lấy tiêu đề từ ô gộp (đầu tiên là vùng {range}); chiso đã đọc chữ của ô gộp cho mọi cột nó phủ. Hãy kiểm tra phần «Ghép cột» xem mỗi cột đã đúng tiêu chí chưa.",
+                crate::core::format::number(*count as f64, 0)
+            ),
+            (IssueKind::MergedHeader { range, count }, Lang::En) => format!(
+                "{at}: {} columns took their header from merged cells (the first the range {range}); chiso read each merge's text for every column it spans. Check under «Column mapping» that every column has the right criterion.",
+                crate::core::format::number(*count as f64, 0)
+            ),
             (IssueKind::MissingUnitName, Lang::Vi) => {
                 format!("{at} có số liệu nhưng cột «Đơn vị» trống. Hãy điền tên đơn vị; dòng này không được tính.")
             }

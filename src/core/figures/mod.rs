@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::core::header::{find_header, Column, Mapping, Part, Vocabulary};
+use crate::core::header::{find_header, is_bare_part, Column, Mapping, Part, Vocabulary};
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
 use crate::core::table::{Cell, Sheet};
@@ -85,6 +85,8 @@ pub enum IssueKind {
     /// A row with no period while other rows have one: it cannot be placed, so it is not scored.
     NoPeriod { name: String },
     MissingUnitName,
+    /// `count` columns took their header from merged cells (the first merge `range`).
+    MergedHeader { range: String, count: usize },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -130,6 +132,23 @@ pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Ma
     };
     let unit_col = mapping.column_of(&Column::Unit).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
     let mut reader = RowReader { file, sheet, mapping: &mapping, issues: Vec::new() };
+    // Merged header cells whose text the mapping took for another column: said, so that the
+    // user checks the mapping (a merged group row above full headers changes nothing).
+    let hr = mapping.header_row;
+    let from_merge = |c: usize| {
+        let differs = |r: usize| sheet.header_cell(r, c) != sheet.cell(r, c);
+        differs(hr) || (hr > 0 && differs(hr - 1) && is_bare_part(&text_of(&sheet.row(hr).map_or(Cell::Empty, |row| row[c].clone()))))
+    };
+    let used: Vec<usize> = (0..sheet.width()).filter(|&c| mapping.columns[c].is_some() && from_merge(c)).collect();
+    if let Some(&c) = used.first() {
+        let (r, c) = (sheet.origin.0 + hr, sheet.origin.1 + c);
+        let merge = sheet.merges.iter().find(|(first, last)| (first.0..=last.0).contains(&r) && (first.1..=last.1).contains(&c)).or_else(|| sheet.merges.iter().find(|(first, last)| (first.0..=last.0).contains(&(r - 1)) && (first.1..=last.1).contains(&c)));
+        if let Some(((r0, c0), (r1, c1))) = merge {
+            let range = format!("{}:{}", crate::core::format::cell_address(*r0, *c0), crate::core::format::cell_address(*r1, *c1));
+            let place = Place { file: file.to_string(), sheet: sheet.name.clone(), row: r0 + 1, column: crate::core::format::column_letters(*c0) };
+            reader.issues.push(Issue { place, kind: IssueKind::MergedHeader { range, count: used.len() } });
+        }
+    }
     let mut units: Vec<UnitRow> = Vec::new();
     let mut first_rows: HashMap<(String, (String, String)), Place> = HashMap::new();
     for r in mapping.header_row + 1..sheet.height() {

@@ -104,9 +104,8 @@ fn extent((r0, r1, c0, c1): (u32, u32, u32, u32)) -> (u64, u64) {
     (u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1)
 }
 
-/// Cells merged across columns in the rows where a header may sit. A merged header's text sits
-/// in its first cell only; spread along the merge, a group label reaches every column under it
-/// (a label merged downwards is already taken from above by the header finder).
+/// Cells merged in the rows where a header may sit: kept with the sheet, so that the header
+/// finder reads a group label over every column it spans (and tells the user it did).
 #[derive(Default)]
 pub(super) struct HeaderMerges(Vec<((u32, u32), (u32, u32))>);
 
@@ -118,12 +117,8 @@ impl HeaderMerges {
         }
     }
 
-    pub fn apply(self, sheet: &mut Sheet, notes: &mut Vec<Note>) {
-        let Some(&(first, last)) = self.0.first() else { return };
-        let at = |(r, c): (u32, u32)| cell_address(r as usize, c as usize);
-        notes.push(Note::MergedHeader { sheet: sheet.name.clone(), range: format!("{}:{}", at(first), at(last)), count: self.0.len() });
-        for (first, last) in self.0 {
-            sheet.spread_merge((first.0 as usize, first.1 as usize), (first.0 as usize, last.1 as usize));
-        }
+    pub fn apply(self, sheet: &mut Sheet) {
+        let at = |(r, c): (u32, u32)| (r as usize, c as usize);
+        sheet.merges = self.0.into_iter().map(|(first, last)| (at(first), at(last))).collect();
     }
 }

@@ -88,7 +88,7 @@ impl Limits {
                     };
                     match e.name().as_ref() {
                         "table:table" => {
-                            sheet = OdsSheet { name: attribute(&e, "table:name"), ..OdsSheet::default() };
+                            sheet = OdsSheet { name: attribute(e, "table:name"), ..OdsSheet::default() };
                         }
                         "table:table-row" => sheet.start_row(repeat("table:number-rows-repeated")),
                         "table:table-cell" | "table:covered-table-cell" => {

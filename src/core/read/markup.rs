@@ -109,9 +109,9 @@ fn html(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Resu
     // Tables inside tables are read as their own sheets; the outer one resumes after them.
     let mut open: Vec<Table> = Vec::new();
     let finished = |table: Table, sheets: &mut Vec<Sheet>, notes: &mut Vec<Note>| -> Result<(), ReadError> {
-        let (mut sheet, mut sheet_notes) = table.builder.finish()?;
+        let (mut sheet, sheet_notes) = table.builder.finish()?;
         if !sheet.is_empty() {
-            table.merges.apply(&mut sheet, &mut sheet_notes);
+            table.merges.apply(&mut sheet);
             sheets.push(sheet);
             notes.extend(sheet_notes);
         }
@@ -246,7 +246,7 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
                 if in_visible {
                     hidden |= t.contains("Hidden");
                 } else if let Some(d) = data.as_mut() {
-                    d.2.push_str(&t);
+                    d.2.push_str(t);
                 }
             }
             Event::GeneralRef(r) => {
@@ -272,8 +272,8 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
                 "Visible" => in_visible = false,
                 "Worksheet" => {
                     if let Some((builder, name, merges)) = current.take() {
-                        let (mut sheet, mut sheet_notes) = builder.finish()?;
-                        merges.apply(&mut sheet, &mut sheet_notes);
+                        let (mut sheet, sheet_notes) = builder.finish()?;
+                        merges.apply(&mut sheet);
                         sheet.hidden = hidden;
                         if hidden {
                             notes.push(Note::HiddenSheet { sheet: name });

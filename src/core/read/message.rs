@@ -138,14 +138,6 @@ impl Note {
                 if *count > 1 { format!(" and {} other cells", number(*count as f64 - 1.0, 0)) } else { String::new() },
                 number(*limit as f64, 0), number(*limit as f64, 0)
             ),
-            (Note::MergedHeader { sheet, range, count }, Lang::Vi) => format!(
-                "Tệp «{file}», trang tính «{sheet}»: có {} vùng ô gộp ở dòng tiêu đề (đầu tiên là {range}); chiso đã chép chữ của ô gộp sang cả vùng để ghép tiêu đề. Hãy kiểm tra phần «Ghép cột» xem mỗi cột đã đúng tiêu chí chưa.",
-                number(*count as f64, 0)
-            ),
-            (Note::MergedHeader { sheet, range, count }, Lang::En) => format!(
-                "«{file}», sheet «{sheet}»: {} merged ranges in the header rows (the first {range}); chiso copied each merge's text across its range to match the headers. Check under «Column mapping» that every column has the right criterion.",
-                number(*count as f64, 0)
-            ),
             (Note::FormulaWithoutValue { sheet, cell, count }, Lang::Vi) => format!(
                 "Tệp «{file}», trang tính «{sheet}», ô {cell}{}: ô công thức chưa được tính (tệp không lưu kết quả), chiso coi là ô trống. Hãy mở tệp bằng Excel và lưu lại, rồi chọn lại tệp.",
                 if *count > 1 { format!(" và {} ô khác", number(*count as f64 - 1.0, 0)) } else { String::new() }

@@ -67,8 +67,6 @@ pub enum Note {
     MarkupWorkbook { format: Format },
     /// Text longer than the limit was cut: `count` cells, the first at `cell`.
     LongText { sheet: String, cell: String, count: usize, limit: usize },
-    /// Merged cells in the header rows: `count` ranges, the first `range` ("B3:D3").
-    MergedHeader { sheet: String, range: String, count: usize },
     /// Formula cells whose result the file does not hold: `count` cells, the first at `cell`.
     FormulaWithoutValue { sheet: String, cell: String, count: usize },
 }

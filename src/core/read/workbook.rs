@@ -32,12 +32,12 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
                     builder.push(row, col, cell_of(&data))?;
                 }
                 drop(reader);
-                let (mut sheet, mut notes) = builder.finish()?;
+                let (mut sheet, notes) = builder.finish()?;
                 let mut merges = HeaderMerges::default();
                 for d in book.merge_cells_by_sheet_name(name).unwrap_or_default() {
                     merges.add(d.start, d.end);
                 }
-                merges.apply(&mut sheet, &mut notes);
+                merges.apply(&mut sheet);
                 Ok((sheet, notes))
             }),
             Err(calamine::XlsxError::Password) => Err(ReadError::Encrypted),

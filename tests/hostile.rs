@@ -393,3 +393,17 @@ fn merged_header_cells_are_noted_and_the_table_still_reads() {
     assert_eq!(table.units[0].figures["ON_TIME"].numerator, Some(9.0), "the merged group label reaches both columns");
     assert_eq!(table.units[0].figures["ON_TIME"].denominator, Some(10.0));
 }
+
+#[test]
+fn huge_spans_in_an_html_table_cost_nothing() {
+    // Every cell claims the largest rowspan and colspan HTML allows: the spans are kept as
+    // ranges, never expanded row by row.
+    let cells = "<td rowspan=\"65534\" colspan=\"1000\">x</td>".repeat(500);
+    let page = format!("<table><tr><td>Đơn vị</td></tr><tr>{cells}</tr><tr><td>y</td></tr></table>");
+    let started = std::time::Instant::now();
+    let loaded = read_file("nhip.xls", page.as_bytes()).map_err(|e| format!("{e:?}")).unwrap();
+    let sheet = &loaded.workbook.sheets[0];
+    assert_eq!((sheet.height(), sheet.width()), (3, 500_001), "y lands after the 500 spans");
+    assert_eq!(sheet.cell(2, 500_000), Some(&Cell::Text("y".into())));
+    assert!(started.elapsed().as_secs() < 20, "no quadratic work");
+}

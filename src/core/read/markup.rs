@@ -36,8 +36,9 @@ struct Table<'a> {
     row: Option<u32>,
     next_row: u32,
     col: u32,
-    /// (row, first column, last column) of cells covered by a rowspan from above.
-    covered: Vec<(u32, u32, u32)>,
+    /// (first row, last row, first column, last column) covered by a rowspan from above: one
+    /// entry per spanning cell, however many rows it spans.
+    covered: Vec<(u32, u32, u32, u32)>,
     cell: Option<CellText>,
     merges: HeaderMerges,
 }
@@ -70,13 +71,13 @@ impl Table<'_> {
             self.start_row()?;
         }
         let row = self.row.unwrap_or_default();
-        while let Some(&(_, _, last)) = self.covered.iter().find(|(r, first, last)| *r == row && (*first..=*last).contains(&self.col)) {
+        self.covered.retain(|&(_, last_row, _, _)| last_row >= row);
+        while let Some(&(_, _, _, last)) = self.covered.iter().find(|&&(r0, r1, c0, c1)| (r0..=r1).contains(&row) && (c0..=c1).contains(&self.col)) {
             self.col = last + 1;
         }
-        for below in row + 1..row + rowspan {
-            self.covered.push((below, self.col, self.col + colspan - 1));
+        if rowspan > 1 {
+            self.covered.push((row + 1, row + rowspan - 1, self.col, self.col + colspan - 1));
         }
-        self.covered.retain(|(r, _, _)| *r >= row);
         self.cell = Some(CellText { col: self.col, text: String::new(), number });
         self.merges.add((row, self.col), (row + rowspan - 1, self.col + colspan - 1));
         self.col += colspan;

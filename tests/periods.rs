@@ -141,6 +141,19 @@ fn undated_rows_join_the_only_period_and_are_reported_when_there_are_several() {
 }
 
 #[test]
+fn a_third_period_is_set_aside_and_said() {
+    let september = read_file("so-lieu-thang-9-2026.csv", "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã A;1;2\nUBND xã B;1;2\n".as_bytes()).unwrap().workbook;
+    let analysis = run(&[book(OCTOBER), book(NOVEMBER), september], Focus::default());
+    assert_eq!(analysis.set_aside, [(month(9), 2)]);
+    assert_eq!(
+        analysis.set_aside_messages(Lang::Vi),
+        ["Số liệu kỳ 9/2026 (2 đơn vị) có trong tệp nhưng không được tính vào kỳ 11/2026. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem."]
+    );
+    let compared_with_september = run(&[book(OCTOBER), book(NOVEMBER), read_file("so-lieu-thang-9-2026.csv", b"Don vi;ON_TIME (tu so);ON_TIME (mau so)\nUBND xa A;1;2\n").unwrap().workbook], Focus { current: None, previous: Some(month(9)) });
+    assert_eq!(compared_with_september.set_aside, [(month(10), 3)]);
+}
+
+#[test]
 fn one_file_with_two_periods_in_a_column() {
     let text = "Đơn vị;Kỳ;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã A;Quý 3/2026;1;2\nUBND xã A;Quý 4/2026;3;4\n";
     let analysis = run(&[read_file("hai-ky.csv", text.as_bytes()).unwrap().workbook], Focus::default());

@@ -150,6 +150,7 @@ fn messages_name_the_file_and_say_what_to_do() {
         ReadError::TooLarge { size: 200 << 20, limit: 100 << 20 },
         ReadError::ZipBomb { entry: "xl/worksheets/sheet1.xml".into(), unzipped: 1 << 30, limit: 768 << 20 },
         ReadError::TooManyCells { sheet: "Sheet1".into(), rows: 1_048_576, cols: 16_384, limit: 10_000_000 },
+        ReadError::TooManyColumns { sheet: "Sheet1".into(), cols: 20_000, limit: 16_384 },
         ReadError::TimedOut { seconds: 60 },
         ReadError::Crashed { detail: "RuntimeError: unreachable".into() },
         ReadError::Corrupt { format: Format::Xlsx, detail: "invalid Zip archive".into() },

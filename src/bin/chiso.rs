@@ -122,6 +122,9 @@ fn score(args: &Args) -> Result<bool, String> {
     for w in &analysis.scores.warnings {
         eprintln!("{}", w.message(Lang::Vi));
     }
+    for m in analysis.set_aside_messages(Lang::Vi) {
+        eprintln!("{m}");
+    }
     let bytes = match args.format.as_str() {
         "json" => {
             let alert_rules = alerts::default_rules();

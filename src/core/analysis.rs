@@ -48,6 +48,30 @@ pub struct Analysis {
     pub scores: Scores,
     /// The period compared with, and its scores.
     pub previous: Option<(Period, Scores)>,
+    /// Periods loaded but neither scored nor compared, with their number of units.
+    pub set_aside: Vec<(Period, usize)>,
+}
+
+impl Analysis {
+    /// What the user is told about the periods set aside, one line each.
+    pub fn set_aside_messages(&self, lang: crate::core::lang::Lang) -> Vec<String> {
+        let Some(current) = &self.period else { return Vec::new() };
+        self.set_aside
+            .iter()
+            .map(|(p, units)| match lang {
+                crate::core::lang::Lang::Vi => format!(
+                    "Số liệu kỳ {} ({units} đơn vị) có trong tệp nhưng không được tính vào kỳ {}. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem.",
+                    p.label(lang),
+                    current.label(lang)
+                ),
+                crate::core::lang::Lang::En => format!(
+                    "Figures for {} ({units} units) are in the files but not counted in {}. Choose that period under «Period scored» or «Compared with» to see them.",
+                    p.label(lang),
+                    current.label(lang)
+                ),
+            })
+            .collect()
+    }
 }
 
 /// The table of units in `book`: the chosen sheet, or else the first sheet (visible sheets
@@ -140,9 +164,14 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus) ->
         .or_else(|| periods.iter().take_while(|p| Some(*p) != current.as_ref()).last().cloned());
     let score = |period: &Option<Period>| score_units(by_period.get(period).map(Vec::as_slice).unwrap_or_default(), rules);
     let scores = score(&current);
+    let set_aside = periods
+        .iter()
+        .filter(|p| Some(*p) != current.as_ref() && Some(*p) != previous.as_ref())
+        .map(|p| (p.clone(), by_period.get(&Some(p.clone())).map_or(0, Vec::len)))
+        .collect();
     let previous = previous.map(|p| {
         let scores = score(&Some(p.clone()));
         (p, scores)
     });
-    Analysis { tables, errors, issues, periods, period: current, scores, previous }
+    Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside }
 }

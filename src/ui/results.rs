@@ -226,7 +226,8 @@ fn AnalysisMessages(shared: Shared, lang: RwSignal<Lang>) -> impl IntoView {
         let errors = analysis.errors.iter().map(|e| (e.message(l), "error"));
         let issues = analysis.issues.iter().map(|i| (i.message(l), "warning"));
         let warnings = analysis.scores.warnings.iter().map(|w| (w.message(l), "warning"));
-        let items: Vec<(String, &str)> = errors.chain(issues).chain(warnings).collect();
+        let set_aside = analysis.set_aside_messages(l).into_iter().map(|m| (m, "warning"));
+        let items: Vec<(String, &str)> = errors.chain(issues).chain(warnings).chain(set_aside).collect();
         (!items.is_empty()).then(|| {
             view! {
                 <ul class="analysis-messages">

@@ -17,6 +17,8 @@ pub struct Limits {
     pub max_unzipped_bytes: u64,
     /// Cells of one sheet, counting the empty ones inside its used rectangle.
     pub max_cells: u64,
+    /// Columns of one sheet (Excel's own limit): a CSV or HTML page can claim more.
+    pub max_columns: u64,
     /// Characters in one cell; longer text is cut (Excel itself stops at 32,767).
     pub max_text_chars: usize,
 }
@@ -28,6 +30,7 @@ impl Default for Limits {
             max_unzipped_bytes: 768 * 1024 * 1024,
             // 200,000 dossiers × 20 columns with room to spare; about 320 MB at most in memory.
             max_cells: 10_000_000,
+            max_columns: 16_384,
             max_text_chars: 32_767,
         }
     }
@@ -59,6 +62,9 @@ impl Limits {
     }
 
     pub fn check_cells(&self, sheet: &str, rows: u64, cols: u64) -> Result<(), ReadError> {
+        if cols > self.max_columns {
+            return Err(ReadError::TooManyColumns { sheet: sheet.to_string(), cols, limit: self.max_columns });
+        }
         if rows.saturating_mul(cols) > self.max_cells {
             return Err(ReadError::TooManyCells { sheet: sheet.to_string(), rows, cols, limit: self.max_cells });
         }

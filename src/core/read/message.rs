@@ -81,6 +81,14 @@ impl ReadError {
                 "«{file}», sheet «{sheet}»: the data spans {} rows × {} columns ({} cells), over the limit of {} cells. Usually a stray cell far from the data, or formatting dragged to the end of the sheet. Delete the extra rows and columns (Ctrl+End finds the last cell) and save again.",
                 number(*rows as f64, 0), number(*cols as f64, 0), number(*rows as f64 * *cols as f64, 0), number(*limit as f64, 0)
             ),
+            (ReadError::TooManyColumns { sheet, cols, limit }, Lang::Vi) => format!(
+                "Tệp «{file}», trang tính «{sheet}»: có {} cột, vượt giới hạn {} cột (giới hạn của Excel). Hãy kiểm tra tệp: thường là dấu phân cách sai hoặc ô lạc ở rất xa bên phải; xóa các cột thừa rồi lưu lại.",
+                number(*cols as f64, 0), number(*limit as f64, 0)
+            ),
+            (ReadError::TooManyColumns { sheet, cols, limit }, Lang::En) => format!(
+                "«{file}», sheet «{sheet}»: {} columns, over the limit of {} (Excel's own). Check the file: usually a wrong delimiter or a stray cell far to the right; delete the extra columns and save again.",
+                number(*cols as f64, 0), number(*limit as f64, 0)
+            ),
             (ReadError::TimedOut { seconds }, Lang::Vi) => format!(
                 "Đọc tệp «{file}» mất hơn {seconds} giây nên chiso đã dừng lại; các tệp đã mở trước đó vẫn còn nguyên. Hãy thử tệp nhỏ hơn (một tháng, một đơn vị), hoặc tăng thời gian cho phép trong phần «Giới hạn đọc tệp»."
             ),

@@ -38,6 +38,8 @@ pub enum ReadError {
     /// A zip package whose entries would inflate past the limit (a zip bomb); `entry` is where
     /// the running total crossed it.
     ZipBomb { entry: String, unzipped: u64, limit: u64 },
+    /// A sheet wider than the column limit.
+    TooManyColumns { sheet: String, cols: u64, limit: u64 },
     /// A sheet whose used rectangle holds more cells than the limit.
     TooManyCells { sheet: String, rows: u64, cols: u64, limit: u64 },
     /// Reading took longer than the time budget (the web app stops it).

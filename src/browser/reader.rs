@@ -96,19 +96,30 @@ fn spawn() -> Result<Worker, JsValue> {
     }
 }
 
-/// The live worker, or a new one once it says it is ready; `None` when none can run here.
-async fn worker() -> Option<Worker> {
+/// Why no worker is at hand.
+enum NoWorker {
+    /// None can run here (no Worker, or its script does not load).
+    Unavailable,
+    /// The user stopped the reading while a new worker was starting.
+    Cancelled,
+}
+
+/// The live worker, or a new one once it says it is ready.
+async fn worker() -> Result<Worker, NoWorker> {
     if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
-        return Some(w);
+        return Ok(w);
     }
-    let worker = spawn().ok()?;
+    let worker = spawn().map_err(|_| NoWorker::Unavailable)?;
     let ready = settle(&worker, START_MS, |data| (text(&get(data, "kind")) == "ready").then(|| JsValue::from_str("ready"))).await;
-    if ready.as_string().as_deref() == Some("ready") {
-        WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
-        Some(worker)
-    } else {
-        worker.terminate();
-        None
+    match ready.as_string().as_deref() {
+        Some("ready") => {
+            WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
+            Ok(worker)
+        }
+        outcome => {
+            worker.terminate();
+            Err(if outcome == Some("cancel") { NoWorker::Cancelled } else { NoWorker::Unavailable })
+        }
     }
 }
 
@@ -138,7 +149,7 @@ async fn alone<T>(job: impl std::future::Future<Output = T>) -> T {
 /// Starts the worker ahead of the first file, so that reading one loads no code. False when no
 /// worker can run here (files are then read on the page's thread).
 pub async fn prepare() -> bool {
-    alone(worker()).await.is_some()
+    alone(worker()).await.is_ok()
 }
 
 /// Reads one file within `limits` and `seconds`, reporting rows read to `progress`.
@@ -147,8 +158,10 @@ pub async fn read(name: &str, bytes: &[u8], limits: &Limits, seconds: f64, progr
 }
 
 async fn read_alone(name: &str, bytes: &[u8], limits: &Limits, seconds: f64, progress: impl Fn(Progress) + 'static) -> Result<Loaded, ReadError> {
-    let Some(worker) = worker().await else {
-        return read_with(name, bytes, limits, &mut |p| progress(p));
+    let worker = match worker().await {
+        Ok(worker) => worker,
+        Err(NoWorker::Cancelled) => return Err(ReadError::Cancelled),
+        Err(NoWorker::Unavailable) => return read_with(name, bytes, limits, &mut |p| progress(p)),
     };
     let job = Object::new();
     let _ = Reflect::set(&job, &"name".into(), &name.into());

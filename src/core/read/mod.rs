@@ -7,6 +7,7 @@ mod csv;
 pub mod decode;
 pub mod limits;
 mod markup;
+mod merges;
 mod message;
 mod sniff;
 pub mod wire;

@@ -5,6 +5,8 @@ use std::io::{Cursor, Read, Seek};
 use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::cells::{HeaderMerges, SheetBuilder, Ticker};
+use super::merges::xlsx_merges;
+use crate::core::header::HEADER_SEARCH_ROWS;
 use super::limits::Limits;
 use super::{Note, Progress, ReadError};
 use crate::core::table::{Cell, DateTime, Format, Sheet};
@@ -32,13 +34,24 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
                     builder.push(row, col, cell_of(&data))?;
                 }
                 drop(reader);
-                let (mut sheet, notes) = builder.finish()?;
-                let mut merges = HeaderMerges::default();
-                for d in book.merge_cells_by_sheet_name(name).unwrap_or_default() {
-                    merges.add(d.start, d.end);
+                Ok(builder.finish()?)
+            })
+            .map(|(mut sheets, notes)| {
+                // A merge leaves empty cells behind its first one: with none in the header rows,
+                // no merge there can matter, and a large sheet is not scanned again.
+                let gaps = |sheet: &Sheet| sheet.rows().take(HEADER_SEARCH_ROWS).any(|row| row.iter().any(Cell::is_empty));
+                if !sheets.iter().any(gaps) {
+                    return (sheets, notes);
                 }
-                merges.apply(&mut sheet);
-                Ok((sheet, notes))
+                let merges = xlsx_merges(bytes);
+                for sheet in &mut sheets {
+                    let mut header = HeaderMerges::default();
+                    for &(first, last) in merges.get(&sheet.name).into_iter().flatten() {
+                        header.add(first, last);
+                    }
+                    header.apply(sheet);
+                }
+                (sheets, notes)
             }),
             Err(calamine::XlsxError::Password) => Err(ReadError::Encrypted),
             Err(e) => Err(corrupt(e.to_string())),

@@ -37,7 +37,7 @@ async fn windows_1258_csv_decodes_in_the_browser() {
     let file = browser_file("units.csv", include_bytes!("fixtures/units-windows-1258.csv"));
     let bytes = browser::file_bytes(&file).await.expect("bytes");
     let loaded = read_file("units.csv", &bytes).expect("csv");
-    assert_eq!(loaded.workbook.csv.as_ref().map(|d| d.encoding), Some("windows-1258"));
+    assert_eq!(loaded.workbook.csv.as_ref().map(|d| d.encoding.as_str()), Some("windows-1258"));
     assert_eq!(loaded.workbook.sheets[0].cell(3, 0), Some(&Cell::Text("UBND phường Phan Đình Phùng".into())));
 }
 

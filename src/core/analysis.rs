@@ -144,13 +144,17 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus) ->
         }
         [only] => {
             let rows = by_period.entry(Some(only.clone())).or_default();
+            let mut places: HashMap<(String, String), Place> = rows.iter().map(|r| (r.key().1, r.source.clone())).collect();
             for unit in undated {
-                match rows.iter().find(|r| r.key().1 == unit.key().1) {
+                match places.get(&unit.key().1) {
                     Some(first) => {
-                        let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.source.clone() };
+                        let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.clone() };
                         issues.push(Issue { place: unit.source, kind });
                     }
-                    None => rows.push(unit),
+                    None => {
+                        places.insert(unit.key().1, unit.source.clone());
+                        rows.push(unit);
+                    }
                 }
             }
         }

@@ -142,7 +142,8 @@ pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Ma
     let used: Vec<usize> = (0..sheet.width()).filter(|&c| mapping.columns[c].is_some() && from_merge(c)).collect();
     if let Some(&c) = used.first() {
         let (r, c) = (sheet.origin.0 + hr, sheet.origin.1 + c);
-        let merge = sheet.merges.iter().find(|(first, last)| (first.0..=last.0).contains(&r) && (first.1..=last.1).contains(&c)).or_else(|| sheet.merges.iter().find(|(first, last)| (first.0..=last.0).contains(&(r - 1)) && (first.1..=last.1).contains(&c)));
+        let covering = |row: usize| sheet.merges.iter().find(|(first, last)| (first.0..=last.0).contains(&row) && (first.1..=last.1).contains(&c));
+        let merge = covering(r).or_else(|| r.checked_sub(1).and_then(covering));
         if let Some(((r0, c0), (r1, c1))) = merge {
             let range = format!("{}:{}", crate::core::format::cell_address(*r0, *c0), crate::core::format::cell_address(*r1, *c1));
             let place = Place { file: file.to_string(), sheet: sheet.name.clone(), row: r0 + 1, column: crate::core::format::column_letters(*c0) };

@@ -37,7 +37,7 @@ fn book(name: &str) -> Workbook {
 fn run(books: &[Workbook], focus: Focus) -> Analysis {
     let rules = RuleSet::default_rules().unwrap();
     let inputs: Vec<_> = books.iter().map(|b| (b, Choice::default())).collect();
-    analyse(&inputs, &rules, &focus)
+    analyse(&inputs, &rules, &focus, &Default::default())
 }
 
 fn month(month: u32) -> Period {
@@ -118,7 +118,7 @@ fn the_file_period_set_by_the_user_wins_over_its_name() {
     let october = book(OCTOBER);
     let november = book(NOVEMBER);
     let choice = Choice { period: Some(Period::Quarter { year: 2026, quarter: 3 }), ..Choice::default() };
-    let analysis = analyse(&[(&october, choice), (&november, Choice::default())], &rules, &Focus::default());
+    let analysis = analyse(&[(&october, choice), (&november, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert_eq!(analysis.periods, [Period::Quarter { year: 2026, quarter: 3 }, month(11)]);
 }
 

@@ -55,7 +55,7 @@ fn workbook(headers: [&str; 6], titles: &[&str], group_row: bool, order: [usize;
 fn scores_of(name: &str, bytes: &[u8]) -> Scores {
     let rules = RuleSet::default_rules().unwrap();
     let book = read_file(name, bytes).unwrap().workbook;
-    let analysis = analyse(&[(&book, Choice::default())], &rules, &Focus::default());
+    let analysis = analyse(&[(&book, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert!(analysis.errors.is_empty() && analysis.issues.is_empty(), "{name}: {:?} {:?}", analysis.errors, analysis.issues);
     analysis.scores
 }
@@ -146,7 +146,7 @@ fn bad_cells_are_reported_with_their_place_and_the_rest_is_scored() {
     let bytes = book.save_to_buffer().unwrap();
     let rules = RuleSet::default_rules().unwrap();
     let wb = read_file("so-lieu.xlsx", &bytes).unwrap().workbook;
-    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default());
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Default::default());
     let found: Vec<(usize, String, &IssueKind)> = analysis.issues.iter().map(|i| (i.place.row, i.place.column.clone(), &i.kind)).collect();
     assert_eq!(found.len(), 5, "{found:?}");
     assert!(matches!(found[0], (5, ref c, IssueKind::NotANumber { value, .. }) if c == "B" && value == "mười"));
@@ -175,10 +175,10 @@ fn bad_cells_are_reported_with_their_place_and_the_rest_is_scored() {
 fn a_sheet_without_units_or_criteria_is_refused_with_a_reason() {
     let rules = RuleSet::default_rules().unwrap();
     let no_unit = read_file("a.csv", "Tên;ON_TIME (tử số)\nXã A;1\n".as_bytes()).unwrap().workbook;
-    let analysis = analyse(&[(&no_unit, Choice::default())], &rules, &Focus::default());
+    let analysis = analyse(&[(&no_unit, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert_eq!(analysis.errors, [TableError::NoUnitColumn { file: "a.csv".into(), sheet: "a".into() }]);
     let no_criteria = read_file("b.csv", "Tiêu đề\nĐơn vị;Ghi chú\nXã A;x\n".as_bytes()).unwrap().workbook;
-    let analysis = analyse(&[(&no_criteria, Choice::default())], &rules, &Focus::default());
+    let analysis = analyse(&[(&no_criteria, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert_eq!(analysis.errors, [TableError::NoKnownColumn { file: "b.csv".into(), sheet: "b".into(), header_row: 2 }]);
     assert!(analysis.errors[0].message(Lang::Vi).starts_with("Tệp «b.csv», trang tính «b», dòng tiêu đề 2: không có cột nào khớp"));
 }
@@ -190,7 +190,7 @@ fn the_right_sheet_is_found_and_several_files_combine() {
     let book = read_file("mau.xlsx", &sample).unwrap().workbook;
     assert_eq!(book.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Số liệu", "Hướng dẫn"]);
     let extra = read_file("them.csv", "Đơn vị;Đơn vị cấp trên;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã Mới;UBND thị xã An Hòa;5;10\nUBND phường An Lạc;UBND thị xã An Hòa;1;1\n".as_bytes()).unwrap().workbook;
-    let analysis = analyse(&[(&book, Choice::default()), (&extra, Choice::default())], &rules, &Focus::default());
+    let analysis = analyse(&[(&book, Choice::default()), (&extra, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert_eq!(analysis.scores.units.len(), 1 + 14 + 1);
     assert_eq!(analysis.issues.len(), 1, "An Lạc appears in both files: {:?}", analysis.issues);
     assert!(matches!(&analysis.issues[0].kind, IssueKind::DuplicateUnit { first, .. } if first.file == "mau.xlsx" && first.row == 6));

@@ -105,7 +105,7 @@ fn score(args: &Args) -> Result<bool, String> {
         }
     }
     let inputs: Vec<_> = books.iter().map(|b| (b, Choice::default())).collect();
-    let analysis = analyse(&inputs, &rules, &args.focus);
+    let analysis = analyse(&inputs, &rules, &args.focus, &Default::default());
     for (flag, wanted) in [("--period", &args.focus.current), ("--compare-with", &args.focus.previous)] {
         if let Some(p) = wanted.as_ref().filter(|p| !analysis.periods.contains(p)) {
             let found: Vec<String> = analysis.periods.iter().map(|p| p.label(Lang::Vi)).collect();

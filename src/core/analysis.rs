@@ -3,8 +3,11 @@
 //! one it is compared with). The web app and the CLI both call [`analyse`].
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
-use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, UnitRow, UnitTable};
+use crate::core::dossier::units::{complete, DossierTable, Origins, Typed};
+use crate::core::dossier::{find_header, list::from_sheet, Certainty, Window};
+use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
 use crate::core::header::Mapping;
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
@@ -18,6 +21,10 @@ pub struct Choice {
     pub sheet: Option<usize>,
     pub mapping: Option<Mapping>,
     pub period: Option<Period>,
+    /// What kind of table the file is, when the user said (chiso recognises it otherwise).
+    pub kind: Option<TableKind>,
+    /// The period a dossier list is scored over, when the user chose it.
+    pub window: Option<Window>,
 }
 
 /// Which loaded period is scored and which it is compared with; `None` lets chiso choose the
@@ -34,6 +41,8 @@ pub struct FileTable {
     pub file: String,
     pub sheet_index: usize,
     pub table: UnitTable,
+    /// For a dossier list: its records and their tally over the window.
+    pub dossiers: Option<DossierTable>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +59,8 @@ pub struct Analysis {
     pub previous: Option<(Period, Scores)>,
     /// Periods loaded but neither scored nor compared, with their number of units.
     pub set_aside: Vec<(Period, usize)>,
+    /// For units counted from dossiers (by folded name): where each figure came from.
+    pub origins: Origins,
 }
 
 impl Analysis {
@@ -78,7 +89,16 @@ impl Analysis {
 /// first) that has one. When none has, the error of the first sheet tried.
 pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<FileTable, TableError> {
     let make = |index: usize, mapping: Option<Mapping>| {
-        read_units(&book.file_name, &book.sheets[index], rules, mapping).map(|table| FileTable { file: book.file_name.clone(), sheet_index: index, table })
+        let sheet = &book.sheets[index];
+        let as_dossiers = match choice.kind {
+            Some(TableKind::DossierList) => true,
+            Some(_) => false,
+            None => sheet.dossiers.is_some(),
+        };
+        if as_dossiers {
+            return dossier_table(book, index, choice);
+        }
+        read_units(&book.file_name, sheet, rules, mapping).map(|table| FileTable { file: book.file_name.clone(), sheet_index: index, table, dossiers: None })
     };
     if let Some(index) = choice.sheet.filter(|i| *i < book.sheets.len()) {
         return make(index, choice.mapping.clone());
@@ -97,6 +117,29 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
     Err(first_error.unwrap_or(TableError::NoUnitColumn { file: book.file_name.clone(), sheet: String::new() }))
 }
 
+/// A sheet read as a dossier list: its streamed records, or (when the user said it is one) its
+/// cells read as records now. Its units are tallied over the chosen window, or the inferred one.
+fn dossier_table(book: &Workbook, index: usize, choice: &Choice) -> Result<FileTable, TableError> {
+    let sheet = &book.sheets[index];
+    let (file, name) = (book.file_name.clone(), sheet.name.clone());
+    let list = match &sheet.dossiers {
+        Some(list) => list.clone(),
+        None => {
+            let mapping = find_header(sheet, Certainty::Told).ok_or_else(|| TableError::NoDossierHeader { file: file.clone(), sheet: name.clone() })?;
+            Arc::new(from_sheet(sheet, mapping, book.date1904))
+        }
+    };
+    let dossiers = DossierTable::new(list, &file, choice.window.clone()).ok_or_else(|| TableError::NoReceivedDates { file: file.clone(), sheet: name.clone() })?;
+    // Rules are applied when the units are made, in `analyse`; here only the frame.
+    let mapping = Mapping {
+        header_row: dossiers.list.mapping.header_row,
+        headers: dossiers.list.mapping.headers.clone(),
+        columns: vec![None; dossiers.list.mapping.headers.len()],
+    };
+    let table = UnitTable { kind: TableKind::DossierList, mapping, units: Vec::new(), issues: Vec::new() };
+    Ok(FileTable { file, sheet_index: index, table, dossiers: Some(dossiers) })
+}
+
 /// The period a file's rows belong to when they do not say: the user's choice, or else a period
 /// in the file's name.
 pub fn file_period(book: &Workbook, choice: &Choice) -> Option<Period> {
@@ -106,11 +149,21 @@ pub fn file_period(book: &Workbook, choice: &Choice) -> Option<Period> {
 /// Reads every file's table, sorts the units into periods, and scores the period in focus and
 /// the one it is compared with. A unit that appears twice in one period counts once (the first),
 /// with an issue naming both places.
-pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus) -> Analysis {
+pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, typed: &Typed) -> Analysis {
     let mut tables = Vec::new();
     let mut errors = Vec::new();
+    let mut origins = BTreeMap::new();
     for (book, choice) in books {
-        match table_of(book, rules, choice) {
+        match table_of(book, rules, choice).map(|mut t| {
+            if let Some(d) = &t.dossiers {
+                let sheet = &book.sheets[t.sheet_index].name;
+                let (units, issues, unit_origins) = d.units(&t.file, sheet, rules);
+                t.table.units = units;
+                t.table.issues = issues;
+                origins.extend(unit_origins);
+            }
+            t
+        }) {
             Ok(mut t) => {
                 if let Some(period) = file_period(book, choice) {
                     for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
@@ -122,6 +175,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus) ->
             Err(e) => errors.push(e),
         }
     }
+    complete_dossier_units(&mut tables, &mut origins, typed, rules);
     let mut issues: Vec<Issue> = tables.iter().flat_map(|t| t.table.issues.iter().cloned()).collect();
     let mut by_period: BTreeMap<Option<Period>, Vec<UnitRow>> = BTreeMap::new();
     let mut seen: HashMap<_, Place> = HashMap::new();
@@ -177,5 +231,34 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus) ->
         let scores = score(&Some(p.clone()));
         (p, scores)
     });
-    Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside }
+    Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, origins }
+}
+
+/// Gives units counted from dossiers the figures dossiers cannot give; a unit-figure row of the
+/// same unit and period is taken over by the dossier unit rather than scored beside it.
+fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed: &Typed, rules: &RuleSet) {
+    let period_of = |u: &UnitRow| u.period.as_deref().and_then(Period::parse);
+    let sheet_rows: Vec<(UnitRow, String, usize)> = tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.dossiers.is_none())
+        .flat_map(|(i, t)| t.table.units.iter().map(move |u| (u.clone(), t.file.clone(), i)))
+        .collect();
+    let mut taken: Vec<(usize, String, Option<Period>)> = Vec::new();
+    for t in tables.iter_mut().filter(|t| t.dossiers.is_some()) {
+        for unit in &mut t.table.units {
+            let period = period_of(unit);
+            // Rows without a period join any dossier period, as they join the only one there is.
+            let same: Vec<&(UnitRow, String, usize)> = sheet_rows.iter().filter(|(u, _, _)| period_of(u).is_none() || period_of(u) == period).collect();
+            let rows: Vec<(&UnitRow, &str)> = same.iter().map(|(u, f, _)| (u, f.as_str())).collect();
+            let of_unit = origins.entry(crate::core::text::fold_words(&unit.name)).or_default();
+            if let Some(i) = complete(unit, of_unit, &rows, typed, rules) {
+                let (u, _, table) = same[i];
+                taken.push((*table, crate::core::text::fold_words(&u.name), period_of(u)));
+            }
+        }
+    }
+    for (table, name, period) in taken {
+        tables[table].table.units.retain(|u| !(crate::core::text::fold_words(&u.name) == name && period_of(u) == period));
+    }
 }

@@ -3,6 +3,7 @@
 pub mod alerts;
 pub mod analysis;
 pub mod compare;
+pub mod dossier;
 pub mod figures;
 pub mod format;
 pub mod header;

@@ -65,14 +65,56 @@ pub struct Criterion {
     pub rule: Rule,
     pub zero: ZeroRule,
     pub level: Level,
+    /// How a dossier list yields its figures; parts left out come from unit figures.
+    pub dossiers: FromDossiers,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tracked {
     pub code: String,
     pub name: String,
     pub label: String,
     pub kind: TrackedKind,
+    #[serde(default)]
+    pub dossiers: FromDossiers,
+}
+
+/// What a dossier list counts for a criterion's numerator and denominator (for a tracked count
+/// or value, the numerator is the value).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FromDossiers {
+    pub numerator: Option<Measure>,
+    pub denominator: Option<Measure>,
+}
+
+/// A count (or value) taken over the dossiers received in the period. A rule set names them in
+/// `dossiers = { numerator = "...", denominator = "..." }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Received,
+    /// Finished on or before the due date, or unfinished and not yet due at the period's end.
+    OnTime,
+    Online,
+    OnlineOnTime,
+    Synced,
+    WithFee,
+    /// With a fee, paid online.
+    PaidOnline,
+    ElectronicResult,
+    Digitised,
+    Reused,
+    PersonalStore,
+    PopulationData,
+    /// Neither overdue, nor rated "not satisfied", nor the subject of a petition.
+    Satisfied,
+    Completed,
+    /// Distinct procedures with at least one online dossier (not a count of dossiers).
+    ProceduresOnline,
+    /// Mean days from receipt to completion over the dossiers finished.
+    AverageDays,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +173,8 @@ struct RawCriterion {
     target: Option<f64>,
     zero: ZeroRule,
     level: Level,
+    #[serde(default)]
+    dossiers: FromDossiers,
 }
 
 #[derive(Deserialize, PartialEq)]
@@ -195,6 +239,7 @@ impl RuleSet {
                 rule,
                 zero: c.zero,
                 level: c.level,
+                dossiers: c.dossiers,
             });
         }
         for g in &groups {

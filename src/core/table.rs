@@ -1,7 +1,10 @@
 //! The neutral model every reader produces: a workbook of sheets, each a rectangle of cells.
 //! Later stages (header matching, figures, dossiers) read only this, never a file format.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
+use crate::core::dossier::DossierList;
 use crate::core::format;
 
 /// A date and time as the spreadsheet stored it (no time zone: Excel has none).
@@ -74,6 +77,10 @@ pub struct Sheet {
     /// Merged ranges in the header rows, as (first, last) absolute (row, column), inclusive.
     #[serde(default)]
     pub merges: Vec<((usize, usize), (usize, usize))>,
+    /// A dossier list read as records while it streamed in; `cells` then hold only its first
+    /// rows, for the preview.
+    #[serde(default)]
+    pub dossiers: Option<Arc<DossierList>>,
 }
 
 impl Sheet {
@@ -85,13 +92,13 @@ impl Sheet {
             row.resize(width, Cell::Empty);
             cells.extend(row);
         }
-        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new() }
+        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new(), dossiers: None }
     }
 
     /// Builds a sheet from cells already laid out row after row, `width` to a row.
     pub fn from_cells(name: impl Into<String>, origin: (usize, usize), width: usize, cells: Vec<Cell>) -> Sheet {
         debug_assert!(width == 0 || cells.len() % width == 0);
-        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new() }
+        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new(), dossiers: None }
     }
 
     pub fn width(&self) -> usize {
@@ -191,6 +198,10 @@ pub struct Workbook {
     pub format: Format,
     pub csv: Option<CsvDialect>,
     pub sheets: Vec<Sheet>,
+    /// Dates count from 1904 (old Mac Excel) rather than 1900: date serials stored as plain
+    /// numbers are read with it.
+    #[serde(default)]
+    pub date1904: bool,
 }
 
 #[cfg(test)]

@@ -361,12 +361,12 @@ impl AppState {
     pub fn set_mapping(&self, file_id: u32, sheet: usize, mapping: Mapping) {
         let encoded: Vec<String> = mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
         browser::remember(&format!("{MAPPING_KEY}{}", mapping.signature()), &encoded.join("\t"));
-        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: Some(mapping), period: c.period.take() });
+        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: Some(mapping), period: c.period.take(), kind: c.kind, window: c.window.take() });
     }
 
     pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
         browser::forget(&format!("{MAPPING_KEY}{}", mapping.signature()));
-        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: None, period: c.period.take() });
+        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: None, period: c.period.take(), kind: c.kind, window: c.window.take() });
     }
 
     /// Changes one file's choices (sheet, mapping, period).

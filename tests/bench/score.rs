@@ -89,7 +89,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{} ({} bytes)", path.display(), bytes.len());
     let (med, min, max) = median_ms(|| {
         let wb = read_file("units-5000.xlsx", &bytes).expect("read").workbook;
-        let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default());
+        let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Default::default());
         assert_eq!(analysis.scores.units.len(), 5000);
     });
     println!("read + score 5,000-unit workbook natively: median {med:.1} ms (min {min:.1}, max {max:.1}) over 5 runs");

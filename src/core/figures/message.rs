@@ -78,6 +78,25 @@ impl Issue {
                 "{at}: {} columns took their header from merged cells (the first the range {range}); chiso read each merge's text for every column it spans. Check under «Column mapping» that every column has the right criterion.",
                 crate::core::format::number(*count as f64, 0)
             ),
+            (IssueKind::Dossier(kind), lang) => dossier_problem(&at, kind, lang),
+            (IssueKind::MoreDossierProblems { count }, Lang::Vi) => format!(
+                "{at}: còn {} ô hồ sơ khác không dùng được (chỉ liệt kê {} ô đầu). Hãy sửa theo các ví dụ trên rồi tải lại tệp.",
+                number(*count as f64, 0),
+                crate::core::dossier::list::MAX_PROBLEMS
+            ),
+            (IssueKind::MoreDossierProblems { count }, Lang::En) => format!(
+                "{at}: {} more dossier cells could not be used (only the first {} are listed). Fix them like those above and load the file again.",
+                number(*count as f64, 0),
+                crate::core::dossier::list::MAX_PROBLEMS
+            ),
+            (IssueKind::OutsidePeriod { period, before, after, undated }, Lang::Vi) => format!(
+                "{at}: {} hồ sơ không thuộc kỳ {period} nên không được tính ({} tiếp nhận trước kỳ, {} sau kỳ, {} không có ngày tiếp nhận). Muốn tính, hãy đổi kỳ ở «Kỳ của danh sách hồ sơ».",
+                number((before + after + undated) as f64, 0), number(*before as f64, 0), number(*after as f64, 0), number(*undated as f64, 0)
+            ),
+            (IssueKind::OutsidePeriod { period, before, after, undated }, Lang::En) => format!(
+                "{at}: {} dossiers fall outside {period} and are not counted ({} received before, {} after, {} with no receipt date). To count them, change the period under «Dossier list period».",
+                before + after + undated, before, after, undated
+            ),
             (IssueKind::MissingUnitName, Lang::Vi) => {
                 format!("{at} có số liệu nhưng cột «Đơn vị» trống. Hãy điền tên đơn vị; dòng này không được tính.")
             }
@@ -85,6 +104,34 @@ impl Issue {
                 format!("{at} has figures but an empty «Đơn vị» (unit) cell. Fill in the unit's name; the row is not used.")
             }
         }
+    }
+}
+
+fn dossier_problem(at: &str, kind: &crate::core::dossier::list::ProblemKind, lang: Lang) -> String {
+    use crate::core::dossier::list::ProblemKind;
+    match (kind, lang) {
+        (ProblemKind::NotADate { header, value }, Lang::Vi) => format!(
+            "{at}, cột «{header}»: «{value}» không phải là ngày. Hãy ghi ngày dạng dd/mm/yyyy, dd/mm/yyyy hh:mm hoặc yyyy-mm-dd; ô này được coi là trống."
+        ),
+        (ProblemKind::NotADate { header, value }, Lang::En) => format!(
+            "{at}, column «{header}»: «{value}» is not a date. Write dd/mm/yyyy, dd/mm/yyyy hh:mm or yyyy-mm-dd; the cell counts as empty."
+        ),
+        (ProblemKind::NotYesNo { header, value }, Lang::Vi) => format!(
+            "{at}, cột «{header}»: «{value}» không phải là có/không. Hãy ghi Có/Không, Đã/Chưa, x hoặc để trống, 1/0; ô này được coi là «Không»."
+        ),
+        (ProblemKind::NotYesNo { header, value }, Lang::En) => format!(
+            "{at}, column «{header}»: «{value}» is not a yes/no. Write Có/Không, Đã/Chưa, x or blank, 1/0; the cell counts as «no»."
+        ),
+        (ProblemKind::NotAChannel { header, value }, Lang::Vi) => format!(
+            "{at}, cột «{header}»: «{value}» không phải là kênh nộp. Hãy ghi Trực tuyến, Trực tiếp hoặc Bưu chính; hồ sơ này được coi là không nộp trực tuyến."
+        ),
+        (ProblemKind::NotAChannel { header, value }, Lang::En) => format!(
+            "{at}, column «{header}»: «{value}» is not a channel. Write Trực tuyến, Trực tiếp or Bưu chính; the dossier counts as not online."
+        ),
+        (ProblemKind::NoReceivedDate, Lang::Vi) => format!("{at}: hồ sơ không có ngày tiếp nhận nên không xếp được vào kỳ nào và không được tính. Hãy bổ sung ngày tiếp nhận."),
+        (ProblemKind::NoReceivedDate, Lang::En) => format!("{at}: the dossier has no receipt date, so it belongs to no period and is not counted. Add the date."),
+        (ProblemKind::FinishedBeforeReceived, Lang::Vi) => format!("{at}: ngày hoàn thành trước ngày tiếp nhận. Hãy kiểm tra lại hai ngày này; thời gian giải quyết của hồ sơ được tính là 0 ngày."),
+        (ProblemKind::FinishedBeforeReceived, Lang::En) => format!("{at}: finished before it was received. Check both dates; its processing time counts as 0 days."),
     }
 }
 
@@ -102,6 +149,18 @@ impl TableError {
             ),
             (TableError::NoKnownColumn { file, sheet, header_row }, Lang::En) => format!(
                 "File «{file}», sheet «{sheet}», header row {header_row}: no column matches a criterion of the index (e.g. «Hồ sơ đúng hạn, trong hạn (tử số)» or «ON_TIME (tử số)»). Name the columns as in the template, or choose each column's criterion under «Column mapping»."
+            ),
+            (TableError::NoDossierHeader { file, sheet }, Lang::Vi) => format!(
+                "Tệp «{file}», trang tính «{sheet}»: đã chọn đọc là danh sách hồ sơ nhưng 30 dòng đầu không có cột «Ngày tiếp nhận». Hãy thêm cột này (mỗi dòng một hồ sơ), hoặc chọn lại loại bảng."
+            ),
+            (TableError::NoDossierHeader { file, sheet }, Lang::En) => format!(
+                "File «{file}», sheet «{sheet}»: read as a dossier list, but the first 30 rows have no «Ngày tiếp nhận» (date received) column. Add it (one row per dossier), or choose another kind of table."
+            ),
+            (TableError::NoReceivedDates { file, sheet }, Lang::Vi) => format!(
+                "Tệp «{file}», trang tính «{sheet}»: không hồ sơ nào có ngày tiếp nhận đọc được, nên không xác định được kỳ. Hãy ghi ngày tiếp nhận dạng dd/mm/yyyy."
+            ),
+            (TableError::NoReceivedDates { file, sheet }, Lang::En) => format!(
+                "File «{file}», sheet «{sheet}»: no dossier has a readable receipt date, so there is no period to score. Write the dates as dd/mm/yyyy."
             ),
         }
     }

@@ -14,7 +14,7 @@ use crate::core::values;
 mod message;
 
 /// One criterion's inputs for one unit.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -67,10 +67,38 @@ pub struct Place {
     pub column: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TableKind {
     UnitFigures,
     ScoreOnly,
+    /// One row per dossier, tallied into unit figures.
+    DossierList,
+}
+
+impl TableKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            TableKind::UnitFigures => "unit-figures",
+            TableKind::ScoreOnly => "score-only",
+            TableKind::DossierList => "dossier-list",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TableKind> {
+        [TableKind::UnitFigures, TableKind::ScoreOnly, TableKind::DossierList].into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self, lang: crate::core::lang::Lang) -> &'static str {
+        use crate::core::lang::Lang;
+        match (self, lang) {
+            (TableKind::UnitFigures, Lang::Vi) => "Số liệu đơn vị",
+            (TableKind::UnitFigures, Lang::En) => "Unit figures",
+            (TableKind::ScoreOnly, Lang::Vi) => "Chỉ có điểm",
+            (TableKind::ScoreOnly, Lang::En) => "Scores only",
+            (TableKind::DossierList, Lang::Vi) => "Danh sách hồ sơ",
+            (TableKind::DossierList, Lang::En) => "Dossier list",
+        }
+    }
 }
 
 /// A cell or row that was not used as it stands.
@@ -87,6 +115,12 @@ pub enum IssueKind {
     MissingUnitName,
     /// `count` columns took their header from merged cells (the first merge `range`).
     MergedHeader { range: String, count: usize },
+    /// A cell of a dossier list that could not be used.
+    Dossier(crate::core::dossier::list::ProblemKind),
+    /// More dossier problems than are listed one by one.
+    MoreDossierProblems { count: usize },
+    /// Dossiers received outside the period scored, or with no receipt date.
+    OutsidePeriod { period: String, before: usize, after: usize, undated: usize },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +144,10 @@ pub enum TableError {
     NoUnitColumn { file: String, sheet: String },
     /// A unit column but no criterion, tracked value or group score.
     NoKnownColumn { file: String, sheet: String, header_row: usize },
+    /// Said to be a dossier list, but no header names a receipt date.
+    NoDossierHeader { file: String, sheet: String },
+    /// A dossier list none of whose dossiers has a receipt date: no period to score.
+    NoReceivedDates { file: String, sheet: String },
 }
 
 /// Rows whose unit cell says "total" are sums, not units.

@@ -1,12 +1,62 @@
 //! Cells as a reader streams them, gathered into a sheet within the limits: the rectangle is
 //! checked before it is allocated, over-long texts are cut, and formula cells without a cached
 //! value are counted so that the user hears about them.
+//!
+//! A dossier list is recognised from its first rows; from then on its rows become dossier
+//! records as they arrive and only the first rows are kept as cells, for the preview. A
+//! province's month (200,000 rows) then never exists as millions of cells.
+
+use std::sync::Arc;
 
 use super::limits::Limits;
 use super::{Note, Progress, ReadError};
+use crate::core::dossier::{find_header, Certainty, DossierReader};
 use crate::core::format::cell_address;
 use crate::core::header::HEADER_SEARCH_ROWS;
 use crate::core::table::{Cell, Sheet};
+
+/// Rows of a streamed dossier list kept as cells below its header, for the preview.
+pub const PREVIEW_ROWS: u32 = 100;
+
+/// Whether the sheet's rows are streamed into dossier records.
+enum Stream {
+    /// Not yet known: the header rows are still coming.
+    Undecided,
+    Cells,
+    Dossiers(Box<Dossiers>),
+}
+
+struct Dossiers {
+    reader: DossierReader,
+    /// First column of the list and its width.
+    first_col: u32,
+    width: usize,
+    /// The last row kept as cells too.
+    preview_until: u32,
+    /// The row being gathered.
+    row: Option<(u32, Vec<Cell>)>,
+    cells: u64,
+}
+
+impl Dossiers {
+    fn push(&mut self, row: u32, col: u32, cell: Cell) {
+        if self.row.as_ref().is_some_and(|(r, _)| *r != row) {
+            self.flush();
+        }
+        let width = self.width;
+        let (_, cells) = self.row.get_or_insert_with(|| (row, vec![Cell::Empty; width]));
+        if let Some(slot) = col.checked_sub(self.first_col).and_then(|c| cells.get_mut(c as usize)) {
+            *slot = cell;
+            self.cells += 1;
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some((row, cells)) = self.row.take() {
+            self.reader.row(row as usize, &cells);
+        }
+    }
+}
 
 pub(super) struct SheetBuilder<'a> {
     name: String,
@@ -16,6 +66,8 @@ pub(super) struct SheetBuilder<'a> {
     bounds: Option<(u32, u32, u32, u32)>,
     long_texts: Vec<String>,
     uncached: Vec<String>,
+    stream: Stream,
+    date1904: bool,
 }
 
 /// Reports rows read every so many rows, for the progress bar.
@@ -42,7 +94,44 @@ impl Ticker {
 
 impl<'a> SheetBuilder<'a> {
     pub fn new(name: &str, limits: &'a Limits) -> Self {
-        SheetBuilder { name: name.to_string(), limits, cells: Vec::new(), bounds: None, long_texts: Vec::new(), uncached: Vec::new() }
+        let stream = if limits.keep_dossier_cells { Stream::Cells } else { Stream::Undecided };
+        SheetBuilder { name: name.to_string(), limits, cells: Vec::new(), bounds: None, long_texts: Vec::new(), uncached: Vec::new(), stream, date1904: false }
+    }
+
+    /// Date serials stored as plain numbers count from 1904.
+    pub fn date1904(&mut self, yes: bool) {
+        self.date1904 = yes;
+    }
+
+    /// Decides, from the rows gathered so far, whether this is a dossier list; if it is, the rows
+    /// below its header go to the dossier reader and those past the preview leave the cells.
+    fn decide(&mut self) {
+        self.stream = Stream::Cells;
+        let Some((r0, _, c0, _)) = self.bounds else { return };
+        let sheet = self.dense();
+        let Some(mapping) = find_header(&sheet, Certainty::Detect) else { return };
+        let header = r0 + mapping.header_row as u32;
+        let width = mapping.fields.len();
+        let reader = DossierReader::new(mapping, (r0 as usize, c0 as usize), self.date1904);
+        let mut dossiers = Dossiers { reader, first_col: c0, width, preview_until: header + PREVIEW_ROWS, row: None, cells: 0 };
+        for (r, c, cell) in &self.cells {
+            if *r > header {
+                dossiers.push(*r, *c, cell.clone());
+            }
+        }
+        let until = dossiers.preview_until;
+        self.cells.retain(|(r, _, _)| *r <= until);
+        self.stream = Stream::Dossiers(Box::new(dossiers));
+    }
+
+    fn dense(&self) -> Sheet {
+        let Some((r0, r1, c0, c1)) = self.bounds else { return Sheet::from_cells(self.name.clone(), (0, 0), 0, Vec::new()) };
+        let width = (c1 - c0 + 1) as usize;
+        let mut dense = vec![Cell::Empty; (r1 - r0 + 1) as usize * width];
+        for (r, c, cell) in &self.cells {
+            dense[(r - r0) as usize * width + (c - c0) as usize] = cell.clone();
+        }
+        Sheet::from_cells(self.name.clone(), (r0 as usize, c0 as usize), width, dense)
     }
 
     /// Adds a cell; empty ones are left out. Fails once the sheet holds more cells than allowed.
@@ -57,6 +146,22 @@ impl<'a> SheetBuilder<'a> {
             }
             other => other,
         };
+        if matches!(self.stream, Stream::Undecided) && self.bounds.is_some_and(|(r0, ..)| row >= r0 + HEADER_SEARCH_ROWS as u32) {
+            self.decide();
+        }
+        if let Stream::Dossiers(d) = &mut self.stream {
+            if d.cells >= self.limits.max_cells {
+                let rows = u64::from(row) + 1;
+                return Err(ReadError::TooManyCells { sheet: self.name.clone(), rows, cols: d.width as u64, limit: self.limits.max_cells });
+            }
+            let keep = row <= d.preview_until;
+            if keep {
+                d.push(row, col, cell.clone());
+            } else {
+                d.push(row, col, cell);
+                return Ok(());
+            }
+        }
         let (r0, r1, c0, c1) = self.bounds.unwrap_or((row, row, col, col));
         let bounds = (r0.min(row), r1.max(row), c0.min(col), c1.max(col));
         self.bounds = Some(bounds);
@@ -74,7 +179,23 @@ impl<'a> SheetBuilder<'a> {
     }
 
     /// The sheet, once its rectangle is known to be within the limits, and what to tell the user.
-    pub fn finish(self) -> Result<(Sheet, Vec<Note>), ReadError> {
+    pub fn finish(mut self) -> Result<(Sheet, Vec<Note>), ReadError> {
+        if matches!(self.stream, Stream::Undecided) {
+            self.decide();
+        }
+        let dossiers = match std::mem::replace(&mut self.stream, Stream::Cells) {
+            Stream::Dossiers(mut d) => {
+                d.flush();
+                Some(Arc::new(d.reader.finish()))
+            }
+            _ => None,
+        };
+        let (mut sheet, notes) = self.finish_cells()?;
+        sheet.dossiers = dossiers;
+        Ok((sheet, notes))
+    }
+
+    fn finish_cells(self) -> Result<(Sheet, Vec<Note>), ReadError> {
         let mut notes = Vec::new();
         if let Some(first) = self.long_texts.first() {
             notes.push(Note::LongText { sheet: self.name.clone(), cell: first.clone(), count: self.long_texts.len(), limit: self.limits.max_text_chars });

@@ -21,6 +21,9 @@ pub struct Limits {
     pub max_columns: u64,
     /// Characters in one cell; longer text is cut (Excel itself stops at 32,767).
     pub max_text_chars: usize,
+    /// Keep a dossier list's cells instead of streaming its rows into dossier records: for a
+    /// user who reads such a sheet as another kind of table. Not a limit the user sets.
+    pub keep_dossier_cells: bool,
 }
 
 impl Default for Limits {
@@ -32,6 +35,7 @@ impl Default for Limits {
             max_cells: 10_000_000,
             max_columns: 16_384,
             max_text_chars: 32_767,
+            keep_dossier_cells: false,
         }
     }
 }

@@ -139,6 +139,7 @@ pub fn read_with(file_name: &str, bytes: &[u8], limits: &Limits, progress: &mut 
         format,
         csv: dialect,
         sheets,
+        date1904: format == Format::Xlsx && workbook::date1904(bytes),
     };
     Ok(Loaded { workbook, notes })
 }

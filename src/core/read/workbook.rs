@@ -20,9 +20,10 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
     let corrupt = |detail: String| ReadError::Corrupt { format, detail };
     match format {
         Format::Xlsx => match open_workbook_from_rs::<Xlsx<_>, _>(cursor) {
-            Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+            Ok(mut book) => sheets_of(&mut book, limits, progress, |book: &mut Xlsx<_>, name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut builder = SheetBuilder::new(name, limits);
+                builder.date1904(date1904(bytes));
                 let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
                 while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
                     let (row, col) = cell.pos;
@@ -93,6 +94,17 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
     }
 }
 
+/// Whether an xlsx package counts its dates from 1904 (`<workbookPr date1904="1"/>`).
+pub(super) fn date1904(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+    let Ok(entry) = archive.by_name("xl/workbook.xml") else { return false };
+    let mut text = String::new();
+    if entry.take(4 << 20).read_to_string(&mut text).is_err() {
+        return false;
+    }
+    ["date1904=\"1\"", "date1904=\"true\"", "date1904='1'", "date1904='true'"].iter().any(|p| text.contains(p))
+}
+
 /// An .xls is a compound file; its sector chains are checked (by the cfb crate) before calamine
 /// follows them, since calamine indexes past the end of a truncated one.
 fn check_compound_file(bytes: &[u8]) -> Result<(), Option<calamine::XlsError>> {
@@ -127,12 +139,11 @@ impl From<ReadError> for SheetError {
     }
 }
 
-type SheetReader<B> = fn(&mut B, &str, &Limits, &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>), SheetError>;
-
-fn sheets_of<RS, B>(book: &mut B, limits: &Limits, progress: &mut dyn FnMut(Progress), read_sheet: SheetReader<B>) -> Result<(Vec<Sheet>, Vec<Note>), ReadError>
+fn sheets_of<RS, B, F>(book: &mut B, limits: &Limits, progress: &mut dyn FnMut(Progress), read_sheet: F) -> Result<(Vec<Sheet>, Vec<Note>), ReadError>
 where
     RS: Read + Seek,
     B: Reader<RS>,
+    F: Fn(&mut B, &str, &Limits, &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>), SheetError>,
 {
     let metadata: Vec<_> = book.sheets_metadata().to_vec();
     let mut sheets = Vec::with_capacity(metadata.len());

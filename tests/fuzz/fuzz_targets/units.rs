@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(loaded) = read_file("don-vi.csv", data) else { return };
     let rules = RuleSet::default_rules().expect("the compiled-in rules are valid");
-    let analysis = analyse(&[(&loaded.workbook, Choice::default())], &rules, &Focus::default());
+    let analysis = analyse(&[(&loaded.workbook, Choice::default())], &rules, &Focus::default(), &Default::default());
     // Computed totals stay within the 100 points (a score-only table's are the file's own).
     for unit in analysis.scores.units.iter().filter(|u| !u.score_only()) {
         assert!((0.0..=100.0).contains(&unit.total), "{}: {}", unit.name, unit.total);

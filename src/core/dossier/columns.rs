@@ -1,0 +1,248 @@
+//! The columns of a dossier list as one-stop systems export them, matched like unit-figure
+//! headers (without regard to case, diacritics, spacing or punctuation).
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::header::HEADER_SEARCH_ROWS;
+use crate::core::lang::Lang;
+use crate::core::table::{Cell, Sheet};
+use crate::core::text::fold;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Field {
+    Id,
+    Unit,
+    Procedure,
+    ProcedureCode,
+    Received,
+    Due,
+    Finished,
+    Channel,
+    Synced,
+    HasFee,
+    PaidOnline,
+    ElectronicResult,
+    Digitised,
+    Reused,
+    PersonalStore,
+    PopulationData,
+    Rating,
+    Petition,
+}
+
+/// The yes/no fields, in the order of their bits in [`super::list::Dossier`].
+pub const FLAGS: [Field; 9] = [
+    Field::Synced,
+    Field::HasFee,
+    Field::PaidOnline,
+    Field::ElectronicResult,
+    Field::Digitised,
+    Field::Reused,
+    Field::PersonalStore,
+    Field::PopulationData,
+    Field::Petition,
+];
+
+impl Field {
+    /// The names a header may use, folded.
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["mahoso", "sohoso", "mahs", "sohs", "dossierid", "dossier"],
+            Field::Unit => &["donvi", "tendonvi", "donvitiepnhan", "coquantiepnhan", "coquan", "unit"],
+            Field::Procedure => &["thutuc", "tenthutuc", "thutuchanhchinh", "tenthutuchanhchinh", "tentthc", "procedure"],
+            Field::ProcedureCode => &["matthc", "mathutuc", "procedurecode"],
+            Field::Received => &["ngaytiepnhan", "thoigiantiepnhan", "ngaynhan", "received"],
+            Field::Due => &["ngayhentra", "ngayhentraketqua", "hanxuly", "hangiaiquyet", "due"],
+            Field::Finished => &["ngayhoanthanh", "thoigianhoanthanh", "ngaygiaiquyet", "ngaycoketqua", "finished"],
+            Field::Channel => &["kenhnop", "hinhthucnop", "kenhtiepnhan", "channel"],
+            Field::Synced => &["dongbodvcqg", "dongbocongdvcqg", "dongbolencongdvcqg", "dongbo", "synced"],
+            Field::HasFee => &["nghiavutaichinh", "cophilephi", "philephi", "fee"],
+            Field::PaidOnline => &["thanhtoantructuyen", "paidonline"],
+            Field::ElectronicResult => &["ketquadientu", "electronicresult"],
+            Field::Digitised => &["sohoa", "sohoahoso", "digitised", "digitized"],
+            Field::Reused => &["taisudungdulieusohoa", "taisudung", "reused"],
+            Field::PersonalStore => &["ketnoikhodulieucanhan", "khodulieucanhan", "personalstore"],
+            Field::PopulationData => &["dulieudancu", "sudungdulieudancu", "populationdata"],
+            Field::Rating => &["danhgia", "mucdohailong", "ketquadanhgia", "rating"],
+            Field::Petition => &["copakn", "pakn", "cophananhkiennghi", "petition"],
+        }
+    }
+
+    pub fn from_header(text: &str) -> Option<Field> {
+        let folded = fold(text);
+        ALL.iter().copied().find(|f| f.names().contains(&folded.as_str()))
+    }
+
+    /// The template's header for this field.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Id, Lang::Vi) => "Mã hồ sơ",
+            (Field::Id, Lang::En) => "Dossier id",
+            (Field::Unit, Lang::Vi) => "Đơn vị",
+            (Field::Unit, Lang::En) => "Unit",
+            (Field::Procedure, Lang::Vi) => "Thủ tục",
+            (Field::Procedure, Lang::En) => "Procedure",
+            (Field::ProcedureCode, Lang::Vi) => "Mã TTHC",
+            (Field::ProcedureCode, Lang::En) => "Procedure code",
+            (Field::Received, Lang::Vi) => "Ngày tiếp nhận",
+            (Field::Received, Lang::En) => "Received",
+            (Field::Due, Lang::Vi) => "Ngày hẹn trả",
+            (Field::Due, Lang::En) => "Due",
+            (Field::Finished, Lang::Vi) => "Ngày hoàn thành",
+            (Field::Finished, Lang::En) => "Finished",
+            (Field::Channel, Lang::Vi) => "Kênh nộp",
+            (Field::Channel, Lang::En) => "Channel",
+            (Field::Synced, Lang::Vi) => "Đồng bộ DVCQG",
+            (Field::Synced, Lang::En) => "Synced to the national portal",
+            (Field::HasFee, Lang::Vi) => "Nghĩa vụ tài chính",
+            (Field::HasFee, Lang::En) => "Fee due",
+            (Field::PaidOnline, Lang::Vi) => "Thanh toán trực tuyến",
+            (Field::PaidOnline, Lang::En) => "Paid online",
+            (Field::ElectronicResult, Lang::Vi) => "Kết quả điện tử",
+            (Field::ElectronicResult, Lang::En) => "Electronic result",
+            (Field::Digitised, Lang::Vi) => "Số hóa",
+            (Field::Digitised, Lang::En) => "Digitised",
+            (Field::Reused, Lang::Vi) => "Tái sử dụng dữ liệu số hóa",
+            (Field::Reused, Lang::En) => "Reused digitised data",
+            (Field::PersonalStore, Lang::Vi) => "Kết nối kho dữ liệu cá nhân",
+            (Field::PersonalStore, Lang::En) => "Personal data store",
+            (Field::PopulationData, Lang::Vi) => "Dữ liệu dân cư",
+            (Field::PopulationData, Lang::En) => "Population data",
+            (Field::Rating, Lang::Vi) => "Đánh giá",
+            (Field::Rating, Lang::En) => "Rating",
+            (Field::Petition, Lang::Vi) => "Có PAKN",
+            (Field::Petition, Lang::En) => "Petition filed",
+        }
+    }
+}
+
+pub const ALL: [Field; 18] = [
+    Field::Id,
+    Field::Unit,
+    Field::Procedure,
+    Field::ProcedureCode,
+    Field::Received,
+    Field::Due,
+    Field::Finished,
+    Field::Channel,
+    Field::Synced,
+    Field::HasFee,
+    Field::PaidOnline,
+    Field::ElectronicResult,
+    Field::Digitised,
+    Field::Reused,
+    Field::PersonalStore,
+    Field::PopulationData,
+    Field::Rating,
+    Field::Petition,
+];
+
+/// Which column holds which field. `header_row` is zero-based within the sheet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DossierMapping {
+    pub header_row: usize,
+    pub headers: Vec<String>,
+    pub fields: Vec<Option<Field>>,
+}
+
+impl DossierMapping {
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.column(field).is_some()
+    }
+
+    pub fn header(&self, field: Field) -> String {
+        self.column(field).map(|c| self.headers[c].clone()).unwrap_or_default()
+    }
+}
+
+/// How sure a header row must be to call a sheet a dossier list: when detecting on its own,
+/// the receipt date and three more dossier columns (a unit-figure sheet has none of them); when
+/// the user has said it is one, the receipt date is enough.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Certainty {
+    Detect,
+    Told,
+}
+
+/// The header row of a dossier list among the sheet's first rows: the one naming the most
+/// dossier fields.
+pub fn find_header(sheet: &Sheet, certainty: Certainty) -> Option<DossierMapping> {
+    let mut best: Option<DossierMapping> = None;
+    for r in 0..sheet.height().min(HEADER_SEARCH_ROWS) {
+        let Some(row) = sheet.row(r) else { break };
+        let headers: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Cell::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+                Cell::Empty => String::new(),
+                other => other.display(),
+            })
+            .collect();
+        let mut fields: Vec<Option<Field>> = headers.iter().map(|h| Field::from_header(h)).collect();
+        // A second column for the same field is ignored: the first one wins.
+        let mut seen = std::collections::HashSet::new();
+        for f in fields.iter_mut() {
+            if f.is_some_and(|field| !seen.insert(field)) {
+                *f = None;
+            }
+        }
+        let count = fields.iter().flatten().count();
+        let enough = match certainty {
+            Certainty::Detect => count >= 4,
+            Certainty::Told => count >= 1,
+        };
+        if !enough || !fields.contains(&Some(Field::Received)) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| count > b.fields.iter().flatten().count()) {
+            best = Some(DossierMapping { header_row: r, headers, fields });
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    #[test]
+    fn template_headers_are_recognised_in_any_spelling() {
+        assert_eq!(Field::from_header("Mã hồ sơ"), Some(Field::Id));
+        assert_eq!(Field::from_header("NGAY TIEP NHAN"), Some(Field::Received));
+        assert_eq!(Field::from_header("Ngày hẹn trả"), Some(Field::Due));
+        assert_eq!(Field::from_header("Đồng bộ DVCQG"), Some(Field::Synced));
+        assert_eq!(Field::from_header("Có PAKN"), Some(Field::Petition));
+        assert_eq!(Field::from_header("Mã TTHC"), Some(Field::ProcedureCode));
+        assert_eq!(Field::from_header("Tổng hồ sơ tiếp nhận"), None);
+        for f in ALL {
+            assert_eq!(Field::from_header(f.label(Lang::Vi)), Some(f), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn header_below_a_title_and_the_certainty_needed() {
+        let sheet = Sheet::from_rows(
+            "S",
+            (0, 0),
+            vec![
+                vec![t("DANH SÁCH HỒ SƠ THÁNG 11/2026")],
+                vec![t("Mã hồ sơ"), t("Đơn vị"), t("Ngày tiếp nhận"), t("Ngày hẹn trả"), t("Ghi chú")],
+                vec![t("H1"), t("Xã A"), t("01/11/2026"), t("05/11/2026"), t("")],
+            ],
+        );
+        let m = find_header(&sheet, Certainty::Detect).unwrap();
+        assert_eq!(m.header_row, 1);
+        assert_eq!(m.fields, vec![Some(Field::Id), Some(Field::Unit), Some(Field::Received), Some(Field::Due), None]);
+        let thin = Sheet::from_rows("S", (0, 0), vec![vec![t("Đơn vị"), t("Ngày tiếp nhận")]]);
+        assert_eq!(find_header(&thin, Certainty::Detect), None);
+        assert_eq!(find_header(&thin, Certainty::Told).map(|m| m.header_row), Some(0));
+    }
+}

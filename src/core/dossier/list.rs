@@ -1,0 +1,219 @@
+//! A dossier list as compact records: rows are turned into [`Dossier`]s as they are read, unit
+//! and procedure names are kept once each, and cells that cannot be used are reported (up to a
+//! bound, with a count of the rest) so that a 200,000-row export costs records, not cells.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::columns::{DossierMapping, Field, FLAGS};
+use super::values::{self, Channel, Rating, Unreadable};
+use crate::core::format::column_letters;
+use crate::core::table::{Cell, Sheet};
+use crate::core::text::fold_words;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    /// The spreadsheet row, 1-based, as Excel shows it.
+    pub row: u32,
+    pub id: String,
+    /// Index into [`DossierList::units`].
+    pub unit: u32,
+    /// Index into [`DossierList::procedures`].
+    pub procedure: Option<u32>,
+    pub received: Option<NaiveDateTime>,
+    pub due: Option<NaiveDateTime>,
+    pub finished: Option<NaiveDateTime>,
+    pub channel: Channel,
+    pub rating: Rating,
+    /// The yes/no fields, a bit each in the order of [`FLAGS`].
+    flags: u16,
+}
+
+impl Dossier {
+    pub fn has(&self, field: Field) -> bool {
+        FLAGS.iter().position(|f| *f == field).is_some_and(|bit| self.flags & (1 << bit) != 0)
+    }
+}
+
+/// A cell of a dossier row that could not be used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ProblemKind {
+    NotADate { header: String, value: String },
+    NotYesNo { header: String, value: String },
+    NotAChannel { header: String, value: String },
+    /// No receipt date: the dossier cannot be placed in a period.
+    NoReceivedDate,
+    FinishedBeforeReceived,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Spreadsheet row, 1-based.
+    pub row: u32,
+    /// Column letters; empty for the whole row.
+    pub column: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DossierList {
+    pub mapping: DossierMapping,
+    /// Zero-based spreadsheet row and column of the sheet's first cell.
+    pub origin: (usize, usize),
+    pub units: Vec<String>,
+    pub procedures: Vec<String>,
+    pub dossiers: Vec<Dossier>,
+    /// The first [`MAX_PROBLEMS`] problems; `problem_count` counts them all.
+    pub problems: Vec<Problem>,
+    pub problem_count: usize,
+}
+
+/// Problems kept with their place: enough to find a pattern, bounded for a broken export.
+pub const MAX_PROBLEMS: usize = 500;
+
+impl DossierList {
+    pub fn unit_name(&self, index: u32) -> &str {
+        self.units.get(index as usize).map_or("", String::as_str)
+    }
+
+    pub fn procedure_name(&self, index: Option<u32>) -> &str {
+        index.and_then(|i| self.procedures.get(i as usize)).map_or("", String::as_str)
+    }
+
+    /// The latest moment the list records (a receipt or a completion): when it was exported, as
+    /// near as the data can tell.
+    pub fn as_of(&self) -> Option<NaiveDateTime> {
+        self.dossiers.iter().flat_map(|d| [d.received, d.finished]).flatten().max()
+    }
+}
+
+/// Turns rows into dossiers. Rows come as cells from the sheet's first column (`origin.1`).
+pub struct DossierReader {
+    list: DossierList,
+    date1904: bool,
+    unit_index: HashMap<String, u32>,
+    procedure_index: HashMap<String, u32>,
+}
+
+impl DossierReader {
+    pub fn new(mapping: DossierMapping, origin: (usize, usize), date1904: bool) -> DossierReader {
+        let list = DossierList { mapping, origin, units: Vec::new(), procedures: Vec::new(), dossiers: Vec::new(), problems: Vec::new(), problem_count: 0 };
+        DossierReader { list, date1904, unit_index: HashMap::new(), procedure_index: HashMap::new() }
+    }
+
+    pub fn mapping(&self) -> &DossierMapping {
+        &self.list.mapping
+    }
+
+    fn problem(&mut self, row: u32, col: Option<usize>, kind: ProblemKind) {
+        self.list.problem_count += 1;
+        if self.list.problems.len() < MAX_PROBLEMS {
+            let column = col.map(|c| column_letters(self.list.origin.1 + c)).unwrap_or_default();
+            self.list.problems.push(Problem { row, column, kind });
+        }
+    }
+
+    /// Reads one row; `sheet_row` is zero-based in the spreadsheet. Blank rows and rows with
+    /// nothing but an id are passed over; a "total" row likewise.
+    pub fn row(&mut self, sheet_row: usize, cells: &[Cell]) {
+        let row = sheet_row as u32 + 1;
+        let fields = self.list.mapping.fields.clone();
+        let cell = |f: Field| fields.iter().position(|x| *x == Some(f)).map(|c| (c, cells.get(c).unwrap_or(&Cell::Empty)));
+        let text = |f: Field| cell(f).map(|(_, c)| text_of(c)).unwrap_or_default();
+        let used = fields.iter().enumerate().filter(|(_, f)| f.is_some_and(|f| f != Field::Id)).any(|(c, _)| cells.get(c).is_some_and(|x| !x.is_empty()));
+        if !used || matches!(fold_words(&text(Field::Id)).as_str(), "tong" | "tong cong" | "cong" | "total") {
+            return;
+        }
+        let mut dossier = Dossier {
+            row,
+            id: text(Field::Id),
+            unit: 0,
+            procedure: None,
+            received: None,
+            due: None,
+            finished: None,
+            channel: Channel::Unknown,
+            rating: Rating::None,
+            flags: 0,
+        };
+        let unit = text(Field::Unit);
+        dossier.unit = intern(&mut self.list.units, &mut self.unit_index, &unit, fold_words(&unit));
+        let code = text(Field::ProcedureCode);
+        let name = text(Field::Procedure);
+        if !code.is_empty() || !name.is_empty() {
+            let label = match (code.is_empty(), name.is_empty()) {
+                (false, false) => format!("{code} – {name}"),
+                (false, true) => code.clone(),
+                _ => name.clone(),
+            };
+            let key = if code.is_empty() { fold_words(&name) } else { fold_words(&code) };
+            dossier.procedure = Some(intern(&mut self.list.procedures, &mut self.procedure_index, &label, key));
+        }
+        let headers = self.list.mapping.headers.clone();
+        for (field, slot) in [(Field::Received, 0), (Field::Due, 1), (Field::Finished, 2)] {
+            let Some((c, value)) = cell(field) else { continue };
+            match values::date(value, self.date1904) {
+                Ok(d) => *[&mut dossier.received, &mut dossier.due, &mut dossier.finished][slot] = d,
+                Err(Unreadable(value)) => self.problem(row, Some(c), ProblemKind::NotADate { header: headers[c].clone(), value }),
+            }
+        }
+        if let Some((c, value)) = cell(Field::Channel) {
+            match values::channel(value) {
+                Ok(ch) => dossier.channel = ch,
+                Err(Unreadable(value)) => self.problem(row, Some(c), ProblemKind::NotAChannel { header: headers[c].clone(), value }),
+            }
+        }
+        if let Some((_, value)) = cell(Field::Rating) {
+            dossier.rating = values::rating(value);
+        }
+        for (bit, field) in FLAGS.iter().enumerate() {
+            let Some((c, value)) = cell(*field) else { continue };
+            match values::yes_no(value) {
+                Ok(true) => dossier.flags |= 1 << bit,
+                Ok(false) => {}
+                Err(Unreadable(value)) => self.problem(row, Some(c), ProblemKind::NotYesNo { header: headers[c].clone(), value }),
+            }
+        }
+        match (dossier.received, dossier.finished) {
+            (None, _) if !matches!(cell(Field::Received), Some((_, v)) if !v.is_empty()) => self.problem(row, cell(Field::Received).map(|(c, _)| c), ProblemKind::NoReceivedDate),
+            (Some(r), Some(f)) if f < r => self.problem(row, cell(Field::Finished).map(|(c, _)| c), ProblemKind::FinishedBeforeReceived),
+            _ => {}
+        }
+        self.list.dossiers.push(dossier);
+    }
+
+    pub fn finish(self) -> DossierList {
+        self.list
+    }
+}
+
+fn intern(names: &mut Vec<String>, index: &mut HashMap<String, u32>, name: &str, key: String) -> u32 {
+    *index.entry(key).or_insert_with(|| {
+        names.push(name.to_string());
+        names.len() as u32 - 1
+    })
+}
+
+fn text_of(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+        Cell::Empty => String::new(),
+        // Ids stored as numbers read as they look, without thousands dots.
+        Cell::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{x:.0}"),
+        other => other.display(),
+    }
+}
+
+/// A dossier list from a sheet already held as cells (a list the user says is one).
+pub fn from_sheet(sheet: &Sheet, mapping: DossierMapping, date1904: bool) -> DossierList {
+    let header_row = mapping.header_row;
+    let mut reader = DossierReader::new(mapping, sheet.origin, date1904);
+    for r in header_row + 1..sheet.height() {
+        if let Some(cells) = sheet.row(r) {
+            reader.row(sheet.origin.0 + r, cells);
+        }
+    }
+    reader.finish()
+}

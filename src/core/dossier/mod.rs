@@ -1,0 +1,17 @@
+//! Dossier lists (danh sách hồ sơ) exported from a one-stop system, one row per dossier: read
+//! into compact records as the rows stream in, tallied per unit over a period into the figures
+//! of every dossier-derived criterion, with the dossiers that cost points, why, and what fixing
+//! them would win back.
+
+pub mod columns;
+pub mod list;
+pub mod reasons;
+pub mod recover;
+pub mod tally;
+pub mod units;
+pub mod values;
+pub mod window;
+
+pub use columns::{find_header, Certainty, DossierMapping, Field};
+pub use list::{Dossier, DossierList, DossierReader};
+pub use window::{Outside, Window};

@@ -1,0 +1,176 @@
+//! Whether a dossier counts towards a measure, and when it does not, why: the reasons the
+//! drill-down shows and the "to fix" list carries.
+
+use chrono::NaiveDateTime;
+
+use super::columns::{DossierMapping, Field};
+use super::list::Dossier;
+use super::values::{Channel, Rating};
+use crate::core::format::number;
+use crate::core::lang::Lang;
+use crate::core::rules::Measure;
+
+/// What a judgement needs to know besides the dossier.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Context {
+    /// The period's last moment.
+    pub end: NaiveDateTime,
+    /// The latest moment the list records: an open dossier due after it can still be saved.
+    pub as_of: Option<NaiveDateTime>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// Finished after its due date.
+    FinishedLate { minutes: i64 },
+    /// Still open at the period's end and already past its due date when the list was exported.
+    Overdue { days: i64 },
+    /// Still open, due before the period ends, not yet due when the list was exported: finished
+    /// by then, it counts as on time.
+    DueBeforePeriodEnd { due: NaiveDateTime },
+    NotOnline(Channel),
+    NotSynced,
+    FeePaidOffline,
+    NoElectronicResult,
+    NotDigitised,
+    NotReused,
+    NotInPersonalStore,
+    NoPopulationData,
+    NotSatisfied,
+    Petition,
+}
+
+/// A due date without a time of day means the whole day.
+fn deadline(due: NaiveDateTime) -> NaiveDateTime {
+    if due.time() == chrono::NaiveTime::MIN {
+        due.date().and_hms_opt(23, 59, 59).unwrap_or(due)
+    } else {
+        due
+    }
+}
+
+/// `None` when the dossier is on time: finished by its due date, open and not due before the
+/// period ends, or without a due date (nothing to be late for).
+pub fn lateness(d: &Dossier, ctx: &Context) -> Option<Reason> {
+    let due = deadline(d.due?);
+    match d.finished {
+        Some(f) if f <= due => None,
+        Some(f) => Some(Reason::FinishedLate { minutes: ((f - due).num_seconds() + 59) / 60 }),
+        None if due >= ctx.end => None,
+        None if ctx.as_of.is_some_and(|now| due >= now) => Some(Reason::DueBeforePeriodEnd { due: d.due? }),
+        None => Some(Reason::Overdue { days: ((ctx.end - due).num_seconds() + 86_399) / 86_400 }),
+    }
+}
+
+/// Whether the list has the columns a measure needs.
+pub fn available(measure: Measure, mapping: &DossierMapping) -> bool {
+    let has = |f: Field| mapping.has(f);
+    match measure {
+        Measure::Received => has(Field::Received),
+        Measure::OnTime => has(Field::Due) && has(Field::Finished),
+        Measure::Online => has(Field::Channel),
+        Measure::OnlineOnTime => has(Field::Channel) && has(Field::Due) && has(Field::Finished),
+        Measure::Synced => has(Field::Synced),
+        Measure::WithFee => has(Field::HasFee),
+        Measure::PaidOnline => has(Field::HasFee) && has(Field::PaidOnline),
+        Measure::ElectronicResult => has(Field::ElectronicResult),
+        Measure::Digitised => has(Field::Digitised),
+        Measure::Reused => has(Field::Reused),
+        Measure::PersonalStore => has(Field::PersonalStore),
+        Measure::PopulationData => has(Field::PopulationData),
+        Measure::Satisfied => has(Field::Due) && has(Field::Finished) && has(Field::Rating),
+        Measure::Completed | Measure::AverageDays => has(Field::Finished),
+        Measure::ProceduresOnline => has(Field::Channel) && (has(Field::Procedure) || has(Field::ProcedureCode)),
+    }
+}
+
+/// Why the dossier falls short of `measure`; empty when it meets it. Measures that are not a
+/// count of dossiers (procedures, days) have no shortfall.
+pub fn shortfall(measure: Measure, d: &Dossier, ctx: &Context) -> Vec<Reason> {
+    let lack = |field: Field, reason: Reason| if d.has(field) { vec![] } else { vec![reason] };
+    match measure {
+        Measure::Received | Measure::WithFee | Measure::Completed | Measure::ProceduresOnline | Measure::AverageDays => vec![],
+        Measure::OnTime => lateness(d, ctx).into_iter().collect(),
+        Measure::Online => if d.channel == Channel::Online { vec![] } else { vec![Reason::NotOnline(d.channel)] },
+        Measure::OnlineOnTime => [shortfall(Measure::Online, d, ctx), shortfall(Measure::OnTime, d, ctx)].concat(),
+        Measure::Synced => lack(Field::Synced, Reason::NotSynced),
+        Measure::PaidOnline => if d.has(Field::HasFee) { lack(Field::PaidOnline, Reason::FeePaidOffline) } else { vec![] },
+        Measure::ElectronicResult => lack(Field::ElectronicResult, Reason::NoElectronicResult),
+        Measure::Digitised => lack(Field::Digitised, Reason::NotDigitised),
+        Measure::Reused => lack(Field::Reused, Reason::NotReused),
+        Measure::PersonalStore => lack(Field::PersonalStore, Reason::NotInPersonalStore),
+        Measure::PopulationData => lack(Field::PopulationData, Reason::NoPopulationData),
+        Measure::Satisfied => {
+            let mut reasons: Vec<Reason> = lateness(d, ctx).into_iter().collect();
+            if d.rating == Rating::NotSatisfied {
+                reasons.push(Reason::NotSatisfied);
+            }
+            if d.has(Field::Petition) {
+                reasons.push(Reason::Petition);
+            }
+            reasons
+        }
+    }
+}
+
+/// Whether the dossier counts towards `measure`.
+pub fn meets(measure: Measure, d: &Dossier, ctx: &Context) -> bool {
+    match measure {
+        Measure::WithFee => d.has(Field::HasFee),
+        Measure::PaidOnline => d.has(Field::HasFee) && d.has(Field::PaidOnline),
+        Measure::Completed => d.finished.is_some(),
+        Measure::ProceduresOnline | Measure::AverageDays => false,
+        other => shortfall(other, d, ctx).is_empty(),
+    }
+}
+
+impl Reason {
+    /// Whether the unit can still act on it this period (a late completion, a rating or the
+    /// channel a citizen used cannot be changed afterwards).
+    pub fn fixable(&self) -> bool {
+        !matches!(self, Reason::FinishedLate { .. } | Reason::Overdue { .. } | Reason::NotOnline(_) | Reason::NotSatisfied | Reason::Petition)
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Reason::FinishedLate { minutes } if *minutes < 1440 => {
+                let (h, m) = (minutes / 60, minutes % 60);
+                let span = match (h, vi) {
+                    (0, true) => format!("{m} phút"),
+                    (0, false) => format!("{m} min"),
+                    (_, true) => format!("{h} giờ {m} phút"),
+                    (_, false) => format!("{h} h {m} min"),
+                };
+                if vi { format!("Hoàn thành quá hạn {span}") } else { format!("Finished {span} late") }
+            }
+            Reason::FinishedLate { minutes } => {
+                let days = number(*minutes as f64 / 1440.0, 1);
+                if vi { format!("Hoàn thành quá hạn {days} ngày") } else { format!("Finished {days} days late") }
+            }
+            Reason::Overdue { days } => if vi { format!("Chưa giải quyết, quá hạn {days} ngày") } else { format!("Open, {days} days overdue") },
+            Reason::DueBeforePeriodEnd { due } => {
+                let due = due.format("%d/%m/%Y %H:%M").to_string();
+                let due = due.trim_end_matches(" 00:00");
+                if vi { format!("Chưa giải quyết, hạn {due}: cần trả đúng hạn") } else { format!("Open, due {due}: finish it in time") }
+            }
+            Reason::NotOnline(channel) => match (channel, vi) {
+                (Channel::Direct, true) => "Nộp trực tiếp".into(),
+                (Channel::Direct, false) => "Submitted in person".into(),
+                (Channel::Post, true) => "Nộp qua bưu chính".into(),
+                (Channel::Post, false) => "Submitted by post".into(),
+                (_, true) => "Không ghi kênh nộp trực tuyến".into(),
+                (_, false) => "Not recorded as online".into(),
+            },
+            Reason::NotSynced => if vi { "Chưa đồng bộ lên Cổng DVCQG".into() } else { "Not synced to the national portal".into() },
+            Reason::FeePaidOffline => if vi { "Có phí, lệ phí nhưng không thanh toán trực tuyến".into() } else { "Fee not paid online".into() },
+            Reason::NoElectronicResult => if vi { "Chưa cấp kết quả điện tử".into() } else { "No electronic result".into() },
+            Reason::NotDigitised => if vi { "Chưa số hóa hồ sơ, kết quả".into() } else { "Not digitised".into() },
+            Reason::NotReused => if vi { "Chưa khai thác, sử dụng lại dữ liệu số hóa".into() } else { "Digitised data not reused".into() },
+            Reason::NotInPersonalStore => if vi { "Chưa kết nối kho dữ liệu cá nhân".into() } else { "Not shared with the personal data store".into() },
+            Reason::NoPopulationData => if vi { "Chưa sử dụng dữ liệu dân cư".into() } else { "Population data not used".into() },
+            Reason::NotSatisfied => if vi { "Đánh giá không hài lòng".into() } else { "Rated not satisfied".into() },
+            Reason::Petition => if vi { "Có phản ánh, kiến nghị".into() } else { "Petition filed".into() },
+        }
+    }
+}

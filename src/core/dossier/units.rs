@@ -1,0 +1,206 @@
+//! A dossier list as units to score: its tally over the window becomes one row per unit, and the
+//! figures dossiers cannot give (procedure-level and petition criteria) are filled from a unit
+//! sheet loaded alongside, from figures the user typed, or from the province's row, in that
+//! order after the user's own. Each figure remembers where it came from.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::list::DossierList;
+use super::tally::{figures, tally, Tally};
+use super::window::Window;
+use crate::core::figures::{unit_key, Figure, Issue, IssueKind, Place, UnitRow};
+use crate::core::lang::Lang;
+use crate::core::rules::RuleSet;
+use crate::core::text::fold_words;
+
+/// Figures typed in by the user, per unit (its folded name) and criterion code; remembered.
+pub type Typed = BTreeMap<String, BTreeMap<String, Figure>>;
+
+/// Per unit (its folded name), per code: where each figure came from.
+pub type Origins = BTreeMap<String, BTreeMap<String, Origin>>;
+
+type Figures = BTreeMap<String, Figure>;
+
+/// Where a figure not counted from dossiers came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Filled {
+    Sheet { file: String },
+    Typed,
+    Province { unit: String },
+}
+
+/// Where a unit's figure for one code came from: the parts counted from dossiers, and the
+/// source of the rest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub numerator_from_dossiers: bool,
+    pub denominator_from_dossiers: bool,
+    pub filled: Option<Filled>,
+}
+
+impl Origin {
+    pub fn label(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let filled = self.filled.as_ref().map(|f| match (f, vi) {
+            (Filled::Sheet { file }, true) => format!("bảng số liệu «{file}»"),
+            (Filled::Sheet { file }, false) => format!("unit sheet «{file}»"),
+            (Filled::Typed, true) => "nhập tay".to_string(),
+            (Filled::Typed, false) => "typed in".to_string(),
+            (Filled::Province { unit }, true) => format!("theo tỉnh ({unit})"),
+            (Filled::Province { unit }, false) => format!("from the province ({unit})"),
+        });
+        let counted = match (self.numerator_from_dossiers, self.denominator_from_dossiers, vi) {
+            (true, true, true) => Some("đếm từ hồ sơ"),
+            (true, true, false) => Some("counted from dossiers"),
+            (true, false, true) => Some("tử số đếm từ hồ sơ"),
+            (true, false, false) => Some("numerator counted from dossiers"),
+            (false, true, true) => Some("mẫu số đếm từ hồ sơ"),
+            (false, true, false) => Some("denominator counted from dossiers"),
+            (false, false, _) => None,
+        };
+        match (counted, filled) {
+            (Some(c), Some(f)) => format!("{c}; {f}"),
+            (Some(c), None) => c.to_string(),
+            (None, Some(f)) => f,
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A dossier list read into units for one window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DossierTable {
+    pub list: Arc<DossierList>,
+    pub tally: Tally,
+    /// The window chiso proposed (the month most dossiers fall in).
+    pub inferred: Window,
+    /// Each unit index's name as scored: a list without a unit column is one unit, named
+    /// after its file.
+    pub names: Vec<String>,
+}
+
+impl DossierTable {
+    pub fn new(list: Arc<DossierList>, file: &str, window: Option<Window>) -> Option<DossierTable> {
+        let inferred = Window::infer(&list)?;
+        let window = window.unwrap_or_else(|| inferred.clone());
+        let tally = tally(&list, &window);
+        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+        let names = list.units.iter().map(|u| if u.is_empty() { stem.clone() } else { u.clone() }).collect();
+        Some(DossierTable { list, tally, inferred, names })
+    }
+
+    /// The index of the unit scored as `name`.
+    pub fn unit_index(&self, name: &str) -> Option<u32> {
+        let key = fold_words(name);
+        self.names.iter().position(|n| fold_words(n) == key).map(|i| i as u32)
+    }
+
+    /// One row per unit with dossiers in the window, and what the user must hear: problems in
+    /// cells, and dossiers left outside the window.
+    pub fn units(&self, file: &str, sheet: &str, rules: &RuleSet) -> (Vec<UnitRow>, Vec<Issue>, Origins) {
+        let period = self.tally.window.label(Lang::Vi);
+        let header_row = self.list.origin.0 + self.list.mapping.header_row + 1;
+        let mut origins = BTreeMap::new();
+        let rows = self
+            .tally
+            .units
+            .iter()
+            .map(|u| {
+                let f = figures(u, &self.list, rules);
+                let name = self.names[u.unit as usize].clone();
+                let of_unit = f.parts.iter().map(|(code, (n, d))| (code.clone(), Origin { numerator_from_dossiers: *n, denominator_from_dossiers: *d, filled: None })).collect();
+                origins.insert(fold_words(&name), of_unit);
+                UnitRow {
+                    name,
+                    kind: None,
+                    parent: None,
+                    period: Some(period.clone()),
+                    source: Place { file: file.to_string(), sheet: sheet.to_string(), row: header_row, column: String::new() },
+                    figures: f.figures,
+                    tracked: f.tracked,
+                    group_scores: BTreeMap::new(),
+                    total_score: None,
+                }
+            })
+            .collect();
+        let place = |row: u32, column: &str| Place { file: file.to_string(), sheet: sheet.to_string(), row: row as usize, column: column.to_string() };
+        let mut issues: Vec<Issue> = self.list.problems.iter().map(|p| Issue { place: place(p.row, &p.column), kind: IssueKind::Dossier(p.kind.clone()) }).collect();
+        if self.list.problem_count > self.list.problems.len() {
+            issues.push(Issue { place: place(header_row as u32, ""), kind: IssueKind::MoreDossierProblems { count: self.list.problem_count - self.list.problems.len() } });
+        }
+        let o = self.tally.outside;
+        if o.total() > 0 {
+            issues.push(Issue { place: place(header_row as u32, ""), kind: IssueKind::OutsidePeriod { period, before: o.before, after: o.after, undated: o.undated } });
+        }
+        (rows, issues, origins)
+    }
+}
+
+/// Fills what a unit counted from dossiers lacks from `from`: a missing denominator beside a
+/// counted numerator, or a whole figure dossiers do not give. Returns whether it took anything.
+fn fill(target: &mut Figures, code: &str, from: &Figure) -> bool {
+    if from.is_empty() {
+        return false;
+    }
+    match target.get_mut(code) {
+        None => {
+            target.insert(code.to_string(), *from);
+            true
+        }
+        Some(t) if t.denominator.is_none() && from.denominator.is_some() => {
+            t.denominator = from.denominator;
+            true
+        }
+        Some(_) => false,
+    }
+}
+
+/// Completes dossier units in place. `sheet_rows` are the unit-figure rows of the same period
+/// (with their file); a matched row is taken over by the dossier unit and its index returned,
+/// so that the unit is not scored twice.
+pub fn complete(
+    unit: &mut UnitRow,
+    origins: &mut BTreeMap<String, Origin>,
+    sheet_rows: &[(&UnitRow, &str)],
+    typed: &Typed,
+    rules: &RuleSet,
+) -> Option<usize> {
+    let key = unit_key(&unit.name, None).0;
+    let matched = sheet_rows.iter().position(|(r, _)| unit_key(&r.name, None).0 == key);
+    let roots: Vec<&(&UnitRow, &str)> = sheet_rows.iter().filter(|(r, _)| r.parent.is_none() && unit_key(&r.name, None).0 != key).collect();
+    let province = if roots.len() == 1 { Some(roots[0].0) } else { None };
+    let mut sources: Vec<(Filled, &Figures, &Figures)> = Vec::new();
+    let empty = BTreeMap::new();
+    if let Some(values) = typed.get(&key) {
+        sources.push((Filled::Typed, values, &empty));
+    }
+    if let Some(i) = matched {
+        let (row, file) = sheet_rows[i];
+        unit.parent = row.parent.clone();
+        unit.kind = row.kind.clone();
+        sources.push((Filled::Sheet { file: file.to_string() }, &row.figures, &row.tracked));
+    }
+    if let Some(p) = province {
+        sources.push((Filled::Province { unit: p.name.clone() }, &p.figures, &empty));
+    }
+    for (filled, figures, tracked) in sources {
+        for c in &rules.criteria {
+            if let Some(from) = figures.get(&c.code) {
+                if fill(&mut unit.figures, &c.code, from) {
+                    origins.entry(c.code.clone()).or_default().filled.get_or_insert(filled.clone());
+                }
+            }
+        }
+        for t in &rules.tracked {
+            if let Some(from) = tracked.get(&t.code) {
+                if fill(&mut unit.tracked, &t.code, from) {
+                    origins.entry(t.code.clone()).or_default().filled.get_or_insert(filled.clone());
+                }
+            }
+        }
+    }
+    matched
+}

@@ -1,0 +1,139 @@
+//! The period a dossier list is scored over: a month, a quarter, a year or a range of days.
+//! By default the month in which most dossiers were received.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::list::DossierList;
+use crate::core::lang::Lang;
+use crate::core::period::Period;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Window {
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+    Year(i32),
+    /// From the first day to the last, both included.
+    Days { from: NaiveDate, to: NaiveDate },
+}
+
+/// Dossiers received outside the window, and those with no receipt date at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outside {
+    pub before: usize,
+    pub after: usize,
+    pub undated: usize,
+}
+
+impl Outside {
+    pub fn total(&self) -> usize {
+        self.before + self.after + self.undated
+    }
+}
+
+impl Window {
+    /// The month most dossiers were received in; on a tie, the later one.
+    pub fn infer(list: &DossierList) -> Option<Window> {
+        let mut counts: HashMap<(i32, u32), usize> = HashMap::new();
+        for d in list.dossiers.iter().filter_map(|d| d.received) {
+            *counts.entry((d.year(), d.month())).or_default() += 1;
+        }
+        counts.into_iter().max_by_key(|&(month, n)| (n, month)).map(|((year, month), _)| Window::Month { year, month })
+    }
+
+    pub fn first_day(&self) -> NaiveDate {
+        let day = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
+        match *self {
+            Window::Month { year, month } => day(year, month),
+            Window::Quarter { year, quarter } => day(year, 3 * quarter.clamp(1, 4) - 2),
+            Window::Year(year) => day(year, 1),
+            Window::Days { from, .. } => from,
+        }
+    }
+
+    pub fn last_day(&self) -> NaiveDate {
+        let before = |y: i32, m: u32| {
+            let (y, m) = if m > 12 { (y + 1, 1) } else { (y, m) };
+            NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+        };
+        match *self {
+            Window::Month { year, month } => before(year, month + 1),
+            Window::Quarter { year, quarter } => before(year, 3 * quarter.clamp(1, 4) + 1),
+            Window::Year(year) => before(year, 13),
+            Window::Days { to, .. } => to,
+        }
+    }
+
+    /// The window's last moment: a dossier still open then and due later is not overdue.
+    pub fn end(&self) -> NaiveDateTime {
+        self.last_day().and_hms_opt(23, 59, 59).unwrap_or(NaiveDateTime::MAX)
+    }
+
+    pub fn place(&self, received: Option<NaiveDateTime>, outside: &mut Outside) -> bool {
+        match received.map(|r| r.date()) {
+            None => outside.undated += 1,
+            Some(d) if d < self.first_day() => outside.before += 1,
+            Some(d) if d > self.last_day() => outside.after += 1,
+            Some(_) => return true,
+        }
+        false
+    }
+
+    /// The reporting period it is, for sorting and comparing with unit figures.
+    pub fn period(&self) -> Period {
+        match *self {
+            Window::Month { year, month } => Period::Month { year, month },
+            Window::Quarter { year, quarter } => Period::Quarter { year, quarter },
+            Window::Year(year) => Period::Year(year),
+            Window::Days { .. } => Period::Named(self.label(Lang::Vi)),
+        }
+    }
+
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Window::Days { from, to } => format!("{}–{}", from.format("%d/%m/%Y"), to.format("%d/%m/%Y")),
+            other => other.period().label(lang),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn bounds_of_each_kind() {
+        let feb = Window::Month { year: 2028, month: 2 };
+        assert_eq!((feb.first_day(), feb.last_day()), (day(2028, 2, 1), day(2028, 2, 29)));
+        let dec = Window::Month { year: 2026, month: 12 };
+        assert_eq!(dec.last_day(), day(2026, 12, 31));
+        let q4 = Window::Quarter { year: 2026, quarter: 4 };
+        assert_eq!((q4.first_day(), q4.last_day()), (day(2026, 10, 1), day(2026, 12, 31)));
+        let q1 = Window::Quarter { year: 2026, quarter: 1 };
+        assert_eq!(q1.last_day(), day(2026, 3, 31));
+        assert_eq!(Window::Year(2026).last_day(), day(2026, 12, 31));
+        let days = Window::Days { from: day(2026, 11, 1), to: day(2026, 11, 15) };
+        assert_eq!(days.label(Lang::Vi), "01/11/2026–15/11/2026");
+        assert_eq!(days.end(), day(2026, 11, 15).and_hms_opt(23, 59, 59).unwrap());
+        assert_eq!(q4.period().label(Lang::Vi), "Quý 4/2026");
+    }
+
+    #[test]
+    fn placing_counts_what_falls_outside() {
+        let nov = Window::Month { year: 2026, month: 11 };
+        let mut outside = Outside::default();
+        let at = |d: NaiveDate| Some(d.and_hms_opt(16, 30, 0).unwrap());
+        assert!(nov.place(at(day(2026, 11, 30)), &mut outside));
+        assert!(nov.place(at(day(2026, 11, 1)), &mut outside));
+        assert!(!nov.place(at(day(2026, 10, 31)), &mut outside));
+        assert!(!nov.place(at(day(2026, 12, 1)), &mut outside));
+        assert!(!nov.place(None, &mut outside));
+        assert_eq!(outside, Outside { before: 1, after: 1, undated: 1 });
+    }
+}

@@ -1,0 +1,269 @@
+//! The dossier-list self-check on a hand-worked fixture: 44 dossiers of three communes, as CSV,
+//! xlsx (dates as date cells, bare serials and text; yes/no in every form) and ods. Every
+//! expected figure below was counted by hand from tests/fixtures/dossiers/so-ho-so.csv (and
+//! checked by a separate script); scores follow the reference's formulas.
+//!
+//! The period is November 2026 (its last moment 30/11/2026 23:59:59). The latest moment the list
+//! records is B13's completion, 26/11/2026 15:00: open dossiers due after it can still be saved.
+
+use std::sync::Arc;
+
+use chiso::core::analysis::{analyse, Choice, Focus};
+use chiso::core::dossier::reasons::Reason;
+use chiso::core::dossier::recover::recover;
+use chiso::core::dossier::tally::shortfalls;
+use chiso::core::dossier::units::{Filled, Typed};
+use chiso::core::dossier::Window;
+use chiso::core::figures::{Figure, IssueKind};
+use chiso::core::read::read_file;
+use chiso::core::rules::RuleSet;
+use chiso::core::score::UnitResult;
+use chiso::core::table::Workbook;
+
+const A: &str = "UBND xã An Bình";
+const B: &str = "UBND xã Bình Minh";
+const C: &str = "UBND phường Cát Lợi";
+
+fn book(name: &str) -> Workbook {
+    let path = format!("{}/tests/fixtures/dossiers/{name}", env!("CARGO_MANIFEST_DIR"));
+    read_file(name, &std::fs::read(path).unwrap()).unwrap().workbook
+}
+
+fn unit<'a>(units: &'a [UnitResult], name: &str) -> &'a UnitResult {
+    units.iter().find(|u| u.name == name).unwrap_or_else(|| panic!("{name} not scored"))
+}
+
+/// (numerator, denominator, score) of a criterion.
+fn c(u: &UnitResult, code: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let r = u.criterion(code).unwrap();
+    (r.numerator, r.denominator, r.score)
+}
+
+fn counted(n: f64, d: f64, score: f64) -> (Option<f64>, Option<f64>, Option<f64>) {
+    (Some(n), Some(d), Some(score))
+}
+
+fn check_fixture(file: &str) {
+    let rules = RuleSet::default_rules().unwrap();
+    let wb = book(file);
+    // Streamed into records: the cells kept are the title, the header and the preview.
+    let list = wb.sheets[0].dossiers.as_ref().unwrap_or_else(|| panic!("{file}: not read as a dossier list"));
+    assert_eq!(list.dossiers.len(), 44, "{file}");
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    assert!(analysis.errors.is_empty(), "{file}: {:?}", analysis.errors);
+    assert_eq!(analysis.period.as_ref().map(|p| p.label(chiso::core::lang::Lang::Vi)).as_deref(), Some("11/2026"), "{file}");
+    let units = &analysis.scores.units;
+    assert_eq!(units.len(), 3, "{file}");
+
+    // UBND xã An Bình: A01–A16 in November (A17 was received on 31/10).
+    // Late: A02 (finished 17:01, due 17:00), A04 (open, due 20/11, past), A13 (due 20/11,
+    // finished 23/11). A01 finished on its due day (a due date without a time is the whole day);
+    // A03 is open and due 03/12, after the period. On time 13/16 → 20 × 13/16 = 16.25.
+    let a = unit(units, A);
+    assert_eq!(c(a, "ON_TIME"), counted(13.0, 16.0, 16.25), "{file}");
+    // Not synced: A04, A09. 14/16 → 6 × 0.875 = 5.25.
+    assert_eq!(c(a, "DOSSIER_SYNC"), counted(14.0, 16.0, 5.25), "{file}");
+    // Online: A01 A03 A05 A06 A09 A12 A14 A16 = 8/16 = 50 %, the target → 6.
+    assert_eq!(c(a, "ONLINE_DOSSIERS"), counted(8.0, 16.0, 6.0), "{file}");
+    // With a fee: A02 A05 A06 A08 A09 A12 A13 A14 = 8; paid offline A02 A08 A13 → 5/8 → 3.75.
+    assert_eq!(c(a, "PAY_DOSSIERS"), counted(5.0, 8.0, 3.75), "{file}");
+    // Satisfied: the 13 on time less A06 (not satisfied) and A08 (petition) = 11/16; target 90 %:
+    // 6 × (11/16)/0.9 = 4.583… → 4.58.
+    assert_eq!(c(a, "DOSSIER_RECEIVING_SATISFACTION"), counted(11.0, 16.0, 4.58), "{file}");
+    // Electronic result missing on A03 A04 A15 → 13/16 → 4.875 → 4.88 (half away from zero).
+    assert_eq!(c(a, "ORIGINAL_RESULT_AVAILABLE"), counted(13.0, 16.0, 4.88), "{file}");
+    // Digitised: all but A04 A07 A13 → 13/16 × 4 = 3.25.
+    assert_eq!(c(a, "SO_HOA_GIAY_TO_GIAI_QUYET"), counted(13.0, 16.0, 3.25), "{file}");
+    // Reused: all but A02 A04 A07 A10 A13 → 11/16; target 80 %: 2 × 0.6875/0.8 = 1.71875 → 1.72.
+    assert_eq!(c(a, "REUSED_DIGITIZED_DATA"), counted(11.0, 16.0, 1.72), "{file}");
+    // Personal store: A01 A03 A06 A08 A09 A11 A14 A16 → 8/16 × 4 = 2.
+    assert_eq!(c(a, "SYNCED_WITH_DVCQG_PERSONAL_STORAGE"), counted(8.0, 16.0, 2.0), "{file}");
+    // Population data: all but A07 A13 → 14/16 × 2 = 1.75.
+    assert_eq!(c(a, "CITIZEN_DATA_CONNECTED_DOSSIER"), counted(14.0, 16.0, 1.75), "{file}");
+    // Procedures with an online dossier: KS, CT, HT (no online KH). Its denominator is a
+    // procedure count: not in a dossier list, so no score without a unit sheet.
+    let has_online = a.criterion("HAS_ONLINE").unwrap();
+    assert_eq!((has_online.numerator, has_online.denominator, has_online.score), (Some(3.0), None, None), "{file}");
+    assert_eq!(a.tracked.get("RECEIVED").and_then(|f| f.numerator), Some(16.0), "{file}");
+    // Completed: all but A03 A04 = 14.
+    assert_eq!(a.tracked.get("COMPLETED").and_then(|f| f.numerator), Some(14.0), "{file}");
+    // Online and on time: all 8 online dossiers.
+    assert_eq!(a.tracked.get("ONLINE_ON_TIME"), Some(&Figure { numerator: Some(8.0), denominator: Some(8.0), rate: None }), "{file}");
+    // Days from receipt to completion, summed over the 14 finished (hours as fractions):
+    // A01 8d 8h30, A02 9d 8h01, A05 3, A06 2d 2h30, A07 2, A08 2, A09 3, A10 4, A11 3, A12 1,
+    // A13 5, A14 1, A15 4, A16 2 = 49 days + 19h01 = 49.7924 days; / 14 = 3.5566 days.
+    let avg = a.tracked.get("AVG_DAYS").and_then(|f| f.numerator).unwrap();
+    assert!((avg - (49.0 + (8.5 + 8.0 + 1.0 / 60.0 + 2.5) / 24.0) / 14.0).abs() < 1e-9, "{file}: {avg}");
+
+    // UBND xã Bình Minh: B01–B14. Late: B01 (online, finished 09:00 the day after its 17:00
+    // deadline), B07 (open, due 12/11), B11 (open, due 28/11, before the period ends). B14 is
+    // open and due 30/11, the last day: not late. 11/14 → 15.714… → 15.71.
+    let b = unit(units, B);
+    assert_eq!(c(b, "ON_TIME"), counted(11.0, 14.0, 15.71), "{file}");
+    // Satisfied: 11 on time less B05 (not satisfied) and B08 (petition) = 9/14 → 6 × 0.6429/0.9 = 4.29.
+    assert_eq!(c(b, "DOSSIER_RECEIVING_SATISFACTION"), counted(9.0, 14.0, 4.29), "{file}");
+    // Fee: B02 B03 B04 B07 B09 B12 B13 = 7; paid online B04 B09 B13 = 3/7 → 2.571… → 2.57.
+    assert_eq!(c(b, "PAY_DOSSIERS"), counted(3.0, 7.0, 2.57), "{file}");
+    // Online B01 B04 B06 B09 B13 B14 = 6/14 = 42.86 % of the 50 % target → 5.142… → 5.14.
+    assert_eq!(c(b, "ONLINE_DOSSIERS"), counted(6.0, 14.0, 5.14), "{file}");
+    assert_eq!(b.tracked.get("ONLINE_ON_TIME"), Some(&Figure { numerator: Some(5.0), denominator: Some(6.0), rate: None }), "{file}");
+
+    // UBND phường Cát Lợi: C01–C12. Late: C04 (due 09/11, finished 10/11) and C12 (open, due
+    // 27/11). 10/12 → 16.666… → 16.67. Fee C03 C04 C05 C08 C09 C11, paid offline C04 → 5/6 → 5.
+    let cc = unit(units, C);
+    assert_eq!(c(cc, "ON_TIME"), counted(10.0, 12.0, 16.67), "{file}");
+    assert_eq!(c(cc, "PAY_DOSSIERS"), counted(5.0, 6.0, 5.0), "{file}");
+    // Satisfied: 10 on time; C04 is late, not satisfied and petitioned at once (counted once).
+    assert_eq!(c(cc, "DOSSIER_RECEIVING_SATISFACTION"), counted(10.0, 12.0, 5.56), "{file}");
+    assert_eq!(c(cc, "DOSSIER_SYNC"), counted(12.0, 12.0, 6.0), "{file}");
+
+    // The two October dossiers are reported, not silently dropped.
+    let outside: Vec<_> = analysis.issues.iter().filter_map(|i| match &i.kind {
+        IssueKind::OutsidePeriod { before, after, undated, .. } => Some((*before, *after, *undated)),
+        _ => None,
+    }).collect();
+    assert_eq!(outside, vec![(2, 0, 0)], "{file}");
+    // Nothing else to complain about in a clean file.
+    assert_eq!(analysis.issues.len(), 1, "{file}: {:?}", analysis.issues);
+}
+
+#[test]
+fn the_fixture_as_csv() {
+    check_fixture("so-ho-so.csv");
+}
+
+#[test]
+fn the_fixture_as_xlsx_with_every_cell_form() {
+    check_fixture("so-ho-so.xlsx");
+}
+
+#[test]
+fn the_fixture_as_ods() {
+    check_fixture("so-ho-so.ods");
+}
+
+#[test]
+fn drill_down_names_the_dossiers_and_why() {
+    let rules = RuleSet::default_rules().unwrap();
+    let wb = book("so-ho-so.csv");
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    let table = analysis.tables[0].dossiers.as_ref().unwrap();
+    let on_time = &rules.criterion("ON_TIME").unwrap().dossiers;
+    let b = table.unit_index(B).unwrap();
+    let late: Vec<(String, Vec<Reason>)> = shortfalls(&table.list, &table.tally, b, on_time).into_iter().map(|(d, r)| (d.id.clone(), r)).collect();
+    // B01: deadline 05/11 17:00, finished 06/11 09:00: 16 hours late. B07: due 12/11 (the whole
+    // day), still open at 30/11 23:59:59: 18 days. B11: due 28/11, after the list's last moment.
+    let due = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(0, 0, 0).unwrap();
+    assert_eq!(
+        late,
+        vec![
+            ("B01".to_string(), vec![Reason::FinishedLate { minutes: 16 * 60 }]),
+            ("B07".to_string(), vec![Reason::Overdue { days: 18 }]),
+            ("B11".to_string(), vec![Reason::DueBeforePeriodEnd { due }]),
+        ]
+    );
+    assert_eq!(late[0].1[0].text(chiso::core::lang::Lang::Vi), "Hoàn thành quá hạn 16 giờ 0 phút");
+    assert_eq!(late[1].1[0].text(chiso::core::lang::Lang::Vi), "Chưa giải quyết, quá hạn 18 ngày");
+    assert!(late[2].1[0].fixable() && !late[1].1[0].fixable());
+
+    // Satisfaction for Cát Lợi: C04 on three counts, C12 for being due before the period ends.
+    let c = table.unit_index(C).unwrap();
+    let satisfied = &rules.criterion("DOSSIER_RECEIVING_SATISFACTION").unwrap().dossiers;
+    let short = shortfalls(&table.list, &table.tally, c, satisfied);
+    assert_eq!(short.len(), 2);
+    assert_eq!((short[0].0.id.as_str(), short[0].1.len()), ("C04", 3));
+    assert_eq!(short[1].0.id.as_str(), "C12");
+
+    // Payment for An Bình: A02, A08, A13 paid offline, all fixable. 5/8 → 8/8: 3.75 → 6, +2.25.
+    let a = table.unit_index(A).unwrap();
+    let pay = rules.criterion("PAY_DOSSIERS").unwrap();
+    let short = shortfalls(&table.list, &table.tally, a, &pay.dossiers);
+    let ids: Vec<&str> = short.iter().map(|(d, _)| d.id.as_str()).collect();
+    assert_eq!(ids, ["A02", "A08", "A13"]);
+    let r = recover(pay, &Figure { numerator: Some(5.0), denominator: Some(8.0), rate: None }, 3, 3).unwrap();
+    assert_eq!((r.needed, r.gain), (3, 2.25));
+}
+
+#[test]
+fn another_window_counts_other_dossiers() {
+    let rules = RuleSet::default_rules().unwrap();
+    let wb = book("so-ho-so.csv");
+    // October holds A17 and B15 only; both on time.
+    let choice = Choice { window: Some(Window::Month { year: 2026, month: 10 }), ..Choice::default() };
+    let analysis = analyse(&[(&wb, choice)], &rules, &Focus::default(), &Typed::default());
+    let a = unit(&analysis.scores.units, A);
+    assert_eq!(c(a, "ON_TIME"), counted(1.0, 1.0, 20.0));
+    let outside: Vec<_> = analysis.issues.iter().filter_map(|i| match &i.kind {
+        IssueKind::OutsidePeriod { before, after, undated, .. } => Some((*before, *after, *undated)),
+        _ => None,
+    }).collect();
+    assert_eq!(outside, vec![(0, 42, 0)]);
+    // A custom range: 1–15 November. An Bình received A01–A12 then (A12 on 17/11 is out: A01–A11).
+    let days = Window::Days { from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), to: chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap() };
+    let choice = Choice { window: Some(days), ..Choice::default() };
+    let analysis = analyse(&[(&wb, choice)], &rules, &Focus::default(), &Typed::default());
+    let a = unit(&analysis.scores.units, A);
+    // A01–A10 received by 15/11 (A11 on 16/11). The period now ends 15/11 23:59:59: A03 (received
+    // 25/11) is out; A04 (open, due 20/11) is not yet due then, so on time; A02 is still late.
+    assert_eq!(a.tracked.get("RECEIVED").and_then(|f| f.numerator), Some(9.0));
+    assert_eq!(c(a, "ON_TIME"), counted(8.0, 9.0, 17.78));
+}
+
+#[test]
+fn procedure_figures_from_a_unit_sheet_typed_or_the_province() {
+    let rules = RuleSet::default_rules().unwrap();
+    let dossiers = book("so-ho-so.csv");
+    // A unit sheet for November: the province row and An Bình's procedure-level figures.
+    let sheet_csv = "Đơn vị,Đơn vị cấp trên,Kỳ,DVC có hồ sơ trực tuyến (mẫu số),TTHC có giao dịch thanh toán trực tuyến (tử số),TTHC có giao dịch thanh toán trực tuyến (mẫu số),TTHC công bố đúng hạn (tử số),TTHC công bố đúng hạn (mẫu số),Hồ sơ đồng bộ lên Cổng DVCQG (tử số),Hồ sơ đồng bộ lên Cổng DVCQG (mẫu số)\n\
+UBND tỉnh Hòa Sơn,,11/2026,,,,74,79,,\n\
+UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
+    let sheet = read_file("so-lieu-don-vi.csv", sheet_csv.as_bytes()).unwrap().workbook;
+    let mut typed = Typed::default();
+    typed.insert("ubnd xa binh minh".into(), [("HAS_ONLINE".to_string(), Figure { numerator: None, denominator: Some(4.0), rate: None })].into());
+    let analysis = analyse(&[(&dossiers, Choice::default()), (&sheet, Choice::default())], &rules, &Focus::default(), &typed);
+    let units = &analysis.scores.units;
+    // An Bình's sheet row is taken over by its dossier unit: scored once, with its parent.
+    assert_eq!(units.iter().filter(|u| u.name == A).count(), 1);
+    let a = unit(units, A);
+    assert_eq!(a.parent.as_deref(), Some("UBND tỉnh Hòa Sơn"));
+    // HAS_ONLINE: 3 procedures counted from dossiers over 10 from the sheet → 4 × 0.3 = 1.2.
+    assert_eq!(c(a, "HAS_ONLINE"), counted(3.0, 10.0, 1.2));
+    // PAY_FORMALITIES from the sheet: 2/8 = 25 % of the 80 % target → 2 × 0.3125 = 0.63 (0.625 up).
+    assert_eq!(c(a, "PAY_FORMALITIES"), counted(2.0, 8.0, 0.63));
+    // The dossiers' own count wins over the sheet's 1/1.
+    assert_eq!(c(a, "DOSSIER_SYNC"), counted(14.0, 16.0, 5.25));
+    // PUBLISH_ON_TIME, a province figure: 74/79 → 6 × 0.93671 = 5.62.
+    assert_eq!(c(a, "PUBLISH_ON_TIME"), counted(74.0, 79.0, 5.62));
+    // Bình Minh: HAS_ONLINE typed (4 procedures); 2 of them online (KS, CT) → 4 × 0.5 = 2.
+    let b = unit(units, B);
+    assert_eq!(c(b, "HAS_ONLINE"), counted(2.0, 4.0, 2.0));
+    // …and the province's publication figure, inherited.
+    assert_eq!(c(b, "PUBLISH_ON_TIME"), counted(74.0, 79.0, 5.62));
+    let origins = &analysis.origins;
+    assert_eq!(origins["ubnd xa an binh"]["HAS_ONLINE"].filled, Some(Filled::Sheet { file: "so-lieu-don-vi.csv".into() }));
+    assert!(origins["ubnd xa an binh"]["HAS_ONLINE"].numerator_from_dossiers);
+    assert_eq!(origins["ubnd xa binh minh"]["HAS_ONLINE"].filled, Some(Filled::Typed));
+    assert_eq!(origins["ubnd xa binh minh"]["PUBLISH_ON_TIME"].filled, Some(Filled::Province { unit: "UBND tỉnh Hòa Sơn".into() }));
+}
+
+#[test]
+fn the_kind_can_be_overridden_both_ways() {
+    let rules = RuleSet::default_rules().unwrap();
+    // Two dossier columns only: not enough to be sure, so read as unit figures (which fails for
+    // want of a criterion) until the user says it is a dossier list.
+    let text = "Đơn vị,Ngày tiếp nhận,Kênh nộp\nUBND xã An Bình,02/11/2026,Trực tuyến\nUBND xã An Bình,03/11/2026,Trực tiếp\n";
+    let wb = read_file("it.csv", text.as_bytes()).unwrap().workbook;
+    assert!(wb.sheets[0].dossiers.is_none());
+    let auto = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    assert!(auto.scores.units.is_empty());
+    let told = Choice { kind: Some(chiso::core::figures::TableKind::DossierList), ..Choice::default() };
+    let analysis = analyse(&[(&wb, told)], &rules, &Focus::default(), &Typed::default());
+    let a = unit(&analysis.scores.units, A);
+    assert_eq!(c(a, "ONLINE_DOSSIERS"), counted(1.0, 2.0, 6.0));
+    // And a dossier list read as unit figures is not tallied.
+    let wb = book("so-ho-so.csv");
+    let as_units = Choice { kind: Some(chiso::core::figures::TableKind::UnitFigures), ..Choice::default() };
+    let analysis = analyse(&[(&wb, as_units)], &rules, &Focus::default(), &Typed::default());
+    assert!(analysis.tables.iter().all(|t| t.dossiers.is_none()));
+    let _ = Arc::new(());
+}

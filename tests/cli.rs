@@ -183,3 +183,24 @@ fn two_periods_give_a_comparison_and_can_be_chosen() {
     assert_eq!(missing.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&missing.stderr).trim(), "Không có kỳ «Quý 1/2020» (--period) trong các tệp; các kỳ có: 10/2026, 11/2026.");
 }
+
+#[test]
+fn a_dossier_list_is_scored_with_its_actions() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dossiers/so-ho-so.xlsx");
+    let out = chiso(&["score", file]);
+    let json = json_of(&out);
+    // Worked by hand in tests/dossiers.rs: An Bình on time 13/16 → 16.25.
+    let a = unit(&json, "UBND xã An Bình");
+    assert_eq!(a["criteria"]["ON_TIME"]["numerator"], 13.0);
+    assert_eq!(a["criteria"]["ON_TIME"]["score"], 16.25);
+    let list = &json["dossier_lists"][0];
+    assert_eq!(list["period"], "11/2026");
+    assert_eq!(list["outside"]["before"], 2);
+    assert_eq!(list["actions"][0]["text"], "Thanh toán trực tuyến 4 hồ sơ còn lại: +3,43 điểm");
+    // The two October dossiers are said on stderr, with file, sheet and row.
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("«so-ho-so.xlsx», trang tính «Danh sách hồ sơ», dòng 2: 2 hồ sơ không thuộc kỳ 11/2026"), "{said}");
+    // October instead: An Bình has only A17 then.
+    let json = json_of(&chiso(&["score", file, "--period", "10/2026"]));
+    assert_eq!(unit(&json, "UBND xã An Bình")["criteria"]["ON_TIME"]["denominator"], 1.0);
+}

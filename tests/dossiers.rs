@@ -162,7 +162,7 @@ fn drill_down_names_the_dossiers_and_why() {
             ("B11".to_string(), vec![Reason::DueBeforePeriodEnd { due }]),
         ]
     );
-    assert_eq!(late[0].1[0].text(chiso::core::lang::Lang::Vi), "Hoàn thành quá hạn 16 giờ 0 phút");
+    assert_eq!(late[0].1[0].text(chiso::core::lang::Lang::Vi), "Hoàn thành quá hạn 16 giờ");
     assert_eq!(late[1].1[0].text(chiso::core::lang::Lang::Vi), "Chưa giải quyết, quá hạn 18 ngày");
     assert!(late[2].1[0].fixable() && !late[1].1[0].fixable());
 
@@ -266,4 +266,61 @@ fn the_kind_can_be_overridden_both_ways() {
     let analysis = analyse(&[(&wb, as_units)], &rules, &Focus::default(), &Typed::default());
     assert!(analysis.tables.iter().all(|t| t.dossiers.is_none()));
     let _ = Arc::new(());
+}
+
+#[test]
+fn the_action_list_ranks_what_can_still_be_won() {
+    let rules = RuleSet::default_rules().unwrap();
+    let wb = book("so-ho-so.csv");
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    let table = analysis.tables[0].dossiers.as_ref().unwrap();
+    let actions = chiso::core::dossier::actions::actions(table, &analysis.scores, &rules);
+    let lines: Vec<(String, String, usize, f64)> = actions.iter().map(|a| (a.unit.clone(), a.code.clone(), a.recovery.needed, a.recovery.gain)).collect();
+    // Worked by hand from the counts in `check_fixture`, each gain = score after − score now:
+    let expected = [
+        // Bình Minh pays online 3/7 (2.57); the four paid offline fixed → 7/7 = 6: +3.43.
+        (B, "PAY_DOSSIERS", 4, 3.43),
+        // An Bình 5/8 (3.75) → 8/8: +2.25.
+        (A, "PAY_DOSSIERS", 3, 2.25),
+        // Bình Minh synced 12/14 (5.14) → 14/14: +0.86; An Bình 14/16 (5.25) → 16/16: +0.75.
+        // Bình Minh's electronic results 10/14 (4.29): B07 B11 B14 lack one, B05 too → 14/14: +1.71.
+        (B, "ORIGINAL_RESULT_AVAILABLE", 4, 1.71),
+        // Bình Minh's personal store 6/14 (1.71) → 14/14 = 4: +2.29.
+        (B, "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", 8, 2.29),
+    ];
+    for (unit, code, needed, gain) in expected {
+        assert!(lines.contains(&(unit.to_string(), code.to_string(), needed, gain)), "{unit} {code}: {lines:?}");
+    }
+    // Ranked by gain: the first is Bình Minh's payment.
+    assert_eq!((lines[0].0.as_str(), lines[0].1.as_str()), (B, "PAY_DOSSIERS"));
+    assert!(lines.windows(2).all(|w| w[0].3 >= w[1].3));
+    // Bình Minh's B11 can still be finished on time (due 28/11): ON_TIME 11/14 → 12/14, +1.43.
+    assert!(lines.contains(&(B.to_string(), "ON_TIME".to_string(), 1, 1.43)), "{lines:?}");
+    // An Bình's late dossiers (A02 finished late, A04 long overdue) cannot be saved: no action.
+    assert!(!lines.iter().any(|l| l.0 == A && l.1 == "ON_TIME"));
+    assert_eq!(actions[0].text(&rules, chiso::core::lang::Lang::Vi), "Thanh toán trực tuyến 4 hồ sơ còn lại: +3,43 điểm");
+}
+
+#[test]
+fn the_to_fix_workbook_lists_each_dossier_with_its_reason() {
+    let rules = RuleSet::default_rules().unwrap();
+    let wb = book("so-ho-so.csv");
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    let table = analysis.tables[0].dossiers.as_ref().unwrap();
+    let c = table.unit_index(C).unwrap();
+    let bytes = chiso::core::report::fix_list::to_bytes(table, &[c], &rules, "so-ho-so.csv").unwrap();
+    // Read back with chiso's own reader: a workbook like any other.
+    let back = read_file("ho-so-can-xu-ly.xlsx", &bytes).unwrap().workbook;
+    let sheet = &back.sheets[0];
+    let cell = |r: usize, col: usize| sheet.cell(r, col).map(|x| x.display()).unwrap_or_default();
+    assert_eq!(cell(2, 2), "Mã hồ sơ");
+    // Cát Lợi's shortfalls, by criterion in rule order: ON_TIME C04, C12; ONLINE C04 C06 C09;
+    // PAY C04; satisfaction C04 C12; electronic result C12; reused C04 C09; store C02 C04 C09;
+    // 0 population, 0 digitised = 14 lines.
+    let ids: Vec<String> = (3..sheet.height()).map(|r| cell(r, 2)).collect();
+    assert_eq!(ids, ["C04", "C12", "C04", "C06", "C09", "C04", "C04", "C12", "C12", "C04", "C09", "C02", "C04", "C09"]);
+    // C04 was due on 09/11 and finished on 10/11: a day late.
+    assert_eq!(cell(3, 7), "Hoàn thành quá hạn 1 ngày");
+    assert_eq!(cell(4, 8), "Có");
+    assert_eq!(cell(4, 5), "27/11/2026");
 }

@@ -3,6 +3,7 @@
 //! of every dossier-derived criterion, with the dossiers that cost points, why, and what fixing
 //! them would win back.
 
+pub mod actions;
 pub mod columns;
 pub mod list;
 pub mod reasons;

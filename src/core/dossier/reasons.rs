@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 use super::columns::{DossierMapping, Field};
 use super::list::Dossier;
 use super::values::{Channel, Rating};
-use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::Measure;
 
@@ -52,13 +51,17 @@ fn deadline(due: NaiveDateTime) -> NaiveDateTime {
 /// `None` when the dossier is on time: finished by its due date, open and not due before the
 /// period ends, or without a due date (nothing to be late for).
 pub fn lateness(d: &Dossier, ctx: &Context) -> Option<Reason> {
-    let due = deadline(d.due?);
+    let due = d.due?;
+    let whole_day = due.time() == chrono::NaiveTime::MIN;
+    let deadline = deadline(due);
     match d.finished {
-        Some(f) if f <= due => None,
-        Some(f) => Some(Reason::FinishedLate { minutes: ((f - due).num_seconds() + 59) / 60 }),
-        None if due >= ctx.end => None,
-        None if ctx.as_of.is_some_and(|now| due >= now) => Some(Reason::DueBeforePeriodEnd { due: d.due? }),
-        None => Some(Reason::Overdue { days: ((ctx.end - due).num_seconds() + 86_399) / 86_400 }),
+        Some(f) if f <= deadline => None,
+        // Against a due day, lateness counts in days: finished on the 10th for the 9th is a day.
+        Some(f) if whole_day => Some(Reason::FinishedLate { minutes: (f.date() - due.date()).num_days() * 1440 }),
+        Some(f) => Some(Reason::FinishedLate { minutes: ((f - deadline).num_seconds() + 59) / 60 }),
+        None if deadline >= ctx.end => None,
+        None if ctx.as_of.is_some_and(|now| deadline >= now) => Some(Reason::DueBeforePeriodEnd { due }),
+        None => Some(Reason::Overdue { days: ((ctx.end - deadline).num_seconds() + 86_399) / 86_400 }),
     }
 }
 
@@ -134,19 +137,20 @@ impl Reason {
     pub fn text(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
-            Reason::FinishedLate { minutes } if *minutes < 1440 => {
-                let (h, m) = (minutes / 60, minutes % 60);
-                let span = match (h, vi) {
-                    (0, true) => format!("{m} phút"),
-                    (0, false) => format!("{m} min"),
-                    (_, true) => format!("{h} giờ {m} phút"),
-                    (_, false) => format!("{h} h {m} min"),
-                };
-                if vi { format!("Hoàn thành quá hạn {span}") } else { format!("Finished {span} late") }
-            }
             Reason::FinishedLate { minutes } => {
-                let days = number(*minutes as f64 / 1440.0, 1);
-                if vi { format!("Hoàn thành quá hạn {days} ngày") } else { format!("Finished {days} days late") }
+                let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+                let mut parts = Vec::new();
+                if days > 0 {
+                    parts.push(format!("{days} {}", if vi { "ngày" } else if days == 1 { "day" } else { "days" }));
+                }
+                if hours > 0 {
+                    parts.push(format!("{hours} {}", if vi { "giờ" } else { "h" }));
+                }
+                if mins > 0 || parts.is_empty() {
+                    parts.push(format!("{mins} {}", if vi { "phút" } else { "min" }));
+                }
+                let span = parts.join(" ");
+                if vi { format!("Hoàn thành quá hạn {span}") } else { format!("Finished {span} late") }
             }
             Reason::Overdue { days } => if vi { format!("Chưa giải quyết, quá hạn {days} ngày") } else { format!("Open, {days} days overdue") },
             Reason::DueBeforePeriodEnd { due } => {

@@ -81,6 +81,16 @@ impl Window {
         false
     }
 
+    /// The window a dated reporting period covers; `None` for a named one.
+    pub fn of_period(period: &Period) -> Option<Window> {
+        match *period {
+            Period::Month { year, month } => Some(Window::Month { year, month }),
+            Period::Quarter { year, quarter } => Some(Window::Quarter { year, quarter }),
+            Period::Year(year) => Some(Window::Year(year)),
+            Period::Named(_) => None,
+        }
+    }
+
     /// The reporting period it is, for sorting and comparing with unit figures.
     pub fn period(&self) -> Period {
         match *self {

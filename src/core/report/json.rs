@@ -93,8 +93,31 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
             "new_alerts": alert_list(&c.new_alerts),
             "cleared_alerts": alert_list(&c.cleared_alerts),
         })),
+        "dossier_lists": analysis.tables.iter().filter_map(|t| t.dossiers.as_ref().map(|d| dossier_list(&t.file, d, analysis, rules))).collect::<Vec<_>>(),
         "warnings": warnings,
         "errors": errors,
+    })
+}
+
+/// A dossier list's period, what fell outside it, and its ranked action list.
+fn dossier_list(file: &str, d: &crate::core::dossier::units::DossierTable, analysis: &Analysis, rules: &RuleSet) -> Value {
+    let o = d.tally.outside;
+    let actions = crate::core::dossier::actions::actions(d, &analysis.scores, rules);
+    json!({
+        "file": file,
+        "dossiers": d.list.dossiers.len(),
+        "period": d.tally.window.label(Lang::Vi),
+        "inferred_period": d.inferred.label(Lang::Vi),
+        "outside": {"before": o.before, "after": o.after, "undated": o.undated},
+        "actions": actions.iter().map(|a| json!({
+            "unit": a.unit,
+            "criterion": a.code,
+            "against": a.recovery.against,
+            "fixable": a.recovery.fixable,
+            "needed": a.recovery.needed,
+            "gain": a.recovery.gain,
+            "text": a.text(rules, Lang::Vi),
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod csv;
 pub mod docx;
+pub mod fix_list;
 pub mod json;
 pub mod letter;
 pub mod xlsx;

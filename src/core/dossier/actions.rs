@@ -1,0 +1,71 @@
+//! The action list: for every unit of a dossier list and every criterion counted from its
+//! dossiers, the dossiers counted against it, those the unit can still fix, and the points
+//! fixing them wins back; ranked by points won.
+
+use std::collections::HashMap;
+
+use super::recover::{action, recover, Recovery};
+use super::reasons::{available, meets, shortfall};
+use super::units::DossierTable;
+use super::window::Outside;
+use crate::core::figures::Figure;
+use crate::core::lang::Lang;
+use crate::core::rules::{Measure, RuleSet};
+use crate::core::score::Scores;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    pub unit: String,
+    pub code: String,
+    pub measure: Measure,
+    pub recovery: Recovery,
+}
+
+impl Action {
+    pub fn text(&self, rules: &RuleSet, lang: Lang) -> String {
+        rules.criterion(&self.code).map(|c| action(self.measure, c, &self.recovery, lang)).unwrap_or_default()
+    }
+}
+
+/// Dossiers against each (unit, criterion), and how many of them can be fixed.
+fn counts(table: &DossierTable, numerator: Measure, denominator: Measure) -> HashMap<u32, (usize, usize)> {
+    let mut out: HashMap<u32, (usize, usize)> = HashMap::new();
+    let mut outside = Outside::default();
+    let ctx = &table.tally.context;
+    for d in &table.list.dossiers {
+        if !table.tally.window.place(d.received, &mut outside) || !meets(denominator, d, ctx) {
+            continue;
+        }
+        let reasons = shortfall(numerator, d, ctx);
+        if reasons.is_empty() {
+            continue;
+        }
+        let entry = out.entry(d.unit).or_default();
+        entry.0 += 1;
+        if reasons.iter().all(|r| r.fixable()) {
+            entry.1 += 1;
+        }
+    }
+    out
+}
+
+/// Every action worth taking, the most points first (then the fewest dossiers).
+pub fn actions(table: &DossierTable, scores: &Scores, rules: &RuleSet) -> Vec<Action> {
+    let mut out = Vec::new();
+    for c in &rules.criteria {
+        let Some(numerator) = c.dossiers.numerator.filter(|m| available(*m, &table.list.mapping)) else { continue };
+        let denominator = c.dossiers.denominator.filter(|m| available(*m, &table.list.mapping)).unwrap_or(Measure::Received);
+        for (unit, (against, fixable)) in counts(table, numerator, denominator) {
+            let name = &table.names[unit as usize];
+            let Some(result) = scores.units.iter().find(|u| &u.name == name).and_then(|u| u.criterion(&c.code)) else { continue };
+            let figure = Figure { numerator: result.numerator, denominator: result.denominator, rate: None };
+            if let Some(recovery) = recover(c, &figure, against, fixable) {
+                out.push(Action { unit: name.clone(), code: c.code.clone(), measure: numerator, recovery });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.recovery.gain.total_cmp(&a.recovery.gain).then(a.recovery.needed.cmp(&b.recovery.needed)).then(a.unit.cmp(&b.unit)).then(a.code.cmp(&b.code))
+    });
+    out
+}

@@ -1,0 +1,97 @@
+//! The "to fix" list of a dossier list as a workbook: per unit and criterion, every dossier
+//! counted against it, why, and whether it can still be fixed this period, with the row it sits
+//! on in the source file, so that staff can work through it in Excel.
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+
+use super::xlsx::{header_format, title_format};
+use crate::core::dossier::tally::shortfalls;
+use crate::core::dossier::units::DossierTable;
+use crate::core::lang::Lang;
+use crate::core::rules::RuleSet;
+
+/// One line of the list.
+pub struct FixRow {
+    pub unit: String,
+    pub criterion: String,
+    pub id: String,
+    pub procedure: String,
+    pub received: Option<NaiveDateTime>,
+    pub due: Option<NaiveDateTime>,
+    pub finished: Option<NaiveDateTime>,
+    pub reasons: String,
+    pub fixable: bool,
+    pub row: u32,
+}
+
+/// The lines for `units` (indices into the list; all units when empty), criteria in the rule
+/// set's order, dossiers in file order.
+pub fn rows(table: &DossierTable, units: &[u32], rules: &RuleSet, lang: Lang) -> Vec<FixRow> {
+    let mut out = Vec::new();
+    let all: Vec<u32> = table.tally.units.iter().map(|u| u.unit).collect();
+    let units = if units.is_empty() { &all[..] } else { units };
+    for &unit in units {
+        for c in rules.criteria.iter().filter(|c| c.dossiers.numerator.is_some()) {
+            for (d, reasons) in shortfalls(&table.list, &table.tally, unit, &c.dossiers) {
+                out.push(FixRow {
+                    unit: table.names[unit as usize].clone(),
+                    criterion: c.name.clone(),
+                    id: d.id.clone(),
+                    procedure: table.list.procedure_name(d.procedure).to_string(),
+                    received: d.received,
+                    due: d.due,
+                    finished: d.finished,
+                    reasons: reasons.iter().map(|r| r.text(lang)).collect::<Vec<_>>().join("; "),
+                    fixable: reasons.iter().all(|r| r.fixable()),
+                    row: d.row,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn excel_date(d: NaiveDateTime) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.and_hms(d.hour() as u16, d.minute() as u8, d.second() as u8)
+}
+
+pub fn to_bytes(table: &DossierTable, units: &[u32], rules: &RuleSet, file: &str) -> Result<Vec<u8>, XlsxError> {
+    let lang = Lang::Vi;
+    let lines = rows(table, units, rules, lang);
+    let mut book = Workbook::new();
+    let header = header_format();
+    let text = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy hh:mm").set_border(FormatBorder::Thin);
+    let sheet = book.add_worksheet().set_name("Hồ sơ cần xử lý")?;
+    let title = format!("Hồ sơ cần xử lý — kỳ {} — tệp «{file}»", table.tally.window.label(lang));
+    sheet.write_string_with_format(0, 0, &title, &title_format())?;
+    let heads = ["Đơn vị", "Tiêu chí", "Mã hồ sơ", "Thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hoàn thành", "Lý do", "Còn khắc phục được", "Dòng trong tệp"];
+    for (c, h) in heads.iter().enumerate() {
+        sheet.write_string_with_format(2, c as u16, *h, &header)?;
+    }
+    for (k, l) in lines.iter().enumerate() {
+        let r = 3 + k as u32;
+        sheet.write_string_with_format(r, 0, &l.unit, &text)?;
+        sheet.write_string_with_format(r, 1, &l.criterion, &text)?;
+        sheet.write_string_with_format(r, 2, &l.id, &text)?;
+        sheet.write_string_with_format(r, 3, &l.procedure, &text)?;
+        for (c, d) in [(4, l.received), (5, l.due), (6, l.finished)] {
+            match d {
+                Some(d) => sheet.write_datetime_with_format(r, c, excel_date(d)?, &date).map(|_| ())?,
+                None => sheet.write_blank(r, c, &text).map(|_| ())?,
+            }
+        }
+        sheet.write_string_with_format(r, 7, &l.reasons, &text)?;
+        sheet.write_string_with_format(r, 8, if l.fixable { "Có" } else { "Không" }, &text)?;
+        sheet.write_number_with_format(r, 9, f64::from(l.row), &text)?;
+    }
+    for (c, w) in [(0, 26), (1, 40), (2, 16), (3, 34), (4, 16), (5, 16), (6, 16), (7, 44), (8, 12), (9, 10)] {
+        sheet.set_column_width(c, w)?;
+    }
+    sheet.set_freeze_panes(3, 0)?;
+    if !lines.is_empty() {
+        sheet.autofilter(2, 0, 2 + lines.len() as u32, heads.len() as u16 - 1)?;
+    }
+    book.save_to_buffer()
+}

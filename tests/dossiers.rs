@@ -6,15 +6,13 @@
 //! The period is November 2026 (its last moment 30/11/2026 23:59:59). The latest moment the list
 //! records is B13's completion, 26/11/2026 15:00: open dossiers due after it can still be saved.
 
-use std::sync::Arc;
-
 use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::dossier::reasons::Reason;
 use chiso::core::dossier::recover::recover;
 use chiso::core::dossier::tally::shortfalls;
 use chiso::core::dossier::units::{Filled, Typed};
 use chiso::core::dossier::Window;
-use chiso::core::figures::{Figure, IssueKind};
+use chiso::core::figures::{Figure, IssueKind, TableError, TableKind};
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
 use chiso::core::score::UnitResult;
@@ -256,16 +254,22 @@ fn the_kind_can_be_overridden_both_ways() {
     assert!(wb.sheets[0].dossiers.is_none());
     let auto = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     assert!(auto.scores.units.is_empty());
-    let told = Choice { kind: Some(chiso::core::figures::TableKind::DossierList), ..Choice::default() };
+    let told = Choice { kind: Some(TableKind::DossierList), ..Choice::default() };
     let analysis = analyse(&[(&wb, told)], &rules, &Focus::default(), &Typed::default());
     let a = unit(&analysis.scores.units, A);
     assert_eq!(c(a, "ONLINE_DOSSIERS"), counted(1.0, 2.0, 6.0));
-    // And a dossier list read as unit figures is not tallied.
-    let wb = book("so-ho-so.csv");
-    let as_units = Choice { kind: Some(chiso::core::figures::TableKind::UnitFigures), ..Choice::default() };
+    // A dossier list read as unit figures (its cells kept, as the app reads it again then) is
+    // not tallied; its headers name no criterion, only a group («Thanh toán trực tuyến»), so the
+    // user hears that it is not a table of unit figures.
+    let limits = chiso::core::read::Limits { keep_dossier_cells: true, ..Default::default() };
+    let path = format!("{}/tests/fixtures/dossiers/so-ho-so.csv", env!("CARGO_MANIFEST_DIR"));
+    let wb = chiso::core::read::read_with("so-ho-so.csv", &std::fs::read(path).unwrap(), &limits, &mut |_| {}).unwrap().workbook;
+    assert!(wb.sheets[0].dossiers.is_none() && wb.sheets[0].height() == 46);
+    let as_units = Choice { kind: Some(TableKind::UnitFigures), ..Choice::default() };
     let analysis = analyse(&[(&wb, as_units)], &rules, &Focus::default(), &Typed::default());
-    assert!(analysis.tables.iter().all(|t| t.dossiers.is_none()));
-    let _ = Arc::new(());
+    assert!(analysis.scores.units.is_empty());
+    assert!(matches!(analysis.errors.as_slice(), [TableError::NotThatKind { said: TableKind::UnitFigures, found: TableKind::ScoreOnly, .. }]), "{:?}", analysis.errors);
+    assert!(analysis.errors[0].message(chiso::core::lang::Lang::Vi).contains("đã chọn đọc là «Số liệu đơn vị» nhưng tiêu đề các cột cho thấy đây là «Chỉ có điểm»"));
 }
 
 #[test]

@@ -98,7 +98,11 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
         if as_dossiers {
             return dossier_table(book, index, choice);
         }
-        read_units(&book.file_name, sheet, rules, mapping).map(|table| FileTable { file: book.file_name.clone(), sheet_index: index, table, dossiers: None })
+        let table = read_units(&book.file_name, sheet, rules, mapping)?;
+        if let Some(said) = choice.kind.filter(|k| *k != table.kind) {
+            return Err(TableError::NotThatKind { file: book.file_name.clone(), sheet: sheet.name.clone(), said, found: table.kind });
+        }
+        Ok(FileTable { file: book.file_name.clone(), sheet_index: index, table, dossiers: None })
     };
     if let Some(index) = choice.sheet.filter(|i| *i < book.sheets.len()) {
         return make(index, choice.mapping.clone());

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::dossiers::DossierCheck;
 use super::files::FileList;
 use super::i18n::{files_loaded, tr, Text};
 use super::letter::LetterPanel;
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
             <Messages state=state />
             <UnitPage state=state />
             <Results state=state />
+            <DossierCheck state=state />
             <LetterPanel state=state />
             <FileList state=state />
             <RuleSettings state=state />

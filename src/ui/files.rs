@@ -4,6 +4,7 @@ use super::i18n::{dimensions, tr, Text};
 use super::mapping::MappingPanel;
 use super::preview::Preview;
 use super::state::{AppState, LoadedFile};
+use crate::core::figures::TableKind;
 use crate::core::format;
 use crate::core::period::Period;
 
@@ -110,6 +111,39 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
             }
         }
     };
+    let kind_field = {
+        let choice = file.choice;
+        let name = name.clone();
+        move || {
+            let l = lang.get();
+            let chosen = choice.with(|c| c.kind);
+            let detected = state
+                .analysis
+                .get()
+                .and_then(|a| a.0.tables.iter().find(|t| t.file == name).map(|t| t.table.kind.label(l)))
+                .unwrap_or_else(|| l.pick("chưa nhận ra", "not recognised"));
+            let option = |kind: TableKind| {
+                view! { <option value=kind.code() selected=chosen == Some(kind)>{kind.label(l)}</option> }
+            };
+            view! {
+                <label class="file-kind">
+                    {l.pick("Loại bảng", "Kind of table")} " "
+                    <select
+                        data-testid="file-kind"
+                        on:change=move |ev| {
+                            let kind = TableKind::from_code(&event_target_value(&ev));
+                            leptos::task::spawn_local(state.set_kind(id, kind));
+                        }
+                    >
+                        <option value="" selected=chosen.is_none()>{format!("{} ({detected})", l.pick("Tự nhận biết", "Recognise"))}</option>
+                        {option(TableKind::UnitFigures)}
+                        {option(TableKind::DossierList)}
+                        {option(TableKind::ScoreOnly)}
+                    </select>
+                </label>
+            }
+        }
+    };
     let mapping_file = file.clone();
     let preview_book = book.clone();
     view! {
@@ -118,6 +152,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                 <h3 class="file-name">{name.clone()}</h3>
                 <p class="file-meta" data-testid="file-meta">{summary}</p>
                 {period_field}
+                {kind_field}
                 <button type="button" class="secondary" data-testid="remove-file" on:click=move |_| state.remove(id)>
                     {move || tr(lang.get(), Text::RemoveFile)}
                 </button>

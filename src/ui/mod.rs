@@ -4,6 +4,7 @@
 mod alerts;
 mod app;
 mod compare;
+mod dossiers;
 mod files;
 mod i18n;
 mod letter;

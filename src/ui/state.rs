@@ -9,6 +9,8 @@ use crate::browser;
 use crate::core::alerts::AlertSettings;
 use crate::core::analysis::{analyse, table_of, Analysis, Choice, Focus};
 use crate::core::compare::{compare, Comparison};
+use crate::core::dossier::units::Typed;
+use crate::core::figures::{Figure, TableKind};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
 use crate::core::read::{Limits, Loaded, Note, Progress, ReadError};
@@ -21,6 +23,7 @@ const RULES_NAME_KEY: &str = "chiso.rules.name";
 const MAPPING_KEY: &str = "chiso.mapping.";
 const ALERTS_KEY: &str = "chiso.alerts";
 const LIMITS_KEY: &str = "chiso.limits";
+const TYPED_KEY: &str = "chiso.typed";
 
 /// The reading limits and time budget the user set (remembered on this machine).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,6 +77,8 @@ pub struct LoadedFile {
     pub selected_sheet: RwSignal<usize>,
     /// Which sheet is scored and how its columns are read, when the user chose.
     pub choice: RwSignal<Choice>,
+    /// Read with a dossier list's cells kept (the user reads it as another kind of table).
+    pub cells_kept: bool,
 }
 
 /// A problem with one file of the last batch; rendered in the current language.
@@ -134,6 +139,8 @@ pub struct AppState {
     pub reading: RwSignal<Option<Reading>>,
     /// Where files are read: "starting", "worker", or "page" where no worker can run.
     pub reader: RwSignal<&'static str>,
+    /// Figures typed in for units of dossier lists (remembered on this machine).
+    pub typed: RwSignal<Typed>,
     next_id: StoredValue<u32>,
 }
 
@@ -150,6 +157,7 @@ impl AppState {
         let rules = RwSignal::new(rules);
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
         let focus = RwSignal::new(Focus::default());
+        let typed: RwSignal<Typed> = RwSignal::new(browser::setting(TYPED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
         let analysis = Memo::new(move |_| {
             let active = rules.get()?;
             let files = files.get();
@@ -157,7 +165,7 @@ impl AppState {
                 return None;
             }
             let inputs: Vec<(&Workbook, Choice)> = files.iter().map(|f| (&*f.workbook, f.choice.get())).collect();
-            Some(Shared(Arc::new(analyse(&inputs, &active.rules, &focus.get()))))
+            Some(Shared(Arc::new(typed.with(|typed| analyse(&inputs, &active.rules, &focus.get(), typed)))))
         });
         let alert_settings: RwSignal<AlertSettings> =
             RwSignal::new(browser::setting(ALERTS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
@@ -183,6 +191,7 @@ impl AppState {
             read_settings: RwSignal::new(browser::setting(LIMITS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()),
             reading: RwSignal::new(None),
             reader: RwSignal::new("starting"),
+            typed,
             next_id: StoredValue::new(1),
         }
     }
@@ -199,6 +208,40 @@ impl AppState {
             browser::remember(LIMITS_KEY, &text);
         }
         self.read_settings.set(settings);
+    }
+
+    /// A figure typed in for a unit (by its folded name); `None` parts clear it.
+    pub fn set_typed(&self, unit: String, code: String, figure: Figure) {
+        self.typed.update(|typed| {
+            let of_unit = typed.entry(unit.clone()).or_default();
+            if figure.is_empty() {
+                of_unit.remove(&code);
+            } else {
+                of_unit.insert(code, figure);
+            }
+            if of_unit.is_empty() {
+                typed.remove(&unit);
+            }
+        });
+        if let Ok(text) = self.typed.with_untracked(serde_json::to_string) {
+            browser::remember(TYPED_KEY, &text);
+        }
+    }
+
+    /// The user says what kind of table a file is (`None`: let chiso tell). A dossier list
+    /// streamed into records is read again with its cells when it is to be read as another kind,
+    /// and the other way round.
+    pub async fn set_kind(self, file_id: u32, kind: Option<TableKind>) {
+        let Some(file) = self.files.with_untracked(|f| f.iter().find(|f| f.id == file_id).cloned()) else { return };
+        file.choice.update(|c| c.kind = kind);
+        let streamed = file.workbook.sheets.iter().any(|s| s.dossiers.is_some());
+        let keep = matches!(kind, Some(TableKind::UnitFigures | TableKind::ScoreOnly));
+        if keep == file.cells_kept || (keep && !streamed) {
+            return;
+        }
+        self.begin().await;
+        let ok = self.read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep, Some(file.choice.get_untracked())).await;
+        self.finish(ok).await;
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -310,25 +353,33 @@ impl AppState {
     /// Reads one file in the reading worker; what was loaded before is never touched, whatever
     /// happens to this one.
     async fn add(&self, name: String, bytes: Vec<u8>) -> bool {
+        self.read_into(name, Arc::new(bytes), false, None).await
+    }
+
+    /// Reads `bytes` and puts the file in the list, replacing one of the same name; `choice`
+    /// carries the user's choices over when a loaded file is read again.
+    async fn read_into(&self, name: String, bytes: Arc<Vec<u8>>, keep_cells: bool, choice: Option<Choice>) -> bool {
         let settings = self.read_settings.get_untracked();
+        let limits = crate::core::read::Limits { keep_dossier_cells: keep_cells, ..settings.limits };
         let reading = self.reading;
         reading.set(Some(Reading { file: name.clone(), progress: Progress { rows_done: 0, rows_total: 0 } }));
         let file = name.clone();
-        let outcome = browser::reader::read(&name, &bytes, &settings.limits, settings.seconds, move |progress| {
+        let outcome = browser::reader::read(&name, &bytes, &limits, settings.seconds, move |progress| {
             reading.set(Some(Reading { file: file.clone(), progress }));
         })
         .await;
         reading.set(None);
         match outcome {
             Ok(Loaded { workbook, notes }) => {
-                let choice = self.remembered_choice(&workbook);
+                let choice = choice.unwrap_or_else(|| self.remembered_choice(&workbook));
                 let entry = LoadedFile {
                     id: self.take_id(),
-                    bytes: Arc::new(bytes),
+                    bytes,
                     workbook: Arc::new(workbook),
                     notes,
                     selected_sheet: RwSignal::new(choice.sheet.unwrap_or(0)),
                     choice: RwSignal::new(choice),
+                    cells_kept: keep_cells,
                 };
                 self.files.update(|list| {
                     list.retain(|f| f.workbook.file_name != name);
@@ -351,7 +402,7 @@ impl AppState {
             Some(columns) if columns.len() == mapping.columns.len() => Choice {
                 sheet: Some(found.sheet_index),
                 mapping: Some(Mapping { columns, ..mapping.clone() }),
-                period: None,
+                ..Choice::default()
             },
             _ => Choice { sheet: Some(found.sheet_index), ..Choice::default() },
         }

@@ -44,8 +44,9 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                             Status::NoData => tr(l, Text::NoData).to_string(),
                             Status::DataError => format!("⚠ {}", tr(l, Text::DataError)),
                         };
+                        let origin = analysis.origins.get(&crate::core::text::fold_words(&u.name)).and_then(|o| o.get(&c.code)).map(|o| o.label(l));
                         let source = match &r.source {
-                            Source::Own => String::new(),
+                            Source::Own => origin.filter(|o| !o.is_empty()).map(|o| format!(" · {o}")).unwrap_or_default(),
                             Source::Pooled => l.pick(" · cộng gộp đơn vị trực thuộc", " · pooled with units below").to_string(),
                             Source::Inherited(from) => format!("{} {from}", l.pick(" · lấy theo", " · taken from")),
                         };

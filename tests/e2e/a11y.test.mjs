@@ -58,3 +58,23 @@ test('no serious or critical accessibility violations when two periods are compa
     assert.deepEqual(await audit(page), [], 'comparison');
     await context.close();
 });
+
+test('no serious or critical accessibility violations on the dossier self-check', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await waitForState(page, 'idle');
+    await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'dossiers', 'so-ho-so.xlsx'));
+    await waitForState(page, 'ready');
+    await page.locator('[data-testid="dossier-check"]').waitFor();
+    assert.deepEqual(await audit(page), [], 'dossier self-check');
+    // Keyboard only: from the unit chooser, Tab reaches the criterion chooser and then the filter.
+    await page.locator('[data-testid="drill-unit"]').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'drill-criterion');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'drill-filter');
+    await page.locator('[data-testid="lang-switch"]').click();
+    assert.deepEqual(await audit(page), [], 'dossier self-check in English');
+    await context.close();
+});

@@ -156,6 +156,14 @@ impl TableError {
             (TableError::NoDossierHeader { file, sheet }, Lang::En) => format!(
                 "File «{file}», sheet «{sheet}»: read as a dossier list, but the first 30 rows have no «Ngày tiếp nhận» (date received) column. Add it (one row per dossier), or choose another kind of table."
             ),
+            (TableError::NotThatKind { file, sheet, said, found }, Lang::Vi) => format!(
+                "Tệp «{file}», trang tính «{sheet}»: đã chọn đọc là «{}» nhưng tiêu đề các cột cho thấy đây là «{}». Hãy chọn lại «Loại bảng» (hoặc «Tự nhận biết»), hoặc sửa tiêu đề cột theo tệp mẫu.",
+                said.label(lang), found.label(lang)
+            ),
+            (TableError::NotThatKind { file, sheet, said, found }, Lang::En) => format!(
+                "File «{file}», sheet «{sheet}»: read as «{}», but its headers make it «{}». Choose another «Kind of table» (or «Recognise»), or name the columns as in the template.",
+                said.label(lang), found.label(lang)
+            ),
             (TableError::NoReceivedDates { file, sheet }, Lang::Vi) => format!(
                 "Tệp «{file}», trang tính «{sheet}»: không hồ sơ nào có ngày tiếp nhận đọc được, nên không xác định được kỳ. Hãy ghi ngày tiếp nhận dạng dd/mm/yyyy."
             ),

@@ -146,6 +146,8 @@ pub enum TableError {
     NoKnownColumn { file: String, sheet: String, header_row: usize },
     /// Said to be a dossier list, but no header names a receipt date.
     NoDossierHeader { file: String, sheet: String },
+    /// The user said the table is of one kind, and its headers make it another.
+    NotThatKind { file: String, sheet: String, said: TableKind, found: TableKind },
     /// A dossier list none of whose dossiers has a receipt date: no period to score.
     NoReceivedDates { file: String, sheet: String },
 }

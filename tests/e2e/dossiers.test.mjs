@@ -1,0 +1,133 @@
+// End to end: the dossier-list self-check on the hand-worked fixture (44 dossiers of three
+// communes; every figure below is worked out in tests/dossiers.rs). Through the contract: upload,
+// scores, then the self-check's period, action list, drill-down, to-fix export and typed figures.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { openApp, waitForState, fixtures, artifacts, suite, violations } from './harness.mjs';
+
+const XLSX = createRequire(import.meta.url)('xlsx');
+const env = suite();
+const fixture = (name) => join(fixtures, 'dossiers', name);
+const total = (page, unit) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="TOTAL"]`).getAttribute('data-value');
+const group = (page, unit, g) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${g}"]`).getAttribute('data-value');
+
+for (const file of ['so-ho-so.xlsx', 'so-ho-so.ods', 'so-ho-so.csv']) {
+    test(`${file}: scores, period, outside dossiers and the action list`, async () => {
+        const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
+        await page.locator('[data-testid="file-input"]').setInputFiles(fixture(file));
+        await waitForState(page, 'ready');
+        // TDGQ: An Bình 13/16 → 16,25; Bình Minh 11/14 → 15,71; Cát Lợi 10/12 → 16,67.
+        assert.equal(await group(page, 'UBND xã An Bình', 'TDGQ'), '16.25');
+        assert.equal(await group(page, 'UBND xã Bình Minh', 'TDGQ'), '15.71');
+        assert.equal(await group(page, 'UBND phường Cát Lợi', 'TDGQ'), '16.67');
+        // TTTT: only PAY_DOSSIERS from dossiers: 3,75 / 2,57 / 5,00.
+        assert.equal(await group(page, 'UBND xã An Bình', 'TTTT'), '3.75');
+        assert.equal(await total(page, 'UBND xã Bình Minh'), '44.77');
+        const check = page.locator('[data-testid="dossier-check"]');
+        assert.equal(await check.locator('[data-testid="dossier-window"]').getAttribute('data-period'), '11/2026');
+        const outside = check.locator('[data-testid="dossier-outside"]');
+        assert.deepEqual([await outside.getAttribute('data-before'), await outside.getAttribute('data-after'), await outside.getAttribute('data-undated')], ['2', '0', '0']);
+        // The outside dossiers are also an error-list message naming the file and the row.
+        const said = await page.locator('[data-testid="error"]').allInnerTexts();
+        assert.ok(said.some((m) => m.includes('2 hồ sơ không thuộc kỳ 11/2026')), said.join('\n'));
+        const first = check.locator('table[data-testid="dossier-actions"] tbody tr').first();
+        assert.equal(await first.getAttribute('data-unit'), 'UBND xã Bình Minh');
+        assert.equal(await first.getAttribute('data-criterion'), 'PAY_DOSSIERS');
+        assert.equal(await first.getAttribute('data-gain'), '3.43');
+        assert.match(await first.innerText(), /Thanh toán trực tuyến 4 hồ sơ còn lại: \+3,43 điểm/);
+        assert.deepEqual(foreign, []);
+        assert.deepEqual(errors, []);
+        await context.close();
+    });
+}
+
+test('drill-down: reasons, sorting, filtering, the to-fix workbook and typed figures', async () => {
+    const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
+    await page.locator('[data-testid="file-input"]').setInputFiles(fixture('so-ho-so.xlsx'));
+    await waitForState(page, 'ready');
+    const check = page.locator('[data-testid="dossier-check"]');
+    await check.locator('[data-testid="drill-unit"]').selectOption('UBND xã Bình Minh');
+    await check.locator('[data-testid="drill-criterion"]').selectOption('ON_TIME');
+    const drill = check.locator('table[data-testid="drill-table"]');
+    const ids = () => drill.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.dossier));
+    assert.deepEqual(await ids(), ['B01', 'B07', 'B11']);
+    const reasons = await drill.locator('[data-testid="drill-reason"]').allInnerTexts();
+    assert.deepEqual(reasons, ['Hoàn thành quá hạn 16 giờ', 'Chưa giải quyết, quá hạn 18 ngày', 'Chưa giải quyết, hạn 28/11/2026: cần trả đúng hạn']);
+    assert.equal(await drill.locator('tr[data-dossier="B11"]').getAttribute('data-fixable'), 'true');
+    // Sorted by due date, latest first (two clicks on the header).
+    const due = drill.locator('button[data-testid="drill-sort"][data-key="Ngày hẹn trả"]');
+    await due.click();
+    await due.click();
+    assert.deepEqual(await ids(), ['B11', 'B07', 'B01']);
+    assert.equal(await drill.locator('th[aria-sort="descending"]').count(), 1);
+    // Filtered by a word of the reason, without its diacritics.
+    await check.locator('[data-testid="drill-filter"]').fill('qua han 18');
+    await page.waitForFunction(() => document.querySelectorAll('table[data-testid="drill-table"] tbody tr').length === 1);
+    assert.deepEqual(await ids(), ['B07']);
+
+    // The to-fix workbook for Cát Lợi, read back with SheetJS.
+    await check.locator('[data-testid="drill-unit"]').selectOption('UBND phường Cát Lợi');
+    const [download] = await Promise.all([page.waitForEvent('download'), check.locator('[data-testid="export-fix-xlsx"]').click()]);
+    assert.equal(download.suggestedFilename(), 'ho-so-can-xu-ly-ubnd-phuong-cat-loi-2026-11.xlsx');
+    const saved = join(artifacts, download.suggestedFilename());
+    await download.saveAs(saved);
+    const book = XLSX.readFile(saved);
+    const rows = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]], { header: 1, range: 2 });
+    assert.deepEqual(rows[0].slice(0, 3), ['Đơn vị', 'Tiêu chí', 'Mã hồ sơ']);
+    assert.deepEqual(rows.slice(1).map((r) => r[2]), ['C04', 'C12', 'C04', 'C06', 'C09', 'C04', 'C04', 'C12', 'C12', 'C04', 'C09', 'C02', 'C04', 'C09']);
+
+    // HAS_ONLINE's denominator is a procedure count: typed in for Bình Minh (4 procedures, 2 with
+    // an online dossier) it scores 4 × 2/4 = 2, and the figure says where it came from.
+    await check.locator('[data-testid="drill-unit"]').selectOption('UBND xã Bình Minh');
+    const sources = check.locator('table[data-testid="dossier-sources"]');
+    await sources.locator('[data-testid="typed-HAS_ONLINE-d"]').fill('4');
+    await sources.locator('[data-testid="typed-HAS_ONLINE-d"]').press('Tab');
+    await page.waitForFunction(() => document.querySelector('table[data-testid="unit-scores"] tr[data-unit="UBND xã Bình Minh"] td[data-group="CLGQ"]')?.dataset.value === '7.14');
+    const source = await check.locator('table[data-testid="dossier-sources"] tr[data-criterion="HAS_ONLINE"] [data-testid="figure-source"]').innerText();
+    assert.equal(source, 'tử số đếm từ hồ sơ; nhập tay');
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('the period can be changed; the kind can be overridden', async () => {
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
+    await page.locator('[data-testid="file-input"]').setInputFiles(fixture('so-ho-so.csv'));
+    await waitForState(page, 'ready');
+    const check = page.locator('[data-testid="dossier-check"]');
+    // October: An Bình has only A17, on time → TDGQ 20.
+    await check.locator('[data-testid="dossier-window-period"]').fill('10/2026');
+    await check.locator('[data-testid="dossier-window-period"]').press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dossier-window"]')?.dataset.period === '10/2026');
+    assert.equal(await group(page, 'UBND xã An Bình', 'TDGQ'), '20.00');
+    assert.equal(await check.locator('[data-testid="dossier-outside"]').getAttribute('data-after'), '42');
+    // Back to chiso's proposal, then a range of days: choosing it starts from the month shown,
+    // 1–30 November; then 1–15 November. An Bình: 9 received, 8 on time → 17,78.
+    await check.locator('[data-testid="dossier-window-reset"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dossier-window"]')?.dataset.period === '11/2026');
+    await check.locator('[data-testid="dossier-window-kind"]').selectOption('days');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dossier-window"]')?.dataset.period === '01/11/2026–30/11/2026');
+    assert.equal(await check.locator('[data-testid="dossier-window-from"]').inputValue(), '2026-11-01');
+    await check.locator('[data-testid="dossier-window-to"]').fill('2026-11-15');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dossier-window"]')?.dataset.period === '01/11/2026–15/11/2026');
+    assert.equal(await group(page, 'UBND xã An Bình', 'TDGQ'), '17.78');
+    await check.locator('[data-testid="dossier-window-reset"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dossier-window"]')?.dataset.period === '11/2026');
+
+    // Read as unit figures instead: the sheet is read again with its cells, and it is not a
+    // table of units (no criterion columns), which the user is told; nothing is scored from it.
+    await page.locator('[data-testid="file-kind"]').selectOption('unit-figures');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="dossier-check"]'));
+    assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 0);
+    const said = await page.locator('[data-testid="error"]').allInnerTexts();
+    assert.ok(said.some((m) => m.includes('đã chọn đọc là «Số liệu đơn vị» nhưng tiêu đề các cột cho thấy đây là «Chỉ có điểm»')), said.join('\n'));
+    // Back to recognising it.
+    await page.locator('[data-testid="file-kind"]').selectOption('');
+    await page.locator('[data-testid="dossier-check"]').waitFor();
+    assert.equal(await group(page, 'UBND xã An Bình', 'TDGQ'), '16.25');
+    assert.deepEqual(errors, []);
+    await context.close();
+});

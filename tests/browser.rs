@@ -63,3 +63,21 @@ fn settings_are_remembered() {
     assert_eq!(browser::setting("chiso.test").as_deref(), Some("vi"));
     assert_eq!(browser::setting("chiso.missing"), None);
 }
+
+/// A dossier list streamed into records inside wasm32: its dates (Excel date cells, bare serials
+/// and text) and its round trip through the worker's wire format, as the page receives it.
+#[wasm_bindgen_test]
+async fn a_dossier_list_is_streamed_and_crosses_the_wire() {
+    let file = browser_file("so-ho-so.xlsx", include_bytes!("fixtures/dossiers/so-ho-so.xlsx"));
+    let bytes = browser::file_bytes(&file).await.expect("bytes");
+    let outcome = read_file("so-ho-so.xlsx", &bytes);
+    let back = chiso::core::read::wire::decode(&chiso::core::read::wire::encode(&outcome)).expect("decoded");
+    let list = back.workbook.sheets[0].dossiers.clone().expect("a dossier list");
+    assert_eq!(list.dossiers.len(), 44);
+    // A01: received 02/11/2026 08:00, finished 10/11/2026 16:30 (tests/fixtures/dossiers/so-ho-so.csv).
+    let a01 = &list.dossiers[0];
+    assert_eq!((a01.id.as_str(), a01.received.map(|d| d.to_string())), ("A01", Some("2026-11-02 08:00:00".to_string())));
+    assert_eq!(a01.finished.map(|d| d.to_string()).as_deref(), Some("2026-11-10 16:30:00"));
+    let window = chiso::core::dossier::Window::infer(&list).expect("a month");
+    assert_eq!(window, chiso::core::dossier::Window::Month { year: 2026, month: 11 });
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, natively then in headless Chromium: reading a 100,000-row × 15-column xlsx, and
-# scoring (10,000 units natively; a 5,000-unit workbook from drop to results in the browser).
+# scoring (10,000 units natively; a 5,000-unit workbook from drop to results in the browser); a
+# 200,000-row dossier list (natively against calamine, in the browser against SheetJS).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -8,6 +9,8 @@ bash tools/install.sh --tests
 source tools/lib.sh
 step "native read" cargo run --quiet --release --example bench-read
 step "native score" cargo run --quiet --release --example bench-score
+step "native dossiers" cargo run --quiet --release --example bench-dossiers
 step "release build" trunk build --release
 step "browser read" node tests/bench/browser.mjs target/bench/rows-100k.xlsx
 step "browser score" node tests/bench/browser.mjs target/bench/units-5000.xlsx
+step "browser dossiers vs SheetJS" node tests/bench/dossiers.mjs target/bench/dossiers-200k.xlsx

@@ -10,8 +10,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The name of the mark set when files arrive and of the measure taken when results are on screen
-/// (the automation contract's `chiso:analysis`).
+/// (the automation contract's `chiso:analysis`); `chiso:read` is its reading part.
 pub const ANALYSIS: &str = "chiso:analysis";
+const READ: &str = "chiso:read";
 const RECEIVED_MARK: &str = "chiso:received";
 
 /// Reads the whole content of a file the user picked or dropped.
@@ -46,6 +47,15 @@ pub fn mark_received() {
         p.clear_marks_with_mark_name(RECEIVED_MARK);
         p.clear_measures_with_measure_name(ANALYSIS);
         let _ = p.mark(RECEIVED_MARK);
+    }
+}
+
+/// Records `chiso:read` from the last [`mark_received`] to now: the part of an analysis spent
+/// reading files (in the worker, and handing the result over), for benchmarks.
+pub fn measure_read() {
+    if let Some(p) = performance() {
+        p.clear_measures_with_measure_name(READ);
+        let _ = p.measure_with_start_mark(READ, RECEIVED_MARK);
     }
 }
 

@@ -368,6 +368,7 @@ impl AppState {
             reading.set(Some(Reading { file: file.clone(), progress }));
         })
         .await;
+        browser::measure_read();
         reading.set(None);
         match outcome {
             Ok(Loaded { workbook, notes }) => {

@@ -228,6 +228,14 @@ mod tests {
     }
 
     #[test]
+    fn all_lists_the_fields_in_their_order() {
+        // Readers index columns by `field as usize`.
+        for (i, f) in ALL.iter().enumerate() {
+            assert_eq!(*f as usize, i);
+        }
+    }
+
+    #[test]
     fn header_below_a_title_and_the_certainty_needed() {
         let sheet = Sheet::from_rows(
             "S",

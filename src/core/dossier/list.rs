@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::columns::{DossierMapping, Field, FLAGS};
+use super::columns::{DossierMapping, Field, ALL, FLAGS};
 use super::values::{self, Channel, Rating, Unreadable};
 use crate::core::format::column_letters;
 use crate::core::table::{Cell, Sheet};
@@ -89,18 +89,43 @@ impl DossierList {
     }
 }
 
+/// Names kept once each. Two spellings of one name ("UBND Xã A", "UBND xã A") are one entry,
+/// the first spelling kept; a spelling seen before is found without folding it again.
+#[derive(Default)]
+struct Names {
+    by_spelling: HashMap<String, u32>,
+    by_key: HashMap<String, u32>,
+}
+
+impl Names {
+    fn index(&mut self, names: &mut Vec<String>, spelling: &str, key: impl FnOnce() -> String) -> u32 {
+        if let Some(&i) = self.by_spelling.get(spelling) {
+            return i;
+        }
+        let i = *self.by_key.entry(key()).or_insert_with(|| {
+            names.push(spelling.to_string());
+            names.len() as u32 - 1
+        });
+        self.by_spelling.insert(spelling.to_string(), i);
+        i
+    }
+}
+
 /// Turns rows into dossiers. Rows come as cells from the sheet's first column (`origin.1`).
 pub struct DossierReader {
     list: DossierList,
     date1904: bool,
-    unit_index: HashMap<String, u32>,
-    procedure_index: HashMap<String, u32>,
+    /// The column of each field, in the order of [`ALL`].
+    columns: [Option<usize>; ALL.len()],
+    units: Names,
+    procedures: Names,
 }
 
 impl DossierReader {
     pub fn new(mapping: DossierMapping, origin: (usize, usize), date1904: bool) -> DossierReader {
+        let columns = ALL.map(|f| mapping.column(f));
         let list = DossierList { mapping, origin, units: Vec::new(), procedures: Vec::new(), dossiers: Vec::new(), problems: Vec::new(), problem_count: 0 };
-        DossierReader { list, date1904, unit_index: HashMap::new(), procedure_index: HashMap::new() }
+        DossierReader { list, date1904, columns, units: Names::default(), procedures: Names::default() }
     }
 
     pub fn mapping(&self) -> &DossierMapping {
@@ -119,11 +144,11 @@ impl DossierReader {
     /// nothing but an id are passed over; a "total" row likewise.
     pub fn row(&mut self, sheet_row: usize, cells: &[Cell]) {
         let row = sheet_row as u32 + 1;
-        let fields = self.list.mapping.fields.clone();
-        let cell = |f: Field| fields.iter().position(|x| *x == Some(f)).map(|c| (c, cells.get(c).unwrap_or(&Cell::Empty)));
+        let columns = self.columns;
+        let cell = |f: Field| columns[f as usize].map(|c| (c, cells.get(c).unwrap_or(&Cell::Empty)));
         let text = |f: Field| cell(f).map(|(_, c)| text_of(c)).unwrap_or_default();
-        let used = fields.iter().enumerate().filter(|(_, f)| f.is_some_and(|f| f != Field::Id)).any(|(c, _)| cells.get(c).is_some_and(|x| !x.is_empty()));
-        if !used || matches!(fold_words(&text(Field::Id)).as_str(), "tong" | "tong cong" | "cong" | "total") {
+        let used = ALL.iter().filter(|f| **f != Field::Id).any(|f| cell(*f).is_some_and(|(_, x)| !x.is_empty()));
+        if !used || is_total(&text(Field::Id)) {
             return;
         }
         let mut dossier = Dossier {
@@ -139,7 +164,7 @@ impl DossierReader {
             flags: 0,
         };
         let unit = text(Field::Unit);
-        dossier.unit = intern(&mut self.list.units, &mut self.unit_index, &unit, fold_words(&unit));
+        dossier.unit = self.units.index(&mut self.list.units, &unit, || fold_words(&unit));
         let code = text(Field::ProcedureCode);
         let name = text(Field::Procedure);
         if !code.is_empty() || !name.is_empty() {
@@ -148,21 +173,22 @@ impl DossierReader {
                 (false, true) => code.clone(),
                 _ => name.clone(),
             };
-            let key = if code.is_empty() { fold_words(&name) } else { fold_words(&code) };
-            dossier.procedure = Some(intern(&mut self.list.procedures, &mut self.procedure_index, &label, key));
+            let key = || if code.is_empty() { fold_words(&name) } else { fold_words(&code) };
+            dossier.procedure = Some(self.procedures.index(&mut self.list.procedures, &label, key));
         }
-        let headers = self.list.mapping.headers.clone();
+        let header = |c: usize| self.list.mapping.headers[c].clone();
+        let mut problems = Vec::new();
         for (field, slot) in [(Field::Received, 0), (Field::Due, 1), (Field::Finished, 2)] {
             let Some((c, value)) = cell(field) else { continue };
             match values::date(value, self.date1904) {
                 Ok(d) => *[&mut dossier.received, &mut dossier.due, &mut dossier.finished][slot] = d,
-                Err(Unreadable(value)) => self.problem(row, Some(c), ProblemKind::NotADate { header: headers[c].clone(), value }),
+                Err(Unreadable(value)) => problems.push((c, ProblemKind::NotADate { header: header(c), value })),
             }
         }
         if let Some((c, value)) = cell(Field::Channel) {
             match values::channel(value) {
                 Ok(ch) => dossier.channel = ch,
-                Err(Unreadable(value)) => self.problem(row, Some(c), ProblemKind::NotAChannel { header: headers[c].clone(), value }),
+                Err(Unreadable(value)) => problems.push((c, ProblemKind::NotAChannel { header: header(c), value })),
             }
         }
         if let Some((_, value)) = cell(Field::Rating) {
@@ -173,13 +199,18 @@ impl DossierReader {
             match values::yes_no(value) {
                 Ok(true) => dossier.flags |= 1 << bit,
                 Ok(false) => {}
-                Err(Unreadable(value)) => self.problem(row, Some(c), ProblemKind::NotYesNo { header: headers[c].clone(), value }),
+                Err(Unreadable(value)) => problems.push((c, ProblemKind::NotYesNo { header: header(c), value })),
             }
         }
+        let received = cell(Field::Received);
         match (dossier.received, dossier.finished) {
-            (None, _) if !matches!(cell(Field::Received), Some((_, v)) if !v.is_empty()) => self.problem(row, cell(Field::Received).map(|(c, _)| c), ProblemKind::NoReceivedDate),
-            (Some(r), Some(f)) if f < r => self.problem(row, cell(Field::Finished).map(|(c, _)| c), ProblemKind::FinishedBeforeReceived),
+            // An unreadable date was reported above; a blank one is reported here.
+            (None, _) if received.is_none_or(|(_, v)| v.is_empty()) => problems.push((columns[Field::Received as usize].unwrap_or(0), ProblemKind::NoReceivedDate)),
+            (Some(r), Some(f)) if f < r => problems.push((columns[Field::Finished as usize].unwrap_or(0), ProblemKind::FinishedBeforeReceived)),
             _ => {}
+        }
+        for (c, kind) in problems {
+            self.problem(row, Some(c), kind);
         }
         self.list.dossiers.push(dossier);
     }
@@ -189,16 +220,28 @@ impl DossierReader {
     }
 }
 
-fn intern(names: &mut Vec<String>, index: &mut HashMap<String, u32>, name: &str, key: String) -> u32 {
-    *index.entry(key).or_insert_with(|| {
-        names.push(name.to_string());
-        names.len() as u32 - 1
-    })
+/// A "Tổng cộng" row under the list; only short texts starting like one are folded to check.
+fn is_total(id: &str) -> bool {
+    id.len() <= 16 && id.starts_with(['T', 't', 'C', 'c']) && matches!(fold_words(id).as_str(), "tong" | "tong cong" | "cong" | "total")
+}
+
+/// Single spaces between words; most cells already are, and are only copied.
+fn tidy(t: &str) -> String {
+    let bytes = t.as_bytes();
+    let clean = bytes.first().is_some_and(|b| *b != b' ')
+        && bytes.last().is_some_and(|b| *b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !t.chars().any(|c| c != ' ' && c.is_whitespace());
+    if clean {
+        t.to_string()
+    } else {
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 fn text_of(cell: &Cell) -> String {
     match cell {
-        Cell::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+        Cell::Text(t) => tidy(t),
         Cell::Empty => String::new(),
         // Ids stored as numbers read as they look, without thousands dots.
         Cell::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{x:.0}"),
@@ -216,4 +259,18 @@ pub fn from_sheet(sheet: &Sheet, mapping: DossierMapping, date1904: bool) -> Dos
         }
     }
     reader.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_tidied_and_totals_skipped() {
+        assert_eq!(tidy("UBND xã An Bình"), "UBND xã An Bình");
+        assert_eq!(tidy("  UBND  xã\tAn Bình\u{a0}"), "UBND xã An Bình");
+        assert_eq!(tidy(""), "");
+        assert!(is_total("Tổng cộng") && is_total("TOTAL") && is_total("Cộng"));
+        assert!(!is_total("H.26-001") && !is_total("Công văn 12"));
+    }
 }

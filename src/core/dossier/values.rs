@@ -72,6 +72,13 @@ pub fn yes_no(cell: &Cell) -> Result<bool, Unreadable> {
         Cell::Number(x) if *x == 1.0 => Ok(true),
         Cell::Number(x) if *x == 0.0 => Ok(false),
         Cell::Text(t) => {
+            // The forms exports write, as they write them, before any folding (a province's
+            // month has millions of these cells).
+            match t.as_str() {
+                "Có" | "có" | "CÓ" | "x" | "X" | "Đã" | "đã" | "1" | "TRUE" | "Yes" => return Ok(true),
+                "Không" | "không" | "KHÔNG" | "" | "Chưa" | "chưa" | "0" | "FALSE" | "No" => return Ok(false),
+                _ => {}
+            }
             if t.trim().is_empty() {
                 return Ok(false);
             }
@@ -104,6 +111,12 @@ pub fn channel(cell: &Cell) -> Result<Channel, Unreadable> {
         Cell::Text(t) => t,
         other => return Err(Unreadable(other.display())),
     };
+    match text.as_str() {
+        "Trực tuyến" => return Ok(Channel::Online),
+        "Trực tiếp" => return Ok(Channel::Direct),
+        "Bưu chính" => return Ok(Channel::Post),
+        _ => {}
+    }
     let words = fold_words(text);
     let has = |w: &str| words.contains(w);
     if words.is_empty() {
@@ -129,6 +142,12 @@ pub enum Rating {
 }
 
 pub fn rating(cell: &Cell) -> Rating {
+    match cell {
+        Cell::Text(t) if t == "Hài lòng" => return Rating::Satisfied,
+        Cell::Text(t) if t == "Không hài lòng" => return Rating::NotSatisfied,
+        Cell::Text(t) if t.is_empty() => return Rating::None,
+        _ => {}
+    }
     let text = match cell {
         Cell::Text(t) => fold_words(t),
         Cell::Empty => return Rating::None,

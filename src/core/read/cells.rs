@@ -33,6 +33,8 @@ struct Dossiers {
     width: usize,
     /// The last row kept as cells too.
     preview_until: u32,
+    /// Which columns (from `first_col`) the list reads.
+    wanted: Vec<bool>,
     /// The row being gathered.
     row: Option<(u32, Vec<Cell>)>,
     cells: u64,
@@ -98,6 +100,15 @@ impl<'a> SheetBuilder<'a> {
         SheetBuilder { name: name.to_string(), limits, cells: Vec::new(), bounds: None, long_texts: Vec::new(), uncached: Vec::new(), stream, date1904: false }
     }
 
+    /// Whether the cell at `row`, `col` is used: past a streamed dossier list's preview, only in
+    /// the columns the list reads. Readers skip the others before converting them.
+    pub fn wants(&self, row: u32, col: u32) -> bool {
+        match &self.stream {
+            Stream::Dossiers(d) => row <= d.preview_until || col.checked_sub(d.first_col).is_some_and(|c| d.wanted.get(c as usize) == Some(&true)),
+            _ => true,
+        }
+    }
+
     /// Date serials stored as plain numbers count from 1904.
     pub fn date1904(&mut self, yes: bool) {
         self.date1904 = yes;
@@ -112,8 +123,9 @@ impl<'a> SheetBuilder<'a> {
         let Some(mapping) = find_header(&sheet, Certainty::Detect) else { return };
         let header = r0 + mapping.header_row as u32;
         let width = mapping.fields.len();
+        let wanted = mapping.fields.iter().map(Option::is_some).collect();
         let reader = DossierReader::new(mapping, (r0 as usize, c0 as usize), self.date1904);
-        let mut dossiers = Dossiers { reader, first_col: c0, width, preview_until: header + PREVIEW_ROWS, row: None, cells: 0 };
+        let mut dossiers = Dossiers { reader, first_col: c0, width, preview_until: header + PREVIEW_ROWS, wanted, row: None, cells: 0 };
         for (r, c, cell) in &self.cells {
             if *r > header {
                 dossiers.push(*r, *c, cell.clone());

@@ -28,11 +28,14 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
                 while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
                     let (row, col) = cell.pos;
                     ticker.tick(row, progress);
+                    if !builder.wants(row, col) {
+                        continue;
+                    }
                     let data = Data::from(cell.value);
                     if data == Data::Empty && cell.formula.is_some_and(|f| !f.is_empty()) {
                         builder.uncached_formula(row, col);
                     }
-                    builder.push(row, col, cell_of(&data))?;
+                    builder.push(row, col, cell_of(data))?;
                 }
                 drop(reader);
                 Ok(builder.finish()?)
@@ -65,7 +68,10 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                     let (row, col) = cell.get_position();
                     ticker.tick(row, progress);
-                    builder.push(row, col, cell_of(&Data::from(cell.get_value().clone())))?;
+                    if !builder.wants(row, col) {
+                        continue;
+                    }
+                    builder.push(row, col, cell_of(Data::from(cell.get_value().clone())))?;
                 }
                 Ok(builder.finish()?)
             }),
@@ -174,26 +180,27 @@ fn from_range(name: &str, range: &Range<Data>, limits: &Limits, progress: &mut d
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, data) in range.used_cells() {
         ticker.tick(r as u32, progress);
-        builder.push(r0 + r as u32, c0 + c as u32, cell_of(data))?;
+        builder.push(r0 + r as u32, c0 + c as u32, cell_of(data.clone()))?;
     }
     Ok(builder.finish()?)
 }
 
-fn cell_of(data: &Data) -> Cell {
+/// Takes the value over: a 200,000-row sheet's strings are moved, not copied.
+fn cell_of(data: Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Bool(*b),
+        Data::String(s) => Cell::Text(s),
+        Data::Int(i) => Cell::Number(i as f64),
+        Data::Float(f) => Cell::Number(f),
+        Data::Bool(b) => Cell::Bool(b),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (year, month, day, hour, minute, second, _) = dt.to_ymd_hms_milli();
             Cell::Date(DateTime { year, month, day, hour, minute, second })
         }
         // A duration ("[hh]:mm") is a number of days.
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) => iso_date(s).map_or_else(|| Cell::Text(s.clone()), Cell::Date),
-        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTimeIso(s) => iso_date(&s).map_or(Cell::Text(s), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
 }

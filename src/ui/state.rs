@@ -394,6 +394,10 @@ impl AppState {
 
     /// A mapping the user corrected earlier for a table with the same headers.
     fn remembered_choice(&self, book: &Workbook) -> Choice {
+        // A dossier list has no column mapping to remember (nor a tally to make twice).
+        if book.sheets.iter().any(|s| s.dossiers.is_some()) {
+            return Choice::default();
+        }
         let Some(active) = self.rules.get_untracked() else { return Choice::default() };
         let Ok(found) = table_of(book, &active.rules, &Choice::default()) else { return Choice::default() };
         let mapping = &found.table.mapping;

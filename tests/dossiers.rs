@@ -41,6 +41,18 @@ fn counted(n: f64, d: f64, score: f64) -> (Option<f64>, Option<f64>, Option<f64>
     (Some(n), Some(d), Some(score))
 }
 
+/// (before, after, undated) of each "outside the period" message.
+fn outside(analysis: &chiso::core::analysis::Analysis) -> Vec<(usize, usize, usize)> {
+    analysis
+        .issues
+        .iter()
+        .filter_map(|i| match &i.kind {
+            IssueKind::OutsidePeriod { before, after, undated, .. } => Some((*before, *after, *undated)),
+            _ => None,
+        })
+        .collect()
+}
+
 fn check_fixture(file: &str) {
     let rules = RuleSet::default_rules().unwrap();
     let wb = book(file);
@@ -116,10 +128,7 @@ fn check_fixture(file: &str) {
     assert_eq!(c(cc, "DOSSIER_SYNC"), counted(12.0, 12.0, 6.0), "{file}");
 
     // The two October dossiers are reported, not silently dropped.
-    let outside: Vec<_> = analysis.issues.iter().filter_map(|i| match &i.kind {
-        IssueKind::OutsidePeriod { before, after, undated, .. } => Some((*before, *after, *undated)),
-        _ => None,
-    }).collect();
+    let outside = outside(&analysis);
     assert_eq!(outside, vec![(2, 0, 0)], "{file}");
     // Nothing else to complain about in a clean file.
     assert_eq!(analysis.issues.len(), 1, "{file}: {:?}", analysis.issues);
@@ -191,10 +200,7 @@ fn another_window_counts_other_dossiers() {
     let analysis = analyse(&[(&wb, choice)], &rules, &Focus::default(), &Typed::default());
     let a = unit(&analysis.scores.units, A);
     assert_eq!(c(a, "ON_TIME"), counted(1.0, 1.0, 20.0));
-    let outside: Vec<_> = analysis.issues.iter().filter_map(|i| match &i.kind {
-        IssueKind::OutsidePeriod { before, after, undated, .. } => Some((*before, *after, *undated)),
-        _ => None,
-    }).collect();
+    let outside = outside(&analysis);
     assert_eq!(outside, vec![(0, 42, 0)]);
     // A custom range: 1–15 November. An Bình received A01–A12 then (A12 on 17/11 is out: A01–A11).
     let days = Window::Days { from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), to: chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap() };
@@ -327,4 +333,51 @@ fn the_to_fix_workbook_lists_each_dossier_with_its_reason() {
     assert_eq!(cell(3, 7), "Hoàn thành quá hạn 1 ngày");
     assert_eq!(cell(4, 8), "Có");
     assert_eq!(cell(4, 5), "27/11/2026");
+}
+
+/// A workbook of the old Mac date system (`date1904`), its dates stored as bare serials: 44866
+/// is 2 November 2026 there (Excel's 1900 system would make it 1 November 2022).
+#[test]
+fn serials_of_a_1904_workbook() {
+    use std::io::{Cursor, Read, Write};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["Mã hồ sơ", "Đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hoàn thành", "Kênh nộp"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    // Received 2/11 08:00, due 5/11, finished 6/11: a day late.
+    for (c, v) in [(2, 44866.0 + 8.0 / 24.0), (3, 44869.0), (4, 44870.0)] {
+        sheet.write_number(1, c, v).unwrap();
+    }
+    sheet.write_string(1, 0, "H1").unwrap();
+    sheet.write_string(1, 1, A).unwrap();
+    sheet.write_string(1, 5, "Trực tuyến").unwrap();
+    let plain = book.save_to_buffer().unwrap();
+    // Into the 1904 system: the same package with `date1904="1"` on its workbook properties.
+    let mut archive = zip::ZipArchive::new(Cursor::new(plain)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "xl/workbook.xml" {
+            let text = String::from_utf8(data).unwrap();
+            assert!(text.contains("<workbookPr"));
+            data = text.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    let wb = read_file("mac.xlsx", &bytes).unwrap().workbook;
+    assert!(wb.date1904);
+    let list = wb.sheets[0].dossiers.as_ref().expect("a dossier list");
+    let d = &list.dossiers[0];
+    assert_eq!(d.received.map(|x| x.to_string()).as_deref(), Some("2026-11-02 08:00:00"));
+    assert_eq!(d.finished.map(|x| x.to_string()).as_deref(), Some("2026-11-06 00:00:00"));
+    let rules = RuleSet::default_rules().unwrap();
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    assert_eq!(analysis.period.map(|p| p.label(chiso::core::lang::Lang::Vi)).as_deref(), Some("11/2026"));
+    assert_eq!(c(unit(&analysis.scores.units, A), "ON_TIME"), counted(0.0, 1.0, 0.0));
 }

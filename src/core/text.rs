@@ -27,6 +27,20 @@ pub fn fold_words(text: &str) -> String {
         .join(" ")
 }
 
+/// Single spaces between words; most cells already are, and are only copied.
+pub fn tidy(t: &str) -> String {
+    let bytes = t.as_bytes();
+    let clean = bytes.first().is_some_and(|b| *b != b' ')
+        && bytes.last().is_some_and(|b| *b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !t.chars().any(|c| c != ' ' && c.is_whitespace());
+    if clean {
+        t.to_string()
+    } else {
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +56,12 @@ mod tests {
         // Decomposed input (as some systems export) folds the same.
         assert_eq!(fold("U\u{31B}\u{309}y ban"), fold("Ửy ban"));
         assert_eq!(fold_words("  UBND  xã Ba-Vì "), "ubnd xa ba vi");
+    }
+
+    #[test]
+    fn tidy_keeps_single_spaces_between_words() {
+        assert_eq!(tidy("UBND xã An Bình"), "UBND xã An Bình");
+        assert_eq!(tidy("  UBND  xã\tAn Bình\u{a0}"), "UBND xã An Bình");
+        assert_eq!(tidy(""), "");
     }
 }

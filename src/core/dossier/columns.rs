@@ -177,7 +177,7 @@ pub fn find_header(sheet: &Sheet, certainty: Certainty) -> Option<DossierMapping
         let headers: Vec<String> = row
             .iter()
             .map(|c| match c {
-                Cell::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+                Cell::Text(t) => crate::core::text::tidy(t),
                 Cell::Empty => String::new(),
                 other => other.display(),
             })

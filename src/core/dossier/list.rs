@@ -11,7 +11,7 @@ use super::columns::{DossierMapping, Field, ALL, FLAGS};
 use super::values::{self, Channel, Rating, Unreadable};
 use crate::core::format::column_letters;
 use crate::core::table::{Cell, Sheet};
-use crate::core::text::fold_words;
+use crate::core::text::{fold_words, tidy};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dossier {
@@ -230,20 +230,6 @@ fn is_total(id: &str) -> bool {
     id.len() <= 16 && id.starts_with(['T', 't', 'C', 'c']) && matches!(fold_words(id).as_str(), "tong" | "tong cong" | "cong" | "total")
 }
 
-/// Single spaces between words; most cells already are, and are only copied.
-fn tidy(t: &str) -> String {
-    let bytes = t.as_bytes();
-    let clean = bytes.first().is_some_and(|b| *b != b' ')
-        && bytes.last().is_some_and(|b| *b != b' ')
-        && !bytes.windows(2).any(|w| w == b"  ")
-        && !t.chars().any(|c| c != ' ' && c.is_whitespace());
-    if clean {
-        t.to_string()
-    } else {
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-}
-
 fn text_of(cell: &Cell) -> String {
     match cell {
         Cell::Text(t) => tidy(t),
@@ -271,10 +257,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn texts_are_tidied_and_totals_skipped() {
-        assert_eq!(tidy("UBND xã An Bình"), "UBND xã An Bình");
-        assert_eq!(tidy("  UBND  xã\tAn Bình\u{a0}"), "UBND xã An Bình");
-        assert_eq!(tidy(""), "");
+    fn total_rows_are_recognised() {
         assert!(is_total("Tổng cộng") && is_total("TOTAL") && is_total("Cộng"));
         assert!(!is_total("H.26-001") && !is_total("Công văn 12"));
     }

@@ -48,7 +48,7 @@ pub fn date(cell: &Cell, date1904: bool) -> Result<Option<NaiveDateTime>, Unread
             .ok_or_else(bad),
         Cell::Number(x) => from_serial(*x, date1904).map(Some).ok_or_else(bad),
         Cell::Text(t) => {
-            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let t = crate::core::text::tidy(t);
             let t = t.trim_end_matches(['h', 'H']);
             TEXT_FORMATS
                 .iter()

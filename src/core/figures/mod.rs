@@ -347,7 +347,7 @@ fn set_part(figure: &mut Figure, part: Part, value: f64) {
 
 fn text_of(cell: &Cell) -> String {
     match cell {
-        Cell::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+        Cell::Text(t) => crate::core::text::tidy(t),
         Cell::Empty => String::new(),
         other => other.display(),
     }

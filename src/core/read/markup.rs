@@ -86,7 +86,7 @@ impl Table<'_> {
 
     fn end_cell(&mut self) -> Result<(), ReadError> {
         let Some(cell) = self.cell.take() else { return Ok(()) };
-        let text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = crate::core::text::tidy(&cell.text);
         let value = match cell.number {
             Some(n) => Cell::Number(n),
             None if text.is_empty() => Cell::Empty,

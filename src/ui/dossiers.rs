@@ -106,13 +106,35 @@ fn DossierBlock(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, t
                     <td>{name}</td>
                     <td class="num">{format::number(a.recovery.against as f64, 0)}</td>
                     <td class="num">{format::number(a.recovery.fixable as f64, 0)}</td>
-                    <td class="num">{format!("+{}", format::number(a.recovery.gain, 2))}</td>
+                    <td class="num">{format!("+{}", format::fixed(a.recovery.gain, 2))}</td>
                 </tr>
             }
         })
         .collect_view();
     let no_actions = action_list.is_empty();
     let has_outside = outside.total() > 0;
+    let unit_rows = d
+        .tally
+        .units
+        .iter()
+        .map(|u| {
+            use crate::core::rules::Measure;
+            let name = d.names[u.unit as usize].clone();
+            let received = u.value(Measure::Received);
+            let on_time = u.value(Measure::OnTime);
+            let days = u.value(Measure::AverageDays);
+            let has = |m: Measure| crate::core::dossier::reasons::available(m, &d.list.mapping);
+            view! {
+                <tr data-unit=name.clone()>
+                    <th scope="row">{name.clone()}</th>
+                    <td class="num" data-testid="unit-received">{format::number(received, 0)}</td>
+                    <td class="num">{has(Measure::Completed).then(|| format::number(u.value(Measure::Completed), 0))}</td>
+                    <td class="num" data-testid="unit-average-days">{(has(Measure::AverageDays) && days.is_finite()).then(|| format::fixed(days, 1))}</td>
+                    <td class="num">{has(Measure::OnTime).then(|| format!("{} ({} %)", format::number(on_time, 0), format::fixed(100.0 * on_time / received.max(1.0), 2)))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let dossiers = Arc::new(d.clone());
     let window = d.tally.window.clone();
     let inferred = d.inferred.clone();
@@ -134,6 +156,19 @@ fn DossierBlock(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, t
                 {(!missing.is_empty()).then(|| format!("{}{}", l.pick(". Không có: ", ". Missing: "), missing.join(", ")))}
             </p>
             {file_id.map(|id| view! { <WindowChooser state=state file_id=id window=window.clone() inferred=inferred.clone() /> })}
+            <table class="dossier-units" data-testid="dossier-units">
+                <caption>{l.pick("Số hồ sơ của từng đơn vị trong kỳ", "Each unit's dossiers in the period")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{l.pick("Đơn vị", "Unit")}</th>
+                        <th scope="col">{l.pick("Tiếp nhận", "Received")}</th>
+                        <th scope="col">{l.pick("Đã hoàn thành", "Completed")}</th>
+                        <th scope="col">{l.pick("Thời gian giải quyết trung bình (ngày)", "Average days to complete")}</th>
+                        <th scope="col">{l.pick("Đúng hạn, trong hạn", "On time")}</th>
+                    </tr>
+                </thead>
+                <tbody>{unit_rows}</tbody>
+            </table>
             <h3>{l.pick("Việc cần làm để lấy lại điểm", "What to do to win points back")}</h3>
             {if no_actions {
                 view! { <p data-testid="dossier-actions-empty">{l.pick("Không còn hồ sơ nào có thể khắc phục trong kỳ này.", "No dossier can still be fixed this period.")}</p> }.into_any()
@@ -435,7 +470,13 @@ fn Sources(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: 
                     <td class="num">{count(n)}</td>
                     <td class="num">{count(d)}</td>
                     <td data-testid="figure-source">{source}</td>
-                    <td>{input(true, origin.numerator_from_dossiers)} " / " {input(false, origin.denominator_from_dossiers)}</td>
+                    <td>
+                        {if origin.numerator_from_dossiers && origin.denominator_from_dossiers {
+                            view! { <span aria-label=l.pick("đếm từ hồ sơ", "counted from dossiers")>"—"</span> }.into_any()
+                        } else {
+                            view! { {input(true, origin.numerator_from_dossiers)} " / " {input(false, origin.denominator_from_dossiers)} }.into_any()
+                        }}
+                    </td>
                 </tr>
             }
         })

@@ -32,6 +32,12 @@ for (const file of ['so-ho-so.xlsx', 'so-ho-so.ods', 'so-ho-so.csv']) {
         // The outside dossiers are also an error-list message naming the file and the row.
         const said = await page.locator('[data-testid="error"]').allInnerTexts();
         assert.ok(said.some((m) => m.includes('2 hồ sơ không thuộc kỳ 11/2026')), said.join('\n'));
+        // Tracked values per unit: An Bình received 16, finished 14 in 3,5566 days on average
+        // (hand-worked in tests/dossiers.rs), 13 on time = 81,25 %.
+        const an = check.locator('table[data-testid="dossier-units"] tr[data-unit="UBND xã An Bình"]');
+        assert.equal(await an.locator('[data-testid="unit-received"]').innerText(), '16');
+        assert.equal(await an.locator('[data-testid="unit-average-days"]').innerText(), '3,6');
+        assert.match(await an.innerText(), /13 \(81,25 %\)/);
         const first = check.locator('table[data-testid="dossier-actions"] tbody tr').first();
         assert.equal(await first.getAttribute('data-unit'), 'UBND xã Bình Minh');
         assert.equal(await first.getAttribute('data-criterion'), 'PAY_DOSSIERS');

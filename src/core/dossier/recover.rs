@@ -3,7 +3,7 @@
 //! and maximum, and the fewest dossiers that reach it.
 
 use crate::core::figures::Figure;
-use crate::core::format::number;
+use crate::core::format::{fixed, number};
 use crate::core::lang::Lang;
 use crate::core::rules::{Criterion, Measure};
 use crate::core::score::{score_criterion, Source};
@@ -56,7 +56,7 @@ pub fn recover(criterion: &Criterion, figure: &Figure, against: usize, fixable: 
 /// +0,84 điểm".
 pub fn action(measure: Measure, criterion: &Criterion, recovery: &Recovery, lang: Lang) -> String {
     let n = number(recovery.needed as f64, 0);
-    let gain = number(recovery.gain, 2);
+    let gain = fixed(recovery.gain, 2);
     let vi = lang == Lang::Vi;
     let what = match (measure, vi) {
         (Measure::OnTime | Measure::OnlineOnTime | Measure::Satisfied, true) => format!("Giải quyết đúng hạn {n} hồ sơ sắp đến hạn"),

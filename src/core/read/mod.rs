@@ -105,6 +105,7 @@ pub fn read_with(file_name: &str, bytes: &[u8], limits: &Limits, progress: &mut 
         content => content,
     };
     let mut notes = Vec::new();
+    let mut date1904 = false;
     let (format, sheets, dialect) = match content {
         Content::Empty => return Err(ReadError::Empty),
         Content::Encrypted => return Err(ReadError::Encrypted),
@@ -118,8 +119,9 @@ pub fn read_with(file_name: &str, bytes: &[u8], limits: &Limits, progress: &mut 
             if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
                 limits.check_zip(bytes)?;
             }
-            let (sheets, sheet_notes) = workbook::read(bytes, format, limits, progress)?;
+            let (sheets, sheet_notes, epoch1904) = workbook::read(bytes, format, limits, progress)?;
             notes.extend(sheet_notes);
+            date1904 = epoch1904;
             (format, sheets, None)
         }
         Content::Text => {
@@ -139,7 +141,7 @@ pub fn read_with(file_name: &str, bytes: &[u8], limits: &Limits, progress: &mut 
         format,
         csv: dialect,
         sheets,
-        date1904: format == Format::Xlsx && workbook::date1904(bytes),
+        date1904,
     };
     Ok(Loaded { workbook, notes })
 }

@@ -14,16 +14,23 @@ use crate::core::table::{Cell, DateTime, Format, Sheet};
 /// Reads every worksheet; a sheet that fails is reported and skipped so that the others still
 /// load. Chart and dialog sheets hold no cells and are passed over. xlsx and xlsb sheets are
 /// streamed cell by cell; xls and ods through calamine's ranges, whose size the file format
-/// bounds (xls) or [`Limits::check_ods`] checked first.
-pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
-    let cursor = Cursor::new(bytes);
-    let corrupt = |detail: String| ReadError::Corrupt { format, detail };
-    match format {
-        Format::Xlsx => match open_workbook_from_rs::<Xlsx<_>, _>(cursor) {
-            Ok(mut book) => sheets_of(&mut book, limits, progress, |book: &mut Xlsx<_>, name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)| {
+/// bounds (xls) or [`Limits::check_ods`] checked first. The flag says whether the workbook
+/// counts its dates from 1904 (only xlsx says so in a way chiso reads).
+pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
+    if format == Format::Xlsx {
+        return read_xlsx(bytes, limits, progress);
+    }
+    read_others(bytes, format, limits, progress).map(|(sheets, notes)| (sheets, notes, false))
+}
+
+fn read_xlsx(bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
+    match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+        Ok(mut book) => {
+            let date1904 = book.has_1904_epoch();
+            sheets_of(&mut book, limits, progress, |book: &mut Xlsx<_>, name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut builder = SheetBuilder::new(name, limits);
-                builder.date1904(date1904(bytes));
+                builder.date1904(date1904);
                 let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
                 while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
                     let (row, col) = cell.pos;
@@ -44,22 +51,28 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
                 // A merge leaves empty cells behind its first one: with none in the header rows,
                 // no merge there can matter, and a large sheet is not scanned again.
                 let gaps = |sheet: &Sheet| sheet.rows().take(HEADER_SEARCH_ROWS).any(|row| row.iter().any(Cell::is_empty));
-                if !sheets.iter().any(gaps) {
-                    return (sheets, notes);
-                }
-                let merges = xlsx_merges(bytes);
-                for sheet in &mut sheets {
-                    let mut header = HeaderMerges::default();
-                    for &(first, last) in merges.get(&sheet.name).into_iter().flatten() {
-                        header.add(first, last);
+                if sheets.iter().any(gaps) {
+                    let merges = xlsx_merges(bytes);
+                    for sheet in &mut sheets {
+                        let mut header = HeaderMerges::default();
+                        for &(first, last) in merges.get(&sheet.name).into_iter().flatten() {
+                            header.add(first, last);
+                        }
+                        header.apply(sheet);
                     }
-                    header.apply(sheet);
                 }
-                (sheets, notes)
-            }),
-            Err(calamine::XlsxError::Password) => Err(ReadError::Encrypted),
-            Err(e) => Err(corrupt(e.to_string())),
-        },
+                (sheets, notes, date1904)
+            })
+        }
+        Err(calamine::XlsxError::Password) => Err(ReadError::Encrypted),
+        Err(e) => Err(ReadError::Corrupt { format: Format::Xlsx, detail: e.to_string() }),
+    }
+}
+
+fn read_others(bytes: &[u8], format: Format, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
+    let cursor = Cursor::new(bytes);
+    let corrupt = |detail: String| ReadError::Corrupt { format, detail };
+    match format {
         Format::Xlsb => match open_workbook_from_rs::<Xlsb<_>, _>(cursor) {
             Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
@@ -96,19 +109,8 @@ pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut
                 Err(e) => Err(corrupt(e.to_string())),
             }
         }
-        Format::Csv | Format::Html | Format::SpreadsheetMl => Err(corrupt("not a workbook".to_string())),
+        Format::Xlsx | Format::Csv | Format::Html | Format::SpreadsheetMl => Err(corrupt("not a workbook".to_string())),
     }
-}
-
-/// Whether an xlsx package counts its dates from 1904 (`<workbookPr date1904="1"/>`).
-pub(super) fn date1904(bytes: &[u8]) -> bool {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
-    let Ok(entry) = archive.by_name("xl/workbook.xml") else { return false };
-    let mut text = String::new();
-    if entry.take(4 << 20).read_to_string(&mut text).is_err() {
-        return false;
-    }
-    ["date1904=\"1\"", "date1904=\"true\"", "date1904='1'", "date1904='true'"].iter().any(|p| text.contains(p))
 }
 
 /// An .xls is a compound file; its sector chains are checked (by the cfb crate) before calamine

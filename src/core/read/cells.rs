@@ -118,13 +118,14 @@ impl<'a> SheetBuilder<'a> {
     /// below its header go to the dossier reader and those past the preview leave the cells.
     fn decide(&mut self) {
         self.stream = Stream::Cells;
-        let Some((r0, _, c0, _)) = self.bounds else { return };
-        let sheet = self.dense();
+        // A rectangle over the limits is not laid out here; `finish` says what is wrong with it.
+        let Some(Ok(sheet)) = self.bounds.map(|bounds| self.dense(bounds, self.cells.iter().cloned())) else { return };
         let Some(mapping) = find_header(&sheet, Certainty::Detect) else { return };
+        let (r0, c0) = (sheet.origin.0 as u32, sheet.origin.1 as u32);
         let header = r0 + mapping.header_row as u32;
         let width = mapping.fields.len();
         let wanted = mapping.fields.iter().map(Option::is_some).collect();
-        let reader = DossierReader::new(mapping, (r0 as usize, c0 as usize), self.date1904);
+        let reader = DossierReader::new(mapping, sheet.origin, self.date1904);
         let mut dossiers = Dossiers { reader, first_col: c0, width, preview_until: header + PREVIEW_ROWS, wanted, row: None, cells: 0 };
         for (r, c, cell) in &self.cells {
             if *r > header {
@@ -136,14 +137,20 @@ impl<'a> SheetBuilder<'a> {
         self.stream = Stream::Dossiers(Box::new(dossiers));
     }
 
-    fn dense(&self) -> Sheet {
-        let Some((r0, r1, c0, c1)) = self.bounds else { return Sheet::from_cells(self.name.clone(), (0, 0), 0, Vec::new()) };
-        let width = (c1 - c0 + 1) as usize;
-        let mut dense = vec![Cell::Empty; (r1 - r0 + 1) as usize * width];
-        for (r, c, cell) in &self.cells {
-            dense[(r - r0) as usize * width + (c - c0) as usize] = cell.clone();
+    /// The cells laid out in their rectangle (`bounds`), once it is known to be within the limits.
+    fn dense(&self, bounds: (u32, u32, u32, u32), cells: impl Iterator<Item = (u32, u32, Cell)>) -> Result<Sheet, ReadError> {
+        let (rows, cols) = extent(bounds);
+        self.limits.check_cells(&self.name, rows, cols)?;
+        let (r0, _, c0, _) = bounds;
+        let width = cols as usize;
+        // On wasm32 a raised limit can still exceed what an address can count.
+        let too_many = || ReadError::TooManyCells { sheet: self.name.clone(), rows, cols, limit: self.limits.max_cells };
+        let len = usize::try_from(rows.saturating_mul(cols)).map_err(|_| too_many())?;
+        let mut dense = vec![Cell::Empty; len];
+        for (r, c, cell) in cells {
+            dense[(r - r0) as usize * width + (c - c0) as usize] = cell;
         }
-        Sheet::from_cells(self.name.clone(), (r0 as usize, c0 as usize), width, dense)
+        Ok(Sheet::from_cells(self.name.clone(), (r0 as usize, c0 as usize), width, dense))
     }
 
     /// Adds a cell; empty ones are left out. Fails once the sheet holds more cells than allowed.
@@ -207,7 +214,7 @@ impl<'a> SheetBuilder<'a> {
         Ok((sheet, notes))
     }
 
-    fn finish_cells(self) -> Result<(Sheet, Vec<Note>), ReadError> {
+    fn finish_cells(mut self) -> Result<(Sheet, Vec<Note>), ReadError> {
         let mut notes = Vec::new();
         if let Some(first) = self.long_texts.first() {
             notes.push(Note::LongText { sheet: self.name.clone(), cell: first.clone(), count: self.long_texts.len(), limit: self.limits.max_text_chars });
@@ -218,18 +225,8 @@ impl<'a> SheetBuilder<'a> {
         let Some(bounds) = self.bounds else {
             return Ok((Sheet::from_cells(self.name, (0, 0), 0, Vec::new()), notes));
         };
-        let (rows, cols) = extent(bounds);
-        self.limits.check_cells(&self.name, rows, cols)?;
-        let (r0, _, c0, _) = bounds;
-        let width = cols as usize;
-        // On wasm32 a raised limit can still exceed what an address can count.
-        let too_many = || ReadError::TooManyCells { sheet: self.name.clone(), rows, cols, limit: self.limits.max_cells };
-        let len = usize::try_from(rows.saturating_mul(cols)).map_err(|_| too_many())?;
-        let mut dense = vec![Cell::Empty; len];
-        for (r, c, cell) in self.cells {
-            dense[(r - r0) as usize * width + (c - c0) as usize] = cell;
-        }
-        Ok((Sheet::from_cells(self.name, (r0 as usize, c0 as usize), width, dense), notes))
+        let cells = std::mem::take(&mut self.cells);
+        Ok((self.dense(bounds, cells.into_iter())?, notes))
     }
 }
 

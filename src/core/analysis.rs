@@ -239,30 +239,34 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
 }
 
 /// Gives units counted from dossiers the figures dossiers cannot give; a unit-figure row of the
-/// same unit and period is taken over by the dossier unit rather than scored beside it.
+/// same unit and period is taken over by the dossier unit rather than scored beside it. The
+/// province's row is the one row of the period without a parent (other than the unit's own).
 fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed: &Typed, rules: &RuleSet) {
+    use crate::core::text::fold_words;
     let period_of = |u: &UnitRow| u.period.as_deref().and_then(Period::parse);
-    let sheet_rows: Vec<(UnitRow, String, usize)> = tables
+    // Each sheet row once: (row, its file, its table, its period, its folded name).
+    let sheet_rows: Vec<(UnitRow, String, usize, Option<Period>, String)> = tables
         .iter()
         .enumerate()
         .filter(|(_, t)| t.dossiers.is_none())
-        .flat_map(|(i, t)| t.table.units.iter().map(move |u| (u.clone(), t.file.clone(), i)))
+        .flat_map(|(i, t)| t.table.units.iter().map(move |u| (u.clone(), t.file.clone(), i, period_of(u), fold_words(&u.name))))
         .collect();
     let mut taken: Vec<(usize, String, Option<Period>)> = Vec::new();
     for t in tables.iter_mut().filter(|t| t.dossiers.is_some()) {
         for unit in &mut t.table.units {
-            let period = period_of(unit);
+            let (period, key) = (period_of(unit), fold_words(&unit.name));
             // Rows without a period join any dossier period, as they join the only one there is.
-            let same: Vec<&(UnitRow, String, usize)> = sheet_rows.iter().filter(|(u, _, _)| period_of(u).is_none() || period_of(u) == period).collect();
-            let rows: Vec<(&UnitRow, &str)> = same.iter().map(|(u, f, _)| (u, f.as_str())).collect();
-            let of_unit = origins.entry(crate::core::text::fold_words(&unit.name)).or_default();
-            if let Some(i) = complete(unit, of_unit, &rows, typed, rules) {
-                let (u, _, table) = same[i];
-                taken.push((*table, crate::core::text::fold_words(&u.name), period_of(u)));
+            let same: Vec<_> = sheet_rows.iter().filter(|r| r.3.is_none() || r.3 == period).collect();
+            let own = same.iter().find(|r| r.4 == key);
+            let roots: Vec<_> = same.iter().filter(|r| r.0.parent.is_none() && r.4 != key).collect();
+            let province = if let [only] = roots.as_slice() { Some(&only.0) } else { None };
+            complete(unit, origins.entry(key.clone()).or_default(), own.map(|r| (&r.0, r.1.as_str())), province, typed, rules);
+            if let Some(r) = own {
+                taken.push((r.2, r.4.clone(), r.3.clone()));
             }
         }
     }
     for (table, name, period) in taken {
-        tables[table].table.units.retain(|u| !(crate::core::text::fold_words(&u.name) == name && period_of(u) == period));
+        tables[table].table.units.retain(|u| !(fold_words(&u.name) == name && period_of(u) == period));
     }
 }

@@ -158,27 +158,17 @@ fn fill(target: &mut Figures, code: &str, from: &Figure) -> bool {
     }
 }
 
-/// Completes dossier units in place. `sheet_rows` are the unit-figure rows of the same period
-/// (with their file); a matched row is taken over by the dossier unit and its index returned,
-/// so that the unit is not scored twice.
-pub fn complete(
-    unit: &mut UnitRow,
-    origins: &mut BTreeMap<String, Origin>,
-    sheet_rows: &[(&UnitRow, &str)],
-    typed: &Typed,
-    rules: &RuleSet,
-) -> Option<usize> {
+/// Completes a dossier unit in place from, in this order, the figures typed for it, its own row
+/// of a unit sheet (`sheet`, with its file; the unit takes its parent and kind too) and the
+/// province's row.
+pub fn complete(unit: &mut UnitRow, origins: &mut BTreeMap<String, Origin>, sheet: Option<(&UnitRow, &str)>, province: Option<&UnitRow>, typed: &Typed, rules: &RuleSet) {
     let key = unit_key(&unit.name, None).0;
-    let matched = sheet_rows.iter().position(|(r, _)| unit_key(&r.name, None).0 == key);
-    let roots: Vec<&(&UnitRow, &str)> = sheet_rows.iter().filter(|(r, _)| r.parent.is_none() && unit_key(&r.name, None).0 != key).collect();
-    let province = if roots.len() == 1 { Some(roots[0].0) } else { None };
     let mut sources: Vec<(Filled, &Figures, &Figures)> = Vec::new();
     let empty = BTreeMap::new();
     if let Some(values) = typed.get(&key) {
         sources.push((Filled::Typed, values, &empty));
     }
-    if let Some(i) = matched {
-        let (row, file) = sheet_rows[i];
+    if let Some((row, file)) = sheet {
         unit.parent = row.parent.clone();
         unit.kind = row.kind.clone();
         sources.push((Filled::Sheet { file: file.to_string() }, &row.figures, &row.tracked));
@@ -202,5 +192,4 @@ pub fn complete(
             }
         }
     }
-    matched
 }

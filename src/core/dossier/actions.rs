@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use super::recover::{action, recover, Recovery};
-use super::reasons::{available, meets, shortfall};
+use super::reasons::available;
+use super::tally::all_shortfalls;
 use super::units::DossierTable;
-use super::window::Outside;
 use crate::core::figures::Figure;
 use crate::core::lang::Lang;
-use crate::core::rules::{Measure, RuleSet};
+use crate::core::rules::{FromDossiers, Measure, RuleSet};
 use crate::core::score::Scores;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,19 +27,10 @@ impl Action {
     }
 }
 
-/// Dossiers against each (unit, criterion), and how many of them can be fixed.
-fn counts(table: &DossierTable, numerator: Measure, denominator: Measure) -> HashMap<u32, (usize, usize)> {
+/// Per unit, the dossiers counted against a criterion, and how many of them can be fixed.
+fn counts(table: &DossierTable, from: &FromDossiers) -> HashMap<u32, (usize, usize)> {
     let mut out: HashMap<u32, (usize, usize)> = HashMap::new();
-    let mut outside = Outside::default();
-    let ctx = &table.tally.context;
-    for d in &table.list.dossiers {
-        if !table.tally.window.place(d.received, &mut outside) || !meets(denominator, d, ctx) {
-            continue;
-        }
-        let reasons = shortfall(numerator, d, ctx);
-        if reasons.is_empty() {
-            continue;
-        }
+    for (d, reasons) in all_shortfalls(&table.list, &table.tally, from) {
         let entry = out.entry(d.unit).or_default();
         entry.0 += 1;
         if reasons.iter().all(|r| r.fixable()) {
@@ -54,8 +45,7 @@ pub fn actions(table: &DossierTable, scores: &Scores, rules: &RuleSet) -> Vec<Ac
     let mut out = Vec::new();
     for c in &rules.criteria {
         let Some(numerator) = c.dossiers.numerator.filter(|m| available(*m, &table.list.mapping)) else { continue };
-        let denominator = c.dossiers.denominator.filter(|m| available(*m, &table.list.mapping)).unwrap_or(Measure::Received);
-        for (unit, (against, fixable)) in counts(table, numerator, denominator) {
+        for (unit, (against, fixable)) in counts(table, &c.dossiers) {
             let name = &table.names[unit as usize];
             let Some(result) = scores.units.iter().find(|u| &u.name == name).and_then(|u| u.criterion(&c.code)) else { continue };
             let figure = Figure { numerator: result.numerator, denominator: result.denominator, rate: None };

@@ -125,18 +125,21 @@ pub fn figures(unit: &UnitTally, list: &DossierList, rules: &RuleSet) -> UnitFig
     out
 }
 
-/// The dossiers of `unit` in the window that count in the denominator of `from` but not in
+/// The dossiers of every unit in the window that count in the denominator of `from` but not in
 /// its numerator, each with why.
-pub fn shortfalls<'a>(list: &'a DossierList, tally: &Tally, unit: u32, from: &FromDossiers) -> Vec<(&'a Dossier, Vec<Reason>)> {
-    let Some(numerator) = from.numerator.filter(|m| available(*m, &list.mapping)) else { return Vec::new() };
+pub fn all_shortfalls<'a>(list: &'a DossierList, tally: &'a Tally, from: &FromDossiers) -> impl Iterator<Item = (&'a Dossier, Vec<Reason>)> + 'a {
+    let numerator = from.numerator.filter(|m| available(*m, &list.mapping));
     let denominator = from.denominator.filter(|m| available(*m, &list.mapping)).unwrap_or(Measure::Received);
-    let mut outside = Outside::default();
     list.dossiers
         .iter()
-        .filter(|d| d.unit == unit && tally.window.place(d.received, &mut outside) && meets(denominator, d, &tally.context))
-        .filter_map(|d| {
-            let reasons = shortfall(numerator, d, &tally.context);
+        .filter(move |d| numerator.is_some() && tally.window.contains(d.received) && meets(denominator, d, &tally.context))
+        .filter_map(move |d| {
+            let reasons = shortfall(numerator?, d, &tally.context);
             (!reasons.is_empty()).then_some((d, reasons))
         })
-        .collect()
+}
+
+/// [`all_shortfalls`] of one unit.
+pub fn shortfalls<'a>(list: &'a DossierList, tally: &'a Tally, unit: u32, from: &FromDossiers) -> Vec<(&'a Dossier, Vec<Reason>)> {
+    all_shortfalls(list, tally, from).filter(|(d, _)| d.unit == unit).collect()
 }

@@ -71,6 +71,12 @@ impl Window {
         self.last_day().and_hms_opt(23, 59, 59).unwrap_or(NaiveDateTime::MAX)
     }
 
+    /// Whether a dossier received then counts in the window.
+    pub fn contains(&self, received: Option<NaiveDateTime>) -> bool {
+        received.is_some_and(|r| (self.first_day()..=self.last_day()).contains(&r.date()))
+    }
+
+    /// Whether a dossier received then counts in the window; if not, it is counted in `outside`.
     pub fn place(&self, received: Option<NaiveDateTime>, outside: &mut Outside) -> bool {
         match received.map(|r| r.date()) {
             None => outside.undated += 1,

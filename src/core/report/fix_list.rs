@@ -2,11 +2,13 @@
 //! counted against it, why, and whether it can still be fixed this period, with the row it sits
 //! on in the source file, so that staff can work through it in Excel.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
 use super::xlsx::{header_format, title_format};
-use crate::core::dossier::tally::shortfalls;
+use crate::core::dossier::tally::all_shortfalls;
 use crate::core::dossier::units::DossierTable;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
@@ -25,31 +27,30 @@ pub struct FixRow {
     pub row: u32,
 }
 
-/// The lines for `units` (indices into the list; all units when empty), criteria in the rule
-/// set's order, dossiers in file order.
+/// The lines for `units` (indices into the list; all units when empty), unit by unit, criteria
+/// in the rule set's order, dossiers in file order. One pass over the list per criterion.
 pub fn rows(table: &DossierTable, units: &[u32], rules: &RuleSet, lang: Lang) -> Vec<FixRow> {
-    let mut out = Vec::new();
-    let all: Vec<u32> = table.tally.units.iter().map(|u| u.unit).collect();
-    let units = if units.is_empty() { &all[..] } else { units };
-    for &unit in units {
-        for c in rules.criteria.iter().filter(|c| c.dossiers.numerator.is_some()) {
-            for (d, reasons) in shortfalls(&table.list, &table.tally, unit, &c.dossiers) {
-                out.push(FixRow {
-                    unit: table.names[unit as usize].clone(),
-                    criterion: c.name.clone(),
-                    id: d.id.clone(),
-                    procedure: table.list.procedure_name(d.procedure).to_string(),
-                    received: d.received,
-                    due: d.due,
-                    finished: d.finished,
-                    reasons: reasons.iter().map(|r| r.text(lang)).collect::<Vec<_>>().join("; "),
-                    fixable: reasons.iter().all(|r| r.fixable()),
-                    row: d.row,
-                });
-            }
+    let wanted: Vec<u32> = if units.is_empty() { table.tally.units.iter().map(|u| u.unit).collect() } else { units.to_vec() };
+    let position: HashMap<u32, usize> = wanted.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+    let mut by_unit: Vec<Vec<FixRow>> = wanted.iter().map(|_| Vec::new()).collect();
+    for c in rules.criteria.iter().filter(|c| c.dossiers.numerator.is_some()) {
+        for (d, reasons) in all_shortfalls(&table.list, &table.tally, &c.dossiers) {
+            let Some(&i) = position.get(&d.unit) else { continue };
+            by_unit[i].push(FixRow {
+                unit: table.names[d.unit as usize].clone(),
+                criterion: c.name.clone(),
+                id: d.id.clone(),
+                procedure: table.list.procedure_name(d.procedure).to_string(),
+                received: d.received,
+                due: d.due,
+                finished: d.finished,
+                reasons: reasons.iter().map(|r| r.text(lang)).collect::<Vec<_>>().join("; "),
+                fixable: reasons.iter().all(|r| r.fixable()),
+                row: d.row,
+            });
         }
     }
-    out
+    by_unit.into_iter().flatten().collect()
 }
 
 fn excel_date(d: NaiveDateTime) -> Result<ExcelDateTime, XlsxError> {

@@ -381,3 +381,20 @@ fn serials_of_a_1904_workbook() {
     assert_eq!(analysis.period.map(|p| p.label(chiso::core::lang::Lang::Vi)).as_deref(), Some("11/2026"));
     assert_eq!(c(unit(&analysis.scores.units, A), "ON_TIME"), counted(0.0, 1.0, 0.0));
 }
+
+/// A receipt year mistyped before 1900 (Excel has no such date) still lands in the to-fix
+/// workbook, written as text.
+#[test]
+fn the_to_fix_workbook_keeps_dates_excel_cannot_hold() {
+    let rules = RuleSet::default_rules().unwrap();
+    let text = "Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày hoàn thành,Đồng bộ DVCQG\nH1,UBND xã An Bình,02/11/2026,05/11/2026,01/01/1899,Không\nH2,UBND xã An Bình,03/11/2026,05/11/2026,04/11/2026,Có\n";
+    let wb = read_file("ho-so.csv", text.as_bytes()).unwrap().workbook;
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    let table = analysis.tables[0].dossiers.as_ref().unwrap();
+    let bytes = chiso::core::report::fix_list::to_bytes(table, &[], &rules, "ho-so.csv").unwrap();
+    let back = read_file("ho-so-can-xu-ly.xlsx", &bytes).unwrap().workbook;
+    let sheet = &back.sheets[0];
+    // H1 is short of DOSSIER_SYNC (not synced); its completion date stays as it was typed.
+    assert_eq!(sheet.cell(3, 2).map(|c| c.display()).as_deref(), Some("H1"));
+    assert_eq!(sheet.cell(3, 6).map(|c| c.display()).as_deref(), Some("01/01/1899 00:00"));
+}

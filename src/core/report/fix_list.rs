@@ -78,8 +78,10 @@ pub fn to_bytes(table: &DossierTable, units: &[u32], rules: &RuleSet, file: &str
         sheet.write_string_with_format(r, 2, &l.id, &text)?;
         sheet.write_string_with_format(r, 3, &l.procedure, &text)?;
         for (c, d) in [(4, l.received), (5, l.due), (6, l.finished)] {
-            match d {
-                Some(d) => sheet.write_datetime_with_format(r, c, excel_date(d)?, &date).map(|_| ())?,
+            // Excel has no date before 1900: a mistyped year is written as it reads, not lost.
+            match d.map(|d| (d, excel_date(d))) {
+                Some((_, Ok(x))) => sheet.write_datetime_with_format(r, c, x, &date).map(|_| ())?,
+                Some((d, Err(_))) => sheet.write_string_with_format(r, c, d.format("%d/%m/%Y %H:%M").to_string(), &text).map(|_| ())?,
                 None => sheet.write_blank(r, c, &text).map(|_| ())?,
             }
         }

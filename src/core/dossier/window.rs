@@ -55,8 +55,8 @@ impl Window {
 
     pub fn last_day(&self) -> NaiveDate {
         let before = |y: i32, m: u32| {
-            let (y, m) = if m > 12 { (y + 1, 1) } else { (y, m) };
-            NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+            let (y, m) = if m > 12 { (y.checked_add(1), 1) } else { (Some(y), m) };
+            y.and_then(|y| NaiveDate::from_ymd_opt(y, m, 1)).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
         };
         match *self {
             Window::Month { year, month } => before(year, month + 1),
@@ -138,6 +138,8 @@ mod tests {
         assert_eq!(days.label(Lang::Vi), "01/11/2026–15/11/2026");
         assert_eq!(days.end(), day(2026, 11, 15).and_hms_opt(23, 59, 59).unwrap());
         assert_eq!(q4.period().label(Lang::Vi), "Quý 4/2026");
+        // A year past the calendar's end has no last day: the window runs to the end of time.
+        assert_eq!(Window::Year(i32::MAX).last_day(), NaiveDate::MAX);
     }
 
     #[test]

@@ -76,7 +76,10 @@ async fn a_dossier_list_is_streamed_and_crosses_the_wire() {
     assert_eq!(list.dossiers.len(), 44);
     // A01: received 02/11/2026 08:00, finished 10/11/2026 16:30 (tests/fixtures/dossiers/so-ho-so.csv).
     let a01 = &list.dossiers[0];
-    assert_eq!((a01.id.as_str(), a01.received.map(|d| d.to_string())), ("A01", Some("2026-11-02 08:00:00".to_string())));
+    assert_eq!(
+        (a01.id.as_str(), a01.received.map(|d| d.to_string())),
+        ("A01", Some("2026-11-02 08:00:00".to_string()))
+    );
     assert_eq!(a01.finished.map(|d| d.to_string()).as_deref(), Some("2026-11-10 16:30:00"));
     let window = chiso::core::dossier::Window::infer(&list).expect("a month");
     assert_eq!(window, chiso::core::dossier::Window::Month { year: 2026, month: 11 });

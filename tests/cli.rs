@@ -47,7 +47,8 @@ fn score_prints_the_contract_json() {
         .map(|a| a["unit"].as_str().unwrap())
         .collect();
     assert_eq!(payment, ["UBND xã Vĩnh Lộc", "UBND xã Hưng Lợi"], "4,5 then 4,26 points at stake");
-    let stakes: Vec<f64> = json["alerts"].as_array().unwrap().iter().map(|a| a["points_at_stake"].as_f64().unwrap()).collect();
+    let stakes: Vec<f64> =
+        json["alerts"].as_array().unwrap().iter().map(|a| a["points_at_stake"].as_f64().unwrap()).collect();
     assert!(stakes.windows(2).all(|w| w[0] >= w[1]), "sorted by points at stake");
     // Phường An Lạc carries the published figures of xã Ba Vì (scoring reference).
     let an_lac = unit(&json, "UBND phường An Lạc");
@@ -57,7 +58,13 @@ fn score_prints_the_contract_json() {
     }
     let on_time = &an_lac["criteria"]["ON_TIME"];
     assert_eq!(
-        (on_time["numerator"].as_f64(), on_time["denominator"].as_f64(), on_time["ratio"].as_f64(), on_time["score"].as_f64(), on_time["max"].as_f64()),
+        (
+            on_time["numerator"].as_f64(),
+            on_time["denominator"].as_f64(),
+            on_time["ratio"].as_f64(),
+            on_time["score"].as_f64(),
+            on_time["max"].as_f64()
+        ),
         (Some(4358.0), Some(4474.0), Some(97.41), Some(19.48), Some(20.0))
     );
     assert_eq!(an_lac["criteria"]["FULL"]["status"], "no_data");
@@ -105,7 +112,10 @@ fn csv_and_xlsx_read_back_to_the_same_values() {
     }
     let detail = &book.sheets[1];
     let on_time_row = (0..detail.height())
-        .find(|&r| detail.cell(r, 0) == Some(&Cell::Text("UBND phường An Lạc".into())) && detail.cell(r, 2) == Some(&Cell::Text("ON_TIME".into())))
+        .find(|&r| {
+            detail.cell(r, 0) == Some(&Cell::Text("UBND phường An Lạc".into()))
+                && detail.cell(r, 2) == Some(&Cell::Text("ON_TIME".into()))
+        })
         .unwrap();
     let numbers: Vec<Option<Cell>> = (4..10).map(|c| detail.cell(on_time_row, c).cloned()).collect();
     let n = |x: f64| Some(Cell::Number(x));
@@ -114,7 +124,9 @@ fn csv_and_xlsx_read_back_to_the_same_values() {
 
 #[test]
 fn another_rule_set_changes_the_scores_and_is_named() {
-    let rules = chiso::core::rules::DEFAULT_RULES.replace("target = 0.5", "target = 0.8").replace("version = \"2026.1\"", "version = \"thử nghiệm\"");
+    let rules = chiso::core::rules::DEFAULT_RULES
+        .replace("target = 0.5", "target = 0.8")
+        .replace("version = \"2026.1\"", "version = \"thử nghiệm\"");
     let path = temp("quy-tac.toml");
     std::fs::write(&path, rules).unwrap();
     let json = json_of(&chiso(&["score", &sample(), "--rules", path.to_str().unwrap()]));
@@ -143,7 +155,8 @@ fn unusable_input_exits_2_with_a_vietnamese_message() {
     std::fs::write(&no_unit, "Tên;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;1;2\n").unwrap();
     let out = chiso(&["score", no_unit.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Tệp «khong-don-vi.csv», trang tính «khong-don-vi»: không tìm thấy cột «Đơn vị»"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("Tệp «khong-don-vi.csv», trang tính «khong-don-vi»: không tìm thấy cột «Đơn vị»"));
 
     let bad_cell = temp("o-loi.csv");
     std::fs::write(&bad_cell, "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;mười;20\nXã B;5;10\n").unwrap();
@@ -181,7 +194,10 @@ fn two_periods_give_a_comparison_and_can_be_chosen() {
 
     let missing = chiso(&["score", &october, &november, "--period", "Quý 1/2020"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&missing.stderr).trim(), "Không có kỳ «Quý 1/2020» (--period) trong các tệp; các kỳ có: 10/2026, 11/2026.");
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr).trim(),
+        "Không có kỳ «Quý 1/2020» (--period) trong các tệp; các kỳ có: 10/2026, 11/2026."
+    );
 }
 
 #[test]
@@ -199,7 +215,10 @@ fn a_dossier_list_is_scored_with_its_actions() {
     assert_eq!(list["actions"][0]["text"], "Thanh toán trực tuyến 4 hồ sơ còn lại: +3,43 điểm");
     // The two October dossiers are said on stderr, with file, sheet and row.
     let said = String::from_utf8_lossy(&out.stderr);
-    assert!(said.contains("«so-ho-so.xlsx», trang tính «Danh sách hồ sơ», dòng 2: 2 hồ sơ không thuộc kỳ 11/2026"), "{said}");
+    assert!(
+        said.contains("«so-ho-so.xlsx», trang tính «Danh sách hồ sơ», dòng 2: 2 hồ sơ không thuộc kỳ 11/2026"),
+        "{said}"
+    );
     // October instead: An Bình has only A17 then.
     let json = json_of(&chiso(&["score", file, "--period", "10/2026"]));
     assert_eq!(unit(&json, "UBND xã An Bình")["criteria"]["ON_TIME"]["denominator"], 1.0);

@@ -61,7 +61,11 @@ fn check_fixture(file: &str) {
     assert_eq!(list.dossiers.len(), 44, "{file}");
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     assert!(analysis.errors.is_empty(), "{file}: {:?}", analysis.errors);
-    assert_eq!(analysis.period.as_ref().map(|p| p.label(chiso::core::lang::Lang::Vi)).as_deref(), Some("11/2026"), "{file}");
+    assert_eq!(
+        analysis.period.as_ref().map(|p| p.label(chiso::core::lang::Lang::Vi)).as_deref(),
+        Some("11/2026"),
+        "{file}"
+    );
     let units = &analysis.scores.units;
     assert_eq!(units.len(), 3, "{file}");
 
@@ -98,7 +102,11 @@ fn check_fixture(file: &str) {
     // Completed: all but A03 A04 = 14.
     assert_eq!(a.tracked.get("COMPLETED").and_then(|f| f.numerator), Some(14.0), "{file}");
     // Online and on time: all 8 online dossiers.
-    assert_eq!(a.tracked.get("ONLINE_ON_TIME"), Some(&Figure { numerator: Some(8.0), denominator: Some(8.0), rate: None }), "{file}");
+    assert_eq!(
+        a.tracked.get("ONLINE_ON_TIME"),
+        Some(&Figure { numerator: Some(8.0), denominator: Some(8.0), rate: None }),
+        "{file}"
+    );
     // Days from receipt to completion, summed over the 14 finished (hours as fractions):
     // A01 8d 8h30, A02 9d 8h01, A05 3, A06 2d 2h30, A07 2, A08 2, A09 3, A10 4, A11 3, A12 1,
     // A13 5, A14 1, A15 4, A16 2 = 49 days + 19h01 = 49.7924 days; / 14 = 3.5566 days.
@@ -116,7 +124,11 @@ fn check_fixture(file: &str) {
     assert_eq!(c(b, "PAY_DOSSIERS"), counted(3.0, 7.0, 2.57), "{file}");
     // Online B01 B04 B06 B09 B13 B14 = 6/14 = 42.86 % of the 50 % target → 5.142… → 5.14.
     assert_eq!(c(b, "ONLINE_DOSSIERS"), counted(6.0, 14.0, 5.14), "{file}");
-    assert_eq!(b.tracked.get("ONLINE_ON_TIME"), Some(&Figure { numerator: Some(5.0), denominator: Some(6.0), rate: None }), "{file}");
+    assert_eq!(
+        b.tracked.get("ONLINE_ON_TIME"),
+        Some(&Figure { numerator: Some(5.0), denominator: Some(6.0), rate: None }),
+        "{file}"
+    );
 
     // UBND phường Cát Lợi: C01–C12. Late: C04 (due 09/11, finished 10/11) and C12 (open, due
     // 27/11). 10/12 → 16.666… → 16.67. Fee C03 C04 C05 C08 C09 C11, paid offline C04 → 5/6 → 5.
@@ -157,7 +169,8 @@ fn drill_down_names_the_dossiers_and_why() {
     let table = analysis.tables[0].dossiers.as_ref().unwrap();
     let on_time = &rules.criterion("ON_TIME").unwrap().dossiers;
     let b = table.unit_index(B).unwrap();
-    let late: Vec<(String, Vec<Reason>)> = shortfalls(&table.list, &table.tally, b, on_time).into_iter().map(|(d, r)| (d.id.clone(), r)).collect();
+    let late: Vec<(String, Vec<Reason>)> =
+        shortfalls(&table.list, &table.tally, b, on_time).into_iter().map(|(d, r)| (d.id.clone(), r)).collect();
     // B01: deadline 05/11 17:00, finished 06/11 09:00: 16 hours late. B07: due 12/11 (the whole
     // day), still open at 30/11 23:59:59: 18 days. B11: due 28/11, after the list's last moment.
     let due = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(0, 0, 0).unwrap();
@@ -203,7 +216,10 @@ fn another_window_counts_other_dossiers() {
     let outside = outside(&analysis);
     assert_eq!(outside, vec![(0, 42, 0)]);
     // A custom range: 1–15 November. An Bình received A01–A12 then (A12 on 17/11 is out: A01–A11).
-    let days = Window::Days { from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), to: chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap() };
+    let days = Window::Days {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+    };
     let choice = Choice { window: Some(days), ..Choice::default() };
     let analysis = analyse(&[(&wb, choice)], &rules, &Focus::default(), &Typed::default());
     let a = unit(&analysis.scores.units, A);
@@ -223,8 +239,12 @@ UBND tỉnh Hòa Sơn,,11/2026,,,,74,79,,\n\
 UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
     let sheet = read_file("so-lieu-don-vi.csv", sheet_csv.as_bytes()).unwrap().workbook;
     let mut typed = Typed::default();
-    typed.insert("ubnd xa binh minh".into(), [("HAS_ONLINE".to_string(), Figure { numerator: None, denominator: Some(4.0), rate: None })].into());
-    let analysis = analyse(&[(&dossiers, Choice::default()), (&sheet, Choice::default())], &rules, &Focus::default(), &typed);
+    typed.insert(
+        "ubnd xa binh minh".into(),
+        [("HAS_ONLINE".to_string(), Figure { numerator: None, denominator: Some(4.0), rate: None })].into(),
+    );
+    let analysis =
+        analyse(&[(&dossiers, Choice::default()), (&sheet, Choice::default())], &rules, &Focus::default(), &typed);
     let units = &analysis.scores.units;
     // An Bình's sheet row is taken over by its dossier unit: scored once, with its parent.
     assert_eq!(units.iter().filter(|u| u.name == A).count(), 1);
@@ -244,10 +264,16 @@ UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
     // …and the province's publication figure, inherited.
     assert_eq!(c(b, "PUBLISH_ON_TIME"), counted(74.0, 79.0, 5.62));
     let origins = &analysis.origins;
-    assert_eq!(origins["ubnd xa an binh"]["HAS_ONLINE"].filled, Some(Filled::Sheet { file: "so-lieu-don-vi.csv".into() }));
+    assert_eq!(
+        origins["ubnd xa an binh"]["HAS_ONLINE"].filled,
+        Some(Filled::Sheet { file: "so-lieu-don-vi.csv".into() })
+    );
     assert!(origins["ubnd xa an binh"]["HAS_ONLINE"].numerator_from_dossiers);
     assert_eq!(origins["ubnd xa binh minh"]["HAS_ONLINE"].filled, Some(Filled::Typed));
-    assert_eq!(origins["ubnd xa binh minh"]["PUBLISH_ON_TIME"].filled, Some(Filled::Province { unit: "UBND tỉnh Hòa Sơn".into() }));
+    assert_eq!(
+        origins["ubnd xa binh minh"]["PUBLISH_ON_TIME"].filled,
+        Some(Filled::Province { unit: "UBND tỉnh Hòa Sơn".into() })
+    );
 }
 
 #[test]
@@ -255,7 +281,8 @@ fn the_kind_can_be_overridden_both_ways() {
     let rules = RuleSet::default_rules().unwrap();
     // Two dossier columns only: not enough to be sure, so read as unit figures (which fails for
     // want of a criterion) until the user says it is a dossier list.
-    let text = "Đơn vị,Ngày tiếp nhận,Kênh nộp\nUBND xã An Bình,02/11/2026,Trực tuyến\nUBND xã An Bình,03/11/2026,Trực tiếp\n";
+    let text =
+        "Đơn vị,Ngày tiếp nhận,Kênh nộp\nUBND xã An Bình,02/11/2026,Trực tuyến\nUBND xã An Bình,03/11/2026,Trực tiếp\n";
     let wb = read_file("it.csv", text.as_bytes()).unwrap().workbook;
     assert!(wb.sheets[0].dossiers.is_none());
     let auto = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
@@ -269,13 +296,24 @@ fn the_kind_can_be_overridden_both_ways() {
     // user hears that it is not a table of unit figures.
     let limits = chiso::core::read::Limits { keep_dossier_cells: true, ..Default::default() };
     let path = format!("{}/tests/fixtures/dossiers/so-ho-so.csv", env!("CARGO_MANIFEST_DIR"));
-    let wb = chiso::core::read::read_with("so-ho-so.csv", &std::fs::read(path).unwrap(), &limits, &mut |_| {}).unwrap().workbook;
+    let wb = chiso::core::read::read_with("so-ho-so.csv", &std::fs::read(path).unwrap(), &limits, &mut |_| {})
+        .unwrap()
+        .workbook;
     assert!(wb.sheets[0].dossiers.is_none() && wb.sheets[0].height() == 46);
     let as_units = Choice { kind: Some(TableKind::UnitFigures), ..Choice::default() };
     let analysis = analyse(&[(&wb, as_units)], &rules, &Focus::default(), &Typed::default());
     assert!(analysis.scores.units.is_empty());
-    assert!(matches!(analysis.errors.as_slice(), [TableError::NotThatKind { said: TableKind::UnitFigures, found: TableKind::ScoreOnly, .. }]), "{:?}", analysis.errors);
-    assert!(analysis.errors[0].message(chiso::core::lang::Lang::Vi).contains("đã chọn đọc là «Số liệu đơn vị» nhưng tiêu đề các cột cho thấy đây là «Chỉ có điểm»"));
+    assert!(
+        matches!(
+            analysis.errors.as_slice(),
+            [TableError::NotThatKind { said: TableKind::UnitFigures, found: TableKind::ScoreOnly, .. }]
+        ),
+        "{:?}",
+        analysis.errors
+    );
+    assert!(analysis.errors[0]
+        .message(chiso::core::lang::Lang::Vi)
+        .contains("đã chọn đọc là «Số liệu đơn vị» nhưng tiêu đề các cột cho thấy đây là «Chỉ có điểm»"));
 }
 
 #[test]
@@ -285,7 +323,8 @@ fn the_action_list_ranks_what_can_still_be_won() {
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     let table = analysis.tables[0].dossiers.as_ref().unwrap();
     let actions = chiso::core::dossier::actions::actions(table, &analysis.scores, &rules);
-    let lines: Vec<(String, String, usize, f64)> = actions.iter().map(|a| (a.unit.clone(), a.code.clone(), a.recovery.needed, a.recovery.gain)).collect();
+    let lines: Vec<(String, String, usize, f64)> =
+        actions.iter().map(|a| (a.unit.clone(), a.code.clone(), a.recovery.needed, a.recovery.gain)).collect();
     // Worked by hand from the counts in `check_fixture`, each gain = score after − score now:
     let expected = [
         // Bình Minh pays online 3/7 (2.57); the four paid offline fixed → 7/7 = 6: +3.43.
@@ -308,7 +347,10 @@ fn the_action_list_ranks_what_can_still_be_won() {
     assert!(lines.contains(&(B.to_string(), "ON_TIME".to_string(), 1, 1.43)), "{lines:?}");
     // An Bình's late dossiers (A02 finished late, A04 long overdue) cannot be saved: no action.
     assert!(!lines.iter().any(|l| l.0 == A && l.1 == "ON_TIME"));
-    assert_eq!(actions[0].text(&rules, chiso::core::lang::Lang::Vi), "Thanh toán trực tuyến 4 hồ sơ còn lại: +3,43 điểm");
+    assert_eq!(
+        actions[0].text(&rules, chiso::core::lang::Lang::Vi),
+        "Thanh toán trực tuyến 4 hồ sơ còn lại: +3,43 điểm"
+    );
 }
 
 #[test]
@@ -342,7 +384,9 @@ fn serials_of_a_1904_workbook() {
     use std::io::{Cursor, Read, Write};
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (c, h) in ["Mã hồ sơ", "Đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hoàn thành", "Kênh nộp"].iter().enumerate() {
+    for (c, h) in
+        ["Mã hồ sơ", "Đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hoàn thành", "Kênh nộp"].iter().enumerate()
+    {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
     // Received 2/11 08:00, due 5/11, finished 6/11: a day late.

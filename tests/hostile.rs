@@ -13,7 +13,8 @@ const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 fn zip_of(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in entries {
-        let method = if *name == "mimetype" { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        let method =
+            if *name == "mimetype" { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
         zip.start_file(*name, zip::write::SimpleFileOptions::default().compression_method(method)).unwrap();
         zip.write_all(data).unwrap();
     }
@@ -34,7 +35,10 @@ fn xlsx(sheets: &[(&str, &str, &str)], date1904: bool) -> Vec<u8> {
         ("xl/styles.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#)),
     ];
     for (i, (_, _, body)) in sheets.iter().enumerate() {
-        entries.push((Box::leak(format!("xl/worksheets/sheet{}.xml", i + 1).into_boxed_str()), format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}">{body}</worksheet>"#)));
+        entries.push((
+            Box::leak(format!("xl/worksheets/sheet{}.xml", i + 1).into_boxed_str()),
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}">{body}</worksheet>"#),
+        ));
     }
     zip_of(&entries.into_iter().map(|(n, t)| (n, t.into_bytes())).collect::<Vec<_>>())
 }
@@ -65,7 +69,10 @@ fn files_that_are_not_spreadsheets() {
     assert_eq!(refused("trong.xlsx", b""), ReadError::Empty);
     let noise: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     assert_eq!(refused("ngau-nhien.xlsx", &noise), ReadError::Unknown);
-    let good = xlsx(&[("S", "visible", &format!("<sheetData><row r=\"1\">{}</row></sheetData>", text_cell("A1", "x")))], false);
+    let good = xlsx(
+        &[("S", "visible", &format!("<sheetData><row r=\"1\">{}</row></sheetData>", text_cell("A1", "x")))],
+        false,
+    );
     assert!(matches!(refused("cut.xlsx", &good[..good.len() / 2]), ReadError::Corrupt { format: Format::Xlsx, .. }));
 }
 
@@ -89,7 +96,8 @@ fn compound_file(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
 #[test]
 fn password_protected_xlsx_and_xls() {
     // An encrypted xlsx is a compound file holding the package as "EncryptedPackage".
-    let xlsx = compound_file(&[("EncryptionInfo", vec![4, 0, 4, 0, 0x40, 0, 0, 0]), ("EncryptedPackage", vec![0x5A; 4096])]);
+    let xlsx =
+        compound_file(&[("EncryptionInfo", vec![4, 0, 4, 0, 0x40, 0, 0, 0]), ("EncryptedPackage", vec![0x5A; 4096])]);
     assert_eq!(refused("mat-khau.xlsx", &xlsx), ReadError::Encrypted);
     // An encrypted xls has a FILEPASS record (0x002F, RC4 encryption) right after its BOF.
     let mut stream = Vec::new();
@@ -191,22 +199,41 @@ fn a_zip_bomb_is_refused_before_inflating() {
     let repeats = 4_161_790; // 1 + 258 × 4,161,790 = 1,073,741,821 bytes ≥ 1 GiB
     let bomb = deflated_a(repeats);
     assert!(bomb.len() < 7_000_000, "{} bytes", bomb.len());
-    let workbook = format!(r#"<workbook xmlns="{NS}"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>"#).into_bytes();
+    let workbook =
+        format!(r#"<workbook xmlns="{NS}"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>"#).into_bytes();
     let size = 1 + 258 * repeats as u32;
-    let file = raw_zip(&[("xl/workbook.xml", 0, workbook.clone(), workbook.len() as u32), ("xl/worksheets/sheet1.xml", 8, bomb, size)]);
+    let file = raw_zip(&[
+        ("xl/workbook.xml", 0, workbook.clone(), workbook.len() as u32),
+        ("xl/worksheets/sheet1.xml", 8, bomb, size),
+    ]);
     let error = refused("bom.xlsx", &file);
-    assert_eq!(error, ReadError::ZipBomb { entry: "xl/worksheets/sheet1.xml".into(), unzipped: u64::from(size) + workbook.len() as u64, limit: 768 << 20 });
+    assert_eq!(
+        error,
+        ReadError::ZipBomb {
+            entry: "xl/worksheets/sheet1.xml".into(),
+            unzipped: u64::from(size) + workbook.len() as u64,
+            limit: 768 << 20
+        }
+    );
     assert!(error.message("bom.xlsx", chiso::core::lang::Lang::Vi).contains("«xl/worksheets/sheet1.xml»"));
 }
 
 #[test]
 fn a_declared_dimension_is_not_trusted_but_real_cells_are_counted() {
-    let declared = format!(r#"<dimension ref="A1:XFD1048576"/><sheetData><row r="1">{}{}</row></sheetData>"#, text_cell("A1", "Đơn vị"), text_cell("B1", "ON_TIME (tử số)"));
+    let declared = format!(
+        r#"<dimension ref="A1:XFD1048576"/><sheetData><row r="1">{}{}</row></sheetData>"#,
+        text_cell("A1", "Đơn vị"),
+        text_cell("B1", "ON_TIME (tử số)")
+    );
     let loaded = loads("rong.xlsx", &xlsx(&[("Rộng", "visible", &declared)], false));
     let sheet = &loaded.workbook.sheets[0];
     assert_eq!((sheet.height(), sheet.width()), (1, 2), "only the cells that exist");
 
-    let far = format!(r#"<sheetData><row r="1">{}</row><row r="1048576">{}</row></sheetData>"#, text_cell("A1", "Đơn vị"), text_cell("XFD1048576", "lạc"));
+    let far = format!(
+        r#"<sheetData><row r="1">{}</row><row r="1048576">{}</row></sheetData>"#,
+        text_cell("A1", "Đơn vị"),
+        text_cell("XFD1048576", "lạc")
+    );
     let error = refused("xa.xlsx", &xlsx(&[("Xa", "visible", &far)], false));
     assert_eq!(error, ReadError::TooManyCells { sheet: "Xa".into(), rows: 1_048_576, cols: 16_384, limit: 10_000_000 });
 }
@@ -226,12 +253,16 @@ fn ods(content_body: &str) -> Vec<u8> {
 #[test]
 fn ods_repeated_rows_are_counted_before_they_are_expanded() {
     let cell = r#"<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>"#;
-    let bomb = format!(r#"<table:table table:name="Lặp"><table:table-row table:number-rows-repeated="1000000000">{cell}{cell}</table:table-row></table:table>"#);
+    let bomb = format!(
+        r#"<table:table table:name="Lặp"><table:table-row table:number-rows-repeated="1000000000">{cell}{cell}</table:table-row></table:table>"#
+    );
     let error = refused("lap.ods", &ods(&bomb));
     assert_eq!(error, ReadError::TooManyCells { sheet: "Lặp".into(), rows: 1_000_000_000, cols: 2, limit: 10_000_000 });
 
     // LibreOffice ends every sheet with a million repeated empty rows: that is normal.
-    let normal = format!(r#"<table:table table:name="Bình thường"><table:table-row>{cell}{cell}</table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>"#);
+    let normal = format!(
+        r#"<table:table table:name="Bình thường"><table:table-row>{cell}{cell}</table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>"#
+    );
     let loaded = loads("binh-thuong.ods", &ods(&normal));
     assert_eq!((loaded.workbook.sheets[0].height(), loaded.workbook.sheets[0].width()), (1, 2));
 }
@@ -243,10 +274,14 @@ fn formulas_without_values_and_hidden_sheets_are_noted() {
         text_cell("A1", "a"),
         text_cell("B1", "b")
     );
-    let loaded = loads("cong-thuc.xlsx", &xlsx(&[("Số liệu", "visible", &data), ("Cũ", "hidden", "<sheetData/>")], false));
+    let loaded =
+        loads("cong-thuc.xlsx", &xlsx(&[("Số liệu", "visible", &data), ("Cũ", "hidden", "<sheetData/>")], false));
     assert_eq!(
         loaded.notes,
-        [Note::FormulaWithoutValue { sheet: "Số liệu".into(), cell: "A2".into(), count: 2 }, Note::HiddenSheet { sheet: "Cũ".into() }]
+        [
+            Note::FormulaWithoutValue { sheet: "Số liệu".into(), cell: "A2".into(), count: 2 },
+            Note::HiddenSheet { sheet: "Cũ".into() }
+        ]
     );
     assert_eq!(loaded.workbook.sheets[0].cell(1, 1), Some(&Cell::Number(4.0)), "a cached value is used");
     assert!(loaded.workbook.sheets[1].hidden);
@@ -258,7 +293,12 @@ fn formulas_without_values_and_hidden_sheets_are_noted() {
 
 #[test]
 fn dates_as_serials_in_both_systems_and_as_text() {
-    let date = |serial: u32| format!(r#"<sheetData><row r="1"><c r="A1" s="1"><v>{serial}</v></c><c r="B1"><v>{serial}</v></c>{}</row></sheetData>"#, text_cell("C1", "30/11/2023"));
+    let date = |serial: u32| {
+        format!(
+            r#"<sheetData><row r="1"><c r="A1" s="1"><v>{serial}</v></c><c r="B1"><v>{serial}</v></c>{}</row></sheetData>"#,
+            text_cell("C1", "30/11/2023")
+        )
+    };
     let expected = Cell::Date(DateTime { year: 2023, month: 11, day: 30, hour: 0, minute: 0, second: 0 });
     // 30/11/2023 is day 45260 counted from 1900 and day 43798 counted from 1904.
     for (serial, system_1904) in [(45_260, false), (43_798, true)] {
@@ -324,7 +364,11 @@ fn an_html_table_named_xls_is_read() {
     let rules = chiso::core::rules::RuleSet::default_rules().unwrap();
     let table = chiso::core::figures::read_units("bao-cao.xls", sheet, &rules, None).unwrap();
     let ba_vi = table.units.iter().find(|u| u.name == "UBND xã Ba Vì").unwrap();
-    assert_eq!((ba_vi.figures["ON_TIME"].numerator, ba_vi.figures["ON_TIME"].denominator), (Some(4358.0), Some(4474.0)), "a two-row header under a colspan");
+    assert_eq!(
+        (ba_vi.figures["ON_TIME"].numerator, ba_vi.figures["ON_TIME"].denominator),
+        (Some(4358.0), Some(4474.0)),
+        "a two-row header under a colspan"
+    );
     assert!(loaded.notes[0].message("bao-cao.xls", chiso::core::lang::Lang::Vi).contains("trang web (HTML)"));
 }
 
@@ -344,13 +388,22 @@ fn spreadsheet_ml_2003_named_xls_is_read() {
 </Workbook>"#;
     let loaded = loads("xuat.xls", xml.as_bytes());
     assert_eq!(loaded.workbook.format, Format::SpreadsheetMl);
-    assert_eq!(loaded.notes, [Note::MarkupWorkbook { format: Format::SpreadsheetMl }, Note::HiddenSheet { sheet: "Ẩn".into() }]);
+    assert_eq!(
+        loaded.notes,
+        [Note::MarkupWorkbook { format: Format::SpreadsheetMl }, Note::HiddenSheet { sheet: "Ẩn".into() }]
+    );
     let sheet = &loaded.workbook.sheets[0];
     let date = Cell::Date(DateTime { year: 2023, month: 11, day: 30, hour: 14, minute: 5, second: 0 });
-    assert_eq!(sheet.row(0).unwrap(), [Cell::Text("Kết quả".into()), Cell::Empty, Cell::Text("Ghi chú".into()), Cell::Empty, Cell::Empty]);
+    assert_eq!(
+        sheet.row(0).unwrap(),
+        [Cell::Text("Kết quả".into()), Cell::Empty, Cell::Text("Ghi chú".into()), Cell::Empty, Cell::Empty]
+    );
     assert_eq!(sheet.header_cell(0, 1), Some(&Cell::Text("Kết quả".into())), "a header reads the merge's text");
     assert_eq!(sheet.row(1).unwrap(), [Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
-    assert_eq!(sheet.row(2).unwrap(), [Cell::Text("Xã A & B".into()), Cell::Empty, Cell::Number(97.5), date, Cell::Bool(true)]);
+    assert_eq!(
+        sheet.row(2).unwrap(),
+        [Cell::Text("Xã A & B".into()), Cell::Empty, Cell::Number(97.5), date, Cell::Bool(true)]
+    );
     assert!(loaded.workbook.sheets[1].hidden);
 }
 
@@ -365,9 +418,16 @@ fn broken_markup_gets_a_message_with_its_place() {
 
 #[test]
 fn the_committed_oversized_workbooks_are_refused() {
-    let fixture = |name: &str| std::fs::read(format!("{}/tests/fixtures/hostile/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    assert_eq!(refused("far-cell.xlsx", &fixture("far-cell.xlsx")), ReadError::TooManyCells { sheet: "Xa".into(), rows: 1_048_576, cols: 16_384, limit: 10_000_000 });
-    assert_eq!(refused("huge-sheet.xlsx", &fixture("huge-sheet.xlsx")), ReadError::TooManyCells { sheet: "Lớn".into(), rows: 1_048_576, cols: 256, limit: 10_000_000 });
+    let fixture =
+        |name: &str| std::fs::read(format!("{}/tests/fixtures/hostile/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(
+        refused("far-cell.xlsx", &fixture("far-cell.xlsx")),
+        ReadError::TooManyCells { sheet: "Xa".into(), rows: 1_048_576, cols: 16_384, limit: 10_000_000 }
+    );
+    assert_eq!(
+        refused("huge-sheet.xlsx", &fixture("huge-sheet.xlsx")),
+        ReadError::TooManyCells { sheet: "Lớn".into(), rows: 1_048_576, cols: 256, limit: 10_000_000 }
+    );
 }
 
 #[test]
@@ -402,8 +462,15 @@ fn huge_spans_in_an_html_table_cost_nothing() {
     let page = format!("<table><tr><td>Đơn vị</td></tr><tr>{cells}</tr><tr><td>y</td></tr></table>");
     let started = std::time::Instant::now();
     let error = refused("nhip.xls", page.as_bytes());
-    assert_eq!(error, ReadError::TooManyColumns { sheet: "Bảng 1".into(), cols: 500_001, limit: 16_384 }, "y lands after the 500 spans");
+    assert_eq!(
+        error,
+        ReadError::TooManyColumns { sheet: "Bảng 1".into(), cols: 500_001, limit: 16_384 },
+        "y lands after the 500 spans"
+    );
     assert!(started.elapsed().as_secs() < 20, "no quadratic work");
-    let wide = read_with("nhip.xls", page.as_bytes(), &Limits { max_columns: 1_000_000, ..Limits::default() }, &mut |_| {}).map_err(|e| format!("{e:?}")).unwrap();
+    let wide =
+        read_with("nhip.xls", page.as_bytes(), &Limits { max_columns: 1_000_000, ..Limits::default() }, &mut |_| {})
+            .map_err(|e| format!("{e:?}"))
+            .unwrap();
     assert_eq!(wide.workbook.sheets[0].cell(2, 500_000), Some(&Cell::Text("y".into())));
 }

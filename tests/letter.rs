@@ -84,7 +84,11 @@ fn a_town_of_fourteen_communes() {
         rows.push(unit(
             &name,
             Some(town),
-            &[("ON_TIME", counts(9.0, 10.0)), ("PAY_DOSSIERS", counts(paid, 10.0)), ("ELECTRONIC_CERTIFIED_COPY", counts(1.0, 1.0))],
+            &[
+                ("ON_TIME", counts(9.0, 10.0)),
+                ("PAY_DOSSIERS", counts(paid, 10.0)),
+                ("ELECTRONIC_CERTIFIED_COPY", counts(1.0, 1.0)),
+            ],
         ));
     }
     let scores = score_units(&rows, &rules);
@@ -118,7 +122,14 @@ fn the_docx_carries_the_letter_and_the_appendix() {
     let mut rows = vec![unit(town, None, &[])];
     for i in 0..3 {
         let name = format!("UBND xã {}", i + 1);
-        rows.push(unit(&name, Some(town), &[("PAY_DOSSIERS", counts(if i == 1 { 1.0 } else { 9.0 }, 10.0)), ("ELECTRONIC_CERTIFIED_COPY", counts(1.0, 1.0))]));
+        rows.push(unit(
+            &name,
+            Some(town),
+            &[
+                ("PAY_DOSSIERS", counts(if i == 1 { 1.0 } else { 9.0 }, 10.0)),
+                ("ELECTRONIC_CERTIFIED_COPY", counts(1.0, 1.0)),
+            ],
+        ));
     }
     let scores = score_units(&rows, &rules);
     let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, Some(&payment_rule()));

@@ -55,7 +55,10 @@ fn the_later_period_is_scored_and_compared_with_the_earlier() {
     assert_eq!(analysis.periods, [month(10), month(11)]);
     assert_eq!(analysis.period, Some(month(11)));
     let name = |s: &str| format!("UBND xã {s}");
-    assert_eq!(totals(&analysis.scores), [(name("A"), 30.0, 1), (name("B"), 26.4, 2), (name("D"), 20.0, 3), (name("C"), 15.35, 4)]);
+    assert_eq!(
+        totals(&analysis.scores),
+        [(name("A"), 30.0, 1), (name("B"), 26.4, 2), (name("D"), 20.0, 3), (name("C"), 15.35, 4)]
+    );
     let (previous, before) = analysis.previous.as_ref().unwrap();
     assert_eq!(previous, &month(10));
     assert_eq!(totals(before), [(name("B"), 29.6, 1), (name("A"), 22.2, 2), (name("C"), 14.5, 3)]);
@@ -91,11 +94,19 @@ fn changes_movers_and_alerts_between_the_periods() {
     assert_eq!(names(rises), ["UBND xã A", "UBND xã C"]);
     assert_eq!(names(falls), ["UBND xã B"]);
 
-    let pairs = |alerts: &[chiso::core::alerts::Alert]| alerts.iter().map(|a| (a.unit.clone(), a.code().to_string())).collect::<Vec<_>>();
+    let pairs = |alerts: &[chiso::core::alerts::Alert]| {
+        alerts.iter().map(|a| (a.unit.clone(), a.code().to_string())).collect::<Vec<_>>()
+    };
     assert_eq!(pairs(&c.new_alerts), [("UBND xã B".to_string(), "PAY_DOSSIERS".to_string())]);
     let mut cleared = pairs(&c.cleared_alerts);
     cleared.sort();
-    assert_eq!(cleared, [("UBND xã A".to_string(), "ONLINE_DOSSIERS".to_string()), ("UBND xã A".to_string(), "PAY_DOSSIERS".to_string())]);
+    assert_eq!(
+        cleared,
+        [
+            ("UBND xã A".to_string(), "ONLINE_DOSSIERS".to_string()),
+            ("UBND xã A".to_string(), "PAY_DOSSIERS".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -118,17 +129,23 @@ fn the_file_period_set_by_the_user_wins_over_its_name() {
     let october = book(OCTOBER);
     let november = book(NOVEMBER);
     let choice = Choice { period: Some(Period::Quarter { year: 2026, quarter: 3 }), ..Choice::default() };
-    let analysis = analyse(&[(&october, choice), (&november, Choice::default())], &rules, &Focus::default(), &Default::default());
+    let analysis =
+        analyse(&[(&october, choice), (&november, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert_eq!(analysis.periods, [Period::Quarter { year: 2026, quarter: 3 }, month(11)]);
 }
 
 #[test]
 fn undated_rows_join_the_only_period_and_are_reported_when_there_are_several() {
-    let undated = read_file("them.csv", "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã E;3;4\nUBND xã A;1;1\n".as_bytes()).unwrap().workbook;
+    let undated =
+        read_file("them.csv", "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã E;3;4\nUBND xã A;1;1\n".as_bytes())
+            .unwrap()
+            .workbook;
     let one = run(&[book(NOVEMBER), undated.clone()], Focus::default());
     assert_eq!(one.scores.units.len(), 5, "E joins November");
     assert_eq!(one.issues.len(), 1);
-    assert!(matches!(&one.issues[0].kind, IssueKind::DuplicateUnit { first, .. } if first.file == NOVEMBER && first.row == 2));
+    assert!(
+        matches!(&one.issues[0].kind, IssueKind::DuplicateUnit { first, .. } if first.file == NOVEMBER && first.row == 2)
+    );
 
     let two = run(&[book(NOVEMBER), book(OCTOBER), undated], Focus::default());
     assert_eq!(two.scores.units.len(), 4);
@@ -142,14 +159,28 @@ fn undated_rows_join_the_only_period_and_are_reported_when_there_are_several() {
 
 #[test]
 fn a_third_period_is_set_aside_and_said() {
-    let september = read_file("so-lieu-thang-9-2026.csv", "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã A;1;2\nUBND xã B;1;2\n".as_bytes()).unwrap().workbook;
+    let september = read_file(
+        "so-lieu-thang-9-2026.csv",
+        "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã A;1;2\nUBND xã B;1;2\n".as_bytes(),
+    )
+    .unwrap()
+    .workbook;
     let analysis = run(&[book(OCTOBER), book(NOVEMBER), september], Focus::default());
     assert_eq!(analysis.set_aside, [(month(9), 2)]);
     assert_eq!(
         analysis.set_aside_messages(Lang::Vi),
         ["Số liệu kỳ 9/2026 (2 đơn vị) có trong tệp nhưng không được tính vào kỳ 11/2026. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem."]
     );
-    let compared_with_september = run(&[book(OCTOBER), book(NOVEMBER), read_file("so-lieu-thang-9-2026.csv", b"Don vi;ON_TIME (tu so);ON_TIME (mau so)\nUBND xa A;1;2\n").unwrap().workbook], Focus { current: None, previous: Some(month(9)) });
+    let compared_with_september = run(
+        &[
+            book(OCTOBER),
+            book(NOVEMBER),
+            read_file("so-lieu-thang-9-2026.csv", b"Don vi;ON_TIME (tu so);ON_TIME (mau so)\nUBND xa A;1;2\n")
+                .unwrap()
+                .workbook,
+        ],
+        Focus { current: None, previous: Some(month(9)) },
+    );
     assert_eq!(compared_with_september.set_aside, [(month(10), 3)]);
 }
 

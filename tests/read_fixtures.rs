@@ -128,8 +128,14 @@ fn csv_in_every_encoding_and_delimiter() {
 #[test]
 fn files_that_cannot_be_read_say_why() {
     assert_eq!(read_file("trong.xlsx", b""), Err(ReadError::Empty));
-    assert_eq!(read_file("bao-cao.xlsx", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj"), Err(ReadError::NotASpreadsheet(Content::Pdf)));
-    assert_eq!(read_file("anh.xlsx", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"), Err(ReadError::NotASpreadsheet(Content::Image)));
+    assert_eq!(
+        read_file("bao-cao.xlsx", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj"),
+        Err(ReadError::NotASpreadsheet(Content::Pdf))
+    );
+    assert_eq!(
+        read_file("anh.xlsx", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"),
+        Err(ReadError::NotASpreadsheet(Content::Image))
+    );
     let noise: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     assert_eq!(read_file("ngau-nhien.xlsx", &noise), Err(ReadError::Unknown));
 

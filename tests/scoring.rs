@@ -104,7 +104,10 @@ fn ha_noi_reproduces_the_published_scores() {
     for (code, score) in expected {
         assert_eq!(score_of(u, code), Some(score), "{code}");
     }
-    assert_eq!(groups(u), g(&[("CKMB", 11.2), ("TDGQ", 14.81), ("CLGQ", 9.23), ("TTTT", 4.69), ("MDHL", 7.29), ("MDSH", 8.01)]));
+    assert_eq!(
+        groups(u),
+        g(&[("CKMB", 11.2), ("TDGQ", 14.81), ("CLGQ", 9.23), ("TTTT", 4.69), ("MDHL", 7.29), ("MDSH", 8.01)])
+    );
     assert_eq!(u.total, 55.23);
     assert_eq!(u.rank, 1);
     let full = u.criterion("FULL").unwrap();
@@ -154,7 +157,12 @@ fn every_zero_denominator_rule() {
     let u = unit(
         "X",
         None,
-        &[("PETITION_HANDLING_SATISFACTION", zero), ("ON_TIME", zero), ("DOSSIER_RECEIVING_SATISFACTION", zero), ("PAY_DOSSIERS", zero)],
+        &[
+            ("PETITION_HANDLING_SATISFACTION", zero),
+            ("ON_TIME", zero),
+            ("DOSSIER_RECEIVING_SATISFACTION", zero),
+            ("PAY_DOSSIERS", zero),
+        ],
     );
     let scores = score_units(&[u], &rules());
     let u = &scores.units[0];
@@ -163,7 +171,11 @@ fn every_zero_denominator_rule() {
     assert_eq!(state("ON_TIME"), Some((Status::Ok, Some(0.0))), "zero");
     assert_eq!(state("DOSSIER_RECEIVING_SATISFACTION"), Some((Status::Ok, Some(0.0))), "zero");
     assert_eq!(state("PAY_DOSSIERS"), Some((Status::NoData, None)), "no data");
-    assert_eq!(state("PETITION_PROCESSING_ON_TIME"), Some((Status::NoData, None)), "absent is no data, not zero petitions");
+    assert_eq!(
+        state("PETITION_PROCESSING_ON_TIME"),
+        Some((Status::NoData, None)),
+        "absent is no data, not zero petitions"
+    );
 }
 
 #[test]
@@ -226,7 +238,11 @@ fn roll_up_pools_counts_never_averages_scores() {
         None,
         &[("ON_TIME", counts(10.0, 10.0)), ("PUBLISH_ON_TIME", counts(65.0, 80.0)), ("PAY_DOSSIERS", counts(1.0, 4.0))],
     );
-    let a = unit("UBND xã A", Some("UBND huyện Ba Vì"), &[("ON_TIME", counts(90.0, 100.0)), ("PAY_DOSSIERS", counts(3.0, 6.0))]);
+    let a = unit(
+        "UBND xã A",
+        Some("UBND huyện Ba Vì"),
+        &[("ON_TIME", counts(90.0, 100.0)), ("PAY_DOSSIERS", counts(3.0, 6.0))],
+    );
     let b = unit("UBND xã B", Some("ubnd HUYỆN ba vì"), &[("ON_TIME", counts(1.0, 2.0))]);
     let scores = score_units(&[district, a, b], &rules());
     let d = &scores.units[0];

@@ -11,9 +11,17 @@ use proptest::prelude::*;
 fn figure() -> impl Strategy<Value = Option<Figure>> {
     prop_oneof![
         Just(None),
-        (0u32..2_000_000, 0u32..2_000_000).prop_map(|(a, b)| Some(Figure { numerator: Some(a.min(b) as f64), denominator: Some(a.max(b) as f64), rate: None })),
+        (0u32..2_000_000, 0u32..2_000_000).prop_map(|(a, b)| Some(Figure {
+            numerator: Some(a.min(b) as f64),
+            denominator: Some(a.max(b) as f64),
+            rate: None
+        })),
         (0.0f64..=1.0).prop_map(|r| Some(Figure { numerator: None, denominator: None, rate: Some(r) })),
-        (0u32..50, 0u32..50).prop_map(|(a, b)| Some(Figure { numerator: Some(a as f64), denominator: Some(b as f64), rate: None })),
+        (0u32..50, 0u32..50).prop_map(|(a, b)| Some(Figure {
+            numerator: Some(a as f64),
+            denominator: Some(b as f64),
+            rate: None
+        })),
     ]
 }
 

@@ -56,7 +56,12 @@ fn scores_of(name: &str, bytes: &[u8]) -> Scores {
     let rules = RuleSet::default_rules().unwrap();
     let book = read_file(name, bytes).unwrap().workbook;
     let analysis = analyse(&[(&book, Choice::default())], &rules, &Focus::default(), &Default::default());
-    assert!(analysis.errors.is_empty() && analysis.issues.is_empty(), "{name}: {:?} {:?}", analysis.errors, analysis.issues);
+    assert!(
+        analysis.errors.is_empty() && analysis.issues.is_empty(),
+        "{name}: {:?} {:?}",
+        analysis.errors,
+        analysis.issues
+    );
     analysis.scores
 }
 
@@ -76,7 +81,14 @@ fn three_header_styles_give_identical_results() {
         [0, 1, 2, 3, 4, 5],
     );
     let codes = workbook(
-        ["Đơn vị", "ON_TIME (tử số)", "ON_TIME (mẫu số)", "PAY_DOSSIERS (tử số)", "PAY_DOSSIERS (mẫu số)", "ONLINE_DOSSIERS (%)"],
+        [
+            "Đơn vị",
+            "ON_TIME (tử số)",
+            "ON_TIME (mẫu số)",
+            "PAY_DOSSIERS (tử số)",
+            "PAY_DOSSIERS (mẫu số)",
+            "ONLINE_DOSSIERS (%)",
+        ],
         &[],
         false,
         [5, 3, 0, 2, 4, 1],
@@ -111,7 +123,10 @@ fn three_header_styles_give_identical_results() {
     assert_eq!(ba_vi.criterion("ONLINE_DOSSIERS").unwrap().score, Some(6.0));
     // Hưng Long: 120/125 → 19.2; 3/40 → 0.45; 20 % / 50 % × 6 = 2.4.
     let hl = &a.units[1];
-    assert_eq!((hl.group("TDGQ").unwrap().score, hl.group("TTTT").unwrap().score, hl.group("CLGQ").unwrap().score), (19.2, 0.45, 2.4));
+    assert_eq!(
+        (hl.group("TDGQ").unwrap().score, hl.group("TTTT").unwrap().score, hl.group("CLGQ").unwrap().score),
+        (19.2, 0.45, 2.4)
+    );
     // Phan Đình Phùng: 98/100 → 19.6; 0/0 fees → no data; "0,5" read as 0.5 → 6.
     let pdp = &a.units[2];
     assert_eq!(pdp.criterion("PAY_DOSSIERS").unwrap().status, Status::NoData);
@@ -147,10 +162,13 @@ fn bad_cells_are_reported_with_their_place_and_the_rest_is_scored() {
     let rules = RuleSet::default_rules().unwrap();
     let wb = read_file("so-lieu.xlsx", &bytes).unwrap().workbook;
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Default::default());
-    let found: Vec<(usize, String, &IssueKind)> = analysis.issues.iter().map(|i| (i.place.row, i.place.column.clone(), &i.kind)).collect();
+    let found: Vec<(usize, String, &IssueKind)> =
+        analysis.issues.iter().map(|i| (i.place.row, i.place.column.clone(), &i.kind)).collect();
     assert_eq!(found.len(), 5, "{found:?}");
     assert!(matches!(found[0], (5, ref c, IssueKind::NotANumber { value, .. }) if c == "B" && value == "mười"));
-    assert!(matches!(found[1], (6, ref c, IssueKind::NumeratorAboveDenominator { numerator, denominator, .. }) if c == "B" && *numerator == 12.0 && *denominator == 10.0));
+    assert!(
+        matches!(found[1], (6, ref c, IssueKind::NumeratorAboveDenominator { numerator, denominator, .. }) if c == "B" && *numerator == 12.0 && *denominator == 10.0)
+    );
     assert!(matches!(found[2], (7, ref c, IssueKind::DuplicateUnit { first, .. }) if c == "A" && first.row == 4));
     assert!(matches!(found[3], (8, ref c, IssueKind::MissingUnitName) if c.is_empty()));
     assert!(matches!(found[4], (9, ref c, IssueKind::NegativeCount { value, .. }) if c == "B" && *value == -3.0));
@@ -167,7 +185,12 @@ fn bad_cells_are_reported_with_their_place_and_the_rest_is_scored() {
         .collect();
     assert_eq!(
         names,
-        [("Xã A", 18.0, Status::Ok), ("Xã B", 0.0, Status::NoData), ("Xã C", 0.0, Status::DataError), ("Xã D", 0.0, Status::NoData)]
+        [
+            ("Xã A", 18.0, Status::Ok),
+            ("Xã B", 0.0, Status::NoData),
+            ("Xã C", 0.0, Status::DataError),
+            ("Xã D", 0.0, Status::NoData)
+        ]
     );
 }
 
@@ -180,7 +203,9 @@ fn a_sheet_without_units_or_criteria_is_refused_with_a_reason() {
     let no_criteria = read_file("b.csv", "Tiêu đề\nĐơn vị;Ghi chú\nXã A;x\n".as_bytes()).unwrap().workbook;
     let analysis = analyse(&[(&no_criteria, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert_eq!(analysis.errors, [TableError::NoKnownColumn { file: "b.csv".into(), sheet: "b".into(), header_row: 2 }]);
-    assert!(analysis.errors[0].message(Lang::Vi).starts_with("Tệp «b.csv», trang tính «b», dòng tiêu đề 2: không có cột nào khớp"));
+    assert!(analysis.errors[0]
+        .message(Lang::Vi)
+        .starts_with("Tệp «b.csv», trang tính «b», dòng tiêu đề 2: không có cột nào khớp"));
 }
 
 #[test]
@@ -190,10 +215,17 @@ fn the_right_sheet_is_found_and_several_files_combine() {
     let book = read_file("mau.xlsx", &sample).unwrap().workbook;
     assert_eq!(book.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Số liệu", "Hướng dẫn"]);
     let extra = read_file("them.csv", "Đơn vị;Đơn vị cấp trên;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã Mới;UBND thị xã An Hòa;5;10\nUBND phường An Lạc;UBND thị xã An Hòa;1;1\n".as_bytes()).unwrap().workbook;
-    let analysis = analyse(&[(&book, Choice::default()), (&extra, Choice::default())], &rules, &Focus::default(), &Default::default());
+    let analysis = analyse(
+        &[(&book, Choice::default()), (&extra, Choice::default())],
+        &rules,
+        &Focus::default(),
+        &Default::default(),
+    );
     assert_eq!(analysis.scores.units.len(), 1 + 14 + 1);
     assert_eq!(analysis.issues.len(), 1, "An Lạc appears in both files: {:?}", analysis.issues);
-    assert!(matches!(&analysis.issues[0].kind, IssueKind::DuplicateUnit { first, .. } if first.file == "mau.xlsx" && first.row == 6));
+    assert!(
+        matches!(&analysis.issues[0].kind, IssueKind::DuplicateUnit { first, .. } if first.file == "mau.xlsx" && first.row == 6)
+    );
     let an_lac = analysis.scores.units.iter().find(|u| u.name == "UBND phường An Lạc").unwrap();
     assert_eq!(an_lac.group("TDGQ").unwrap().score, 19.48, "the first file's figures count");
 }

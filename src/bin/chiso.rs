@@ -14,8 +14,8 @@ use std::process::ExitCode;
 use chiso::core::alerts;
 use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::compare::compare;
-use chiso::core::period::Period;
 use chiso::core::lang::Lang;
+use chiso::core::period::Period;
 use chiso::core::read::read_file;
 use chiso::core::report;
 use chiso::core::rules::RuleSet;
@@ -39,7 +39,8 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let command = args.next().ok_or_else(|| USAGE.to_string())?;
-    let mut parsed = Args { command, files: Vec::new(), rules: None, format: "json".into(), out: None, focus: Focus::default() };
+    let mut parsed =
+        Args { command, files: Vec::new(), rules: None, format: "json".into(), out: None, focus: Focus::default() };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("Thiếu giá trị sau {name}.\n{USAGE}"));
         match arg.as_str() {
@@ -60,7 +61,8 @@ fn load_rules(path: Option<&str>) -> Result<RuleSet, String> {
     match path {
         None => RuleSet::default_rules().map_err(|e| e.message("qd766-2026.toml", Lang::Vi)),
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("Không mở được bộ quy tắc «{p}»: {e}. Hãy kiểm tra đường dẫn."))?;
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("Không mở được bộ quy tắc «{p}»: {e}. Hãy kiểm tra đường dẫn."))?;
             RuleSet::from_toml(&text).map_err(|e| e.message(p, Lang::Vi))
         }
     }
@@ -111,7 +113,11 @@ fn score(args: &Args) -> Result<bool, String> {
     for (flag, wanted) in [("--period", &args.focus.current), ("--compare-with", &args.focus.previous)] {
         if let Some(p) = wanted.as_ref().filter(|p| !analysis.periods.contains(p)) {
             let found: Vec<String> = analysis.periods.iter().map(|p| p.label(Lang::Vi)).collect();
-            return Err(format!("Không có kỳ «{}» ({flag}) trong các tệp; các kỳ có: {}.", p.label(Lang::Vi), if found.is_empty() { "không tệp nào ghi kỳ".into() } else { found.join(", ") }));
+            return Err(format!(
+                "Không có kỳ «{}» ({flag}) trong các tệp; các kỳ có: {}.",
+                p.label(Lang::Vi),
+                if found.is_empty() { "không tệp nào ghi kỳ".into() } else { found.join(", ") }
+            ));
         }
     }
     for e in &analysis.errors {

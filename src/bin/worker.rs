@@ -30,7 +30,12 @@ fn main() {
         let bytes = Uint8Array::new(&get("bytes")).to_vec();
         let limits: Limits = get("limits").as_string().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
         let mut progress = |p: chiso::core::read::Progress| {
-            let fields = [("id", id.clone()), ("kind", "progress".into()), ("done", (p.rows_done as f64).into()), ("total", (p.rows_total as f64).into())];
+            let fields = [
+                ("id", id.clone()),
+                ("kind", "progress".into()),
+                ("done", (p.rows_done as f64).into()),
+                ("total", (p.rows_total as f64).into()),
+            ];
             let _ = post.post_message(&message(&fields));
         };
         let outcome = read_with(&name, &bytes, &limits, &mut progress);

@@ -29,7 +29,8 @@ pub async fn next_frame() {
             let resolve2 = resolve.clone();
             let frame = window.request_animation_frame(&resolve).is_ok();
             // A background tab may never deliver frames; the timeout keeps the app moving.
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve2, if frame { 100 } else { 0 });
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve2, if frame { 100 } else { 0 });
         } else {
             let _ = resolve.call0(&JsValue::NULL);
         }

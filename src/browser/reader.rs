@@ -47,7 +47,11 @@ fn text(value: &JsValue) -> String {
 
 /// A promise settled by the first of: a message `on_message` maps to `Some`, a worker error
 /// (as "crash:…"), or the timeout (as "timeout"). The handlers are removed when it settles.
-async fn settle(worker: &Worker, timeout_ms: i32, on_message: impl Fn(&JsValue) -> Option<JsValue> + 'static) -> JsValue {
+async fn settle(
+    worker: &Worker,
+    timeout_ms: i32,
+    on_message: impl Fn(&JsValue) -> Option<JsValue> + 'static,
+) -> JsValue {
     let handlers: Rc<RefCell<Vec<Closure<dyn FnMut(JsValue)>>>> = Rc::default();
     let mut timer = None;
     let mut on_message = Some(on_message);
@@ -68,7 +72,9 @@ async fn settle(worker: &Worker, timeout_ms: i32, on_message: impl Fn(&JsValue) 
         worker.set_onerror(Some(error.as_ref().unchecked_ref()));
         handlers.borrow_mut().extend([message, error]);
         let timeout = resolve.bind1(&JsValue::NULL, &JsValue::from_str("timeout"));
-        timer = web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), timeout_ms).ok());
+        timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), timeout_ms).ok()
+        });
         SETTLE.with(|s| *s.borrow_mut() = Some(resolve));
     });
     let outcome = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
@@ -83,12 +89,16 @@ async fn settle(worker: &Worker, timeout_ms: i32, on_message: impl Fn(&JsValue) 
 }
 
 fn spawn() -> Result<Worker, JsValue> {
-    let inline = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(INLINE_SOURCE_ID)).and_then(|e| e.text_content());
+    let inline = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(INLINE_SOURCE_ID))
+        .and_then(|e| e.text_content());
     match inline {
         Some(source) => {
             let options = web_sys::BlobPropertyBag::new();
             options.set_type("text/javascript");
-            let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(&source)), &options)?;
+            let blob =
+                web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(&source)), &options)?;
             // Not revoked: the worker fetches it after this returns.
             Worker::new(&web_sys::Url::create_object_url_with_blob(&blob)?)
         }
@@ -110,7 +120,9 @@ async fn worker() -> Result<Worker, NoWorker> {
         return Ok(w);
     }
     let worker = spawn().map_err(|_| NoWorker::Unavailable)?;
-    let ready = settle(&worker, START_MS, |data| (text(&get(data, "kind")) == "ready").then(|| JsValue::from_str("ready"))).await;
+    let ready =
+        settle(&worker, START_MS, |data| (text(&get(data, "kind")) == "ready").then(|| JsValue::from_str("ready")))
+            .await;
     match ready.as_string().as_deref() {
         Some("ready") => {
             WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
@@ -153,11 +165,23 @@ pub async fn prepare() -> bool {
 }
 
 /// Reads one file within `limits` and `seconds`, reporting rows read to `progress`.
-pub async fn read(name: &str, bytes: &[u8], limits: &Limits, seconds: f64, progress: impl Fn(Progress) + 'static) -> Result<Loaded, ReadError> {
+pub async fn read(
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    seconds: f64,
+    progress: impl Fn(Progress) + 'static,
+) -> Result<Loaded, ReadError> {
     alone(read_alone(name, bytes, limits, seconds, progress)).await
 }
 
-async fn read_alone(name: &str, bytes: &[u8], limits: &Limits, seconds: f64, progress: impl Fn(Progress) + 'static) -> Result<Loaded, ReadError> {
+async fn read_alone(
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    seconds: f64,
+    progress: impl Fn(Progress) + 'static,
+) -> Result<Loaded, ReadError> {
     let worker = match worker().await {
         Ok(worker) => worker,
         Err(NoWorker::Cancelled) => return Err(ReadError::Cancelled),
@@ -171,14 +195,16 @@ async fn read_alone(name: &str, bytes: &[u8], limits: &Limits, seconds: f64, pro
         retire();
         return Err(ReadError::Crashed { detail: text(&e) });
     }
-    let outcome = settle(&worker, (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32, move |data| match text(&get(data, "kind")).as_str() {
-        "progress" => {
-            let number = |key| get(data, key).as_f64().unwrap_or(0.0) as u64;
-            progress(Progress { rows_done: number("done"), rows_total: number("total") });
-            None
+    let outcome = settle(&worker, (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32, move |data| {
+        match text(&get(data, "kind")).as_str() {
+            "progress" => {
+                let number = |key| get(data, key).as_f64().unwrap_or(0.0) as u64;
+                progress(Progress { rows_done: number("done"), rows_total: number("total") });
+                None
+            }
+            "done" => Some(get(data, "payload")),
+            _ => None,
         }
-        "done" => Some(get(data, "payload")),
-        _ => None,
     })
     .await;
     match outcome.as_string() {

@@ -62,7 +62,9 @@ pub async fn save(files: &[(String, &[u8])]) -> Result<(), String> {
         let record = Object::new();
         Reflect::set(&record, &"name".into(), &JsValue::from_str(name)).map_err(text)?;
         Reflect::set(&record, &"bytes".into(), &Uint8Array::from(*bytes)).map_err(text)?;
-        JsFuture::from(settled(&store.put_with_key(&record, &JsValue::from(i as u32)).map_err(text)?)).await.map_err(text)?;
+        JsFuture::from(settled(&store.put_with_key(&record, &JsValue::from(i as u32)).map_err(text)?))
+            .await
+            .map_err(text)?;
     }
     db.close();
     Ok(())
@@ -89,7 +91,8 @@ pub async fn load() -> Result<Vec<(String, Vec<u8>)>, String> {
 /// Removes the saved session and every chiso setting from this browser.
 pub async fn clear_everything() -> Result<(), String> {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+        let keys: Vec<String> =
+            (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
         for key in keys.iter().filter(|k| k.starts_with(SETTINGS_PREFIX)) {
             let _ = storage.remove_item(key);
         }

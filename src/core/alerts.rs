@@ -133,7 +133,8 @@ impl AlertSettings {
 
     /// The rule whose units the letter names.
     pub fn named_rule(&self) -> Option<AlertRule> {
-        (!self.rate_criterion.is_empty() && self.rate > 0.0).then(|| AlertRule::CriterionBelowRate { criterion: self.rate_criterion.clone(), rate: self.rate })
+        (!self.rate_criterion.is_empty() && self.rate > 0.0)
+            .then(|| AlertRule::CriterionBelowRate { criterion: self.rate_criterion.clone(), rate: self.rate })
     }
 }
 
@@ -166,7 +167,12 @@ pub fn evaluate(alert_rules: &[AlertRule], scores: &Scores, rules: &RuleSet) -> 
             raise(index, rule, unit, scores, rules, &mut alerts);
         }
     }
-    alerts.sort_by(|a, b| b.points_at_stake.total_cmp(&a.points_at_stake).then_with(|| a.unit.cmp(&b.unit)).then_with(|| a.rule.cmp(&b.rule)));
+    alerts.sort_by(|a, b| {
+        b.points_at_stake
+            .total_cmp(&a.points_at_stake)
+            .then_with(|| a.unit.cmp(&b.unit))
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
     alerts
 }
 
@@ -193,37 +199,77 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                     continue;
                 };
                 let threshold = if severity == Severity::Red { red } else { yellow };
-                out.push(alert(Subject::Group(g.code.clone()), Reason::GroupShare, g.score, round2(g.max * threshold), g.max - g.score, severity));
+                out.push(alert(
+                    Subject::Group(g.code.clone()),
+                    Reason::GroupShare,
+                    g.score,
+                    round2(g.max * threshold),
+                    g.max - g.score,
+                    severity,
+                ));
             }
         }
         AlertRule::CriterionBelowTarget => {
             for (c, r) in rules.criteria.iter().zip(&unit.criteria) {
                 if let (Rule::Target(target), Some(ratio), Status::Ok) = (c.rule, r.ratio, r.status) {
                     if ratio < target {
-                        out.push(alert(Subject::Criterion(c.code.clone()), Reason::BelowTarget, ratio, target, r.points_lost(), Severity::Yellow));
+                        out.push(alert(
+                            Subject::Criterion(c.code.clone()),
+                            Reason::BelowTarget,
+                            ratio,
+                            target,
+                            r.points_lost(),
+                            Severity::Yellow,
+                        ));
                     }
                 }
             }
         }
         AlertRule::TotalBelow { points } => {
             if unit.total < *points {
-                out.push(alert(Subject::Total, Reason::TotalBelow, unit.total, *points, rules.total_max() - unit.total, Severity::Red));
+                out.push(alert(
+                    Subject::Total,
+                    Reason::TotalBelow,
+                    unit.total,
+                    *points,
+                    rules.total_max() - unit.total,
+                    Severity::Red,
+                ));
             }
         }
         AlertRule::BottomOfGroup { group, n } => {
             let Some(g) = unit.group(group) else { return };
             let siblings = scores.units.iter().filter(|u| u.parent == unit.parent).count();
             // Bottom n of the siblings: fewer than n units below it (competition rank from the top).
-            let below = scores.units.iter().filter(|u| u.parent == unit.parent).filter(|u| u.group(group).is_some_and(|x| x.score < g.score)).count();
+            let below = scores
+                .units
+                .iter()
+                .filter(|u| u.parent == unit.parent)
+                .filter(|u| u.group(group).is_some_and(|x| x.score < g.score))
+                .count();
             if siblings > *n && below < *n {
-                out.push(alert(Subject::Group(group.clone()), Reason::BottomOfGroup, g.score, *n as f64, g.max - g.score, Severity::Yellow));
+                out.push(alert(
+                    Subject::Group(group.clone()),
+                    Reason::BottomOfGroup,
+                    g.score,
+                    *n as f64,
+                    g.max - g.score,
+                    Severity::Yellow,
+                ));
             }
         }
         AlertRule::CriterionBelowRate { criterion, rate } => {
             let Some(r) = unit.criterion(criterion) else { return };
             if let (Some(ratio), Status::Ok) = (r.ratio, r.status) {
                 if ratio < *rate {
-                    out.push(alert(Subject::Criterion(criterion.clone()), Reason::BelowRate, ratio, *rate, r.points_lost(), Severity::Red));
+                    out.push(alert(
+                        Subject::Criterion(criterion.clone()),
+                        Reason::BelowRate,
+                        ratio,
+                        *rate,
+                        r.points_lost(),
+                        Severity::Red,
+                    ));
                 }
             }
         }
@@ -237,15 +283,29 @@ impl Alert {
             Subject::Group(code) => {
                 let name = rules.group(code).map_or(code.clone(), |g| lang.pick(g.name.clone(), g.name_en.clone()));
                 let threshold = match (self.reason, lang) {
-                    (Reason::BottomOfGroup, Lang::Vi) => format!("thuộc {} đơn vị thấp nhất", number(self.threshold, 0)),
+                    (Reason::BottomOfGroup, Lang::Vi) => {
+                        format!("thuộc {} đơn vị thấp nhất", number(self.threshold, 0))
+                    }
                     (Reason::BottomOfGroup, Lang::En) => format!("among the {} lowest", number(self.threshold, 0)),
                     _ => format!("{} {}", lang.pick("ngưỡng", "threshold"), number(self.threshold, 2)),
                 };
-                (name, format!("{}/{}", number(self.value, 2), rules.group(code).map_or(String::new(), |g| number(g.max, 2))), threshold)
+                (
+                    name,
+                    format!(
+                        "{}/{}",
+                        number(self.value, 2),
+                        rules.group(code).map_or(String::new(), |g| number(g.max, 2))
+                    ),
+                    threshold,
+                )
             }
             Subject::Criterion(code) => {
                 let name = rules.criterion(code).map_or(code.clone(), |c| c.name.clone());
-                (name, format!("{}%", number(self.value * 100.0, 2)), format!("{} {}%", lang.pick("ngưỡng", "threshold"), number(self.threshold * 100.0, 2)))
+                (
+                    name,
+                    format!("{}%", number(self.value * 100.0, 2)),
+                    format!("{} {}%", lang.pick("ngưỡng", "threshold"), number(self.threshold * 100.0, 2)),
+                )
             }
             Subject::Total => (
                 lang.pick("Tổng điểm", "Total").to_string(),
@@ -275,7 +335,10 @@ mod tests {
             parent: None,
             period: None,
             source: Place::default(),
-            figures: figures.iter().map(|(c, n, d)| (c.to_string(), Figure { numerator: Some(*n), denominator: Some(*d), rate: None })).collect(),
+            figures: figures
+                .iter()
+                .map(|(c, n, d)| (c.to_string(), Figure { numerator: Some(*n), denominator: Some(*d), rate: None }))
+                .collect(),
             tracked: BTreeMap::new(),
             group_scores: BTreeMap::new(),
             total_score: None,
@@ -286,11 +349,18 @@ mod tests {
     #[test]
     fn online_payment_below_half_names_the_unit_and_the_points() {
         let rules = RuleSet::default_rules().unwrap();
-        let scores = score_units(&[unit("Xã A", &[("PAY_DOSSIERS", 3.0, 40.0)]), unit("Xã B", &[("PAY_DOSSIERS", 30.0, 40.0)])], &rules);
-        let alerts = evaluate(&[AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }], &scores, &rules);
+        let scores = score_units(
+            &[unit("Xã A", &[("PAY_DOSSIERS", 3.0, 40.0)]), unit("Xã B", &[("PAY_DOSSIERS", 30.0, 40.0)])],
+            &rules,
+        );
+        let alerts =
+            evaluate(&[AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }], &scores, &rules);
         assert_eq!(alerts.len(), 1);
         let a = &alerts[0];
-        assert_eq!((a.unit.as_str(), a.code(), a.value, a.threshold, a.points_at_stake), ("Xã A", "PAY_DOSSIERS", 0.075, 0.5, 5.55));
+        assert_eq!(
+            (a.unit.as_str(), a.code(), a.value, a.threshold, a.points_at_stake),
+            ("Xã A", "PAY_DOSSIERS", 0.075, 0.5, 5.55)
+        );
         assert_eq!(
             a.message(&rules, Lang::Vi),
             "Xã A — Tỷ lệ hồ sơ thanh toán trực tuyến (trên hồ sơ có nghĩa vụ tài chính): 7,5% (ngưỡng 50%); 5,55 điểm có thể cải thiện."
@@ -301,14 +371,22 @@ mod tests {
     #[test]
     fn group_shares_and_the_order_of_the_list() {
         let rules = RuleSet::default_rules().unwrap();
-        let units = [unit("A", &[("ON_TIME", 9.0, 20.0)]), unit("B", &[("ON_TIME", 12.0, 20.0)]), unit("C", &[("ON_TIME", 15.0, 20.0)])];
+        let units = [
+            unit("A", &[("ON_TIME", 9.0, 20.0)]),
+            unit("B", &[("ON_TIME", 12.0, 20.0)]),
+            unit("C", &[("ON_TIME", 15.0, 20.0)]),
+        ];
         let scores = score_units(&units, &rules);
-        let alerts: Vec<(String, String, Severity, f64)> = evaluate(&[AlertRule::GroupShare { red: 0.5, yellow: 0.7 }], &scores, &rules)
-            .into_iter()
-            .filter(|a| a.code() == "TDGQ")
-            .map(|a| (a.unit.clone(), a.code().to_string(), a.severity, a.points_at_stake))
-            .collect();
-        assert_eq!(alerts, [("A".into(), "TDGQ".into(), Severity::Red, 11.0), ("B".into(), "TDGQ".into(), Severity::Yellow, 8.0)]);
+        let alerts: Vec<(String, String, Severity, f64)> =
+            evaluate(&[AlertRule::GroupShare { red: 0.5, yellow: 0.7 }], &scores, &rules)
+                .into_iter()
+                .filter(|a| a.code() == "TDGQ")
+                .map(|a| (a.unit.clone(), a.code().to_string(), a.severity, a.points_at_stake))
+                .collect();
+        assert_eq!(
+            alerts,
+            [("A".into(), "TDGQ".into(), Severity::Red, 11.0), ("B".into(), "TDGQ".into(), Severity::Yellow, 8.0)]
+        );
     }
 
     #[test]
@@ -323,7 +401,15 @@ mod tests {
                 AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 },
             ]
         );
-        let off = AlertSettings { red: 0.0, yellow: 0.0, below_target: false, total_below: 0.0, rate_criterion: String::new(), bottom_n: 2, ..defaults };
+        let off = AlertSettings {
+            red: 0.0,
+            yellow: 0.0,
+            below_target: false,
+            total_below: 0.0,
+            rate_criterion: String::new(),
+            bottom_n: 2,
+            ..defaults
+        };
         assert_eq!(off.rules(), [AlertRule::BottomOfGroup { group: "TTTT".into(), n: 2 }]);
         assert_eq!(off.named_rule(), None);
         let remembered: AlertSettings = serde_json::from_str(r#"{"rate": 0.6}"#).unwrap();
@@ -334,14 +420,34 @@ mod tests {
     fn targets_totals_bottoms_and_bands() {
         let rules = RuleSet::default_rules().unwrap();
         // ONLINE_DOSSIERS 2/10 against 50 %: 20/50 × 6 = 2.4, 3.6 points lost.
-        let units = [unit("A", &[("ONLINE_DOSSIERS", 2.0, 10.0)]), unit("B", &[("ONLINE_DOSSIERS", 6.0, 10.0)]), unit("C", &[("ONLINE_DOSSIERS", 4.0, 10.0)])];
+        let units = [
+            unit("A", &[("ONLINE_DOSSIERS", 2.0, 10.0)]),
+            unit("B", &[("ONLINE_DOSSIERS", 6.0, 10.0)]),
+            unit("C", &[("ONLINE_DOSSIERS", 4.0, 10.0)]),
+        ];
         let scores = score_units(&units, &rules);
-        let below: Vec<(String, f64)> = evaluate(&[AlertRule::CriterionBelowTarget], &scores, &rules).into_iter().map(|a| (a.unit, a.points_at_stake)).collect();
+        let below: Vec<(String, f64)> = evaluate(&[AlertRule::CriterionBelowTarget], &scores, &rules)
+            .into_iter()
+            .map(|a| (a.unit, a.points_at_stake))
+            .collect();
         assert_eq!(below, [("A".to_string(), 3.6), ("C".to_string(), 1.2)]);
-        let bottom: Vec<String> = evaluate(&[AlertRule::BottomOfGroup { group: "CLGQ".into(), n: 1 }], &scores, &rules).into_iter().map(|a| a.unit).collect();
+        let bottom: Vec<String> = evaluate(&[AlertRule::BottomOfGroup { group: "CLGQ".into(), n: 1 }], &scores, &rules)
+            .into_iter()
+            .map(|a| a.unit)
+            .collect();
         assert_eq!(bottom, ["A"]);
-        let weak: Vec<String> = evaluate(&[AlertRule::TotalBelow { points: 5.0 }], &scores, &rules).into_iter().map(|a| a.unit).collect();
+        let weak: Vec<String> =
+            evaluate(&[AlertRule::TotalBelow { points: 5.0 }], &scores, &rules).into_iter().map(|a| a.unit).collect();
         assert_eq!(weak, ["A", "C"], "2.4 and 4.8 are below 5; 6 is not");
-        assert_eq!([band(90.0, Lang::Vi), band(89.99, Lang::Vi), band(70.0, Lang::Vi), band(50.0, Lang::Vi), band(49.99, Lang::Vi)], ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
+        assert_eq!(
+            [
+                band(90.0, Lang::Vi),
+                band(89.99, Lang::Vi),
+                band(70.0, Lang::Vi),
+                band(50.0, Lang::Vi),
+                band(49.99, Lang::Vi)
+            ],
+            ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]
+        );
     }
 }

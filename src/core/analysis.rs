@@ -100,7 +100,12 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
         }
         let table = read_units(&book.file_name, sheet, rules, mapping)?;
         if let Some(said) = choice.kind.filter(|k| *k != table.kind) {
-            return Err(TableError::NotThatKind { file: book.file_name.clone(), sheet: sheet.name.clone(), said, found: table.kind });
+            return Err(TableError::NotThatKind {
+                file: book.file_name.clone(),
+                sheet: sheet.name.clone(),
+                said,
+                found: table.kind,
+            });
         }
         Ok(FileTable { file: book.file_name.clone(), sheet_index: index, table, dossiers: None })
     };
@@ -129,11 +134,13 @@ fn dossier_table(book: &Workbook, index: usize, choice: &Choice) -> Result<FileT
     let list = match &sheet.dossiers {
         Some(list) => list.clone(),
         None => {
-            let mapping = find_header(sheet, Certainty::Told).ok_or_else(|| TableError::NoDossierHeader { file: file.clone(), sheet: name.clone() })?;
+            let mapping = find_header(sheet, Certainty::Told)
+                .ok_or_else(|| TableError::NoDossierHeader { file: file.clone(), sheet: name.clone() })?;
             Arc::new(from_sheet(sheet, mapping, book.date1904))
         }
     };
-    let dossiers = DossierTable::new(list, &file, choice.window.clone()).ok_or_else(|| TableError::NoReceivedDates { file: file.clone(), sheet: name.clone() })?;
+    let dossiers = DossierTable::new(list, &file, choice.window.clone())
+        .ok_or_else(|| TableError::NoReceivedDates { file: file.clone(), sheet: name.clone() })?;
     // Rules are applied when the units are made, in `analyse`; here only the frame.
     let mapping = Mapping {
         header_row: dossiers.list.mapping.header_row,
@@ -202,7 +209,8 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
         }
         [only] => {
             let rows = by_period.entry(Some(only.clone())).or_default();
-            let mut places: HashMap<(String, String), Place> = rows.iter().map(|r| (r.key().1, r.source.clone())).collect();
+            let mut places: HashMap<(String, String), Place> =
+                rows.iter().map(|r| (r.key().1, r.source.clone())).collect();
             for unit in undated {
                 match places.get(&unit.key().1) {
                     Some(first) => {
@@ -216,7 +224,11 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
                 }
             }
         }
-        _ => issues.extend(undated.into_iter().map(|unit| Issue { place: unit.source.clone(), kind: IssueKind::NoPeriod { name: unit.name } })),
+        _ => issues.extend(
+            undated
+                .into_iter()
+                .map(|unit| Issue { place: unit.source.clone(), kind: IssueKind::NoPeriod { name: unit.name } }),
+        ),
     }
     let current = focus.current.clone().filter(|p| periods.contains(p)).or_else(|| periods.last().cloned());
     let previous = focus
@@ -224,7 +236,8 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
         .clone()
         .filter(|p| periods.contains(p) && Some(p) != current.as_ref())
         .or_else(|| periods.iter().take_while(|p| Some(*p) != current.as_ref()).last().cloned());
-    let score = |period: &Option<Period>| score_units(by_period.get(period).map(Vec::as_slice).unwrap_or_default(), rules);
+    let score =
+        |period: &Option<Period>| score_units(by_period.get(period).map(Vec::as_slice).unwrap_or_default(), rules);
     let scores = score(&current);
     let set_aside = periods
         .iter()
@@ -249,7 +262,9 @@ fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed
         .iter()
         .enumerate()
         .filter(|(_, t)| t.dossiers.is_none())
-        .flat_map(|(i, t)| t.table.units.iter().map(move |u| (u.clone(), t.file.clone(), i, period_of(u), fold_words(&u.name))))
+        .flat_map(|(i, t)| {
+            t.table.units.iter().map(move |u| (u.clone(), t.file.clone(), i, period_of(u), fold_words(&u.name)))
+        })
         .collect();
     let mut taken: Vec<(usize, String, Option<Period>)> = Vec::new();
     for t in tables.iter_mut().filter(|t| t.dossiers.is_some()) {
@@ -260,7 +275,14 @@ fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed
             let own = same.iter().find(|r| r.4 == key);
             let roots: Vec<_> = same.iter().filter(|r| r.0.parent.is_none() && r.4 != key).collect();
             let province = if let [only] = roots.as_slice() { Some(&only.0) } else { None };
-            complete(unit, origins.entry(key.clone()).or_default(), own.map(|r| (&r.0, r.1.as_str())), province, typed, rules);
+            complete(
+                unit,
+                origins.entry(key.clone()).or_default(),
+                own.map(|r| (&r.0, r.1.as_str())),
+                province,
+                typed,
+                rules,
+            );
             if let Some(r) = own {
                 taken.push((r.2, r.4.clone(), r.3.clone()));
             }

@@ -65,7 +65,8 @@ impl Comparison {
 
     /// The `n` biggest rises and the `n` biggest falls of the total, largest first.
     pub fn movers(&self, n: usize) -> (Vec<&UnitChange>, Vec<&UnitChange>) {
-        let mut moved: Vec<(&UnitChange, f64)> = self.units.iter().filter_map(|u| Some((u, u.total.delta()?))).filter(|(_, d)| *d != 0.0).collect();
+        let mut moved: Vec<(&UnitChange, f64)> =
+            self.units.iter().filter_map(|u| Some((u, u.total.delta()?))).filter(|(_, d)| *d != 0.0).collect();
         moved.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
         let rises = moved.iter().filter(|(_, d)| *d > 0.0).take(n).map(|(u, _)| *u).collect();
         let falls = moved.iter().rev().filter(|(_, d)| *d < 0.0).take(n).map(|(u, _)| *u).collect();
@@ -85,24 +86,40 @@ pub fn compare(analysis: &Analysis, alert_rules: &[AlertRule], rules: &RuleSet) 
     let before_by_key: HashMap<_, &UnitResult> = before.units.iter().map(|u| (key_of(u), u)).collect();
     let now_keys: HashSet<_> = now.units.iter().map(key_of).collect();
     let change = |any: &UnitResult, n: Option<&UnitResult>, b: Option<&UnitResult>| UnitChange {
-            name: any.name.clone(),
-            parent: any.parent.clone(),
-            total: Change { now: n.map(|u| u.total), before: b.map(|u| u.total) },
-            rank: (n.map(|u| u.rank), b.map(|u| u.rank)),
-            groups: rules
-                .groups
-                .iter()
-                .map(|g| (g.code.clone(), Change { now: n.and_then(|u| u.group(&g.code)).map(|x| x.score), before: b.and_then(|u| u.group(&g.code)).map(|x| x.score) }))
-                .collect(),
+        name: any.name.clone(),
+        parent: any.parent.clone(),
+        total: Change { now: n.map(|u| u.total), before: b.map(|u| u.total) },
+        rank: (n.map(|u| u.rank), b.map(|u| u.rank)),
+        groups: rules
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.code.clone(),
+                    Change {
+                        now: n.and_then(|u| u.group(&g.code)).map(|x| x.score),
+                        before: b.and_then(|u| u.group(&g.code)).map(|x| x.score),
+                    },
+                )
+            })
+            .collect(),
     };
-    let mut units: Vec<UnitChange> = now.ranked_order().into_iter().map(|i| &now.units[i]).map(|u| change(u, Some(u), before_by_key.get(&key_of(u)).copied())).collect();
+    let mut units: Vec<UnitChange> = now
+        .ranked_order()
+        .into_iter()
+        .map(|i| &now.units[i])
+        .map(|u| change(u, Some(u), before_by_key.get(&key_of(u)).copied()))
+        .collect();
     units.extend(before.units.iter().filter(|u| !now_keys.contains(&key_of(u))).map(|u| change(u, None, Some(u))));
 
     let in_both = |name: &str| {
         let name = fold_words(name);
-        now.units.iter().any(|u| fold_words(&u.name) == name) && before.units.iter().any(|u| fold_words(&u.name) == name)
+        now.units.iter().any(|u| fold_words(&u.name) == name)
+            && before.units.iter().any(|u| fold_words(&u.name) == name)
     };
-    let raised = |scores: &Scores| -> Vec<Alert> { evaluate(alert_rules, scores, rules).into_iter().filter(|a| in_both(&a.unit)).collect() };
+    let raised = |scores: &Scores| -> Vec<Alert> {
+        evaluate(alert_rules, scores, rules).into_iter().filter(|a| in_both(&a.unit)).collect()
+    };
     let identity = |a: &Alert| (fold_words(&a.unit), a.rule, a.code().to_string());
     let (alerts_now, alerts_before) = (raised(now), raised(before));
     let ids_now: HashSet<_> = alerts_now.iter().map(identity).collect();

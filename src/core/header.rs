@@ -27,8 +27,14 @@ pub enum Column {
     UnitKind,
     Parent,
     Period,
-    Criterion { code: String, part: Part },
-    Tracked { code: String, part: Part },
+    Criterion {
+        code: String,
+        part: Part,
+    },
+    Tracked {
+        code: String,
+        part: Part,
+    },
     /// A group's score (a score-only table copied from the portal).
     GroupScore(String),
     TotalScore,
@@ -256,7 +262,9 @@ pub fn find_header(sheet: &Sheet, vocabulary: &Vocabulary) -> Option<Mapping> {
             let above = || if r > 0 { header_text(sheet.header_cell(r - 1, c)) } else { String::new() };
             let (text, column) = if own.is_empty() && r > 0 {
                 let above = above();
-                let column = vocabulary.column(&above).filter(|col| matches!(col, Column::Unit | Column::UnitKind | Column::Parent | Column::Period));
+                let column = vocabulary
+                    .column(&above)
+                    .filter(|col| matches!(col, Column::Unit | Column::UnitKind | Column::Parent | Column::Period));
                 (if column.is_some() { above } else { own }, column)
             } else if is_bare_part(&own) && !above().is_empty() {
                 // A two-row header: the criterion above (often merged across), its part below.
@@ -330,8 +338,14 @@ mod tests {
         assert_eq!(v.column("ĐƠN VỊ"), Some(Column::Unit));
         assert_eq!(v.column("Đơn vị cấp trên"), Some(Column::Parent));
         assert_eq!(v.column("Kỳ"), Some(Column::Period));
-        assert_eq!(v.column("Tổng hồ sơ tiếp nhận"), Some(Column::Tracked { code: "RECEIVED".into(), part: Part::Value }));
-        assert_eq!(v.column("Thời gian giải quyết trung bình (ngày)"), Some(Column::Tracked { code: "AVG_DAYS".into(), part: Part::Value }));
+        assert_eq!(
+            v.column("Tổng hồ sơ tiếp nhận"),
+            Some(Column::Tracked { code: "RECEIVED".into(), part: Part::Value })
+        );
+        assert_eq!(
+            v.column("Thời gian giải quyết trung bình (ngày)"),
+            Some(Column::Tracked { code: "AVG_DAYS".into(), part: Part::Value })
+        );
         assert_eq!(v.column("Công khai, minh bạch"), Some(Column::GroupScore("CKMB".into())));
         assert_eq!(v.column("MDSH"), Some(Column::GroupScore("MDSH".into())));
         assert_eq!(v.column("Tổng điểm"), Some(Column::TotalScore));
@@ -358,7 +372,10 @@ mod tests {
         );
         let m = find_header(&sheet, &vocab()).unwrap();
         assert_eq!(m.header_row, 2);
-        assert_eq!(m.columns, vec![Some(Column::Unit), crit("ON_TIME", Part::Numerator), crit("ON_TIME", Part::Denominator), None]);
+        assert_eq!(
+            m.columns,
+            vec![Some(Column::Unit), crit("ON_TIME", Part::Numerator), crit("ON_TIME", Part::Denominator), None]
+        );
         assert_eq!(m.headers[0], "Đơn vị");
         assert!(m.has_criteria() && !m.has_group_scores());
     }
@@ -376,7 +393,11 @@ mod tests {
 
     #[test]
     fn a_duplicate_column_is_ignored_and_no_unit_means_no_header() {
-        let sheet = Sheet::from_rows("S", (0, 0), vec![text_row(&["Đơn vị", "ON_TIME (tử số)", "Hồ sơ đúng hạn, trong hạn (tử số)"])]);
+        let sheet = Sheet::from_rows(
+            "S",
+            (0, 0),
+            vec![text_row(&["Đơn vị", "ON_TIME (tử số)", "Hồ sơ đúng hạn, trong hạn (tử số)"])],
+        );
         let m = find_header(&sheet, &vocab()).unwrap();
         assert_eq!(m.columns, vec![Some(Column::Unit), crit("ON_TIME", Part::Numerator), None]);
         let sheet = Sheet::from_rows("S", (0, 0), vec![text_row(&["Tên", "ON_TIME (tử số)"])]);

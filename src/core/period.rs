@@ -8,8 +8,14 @@ use crate::core::text::fold_words;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Period {
-    Month { year: i32, month: u32 },
-    Quarter { year: i32, quarter: u32 },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
     Year(i32),
     /// Any other label ("Đợt 2"), kept as written; ordered after the dated ones.
     Named(String),
@@ -107,15 +113,20 @@ fn number_in(word: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
 /// A dated period in folded words, the whole text and nothing else: "11 2023", "thang 11 nam 2023",
 /// "t11 2023", "2023 11", "quy 4 2023", "q4 2023", "quy iv 2023", "nam 2026", "2026".
 fn dated(words: &str) -> Option<Period> {
-    let words: Vec<&str> = words.split(' ').filter(|w| !matches!(*w, "nam" | "ky" | "thang" | "year" | "month")).collect();
+    let words: Vec<&str> =
+        words.split(' ').filter(|w| !matches!(*w, "nam" | "ky" | "thang" | "year" | "month")).collect();
     let roman = |w: &str| ["i", "ii", "iii", "iv"].iter().position(|r| *r == w).map(|i| i as u32 + 1);
     let quarter = |w: &str| number_in(w, 1..=4).or_else(|| roman(w));
     match words.as_slice() {
         [y] => year(y).map(Period::Year),
         [q, n, y] if matches!(*q, "quy" | "quarter") => Some(Period::Quarter { year: year(y)?, quarter: quarter(n)? }),
         [q, y] if q.starts_with("quy") => Some(Period::Quarter { year: year(y)?, quarter: quarter(&q[3..])? }),
-        [q, y] if q.starts_with('q') && q.len() > 1 => Some(Period::Quarter { year: year(y)?, quarter: quarter(&q[1..])? }),
-        [m, y] if m.starts_with('t') && m.len() > 1 => Some(Period::Month { year: year(y)?, month: number_in(&m[1..], 1..=12)? }),
+        [q, y] if q.starts_with('q') && q.len() > 1 => {
+            Some(Period::Quarter { year: year(y)?, quarter: quarter(&q[1..])? })
+        }
+        [m, y] if m.starts_with('t') && m.len() > 1 => {
+            Some(Period::Month { year: year(y)?, month: number_in(&m[1..], 1..=12)? })
+        }
         [m, y] if year(y).is_some() => Some(Period::Month { year: year(y)?, month: number_in(m, 1..=12)? }),
         [y, m] => Some(Period::Month { year: year(y)?, month: number_in(m, 1..=12)? }),
         _ => None,
@@ -171,7 +182,10 @@ mod tests {
 
     #[test]
     fn earlier_before_later() {
-        let mut periods: Vec<Period> = ["Đợt 2", "Năm 2023", "12/2023", "Quý 4/2023", "11/2023", "1/2024"].iter().filter_map(|t| Period::parse(t)).collect();
+        let mut periods: Vec<Period> = ["Đợt 2", "Năm 2023", "12/2023", "Quý 4/2023", "11/2023", "1/2024"]
+            .iter()
+            .filter_map(|t| Period::parse(t))
+            .collect();
         periods.sort();
         let labels: Vec<String> = periods.iter().map(|p| p.label(Lang::Vi)).collect();
         assert_eq!(labels, ["11/2023", "12/2023", "Quý 4/2023", "Năm 2023", "1/2024", "Đợt 2"]);

@@ -203,7 +203,12 @@ impl RuleSet {
             return Err(RuleError::NoGroups);
         }
         let mut seen = std::collections::HashSet::new();
-        let codes = raw.groups.iter().map(|g| &g.code).chain(raw.criteria.iter().map(|c| &c.code)).chain(raw.tracked.iter().map(|t| &t.code));
+        let codes = raw
+            .groups
+            .iter()
+            .map(|g| &g.code)
+            .chain(raw.criteria.iter().map(|c| &c.code))
+            .chain(raw.tracked.iter().map(|t| &t.code));
         for code in codes {
             if !seen.insert(code.to_ascii_uppercase()) {
                 return Err(RuleError::DuplicateCode(code.clone()));
@@ -314,7 +319,10 @@ mod tests {
     fn the_default_rule_set_is_the_six_group_index() {
         let rules = RuleSet::default_rules().unwrap();
         let groups: Vec<(&str, f64)> = rules.groups.iter().map(|g| (g.code.as_str(), g.max)).collect();
-        assert_eq!(groups, [("CKMB", 18.0), ("TDGQ", 20.0), ("CLGQ", 12.0), ("TTTT", 10.0), ("MDHL", 18.0), ("MDSH", 22.0)]);
+        assert_eq!(
+            groups,
+            [("CKMB", 18.0), ("TDGQ", 20.0), ("CLGQ", 12.0), ("TTTT", 10.0), ("MDHL", 18.0), ("MDSH", 22.0)]
+        );
         assert_eq!(rules.total_max(), 100.0);
         assert_eq!(rules.criteria.len(), 21); // 4 + 1 + 3 + 3 + 3 + 7
         let c = rules.criterion("ONLINE_DOSSIERS").unwrap();
@@ -322,7 +330,17 @@ mod tests {
         let c = rules.criterion("PETITION_PROCESSING_ON_TIME").unwrap();
         assert_eq!(c.zero, ZeroRule::Full);
         assert_eq!(rules.criterion("PUBLISH_ON_TIME").unwrap().level, Level::Province);
-        assert_eq!(rules.tracked.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(), ["ONLINE_ON_TIME", "RECEIVED", "COMPLETED", "AVG_DAYS", "PETITION_CLASSIFICATION_TTHC", "PETITION_CLASSIFICATION_STAFF"]);
+        assert_eq!(
+            rules.tracked.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(),
+            [
+                "ONLINE_ON_TIME",
+                "RECEIVED",
+                "COMPLETED",
+                "AVG_DAYS",
+                "PETITION_CLASSIFICATION_TTHC",
+                "PETITION_CLASSIFICATION_STAFF"
+            ]
+        );
         assert!(rules.title(Lang::Vi).ends_with("— phiên bản 2026.1"));
     }
 
@@ -337,10 +355,19 @@ mod tests {
             edited("code = \"FULL\"\ngroup = \"CLGQ\"\nname = \"Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)\"\nlabel = \"TTHC cung cấp DVC trực tuyến\"\nmax = 2", "code = \"FULL\"\ngroup = \"CLGQ\"\nname = \"Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)\"\nlabel = \"TTHC cung cấp DVC trực tuyến\"\nmax = 3"),
             Err(RuleError::GroupSum { group: "CLGQ".into(), max: 12.0, sum: 13.0 })
         );
-        assert_eq!(edited("target = 0.5", "target = 1.5"), Err(RuleError::BadTarget { criterion: "ONLINE_DOSSIERS".into(), target: Some(1.5) }));
-        assert_eq!(edited("target = 0.5", "target = 0"), Err(RuleError::BadTarget { criterion: "ONLINE_DOSSIERS".into(), target: Some(0.0) }));
+        assert_eq!(
+            edited("target = 0.5", "target = 1.5"),
+            Err(RuleError::BadTarget { criterion: "ONLINE_DOSSIERS".into(), target: Some(1.5) })
+        );
+        assert_eq!(
+            edited("target = 0.5", "target = 0"),
+            Err(RuleError::BadTarget { criterion: "ONLINE_DOSSIERS".into(), target: Some(0.0) })
+        );
         assert_eq!(edited("code = \"HAS_ONLINE\"", "code = \"FULL\""), Err(RuleError::DuplicateCode("FULL".into())));
-        assert_eq!(edited("group = \"MDSH\"", "group = \"MDSX\""), Err(RuleError::UnknownGroup { criterion: "ORIGINAL_RESULT_AVAILABLE".into(), group: "MDSX".into() }));
+        assert_eq!(
+            edited("group = \"MDSH\"", "group = \"MDSX\""),
+            Err(RuleError::UnknownGroup { criterion: "ORIGINAL_RESULT_AVAILABLE".into(), group: "MDSX".into() })
+        );
         assert!(matches!(edited("version = \"2026.1\"", "version = 2026"), Err(RuleError::Syntax(_))));
         let message = edited("target = 0.5", "target = 1.5").unwrap_err().message("quy-tac.toml", Lang::Vi);
         assert_eq!(message, "Không dùng được bộ quy tắc «quy-tac.toml»: chỉ tiêu của «ONLINE_DOSSIERS» là 1,5, phải lớn hơn 0 và không quá 1 (ví dụ 0.8). Hãy sửa tệp rồi nạp lại; chiso vẫn dùng bộ quy tắc đang có.");

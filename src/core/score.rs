@@ -227,7 +227,8 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     }
     let synthetic_from = rows.len();
 
-    let mut parent_of: Vec<Option<usize>> = units.iter().map(|u| u.parent.as_ref().and_then(|p| index.get(&fold_words(p)).copied())).collect();
+    let mut parent_of: Vec<Option<usize>> =
+        units.iter().map(|u| u.parent.as_ref().and_then(|p| index.get(&fold_words(p)).copied())).collect();
     for u in 0..units.len() {
         let mut seen = vec![u];
         let mut at = parent_of[u];
@@ -310,7 +311,13 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
 }
 
 /// The figure a criterion is scored on, and where it came from.
-fn figure_for(c: &Criterion, u: usize, units: &[UnitRow], descendants: &[usize], ancestors: &[usize]) -> (Option<Figure>, Source) {
+fn figure_for(
+    c: &Criterion,
+    u: usize,
+    units: &[UnitRow],
+    descendants: &[usize],
+    ancestors: &[usize],
+) -> (Option<Figure>, Source) {
     let own = units[u].figures.get(&c.code).copied();
     if c.level == Level::Province {
         if own.is_some() {
@@ -326,7 +333,9 @@ fn figure_for(c: &Criterion, u: usize, units: &[UnitRow], descendants: &[usize],
     if descendants.is_empty() {
         return (own, Source::Own);
     }
-    let pooled = pool(std::iter::once(u).chain(descendants.iter().copied()).filter_map(|i| units[i].figures.get(&c.code).copied()));
+    let pooled = pool(
+        std::iter::once(u).chain(descendants.iter().copied()).filter_map(|i| units[i].figures.get(&c.code).copied()),
+    );
     match pooled {
         Some(f) => (Some(f), Source::Pooled),
         None => (own, Source::Own),
@@ -357,7 +366,8 @@ fn pooled_tracked(rules: &RuleSet, u: usize, units: &[UnitRow], descendants: &[u
         let pooled = match t.kind {
             TrackedKind::Ratio => pool(members().filter_map(|i| units[i].tracked.get(&t.code).copied())),
             TrackedKind::Count => {
-                let values: Vec<f64> = members().filter_map(|i| units[i].tracked.get(&t.code).and_then(|f| f.numerator)).collect();
+                let values: Vec<f64> =
+                    members().filter_map(|i| units[i].tracked.get(&t.code).and_then(|f| f.numerator)).collect();
                 (!values.is_empty()).then(|| Figure { numerator: Some(values.iter().sum()), ..Figure::default() })
             }
             // An average cannot be pooled without its weights: the unit's own value stands.

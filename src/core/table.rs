@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use crate::core::dossier::DossierList;
 use crate::core::format;
+use serde::{Deserialize, Serialize};
 
 /// A date and time as the spreadsheet stored it (no time zone: Excel has none).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

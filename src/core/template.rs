@@ -107,7 +107,16 @@ fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, Xl
         guide.write_string(1 + k as u32, 0, *n)?;
     }
     let start = 2 + notes.len() as u32;
-    let heads = ["Mã", "Tên cột trong tệp", "Tiêu chí", "Nhóm", "Điểm tối đa", "Cách tính điểm", "Khi mẫu số bằng 0", "Cấp tính"];
+    let heads = [
+        "Mã",
+        "Tên cột trong tệp",
+        "Tiêu chí",
+        "Nhóm",
+        "Điểm tối đa",
+        "Cách tính điểm",
+        "Khi mẫu số bằng 0",
+        "Cấp tính",
+    ];
     for (c, h) in heads.iter().enumerate() {
         guide.write_string_with_format(start, c as u16, *h, &header)?;
     }
@@ -127,7 +136,16 @@ fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, Xl
             Level::Province => "Cấp tỉnh; đơn vị trực thuộc lấy theo cấp tỉnh",
         };
         let group = rules.group(&c.group).map(|g| g.name.clone()).unwrap_or_default();
-        let cells = [c.code.clone(), format!("{} (tử số) / (mẫu số)", c.label), c.name.clone(), group, number(c.max, 2), rule, zero.to_string(), level.to_string()];
+        let cells = [
+            c.code.clone(),
+            format!("{} (tử số) / (mẫu số)", c.label),
+            c.name.clone(),
+            group,
+            number(c.max, 2),
+            rule,
+            zero.to_string(),
+            level.to_string(),
+        ];
         for (col, v) in cells.iter().enumerate() {
             guide.write_string(row, col as u16, v)?;
         }

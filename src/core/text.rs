@@ -20,11 +20,7 @@ pub fn fold(text: &str) -> String {
 /// Like [`fold`] but keeps word boundaries as single spaces, for matching names that a user
 /// might type with other spacing ("UBND  xã Ba Vì " → "ubnd xa ba vi").
 pub fn fold_words(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.split(|c: char| !c.is_alphanumeric()).map(fold).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Single spaces between words; most cells already are, and are only copied.

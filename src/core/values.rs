@@ -56,9 +56,8 @@ fn parse_text(text: &str, prefer_thousands: bool) -> Option<(f64, bool)> {
         (_, 0) | (0, _) => {
             let sep = if dots > 0 { '.' } else { ',' };
             let groups: Vec<&str> = digits.split(sep).collect();
-            let grouped = groups.len() > 1
-                && (1..=3).contains(&groups[0].len())
-                && groups[1..].iter().all(|g| g.len() == 3);
+            let grouped =
+                groups.len() > 1 && (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
             if grouped && (groups.len() > 2 || prefer_thousands) {
                 groups.concat()
             } else if groups.len() == 2 {
@@ -76,7 +75,9 @@ fn parse_text(text: &str, prefer_thousands: bool) -> Option<(f64, bool)> {
             }
             let (int, frac) = digits.split_once(decimal)?;
             let groups: Vec<&str> = int.split(thousands).collect();
-            let valid = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3) && !frac.contains(thousands);
+            let valid = (1..=3).contains(&groups[0].len())
+                && groups[1..].iter().all(|g| g.len() == 3)
+                && !frac.contains(thousands);
             if !valid {
                 return None;
             }

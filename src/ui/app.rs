@@ -9,8 +9,8 @@ use super::messages::Messages;
 use super::privacy::Privacy;
 use super::results::Results;
 use super::rules::RuleSettings;
-use super::unit::UnitPage;
 use super::state::{AppState, Status};
+use super::unit::UnitPage;
 use super::upload::Upload;
 use crate::core::lang::Lang;
 

@@ -95,7 +95,8 @@ pub fn PeriodComparison(state: AppState, rules: Arc<RuleSet>) -> impl IntoView {
         let l = state.lang.get();
         let c = state.comparison.get()?;
         let (now, before) = (c.current.label(l), c.previous.label(l));
-        let heading = format!("{} {now} {} {before}", l.pick("So sánh kỳ", "Period"), l.pick("với kỳ", "compared with"));
+        let heading =
+            format!("{} {now} {} {before}", l.pick("So sánh kỳ", "Period"), l.pick("với kỳ", "compared with"));
         Some(view! {
             <section class="comparison" data-testid="comparison" aria-labelledby="comparison-heading">
                 <h3 id="comparison-heading">{heading.clone()}</h3>
@@ -115,7 +116,11 @@ fn movers(c: &Comparison, l: Lang) -> impl IntoView {
             .into_iter()
             .map(|u| {
                 let delta = u.total.delta().unwrap_or_default();
-                let from_to = format!("{} → {}", format::fixed(u.total.before.unwrap_or_default(), 2), format::fixed(u.total.now.unwrap_or_default(), 2));
+                let from_to = format!(
+                    "{} → {}",
+                    format::fixed(u.total.before.unwrap_or_default(), 2),
+                    format::fixed(u.total.now.unwrap_or_default(), 2)
+                );
                 view! {
                     <li data-unit=u.name.clone() data-delta=format!("{delta:.2}")>
                         <span class=format!("change {}", change_class(delta))>{change_text(delta)}</span>
@@ -131,7 +136,8 @@ fn movers(c: &Comparison, l: Lang) -> impl IntoView {
             </div>
         }
     };
-    let none = (c.movers(1).0.is_empty() && c.movers(1).1.is_empty()).then(|| view! { <p>{l.pick("Không đơn vị nào thay đổi tổng điểm.", "No unit's total changed.")}</p> });
+    let none = (c.movers(1).0.is_empty() && c.movers(1).1.is_empty())
+        .then(|| view! { <p>{l.pick("Không đơn vị nào thay đổi tổng điểm.", "No unit's total changed.")}</p> });
     view! {
         <div class="movers" data-testid="movers">
             {list(l.pick("Tăng nhiều nhất", "Biggest rises"), rises)}

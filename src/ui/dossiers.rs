@@ -39,12 +39,18 @@ struct Drill {
 
 #[component]
 pub fn DossierCheck(state: AppState) -> impl IntoView {
-    let drill = Drill { unit: RwSignal::new(String::new()), criterion: RwSignal::new(String::new()), filter: RwSignal::new(String::new()), sort: RwSignal::new((Key::Row, true)) };
+    let drill = Drill {
+        unit: RwSignal::new(String::new()),
+        criterion: RwSignal::new(String::new()),
+        filter: RwSignal::new(String::new()),
+        sort: RwSignal::new((Key::Row, true)),
+    };
     move || {
         let shared = state.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let analysis = shared.0.clone();
-        let lists: Vec<usize> = analysis.tables.iter().enumerate().filter(|(_, t)| t.dossiers.is_some()).map(|(i, _)| i).collect();
+        let lists: Vec<usize> =
+            analysis.tables.iter().enumerate().filter(|(_, t)| t.dossiers.is_some()).map(|(i, _)| i).collect();
         if lists.is_empty() {
             return None;
         }
@@ -63,7 +69,13 @@ pub fn DossierCheck(state: AppState) -> impl IntoView {
 }
 
 #[component]
-fn DossierBlock(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, table: usize, drill: Drill) -> impl IntoView {
+fn DossierBlock(
+    state: AppState,
+    analysis: Arc<Analysis>,
+    rules: Arc<RuleSet>,
+    table: usize,
+    drill: Drill,
+) -> impl IntoView {
     let l = state.lang.get_untracked();
     let ft = &analysis.tables[table];
     let Some(d) = ft.dossiers.as_ref() else { return ().into_any() };
@@ -82,14 +94,24 @@ fn DossierBlock(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, t
             d.tally.window.label(l),
             d.tally.units.len()
         ),
-        Lang::En => format!("{}: {} dossiers, {} received in {}, {} units.", file, d.list.dossiers.len(), in_window, d.tally.window.label(l), d.tally.units.len()),
+        Lang::En => format!(
+            "{}: {} dossiers, {} received in {}, {} units.",
+            file,
+            d.list.dossiers.len(),
+            in_window,
+            d.tally.window.label(l),
+            d.tally.units.len()
+        ),
     };
     let outside_text = match l {
         Lang::Vi => format!(
             "Ngoài kỳ, không tính: {} tiếp nhận trước kỳ, {} sau kỳ, {} không có ngày tiếp nhận.",
             outside.before, outside.after, outside.undated
         ),
-        Lang::En => format!("Outside the period, not counted: {} received before, {} after, {} with no receipt date.", outside.before, outside.after, outside.undated),
+        Lang::En => format!(
+            "Outside the period, not counted: {} received before, {} after, {} with no receipt date.",
+            outside.before, outside.after, outside.undated
+        ),
     };
     let action_list = actions(d, &analysis.scores, &rules);
     let action_rows = action_list
@@ -232,7 +254,11 @@ fn WindowChooser(state: AppState, file_id: u32, window: Window, inferred: Window
     let set_day = move |ev, end: bool| {
         if let Ok(day) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
             let (mut a, mut b) = (from, to);
-            if end { b = day } else { a = day }
+            if end {
+                b = day
+            } else {
+                a = day
+            }
             if a <= b {
                 set(Some(Window::Days { from: a, to: b }));
             }
@@ -291,10 +317,25 @@ enum Key {
 }
 
 #[component]
-fn DrillDown(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, table: Arc<DossierTable>, file: String, drill: Drill) -> impl IntoView {
+fn DrillDown(
+    state: AppState,
+    analysis: Arc<Analysis>,
+    rules: Arc<RuleSet>,
+    table: Arc<DossierTable>,
+    file: String,
+    drill: Drill,
+) -> impl IntoView {
     let l = state.lang.get_untracked();
     let units: Vec<String> = table.tally.units.iter().map(|u| table.names[u.unit as usize].clone()).collect();
-    let criteria: Vec<(String, String)> = rules.criteria.iter().filter(|c| c.dossiers.numerator.is_some_and(|m| crate::core::dossier::reasons::available(m, &table.list.mapping)) && c.dossiers.numerator != Some(crate::core::rules::Measure::ProceduresOnline)).map(|c| (c.code.clone(), c.name.clone())).collect();
+    let criteria: Vec<(String, String)> = rules
+        .criteria
+        .iter()
+        .filter(|c| {
+            c.dossiers.numerator.is_some_and(|m| crate::core::dossier::reasons::available(m, &table.list.mapping))
+                && c.dossiers.numerator != Some(crate::core::rules::Measure::ProceduresOnline)
+        })
+        .map(|c| (c.code.clone(), c.name.clone()))
+        .collect();
     let Drill { unit, criterion, filter, sort } = drill;
     // A unit or criterion this list does not have (another list's, or none yet): its first.
     if !units.contains(&unit.get_untracked()) {
@@ -312,23 +353,42 @@ fn DrillDown(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, tabl
             let needle = fold_words(&filter.get());
             let mut found: Vec<_> = shortfalls(&table.list, &table.tally, index, &c.dossiers)
                 .into_iter()
-                .map(|(d, reasons)| (d, reasons.iter().map(|r| r.text(l)).collect::<Vec<_>>().join("; "), reasons.iter().all(|r| r.fixable())))
-                .filter(|(d, reasons, _)| needle.is_empty() || fold_words(&format!("{} {} {reasons}", d.id, table.list.procedure_name(d.procedure))).contains(&needle))
+                .map(|(d, reasons)| {
+                    (
+                        d,
+                        reasons.iter().map(|r| r.text(l)).collect::<Vec<_>>().join("; "),
+                        reasons.iter().all(|r| r.fixable()),
+                    )
+                })
+                .filter(|(d, reasons, _)| {
+                    needle.is_empty()
+                        || fold_words(&format!("{} {} {reasons}", d.id, table.list.procedure_name(d.procedure)))
+                            .contains(&needle)
+                })
                 .collect();
             let (key, ascending) = sort.get();
             found.sort_by(|a, b| {
                 let order = match key {
                     Key::Row => a.0.row.cmp(&b.0.row),
                     Key::Id => a.0.id.cmp(&b.0.id),
-                    Key::Procedure => table.list.procedure_name(a.0.procedure).cmp(table.list.procedure_name(b.0.procedure)),
+                    Key::Procedure => {
+                        table.list.procedure_name(a.0.procedure).cmp(table.list.procedure_name(b.0.procedure))
+                    }
                     Key::Received => a.0.received.cmp(&b.0.received),
                     Key::Due => a.0.due.cmp(&b.0.due),
                     Key::Reason => a.1.cmp(&b.1),
                 };
-                if ascending { order } else { order.reverse() }
+                if ascending {
+                    order
+                } else {
+                    order.reverse()
+                }
             });
             let total = found.len();
-            let date = |d: Option<chrono::NaiveDateTime>| d.map(|d| d.format("%d/%m/%Y %H:%M").to_string().trim_end_matches(" 00:00").to_string()).unwrap_or_default();
+            let date = |d: Option<chrono::NaiveDateTime>| {
+                d.map(|d| d.format("%d/%m/%Y %H:%M").to_string().trim_end_matches(" 00:00").to_string())
+                    .unwrap_or_default()
+            };
             let body = found
                 .iter()
                 .take(SHOWN)
@@ -349,8 +409,20 @@ fn DrillDown(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, tabl
                 .collect_view();
             let header = move |key: Key, vi: &'static str, en: &'static str| {
                 let (current, ascending) = sort.get();
-                let aria = if current != key { "none" } else if ascending { "ascending" } else { "descending" };
-                let arrow = if current != key { "" } else if ascending { " ▲" } else { " ▼" };
+                let aria = if current != key {
+                    "none"
+                } else if ascending {
+                    "ascending"
+                } else {
+                    "descending"
+                };
+                let arrow = if current != key {
+                    ""
+                } else if ascending {
+                    " ▲"
+                } else {
+                    " ▼"
+                };
                 view! {
                     <th scope="col" aria-sort=aria>
                         <button type="button" class="link" data-testid="drill-sort" data-key=vi on:click=move |_| sort.update(|(k, asc)| if *k == key { *asc = !*asc } else { *k = key; *asc = true })>
@@ -360,8 +432,23 @@ fn DrillDown(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, tabl
                 }
             };
             let caption = match l {
-                Lang::Vi => format!("{} hồ sơ{}", format::number(total as f64, 0), if total > SHOWN { format!(" (hiển thị {SHOWN} hồ sơ đầu; tải tệp Excel để xem đủ)") } else { String::new() }),
-                Lang::En => format!("{total} dossiers{}", if total > SHOWN { format!(" (the first {SHOWN} shown; download the workbook for all)") } else { String::new() }),
+                Lang::Vi => format!(
+                    "{} hồ sơ{}",
+                    format::number(total as f64, 0),
+                    if total > SHOWN {
+                        format!(" (hiển thị {SHOWN} hồ sơ đầu; tải tệp Excel để xem đủ)")
+                    } else {
+                        String::new()
+                    }
+                ),
+                Lang::En => format!(
+                    "{total} dossiers{}",
+                    if total > SHOWN {
+                        format!(" (the first {SHOWN} shown; download the workbook for all)")
+                    } else {
+                        String::new()
+                    }
+                ),
             };
             view! {
                 <table class="drill" data-testid="drill-table" data-count=total>
@@ -391,12 +478,19 @@ fn DrillDown(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, tabl
             let units: Vec<u32> = if all { Vec::new() } else { table.unit_index(&name).into_iter().collect() };
             let stem = if all { "tat-ca-don-vi".to_string() } else { fold_words(&name).replace(' ', "-") };
             if let Ok(bytes) = fix_list::to_bytes(&table, &units, &rules, &file) {
-                let _ = browser::download(&bytes, &format!("ho-so-can-xu-ly-{stem}-{}.xlsx", table.tally.window.period().slug()), XLSX_MIME);
+                let _ = browser::download(
+                    &bytes,
+                    &format!("ho-so-can-xu-ly-{stem}-{}.xlsx", table.tally.window.period().slug()),
+                    XLSX_MIME,
+                );
             }
         }
     };
     let export_all = export.clone();
-    let unit_options = units.iter().map(|u| view! { <option value=u.clone() selected=*u == unit.get_untracked()>{u.clone()}</option> }).collect_view();
+    let unit_options = units
+        .iter()
+        .map(|u| view! { <option value=u.clone() selected=*u == unit.get_untracked()>{u.clone()}</option> })
+        .collect_view();
     let criterion_options = criteria.iter().map(|(code, name)| view! { <option value=code.clone() selected=*code == criterion.get_untracked()>{name.clone()}</option> }).collect_view();
     view! {
         <h3>{l.pick("Hồ sơ làm mất điểm", "Dossiers that cost points")}</h3>

@@ -169,25 +169,42 @@ pub fn files_loaded(lang: Lang, count: usize) -> String {
     }
 }
 
-pub fn preview_caption(lang: Lang, sheet: &str, shown_rows: usize, rows: usize, shown_cols: usize, cols: usize) -> String {
+pub fn preview_caption(
+    lang: Lang,
+    sheet: &str,
+    shown_rows: usize,
+    rows: usize,
+    shown_cols: usize,
+    cols: usize,
+) -> String {
     use crate::core::format::number;
     let n = |x: usize| number(x as f64, 0);
     match lang {
         Lang::Vi => format!(
             "Trang tính «{sheet}»: {} dòng đầu trên tổng {} dòng, {} cột đầu trên tổng {} cột",
-            n(shown_rows), n(rows), n(shown_cols), n(cols)
+            n(shown_rows),
+            n(rows),
+            n(shown_cols),
+            n(cols)
         ),
         Lang::En => format!(
             "Sheet «{sheet}»: first {} of {} rows, first {} of {} columns",
-            n(shown_rows), n(rows), n(shown_cols), n(cols)
+            n(shown_rows),
+            n(rows),
+            n(shown_cols),
+            n(cols)
         ),
     }
 }
 
 pub fn mapping_summary(lang: Lang, file: &str, sheet: &str, header_row: usize, used: usize, ignored: usize) -> String {
     match lang {
-        Lang::Vi => format!("Tệp «{file}», trang tính «{sheet}», dòng tiêu đề {header_row}: dùng {used} cột, bỏ qua {ignored} cột"),
-        Lang::En => format!("«{file}», sheet «{sheet}», header row {header_row}: {used} columns used, {ignored} ignored"),
+        Lang::Vi => format!(
+            "Tệp «{file}», trang tính «{sheet}», dòng tiêu đề {header_row}: dùng {used} cột, bỏ qua {ignored} cột"
+        ),
+        Lang::En => {
+            format!("«{file}», sheet «{sheet}», header row {header_row}: {used} columns used, {ignored} ignored")
+        }
     }
 }
 

@@ -72,7 +72,11 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         let (Some(l), Some(a)) = (letter.get_untracked(), state.analysis.get_untracked()) else { return };
         if let Ok(bytes) = docx::to_bytes(&l) {
             let name = format!("{}.docx", file_stem(&a.0.scores, "cong-bo"));
-            let _ = browser::download(&bytes, &name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            let _ = browser::download(
+                &bytes,
+                &name,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            );
         }
     };
     let print = move |_| {
@@ -104,7 +108,11 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
 }
 
 #[component]
-fn Fields(fields: LetterFields, update: impl Fn(Box<dyn Fn(&mut LetterFields)>) + Copy + Send + Sync + 'static, lang: crate::core::lang::Lang) -> impl IntoView {
+fn Fields(
+    fields: LetterFields,
+    update: impl Fn(Box<dyn Fn(&mut LetterFields)>) + Copy + Send + Sync + 'static,
+    lang: crate::core::lang::Lang,
+) -> impl IntoView {
     let text = move |label: &'static str, id: &'static str, value: String, set: fn(&mut LetterFields, String)| {
         view! {
             <label class="field" for=id>{label}</label>
@@ -114,7 +122,10 @@ fn Fields(fields: LetterFields, update: impl Fn(Box<dyn Fn(&mut LetterFields)>) 
             } />
         }
     };
-    let lines = move |label: &'static str, id: &'static str, value: Vec<String>, set: fn(&mut LetterFields, Vec<String>)| {
+    let lines = move |label: &'static str,
+                      id: &'static str,
+                      value: Vec<String>,
+                      set: fn(&mut LetterFields, Vec<String>)| {
         let rows = (value.len() + 1).clamp(2, 8);
         view! {
             <label class="field" for=id>{label}</label>
@@ -149,8 +160,17 @@ fn Fields(fields: LetterFields, update: impl Fn(Box<dyn Fn(&mut LetterFields)>) 
 #[component]
 fn Preview(letter: Letter) -> impl IntoView {
     let f = letter.fields.clone();
-    let results = letter.results.iter().map(|r| view! { <p class="indent" data-group=r.code.clone()>{format!("- {}", r.text)}</p> }).collect_view();
-    let directives = letter.directives.iter().enumerate().map(|(i, d)| view! { <p class="indent">{format!("{}. {d}", i + 1)}</p> }).collect_view();
+    let results = letter
+        .results
+        .iter()
+        .map(|r| view! { <p class="indent" data-group=r.code.clone()>{format!("- {}", r.text)}</p> })
+        .collect_view();
+    let directives = letter
+        .directives
+        .iter()
+        .enumerate()
+        .map(|(i, d)| view! { <p class="indent">{format!("{}. {d}", i + 1)}</p> })
+        .collect_view();
     let heads = letter.appendix_headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
     let rows = letter
         .appendix

@@ -36,7 +36,11 @@ pub fn ReadingProgress(state: AppState) -> impl IntoView {
 #[component]
 pub fn LimitSettings(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let field = move |testid: &'static str, vi: &'static str, en: &'static str, get: fn(&ReadSettings) -> f64, set: fn(&mut ReadSettings, f64)| {
+    let field = move |testid: &'static str,
+                      vi: &'static str,
+                      en: &'static str,
+                      get: fn(&ReadSettings) -> f64,
+                      set: fn(&mut ReadSettings, f64)| {
         view! {
             <label>
                 {move || lang.get().pick(vi, en)} " "

@@ -23,8 +23,16 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
         let mapping = found.table.mapping.clone();
         let sheet = book.sheets.get(sheet_index)?;
         let used = mapping.columns.iter().flatten().count();
-        let summary = mapping_summary(l, &book.file_name, &sheet.name, sheet.origin.0 + mapping.header_row + 1, used, mapping.columns.len() - used);
-        let options: Vec<(String, String)> = Column::all(&rules).iter().map(|c| (c.encode(), c.describe(&rules, l))).collect();
+        let summary = mapping_summary(
+            l,
+            &book.file_name,
+            &sheet.name,
+            sheet.origin.0 + mapping.header_row + 1,
+            used,
+            mapping.columns.len() - used,
+        );
+        let options: Vec<(String, String)> =
+            Column::all(&rules).iter().map(|c| (c.encode(), c.describe(&rules, l))).collect();
         let sheets = book
             .sheets
             .iter()
@@ -33,7 +41,9 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
             .collect_view();
         let row_mapping = mapping.clone();
         let origin_col = sheet.origin.1;
-        let rows = move || open.get().then(|| row_mapping
+        let rows = move || {
+            open.get().then(|| {
+                row_mapping
             .headers
             .iter()
             .enumerate()
@@ -64,7 +74,9 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view());
+            .collect_view()
+            })
+        };
         let reset_mapping = mapping.clone();
         Some(view! {
             <details

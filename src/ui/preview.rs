@@ -14,12 +14,18 @@ const PREVIEW_COLS: usize = 50;
 /// The first rows of sheet `index` of `book` as a real table, addressed as in Excel (column
 /// letters, row numbers). The workbook is shared, never copied: a sheet may hold millions of cells.
 #[component]
-pub fn Preview(lang: RwSignal<Lang>, book: Arc<Workbook>, index: usize, flags: Vec<(usize, String, String)>) -> impl IntoView {
+pub fn Preview(
+    lang: RwSignal<Lang>,
+    book: Arc<Workbook>,
+    index: usize,
+    flags: Vec<(usize, String, String)>,
+) -> impl IntoView {
     let Some(sheet) = book.sheets.get(index) else {
         return ().into_any();
     };
     if sheet.is_empty() {
-        return view! { <p class="empty" data-testid="preview-empty">{move || tr(lang.get(), Text::EmptySheet)}</p> }.into_any();
+        return view! { <p class="empty" data-testid="preview-empty">{move || tr(lang.get(), Text::EmptySheet)}</p> }
+            .into_any();
     }
     let (rows, cols) = (sheet.height(), sheet.width());
     let shown_rows = rows.min(PREVIEW_ROWS);
@@ -28,10 +34,9 @@ pub fn Preview(lang: RwSignal<Lang>, book: Arc<Workbook>, index: usize, flags: V
     let name = sheet.name.clone();
     let caption = move || preview_caption(lang.get(), &name, shown_rows, rows, shown_cols, cols);
     let label = caption.clone();
-    let head = (0..shown_cols)
-        .map(|c| view! { <th scope="col">{column_letters(col0 + c)}</th> })
-        .collect_view();
-    let flags: HashMap<(usize, String), String> = flags.into_iter().map(|(row, col, message)| ((row, col), message)).collect();
+    let head = (0..shown_cols).map(|c| view! { <th scope="col">{column_letters(col0 + c)}</th> }).collect_view();
+    let flags: HashMap<(usize, String), String> =
+        flags.into_iter().map(|(row, col, message)| ((row, col), message)).collect();
     let body = sheet
         .rows()
         .take(shown_rows)

@@ -12,13 +12,21 @@ pub fn Privacy(state: AppState) -> impl IntoView {
     let note = move || {
         let l = lang.get();
         state.session.get().map(|n| match (n, l) {
-            (SessionNote::Saved(k), crate::core::lang::Lang::Vi) => format!("Đã lưu {k} tệp trên máy này; lần sau mở chiso, chúng sẽ được mở lại."),
+            (SessionNote::Saved(k), crate::core::lang::Lang::Vi) => {
+                format!("Đã lưu {k} tệp trên máy này; lần sau mở chiso, chúng sẽ được mở lại.")
+            }
             (SessionNote::Saved(k), _) => format!("{k} file(s) saved on this computer; they reopen next time."),
-            (SessionNote::Restored(k), crate::core::lang::Lang::Vi) => format!("Đã mở lại phiên làm việc đã lưu ({k} tệp)."),
+            (SessionNote::Restored(k), crate::core::lang::Lang::Vi) => {
+                format!("Đã mở lại phiên làm việc đã lưu ({k} tệp).")
+            }
             (SessionNote::Restored(k), _) => format!("The saved session was reopened ({k} file(s))."),
             (SessionNote::Cleared, _) => tr(l, Text::Cleared).to_string(),
-            (SessionNote::Failed(e), crate::core::lang::Lang::Vi) => format!("Không lưu hoặc đọc được dữ liệu trên máy ({e}). Trình duyệt có thể đang ở chế độ riêng tư."),
-            (SessionNote::Failed(e), _) => format!("Saving or reading on this computer failed ({e}). The browser may be in private mode."),
+            (SessionNote::Failed(e), crate::core::lang::Lang::Vi) => {
+                format!("Không lưu hoặc đọc được dữ liệu trên máy ({e}). Trình duyệt có thể đang ở chế độ riêng tư.")
+            }
+            (SessionNote::Failed(e), _) => {
+                format!("Saving or reading on this computer failed ({e}). The browser may be in private mode.")
+            }
         })
     };
     view! {

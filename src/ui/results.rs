@@ -5,9 +5,9 @@ use super::compare::{change_class, change_text, places_text, PeriodChooser, Peri
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
 use crate::browser;
+use crate::core::alerts;
 use crate::core::format;
 use crate::core::lang::Lang;
-use crate::core::alerts;
 use crate::core::report;
 use crate::core::score::Status;
 
@@ -117,7 +117,10 @@ pub fn Results(state: AppState) -> impl IntoView {
                     "json" => {
                         let found = alerts::evaluate(&state.alert_settings.get_untracked().rules(), &a.scores, &r);
                         let comparison = state.comparison.get_untracked();
-                        Ok((report::json::to_string(&a, &r, &found, comparison.as_deref()).into_bytes(), "application/json"))
+                        Ok((
+                            report::json::to_string(&a, &r, &found, comparison.as_deref()).into_bytes(),
+                            "application/json",
+                        ))
                     }
                     "csv" => Ok((report::csv::to_bytes(&a, &r), "text/csv")),
                     _ => report::xlsx::to_bytes(&a, &r)
@@ -193,15 +196,30 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: std::sync::Arc<crate::cor
         let l = lang.get();
         let scores = &shared.0.scores;
         let order = scores.ranked_order();
-        let ranking: Vec<Bar> = order.iter().map(|&i| Bar { label: scores.units[i].name.clone(), value: scores.units[i].total, max: rules.total_max() }).collect();
+        let ranking: Vec<Bar> = order
+            .iter()
+            .map(|&i| Bar { label: scores.units[i].name.clone(), value: scores.units[i].total, max: rules.total_max() })
+            .collect();
         let ranking_svg = bars("chart-ranking", l.pick("Tổng điểm theo thứ hạng", "Totals in rank order"), &ranking);
         let groups = rules
             .groups
             .iter()
             .enumerate()
             .map(|(g, group)| {
-                let data: Vec<Bar> = order.iter().map(|&i| Bar { label: scores.units[i].name.clone(), value: scores.units[i].groups[g].score, max: group.max }).collect();
-                let title = format!("{} — {}/{}", l.pick(group.name.clone(), group.name_en.clone()), l.pick("điểm trên tối đa", "score against maximum"), format::number(group.max, 2));
+                let data: Vec<Bar> = order
+                    .iter()
+                    .map(|&i| Bar {
+                        label: scores.units[i].name.clone(),
+                        value: scores.units[i].groups[g].score,
+                        max: group.max,
+                    })
+                    .collect();
+                let title = format!(
+                    "{} — {}/{}",
+                    l.pick(group.name.clone(), group.name_en.clone()),
+                    l.pick("điểm trên tối đa", "score against maximum"),
+                    format::number(group.max, 2)
+                );
                 let svg = bars(&format!("chart-{}", group.code), &title, &data);
                 view! { <figure class="chart-box" data-chart=group.code.clone() inner_html=svg></figure> }
             })

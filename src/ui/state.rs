@@ -153,11 +153,13 @@ fn remembered_rules() -> Option<ActiveRules> {
 impl AppState {
     pub fn new() -> AppState {
         let lang = browser::setting(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
-        let rules = remembered_rules().or_else(|| RuleSet::default_rules().ok().map(|r| ActiveRules { rules: Arc::new(r), source: None }));
+        let rules = remembered_rules()
+            .or_else(|| RuleSet::default_rules().ok().map(|r| ActiveRules { rules: Arc::new(r), source: None }));
         let rules = RwSignal::new(rules);
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
         let focus = RwSignal::new(Focus::default());
-        let typed: RwSignal<Typed> = RwSignal::new(browser::setting(TYPED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
+        let typed: RwSignal<Typed> =
+            RwSignal::new(browser::setting(TYPED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
         let analysis = Memo::new(move |_| {
             let active = rules.get()?;
             let files = files.get();
@@ -188,7 +190,9 @@ impl AppState {
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
             alert_settings,
-            read_settings: RwSignal::new(browser::setting(LIMITS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()),
+            read_settings: RwSignal::new(
+                browser::setting(LIMITS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+            ),
             reading: RwSignal::new(None),
             reader: RwSignal::new("starting"),
             typed,
@@ -240,7 +244,9 @@ impl AppState {
             return;
         }
         self.begin().await;
-        let ok = self.read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep, Some(file.choice.get_untracked())).await;
+        let ok = self
+            .read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep, Some(file.choice.get_untracked()))
+            .await;
         self.finish(ok).await;
     }
 
@@ -294,7 +300,8 @@ impl AppState {
 
     /// Keeps the loaded files in this browser (IndexedDB) until the user clears them.
     pub async fn save_session(self) {
-        let files: Vec<(String, Arc<Vec<u8>>)> = self.files.with_untracked(|f| f.iter().map(|f| (f.workbook.file_name.clone(), f.bytes.clone())).collect());
+        let files: Vec<(String, Arc<Vec<u8>>)> =
+            self.files.with_untracked(|f| f.iter().map(|f| (f.workbook.file_name.clone(), f.bytes.clone())).collect());
         let borrowed: Vec<(String, &[u8])> = files.iter().map(|(n, b)| (n.clone(), b.as_slice())).collect();
         let note = match browser::session::save(&borrowed).await {
             Ok(()) => SessionNote::Saved(files.len()),
@@ -336,7 +343,9 @@ impl AppState {
     async fn finish(&self, any_loaded: bool) {
         browser::next_frame().await;
         browser::measure_analysis();
-        let status = if any_loaded || self.files.with_untracked(|f| !f.is_empty()) && self.errors.with_untracked(Vec::is_empty) {
+        let status = if any_loaded
+            || self.files.with_untracked(|f| !f.is_empty()) && self.errors.with_untracked(Vec::is_empty)
+        {
             Status::Ready
         } else {
             Status::Error
@@ -415,14 +424,31 @@ impl AppState {
 
     /// The user fixed a column mapping: use it now and for tables with the same headers later.
     pub fn set_mapping(&self, file_id: u32, sheet: usize, mapping: Mapping) {
-        let encoded: Vec<String> = mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
+        let encoded: Vec<String> =
+            mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
         browser::remember(&format!("{MAPPING_KEY}{}", mapping.signature()), &encoded.join("\t"));
-        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: Some(mapping), period: c.period.take(), kind: c.kind, window: c.window.take() });
+        self.choose(file_id, |c| {
+            *c = Choice {
+                sheet: Some(sheet),
+                mapping: Some(mapping),
+                period: c.period.take(),
+                kind: c.kind,
+                window: c.window.take(),
+            }
+        });
     }
 
     pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
         browser::forget(&format!("{MAPPING_KEY}{}", mapping.signature()));
-        self.choose(file_id, |c| *c = Choice { sheet: Some(sheet), mapping: None, period: c.period.take(), kind: c.kind, window: c.window.take() });
+        self.choose(file_id, |c| {
+            *c = Choice {
+                sheet: Some(sheet),
+                mapping: None,
+                period: c.period.take(),
+                kind: c.kind,
+                window: c.window.take(),
+            }
+        });
     }
 
     /// Changes one file's choices (sheet, mapping, period).

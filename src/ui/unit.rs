@@ -90,17 +90,31 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
             .iter()
             .zip(&u.groups)
             .map(|(g, gr)| {
-                let average = if peers.is_empty() { 0.0 } else { peers.iter().filter_map(|p| p.group(&g.code)).map(|x| x.score).sum::<f64>() / peers.len() as f64 };
+                let average = if peers.is_empty() {
+                    0.0
+                } else {
+                    peers.iter().filter_map(|p| p.group(&g.code)).map(|x| x.score).sum::<f64>() / peers.len() as f64
+                };
                 (l.pick(g.name.clone(), g.name_en.clone()), gr.score, average, g.max)
             })
             .collect();
         let chart = crate::core::report::charts::paired(
             "chart-unit",
-            &format!("{} — {}", u.name, l.pick("so với trung bình các đơn vị cùng cấp", "against the average of its peers")),
+            &format!(
+                "{} — {}",
+                u.name,
+                l.pick("so với trung bình các đơn vị cùng cấp", "against the average of its peers")
+            ),
             (&u.name, l.pick("Trung bình đơn vị cùng cấp", "Peers' average")),
             &pairs,
         );
-        let title = format!("{} — {}/{} ({})", u.name, format::number(u.total, 2), format::number(rules.total_max(), 2), rank_of(l, u.rank, siblings));
+        let title = format!(
+            "{} — {}/{} ({})",
+            u.name,
+            format::number(u.total, 2),
+            format::number(rules.total_max(), 2),
+            rank_of(l, u.rank, siblings)
+        );
         Some(view! {
             <section class="unit-page" aria-labelledby="unit-heading" data-testid="unit-detail" data-unit=u.name.clone()>
                 <header class="unit-head">

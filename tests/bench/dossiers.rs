@@ -37,9 +37,27 @@ fn workbook_path() -> Result<PathBuf, Box<dyn std::error::Error>> {
         return Ok(path);
     }
     let headers = [
-        "STT", "Mã hồ sơ", "Đơn vị", "Mã TTHC", "Thủ tục", "Người nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hoàn thành", "Kênh nộp", "Đồng bộ DVCQG",
-        "Nghĩa vụ tài chính", "Thanh toán trực tuyến", "Kết quả điện tử", "Số hóa", "Tái sử dụng dữ liệu số hóa", "Kết nối kho dữ liệu cá nhân", "Dữ liệu dân cư",
-        "Đánh giá", "Có PAKN", "Ghi chú",
+        "STT",
+        "Mã hồ sơ",
+        "Đơn vị",
+        "Mã TTHC",
+        "Thủ tục",
+        "Người nộp",
+        "Ngày tiếp nhận",
+        "Ngày hẹn trả",
+        "Ngày hoàn thành",
+        "Kênh nộp",
+        "Đồng bộ DVCQG",
+        "Nghĩa vụ tài chính",
+        "Thanh toán trực tuyến",
+        "Kết quả điện tử",
+        "Số hóa",
+        "Tái sử dụng dữ liệu số hóa",
+        "Kết nối kho dữ liệu cá nhân",
+        "Dữ liệu dân cư",
+        "Đánh giá",
+        "Có PAKN",
+        "Ghi chú",
     ];
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Danh sách hồ sơ")?;
@@ -57,7 +75,11 @@ fn workbook_path() -> Result<PathBuf, Box<dyn std::error::Error>> {
         // Most in November 2026, a few at the end of October.
         let day = if rng.below(50) == 0 { 31 } else { 1 + rng.below(30) };
         let month = if day == 31 { 10 } else { 11 };
-        let received = ExcelDateTime::from_ymd(2026, month, day as u8)?.and_hms(7 + rng.below(10) as u16, rng.below(60) as u8, 0)?;
+        let received = ExcelDateTime::from_ymd(2026, month, day as u8)?.and_hms(
+            7 + rng.below(10) as u16,
+            rng.below(60) as u8,
+            0,
+        )?;
         let days = 1 + rng.below(15);
         let due = received.to_excel() + f64::from(days);
         let finished = match rng.below(10) {
@@ -71,7 +93,11 @@ fn workbook_path() -> Result<PathBuf, Box<dyn std::error::Error>> {
         sheet.write_string(r, 1, format!("000.00.{:02}.H{:02}-261{:03}-{:06}", unit % 100, unit % 64, procedure, i))?;
         sheet.write_string(r, 2, format!("UBND xã Số {}", unit + 1))?;
         sheet.write_string(r, 3, format!("1.00{:04}", procedure))?;
-        sheet.write_string(r, 4, format!("Thủ tục hành chính số {} thuộc lĩnh vực hộ tịch, chứng thực", procedure + 1))?;
+        sheet.write_string(
+            r,
+            4,
+            format!("Thủ tục hành chính số {} thuộc lĩnh vực hộ tịch, chứng thực", procedure + 1),
+        )?;
         sheet.write_string(r, 5, format!("Nguyễn Văn {}", rng.below(5000)))?;
         sheet.write_datetime_with_format(r, 6, received, &date)?;
         sheet.write_datetime_with_format(r, 7, ExcelDateTime::from_serial_datetime(due)?, &date)?;
@@ -87,13 +113,25 @@ fn workbook_path() -> Result<PathBuf, Box<dyn std::error::Error>> {
         sheet.write_string(r, 15, yes_no(rng.below(2) != 0))?;
         sheet.write_string(r, 16, yes_no(rng.below(3) == 0))?;
         sheet.write_string(r, 17, yes_no(rng.below(5) != 0))?;
-        sheet.write_string(r, 18, match rng.below(10) {
-            0 => "Không hài lòng",
-            1..=5 => "Hài lòng",
-            _ => "",
-        })?;
+        sheet.write_string(
+            r,
+            18,
+            match rng.below(10) {
+                0 => "Không hài lòng",
+                1..=5 => "Hài lòng",
+                _ => "",
+            },
+        )?;
         sheet.write_string(r, 19, yes_no(rng.below(200) == 0))?;
-        sheet.write_string(r, 20, if rng.below(4) == 0 { "Hồ sơ bổ sung giấy tờ theo yêu cầu của cán bộ tiếp nhận" } else { "" })?;
+        sheet.write_string(
+            r,
+            20,
+            if rng.below(4) == 0 {
+                "Hồ sơ bổ sung giấy tờ theo yêu cầu của cán bộ tiếp nhận"
+            } else {
+                ""
+            },
+        )?;
     }
     book.save(&path)?;
     Ok(path)
@@ -102,13 +140,21 @@ fn workbook_path() -> Result<PathBuf, Box<dyn std::error::Error>> {
 fn peak_rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
 fn median(mut times: Vec<f64>) -> String {
     times.sort_by(f64::total_cmp);
-    format!("median {:.0} ms, min {:.0} ms, max {:.0} ms over {} runs", times[times.len() / 2], times[0], times[times.len() - 1], times.len())
+    format!(
+        "median {:.0} ms, min {:.0} ms, max {:.0} ms over {} runs",
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        times.len()
+    )
 }
 
 fn run(which: &str, bytes: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
@@ -121,7 +167,8 @@ fn run(which: &str, bytes: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
             "chiso" => {
                 let loaded = chiso::core::read::read_file("dossiers-200k.xlsx", bytes).map_err(|e| format!("{e:?}"))?;
                 let read = Instant::now();
-                let analysis = analyse(&[(&loaded.workbook, Choice::default())], &rules, &Focus::default(), &Default::default());
+                let analysis =
+                    analyse(&[(&loaded.workbook, Choice::default())], &rules, &Focus::default(), &Default::default());
                 let table = analysis.tables[0].dossiers.as_ref().ok_or("not a dossier list")?;
                 let actions = chiso::core::dossier::actions::actions(table, &analysis.scores, &rules);
                 assert_eq!(table.list.dossiers.len(), ROWS as usize);

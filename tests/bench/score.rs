@@ -27,7 +27,11 @@ fn units(count: usize, rules: &RuleSet) -> Vec<UnitRow> {
     (0..count)
         .map(|i| {
             let district = i / 100;
-            let (name, parent) = if i % 100 == 0 { (format!("Huyện {district}"), None) } else { (format!("Xã {i}"), Some(format!("Huyện {district}"))) };
+            let (name, parent) = if i % 100 == 0 {
+                (format!("Huyện {district}"), None)
+            } else {
+                (format!("Xã {i}"), Some(format!("Huyện {district}")))
+            };
             let figures = rules
                 .criteria
                 .iter()
@@ -37,7 +41,17 @@ fn units(count: usize, rules: &RuleSet) -> Vec<UnitRow> {
                     (c.code.clone(), Figure { numerator: Some(n), denominator: Some(d), rate: None })
                 })
                 .collect();
-            UnitRow { name, kind: None, parent, period: None, source: Place::default(), figures, tracked: BTreeMap::new(), group_scores: BTreeMap::new(), total_score: None }
+            UnitRow {
+                name,
+                kind: None,
+                parent,
+                period: None,
+                source: Place::default(),
+                figures,
+                tracked: BTreeMap::new(),
+                group_scores: BTreeMap::new(),
+                total_score: None,
+            }
         })
         .collect()
 }

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::recover::{action, recover, Recovery};
 use super::reasons::available;
+use super::recover::{action, recover, Recovery};
 use super::tally::all_shortfalls;
 use super::units::DossierTable;
 use crate::core::figures::Figure;
@@ -47,7 +47,9 @@ pub fn actions(table: &DossierTable, scores: &Scores, rules: &RuleSet) -> Vec<Ac
         let Some(numerator) = c.dossiers.numerator.filter(|m| available(*m, &table.list.mapping)) else { continue };
         for (unit, (against, fixable)) in counts(table, &c.dossiers) {
             let name = &table.names[unit as usize];
-            let Some(result) = scores.units.iter().find(|u| &u.name == name).and_then(|u| u.criterion(&c.code)) else { continue };
+            let Some(result) = scores.units.iter().find(|u| &u.name == name).and_then(|u| u.criterion(&c.code)) else {
+                continue;
+            };
             let figure = Figure { numerator: result.numerator, denominator: result.denominator, rate: None };
             if let Some(recovery) = recover(c, &figure, against, fixable) {
                 out.push(Action { unit: name.clone(), code: c.code.clone(), measure: numerator, recovery });
@@ -55,7 +57,12 @@ pub fn actions(table: &DossierTable, scores: &Scores, rules: &RuleSet) -> Vec<Ac
         }
     }
     out.sort_by(|a, b| {
-        b.recovery.gain.total_cmp(&a.recovery.gain).then(a.recovery.needed.cmp(&b.recovery.needed)).then(a.unit.cmp(&b.unit)).then(a.code.cmp(&b.code))
+        b.recovery
+            .gain
+            .total_cmp(&a.recovery.gain)
+            .then(a.recovery.needed.cmp(&b.recovery.needed))
+            .then(a.unit.cmp(&b.unit))
+            .then(a.code.cmp(&b.code))
     });
     out
 }

@@ -49,7 +49,9 @@ impl Field {
         match self {
             Field::Id => &["mahoso", "sohoso", "mahs", "sohs", "dossierid", "dossier"],
             Field::Unit => &["donvi", "tendonvi", "donvitiepnhan", "coquantiepnhan", "coquan", "unit"],
-            Field::Procedure => &["thutuc", "tenthutuc", "thutuchanhchinh", "tenthutuchanhchinh", "tentthc", "procedure"],
+            Field::Procedure => {
+                &["thutuc", "tenthutuc", "thutuchanhchinh", "tenthutuchanhchinh", "tentthc", "procedure"]
+            }
             Field::ProcedureCode => &["matthc", "mathutuc", "procedurecode"],
             Field::Received => &["ngaytiepnhan", "thoigiantiepnhan", "ngaynhan", "received"],
             Field::Due => &["ngayhentra", "ngayhentraketqua", "hanxuly", "hangiaiquyet", "due"],

@@ -45,9 +45,18 @@ impl Dossier {
 /// A cell of a dossier row that could not be used.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ProblemKind {
-    NotADate { header: String, value: String },
-    NotYesNo { header: String, value: String },
-    NotAChannel { header: String, value: String },
+    NotADate {
+        header: String,
+        value: String,
+    },
+    NotYesNo {
+        header: String,
+        value: String,
+    },
+    NotAChannel {
+        header: String,
+        value: String,
+    },
     /// No receipt date: the dossier cannot be placed in a period.
     NoReceivedDate,
     FinishedBeforeReceived,
@@ -129,7 +138,15 @@ pub struct DossierReader {
 impl DossierReader {
     pub fn new(mapping: DossierMapping, origin: (usize, usize), date1904: bool) -> DossierReader {
         let columns = ALL.map(|f| mapping.column(f));
-        let list = DossierList { mapping, origin, units: Vec::new(), procedures: Vec::new(), dossiers: Vec::new(), problems: Vec::new(), problem_count: 0 };
+        let list = DossierList {
+            mapping,
+            origin,
+            units: Vec::new(),
+            procedures: Vec::new(),
+            dossiers: Vec::new(),
+            problems: Vec::new(),
+            problem_count: 0,
+        };
         DossierReader { list, date1904, columns, units: Names::default(), procedures: Names::default() }
     }
 
@@ -210,8 +227,12 @@ impl DossierReader {
         let received = cell(Field::Received);
         match (dossier.received, dossier.finished) {
             // An unreadable date was reported above; a blank one is reported here.
-            (None, _) if received.is_none_or(|(_, v)| v.is_empty()) => problems.push((columns[Field::Received as usize].unwrap_or(0), ProblemKind::NoReceivedDate)),
-            (Some(r), Some(f)) if f < r => problems.push((columns[Field::Finished as usize].unwrap_or(0), ProblemKind::FinishedBeforeReceived)),
+            (None, _) if received.is_none_or(|(_, v)| v.is_empty()) => {
+                problems.push((columns[Field::Received as usize].unwrap_or(0), ProblemKind::NoReceivedDate))
+            }
+            (Some(r), Some(f)) if f < r => {
+                problems.push((columns[Field::Finished as usize].unwrap_or(0), ProblemKind::FinishedBeforeReceived))
+            }
             _ => {}
         }
         for (c, kind) in problems {
@@ -227,7 +248,9 @@ impl DossierReader {
 
 /// A "Tổng cộng" row under the list; only short texts starting like one are folded to check.
 fn is_total(id: &str) -> bool {
-    id.len() <= 16 && id.starts_with(['T', 't', 'C', 'c']) && matches!(fold_words(id).as_str(), "tong" | "tong cong" | "cong" | "total")
+    id.len() <= 16
+        && id.starts_with(['T', 't', 'C', 'c'])
+        && matches!(fold_words(id).as_str(), "tong" | "tong cong" | "cong" | "total")
 }
 
 fn text_of(cell: &Cell) -> String {

@@ -21,12 +21,18 @@ pub struct Context {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
     /// Finished after its due date.
-    FinishedLate { minutes: i64 },
+    FinishedLate {
+        minutes: i64,
+    },
     /// Still open at the period's end and already past its due date when the list was exported.
-    Overdue { days: i64 },
+    Overdue {
+        days: i64,
+    },
     /// Still open, due before the period ends, not yet due when the list was exported: finished
     /// by then, it counts as on time.
-    DueBeforePeriodEnd { due: NaiveDateTime },
+    DueBeforePeriodEnd {
+        due: NaiveDateTime,
+    },
     NotOnline(Channel),
     NotSynced,
     FeePaidOffline,
@@ -92,12 +98,28 @@ pub fn available(measure: Measure, mapping: &DossierMapping) -> bool {
 pub fn shortfall(measure: Measure, d: &Dossier, ctx: &Context) -> Vec<Reason> {
     let lack = |field: Field, reason: Reason| if d.has(field) { vec![] } else { vec![reason] };
     match measure {
-        Measure::Received | Measure::WithFee | Measure::Completed | Measure::ProceduresOnline | Measure::AverageDays => vec![],
+        Measure::Received
+        | Measure::WithFee
+        | Measure::Completed
+        | Measure::ProceduresOnline
+        | Measure::AverageDays => vec![],
         Measure::OnTime => lateness(d, ctx).into_iter().collect(),
-        Measure::Online => if d.channel == Channel::Online { vec![] } else { vec![Reason::NotOnline(d.channel)] },
+        Measure::Online => {
+            if d.channel == Channel::Online {
+                vec![]
+            } else {
+                vec![Reason::NotOnline(d.channel)]
+            }
+        }
         Measure::OnlineOnTime => [shortfall(Measure::Online, d, ctx), shortfall(Measure::OnTime, d, ctx)].concat(),
         Measure::Synced => lack(Field::Synced, Reason::NotSynced),
-        Measure::PaidOnline => if d.has(Field::HasFee) { lack(Field::PaidOnline, Reason::FeePaidOffline) } else { vec![] },
+        Measure::PaidOnline => {
+            if d.has(Field::HasFee) {
+                lack(Field::PaidOnline, Reason::FeePaidOffline)
+            } else {
+                vec![]
+            }
+        }
         Measure::ElectronicResult => lack(Field::ElectronicResult, Reason::NoElectronicResult),
         Measure::Digitised => lack(Field::Digitised, Reason::NotDigitised),
         Measure::Reused => lack(Field::Reused, Reason::NotReused),
@@ -131,7 +153,14 @@ impl Reason {
     /// Whether the unit can still act on it this period (a late completion, a rating or the
     /// channel a citizen used cannot be changed afterwards).
     pub fn fixable(&self) -> bool {
-        !matches!(self, Reason::FinishedLate { .. } | Reason::Overdue { .. } | Reason::NotOnline(_) | Reason::NotSatisfied | Reason::Petition)
+        !matches!(
+            self,
+            Reason::FinishedLate { .. }
+                | Reason::Overdue { .. }
+                | Reason::NotOnline(_)
+                | Reason::NotSatisfied
+                | Reason::Petition
+        )
     }
 
     pub fn text(&self, lang: Lang) -> String {
@@ -141,7 +170,16 @@ impl Reason {
                 let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
                 let mut parts = Vec::new();
                 if days > 0 {
-                    parts.push(format!("{days} {}", if vi { "ngày" } else if days == 1 { "day" } else { "days" }));
+                    parts.push(format!(
+                        "{days} {}",
+                        if vi {
+                            "ngày"
+                        } else if days == 1 {
+                            "day"
+                        } else {
+                            "days"
+                        }
+                    ));
                 }
                 if hours > 0 {
                     parts.push(format!("{hours} {}", if vi { "giờ" } else { "h" }));
@@ -150,13 +188,27 @@ impl Reason {
                     parts.push(format!("{mins} {}", if vi { "phút" } else { "min" }));
                 }
                 let span = parts.join(" ");
-                if vi { format!("Hoàn thành quá hạn {span}") } else { format!("Finished {span} late") }
+                if vi {
+                    format!("Hoàn thành quá hạn {span}")
+                } else {
+                    format!("Finished {span} late")
+                }
             }
-            Reason::Overdue { days } => if vi { format!("Chưa giải quyết, quá hạn {days} ngày") } else { format!("Open, {days} days overdue") },
+            Reason::Overdue { days } => {
+                if vi {
+                    format!("Chưa giải quyết, quá hạn {days} ngày")
+                } else {
+                    format!("Open, {days} days overdue")
+                }
+            }
             Reason::DueBeforePeriodEnd { due } => {
                 let due = due.format("%d/%m/%Y %H:%M").to_string();
                 let due = due.trim_end_matches(" 00:00");
-                if vi { format!("Chưa giải quyết, hạn {due}: cần trả đúng hạn") } else { format!("Open, due {due}: finish it in time") }
+                if vi {
+                    format!("Chưa giải quyết, hạn {due}: cần trả đúng hạn")
+                } else {
+                    format!("Open, due {due}: finish it in time")
+                }
             }
             Reason::NotOnline(channel) => match (channel, vi) {
                 (Channel::Direct, true) => "Nộp trực tiếp".into(),
@@ -166,15 +218,69 @@ impl Reason {
                 (_, true) => "Không ghi kênh nộp trực tuyến".into(),
                 (_, false) => "Not recorded as online".into(),
             },
-            Reason::NotSynced => if vi { "Chưa đồng bộ lên Cổng DVCQG".into() } else { "Not synced to the national portal".into() },
-            Reason::FeePaidOffline => if vi { "Có phí, lệ phí nhưng không thanh toán trực tuyến".into() } else { "Fee not paid online".into() },
-            Reason::NoElectronicResult => if vi { "Chưa cấp kết quả điện tử".into() } else { "No electronic result".into() },
-            Reason::NotDigitised => if vi { "Chưa số hóa hồ sơ, kết quả".into() } else { "Not digitised".into() },
-            Reason::NotReused => if vi { "Chưa khai thác, sử dụng lại dữ liệu số hóa".into() } else { "Digitised data not reused".into() },
-            Reason::NotInPersonalStore => if vi { "Chưa kết nối kho dữ liệu cá nhân".into() } else { "Not shared with the personal data store".into() },
-            Reason::NoPopulationData => if vi { "Chưa sử dụng dữ liệu dân cư".into() } else { "Population data not used".into() },
-            Reason::NotSatisfied => if vi { "Đánh giá không hài lòng".into() } else { "Rated not satisfied".into() },
-            Reason::Petition => if vi { "Có phản ánh, kiến nghị".into() } else { "Petition filed".into() },
+            Reason::NotSynced => {
+                if vi {
+                    "Chưa đồng bộ lên Cổng DVCQG".into()
+                } else {
+                    "Not synced to the national portal".into()
+                }
+            }
+            Reason::FeePaidOffline => {
+                if vi {
+                    "Có phí, lệ phí nhưng không thanh toán trực tuyến".into()
+                } else {
+                    "Fee not paid online".into()
+                }
+            }
+            Reason::NoElectronicResult => {
+                if vi {
+                    "Chưa cấp kết quả điện tử".into()
+                } else {
+                    "No electronic result".into()
+                }
+            }
+            Reason::NotDigitised => {
+                if vi {
+                    "Chưa số hóa hồ sơ, kết quả".into()
+                } else {
+                    "Not digitised".into()
+                }
+            }
+            Reason::NotReused => {
+                if vi {
+                    "Chưa khai thác, sử dụng lại dữ liệu số hóa".into()
+                } else {
+                    "Digitised data not reused".into()
+                }
+            }
+            Reason::NotInPersonalStore => {
+                if vi {
+                    "Chưa kết nối kho dữ liệu cá nhân".into()
+                } else {
+                    "Not shared with the personal data store".into()
+                }
+            }
+            Reason::NoPopulationData => {
+                if vi {
+                    "Chưa sử dụng dữ liệu dân cư".into()
+                } else {
+                    "Population data not used".into()
+                }
+            }
+            Reason::NotSatisfied => {
+                if vi {
+                    "Đánh giá không hài lòng".into()
+                } else {
+                    "Rated not satisfied".into()
+                }
+            }
+            Reason::Petition => {
+                if vi {
+                    "Có phản ánh, kiến nghị".into()
+                } else {
+                    "Petition filed".into()
+                }
+            }
         }
     }
 }

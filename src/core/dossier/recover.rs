@@ -59,8 +59,12 @@ pub fn action(measure: Measure, criterion: &Criterion, recovery: &Recovery, lang
     let gain = fixed(recovery.gain, 2);
     let vi = lang == Lang::Vi;
     let what = match (measure, vi) {
-        (Measure::OnTime | Measure::OnlineOnTime | Measure::Satisfied, true) => format!("Giải quyết đúng hạn {n} hồ sơ sắp đến hạn"),
-        (Measure::OnTime | Measure::OnlineOnTime | Measure::Satisfied, false) => format!("Finish {n} dossiers before they fall due"),
+        (Measure::OnTime | Measure::OnlineOnTime | Measure::Satisfied, true) => {
+            format!("Giải quyết đúng hạn {n} hồ sơ sắp đến hạn")
+        }
+        (Measure::OnTime | Measure::OnlineOnTime | Measure::Satisfied, false) => {
+            format!("Finish {n} dossiers before they fall due")
+        }
         (Measure::Synced, true) => format!("Đồng bộ lên Cổng DVCQG {n} hồ sơ"),
         (Measure::Synced, false) => format!("Sync {n} dossiers to the national portal"),
         (Measure::PaidOnline, true) => format!("Thanh toán trực tuyến {n} hồ sơ còn lại"),
@@ -78,7 +82,11 @@ pub fn action(measure: Measure, criterion: &Criterion, recovery: &Recovery, lang
         (_, true) => format!("{}: xử lý {n} hồ sơ", criterion.name),
         (_, false) => format!("{}: fix {n} dossiers", criterion.name),
     };
-    if vi { format!("{what}: +{gain} điểm") } else { format!("{what}: +{gain} points") }
+    if vi {
+        format!("{what}: +{gain} điểm")
+    } else {
+        format!("{what}: +{gain} points")
+    }
 }
 
 #[cfg(test)]
@@ -97,7 +105,10 @@ mod tests {
         // 30/50 paid online → 6 × 0.6 = 3.60; 42/50 → 5.04: +1.44 for 12 dossiers.
         let r = recover(pay, &figure(30.0, 50.0), 20, 12).unwrap();
         assert_eq!(r, Recovery { against: 20, fixable: 12, needed: 12, gain: 1.44 });
-        assert_eq!(action(Measure::PaidOnline, pay, &r, Lang::Vi), "Thanh toán trực tuyến 12 hồ sơ còn lại: +1,44 điểm");
+        assert_eq!(
+            action(Measure::PaidOnline, pay, &r, Lang::Vi),
+            "Thanh toán trực tuyến 12 hồ sơ còn lại: +1,44 điểm"
+        );
     }
 
     #[test]

@@ -43,7 +43,11 @@ impl UnitTally {
             Measure::ProceduresOnline => self.procedures_online as f64,
             Measure::AverageDays => {
                 let finished = self.count(Measure::Completed);
-                if finished == 0 { f64::NAN } else { self.days / f64::from(finished) }
+                if finished == 0 {
+                    f64::NAN
+                } else {
+                    self.days / f64::from(finished)
+                }
             }
             other => f64::from(self.count(other)),
         }
@@ -71,7 +75,9 @@ pub fn tally(list: &DossierList, window: &Window) -> Tally {
         if !window.place(d.received, &mut outside) {
             continue;
         }
-        let (unit, procedures) = units[d.unit as usize].get_or_insert_with(|| (UnitTally { unit: d.unit, counts: [0; COUNTED.len()], days: 0.0, procedures_online: 0 }, HashSet::new()));
+        let (unit, procedures) = units[d.unit as usize].get_or_insert_with(|| {
+            (UnitTally { unit: d.unit, counts: [0; COUNTED.len()], days: 0.0, procedures_online: 0 }, HashSet::new())
+        });
         for (i, m) in COUNTED.iter().enumerate() {
             if meets(*m, d, &context) {
                 unit.counts[i] += 1;
@@ -108,7 +114,9 @@ pub struct UnitFigures {
 
 pub fn figures(unit: &UnitTally, list: &DossierList, rules: &RuleSet) -> UnitFigures {
     let mut out = UnitFigures { figures: BTreeMap::new(), tracked: BTreeMap::new(), parts: BTreeMap::new() };
-    let part = |m: Option<Measure>| m.filter(|m| available(*m, &list.mapping)).map(|m| unit.value(m)).filter(|v| v.is_finite());
+    let part = |m: Option<Measure>| {
+        m.filter(|m| available(*m, &list.mapping)).map(|m| unit.value(m)).filter(|v| v.is_finite())
+    };
     let mut put = |code: &str, from: &FromDossiers, into: &mut BTreeMap<String, Figure>| {
         let (n, d) = (part(from.numerator), part(from.denominator));
         if n.is_some() || d.is_some() {
@@ -127,12 +135,18 @@ pub fn figures(unit: &UnitTally, list: &DossierList, rules: &RuleSet) -> UnitFig
 
 /// The dossiers of every unit in the window that count in the denominator of `from` but not in
 /// its numerator, each with why.
-pub fn all_shortfalls<'a>(list: &'a DossierList, tally: &'a Tally, from: &FromDossiers) -> impl Iterator<Item = (&'a Dossier, Vec<Reason>)> + 'a {
+pub fn all_shortfalls<'a>(
+    list: &'a DossierList,
+    tally: &'a Tally,
+    from: &FromDossiers,
+) -> impl Iterator<Item = (&'a Dossier, Vec<Reason>)> + 'a {
     let numerator = from.numerator.filter(|m| available(*m, &list.mapping));
     let denominator = from.denominator.filter(|m| available(*m, &list.mapping)).unwrap_or(Measure::Received);
     list.dossiers
         .iter()
-        .filter(move |d| numerator.is_some() && tally.window.contains(d.received) && meets(denominator, d, &tally.context))
+        .filter(move |d| {
+            numerator.is_some() && tally.window.contains(d.received) && meets(denominator, d, &tally.context)
+        })
         .filter_map(move |d| {
             let reasons = shortfall(numerator?, d, &tally.context);
             (!reasons.is_empty()).then_some((d, reasons))
@@ -140,6 +154,11 @@ pub fn all_shortfalls<'a>(list: &'a DossierList, tally: &'a Tally, from: &FromDo
 }
 
 /// [`all_shortfalls`] of one unit.
-pub fn shortfalls<'a>(list: &'a DossierList, tally: &'a Tally, unit: u32, from: &FromDossiers) -> Vec<(&'a Dossier, Vec<Reason>)> {
+pub fn shortfalls<'a>(
+    list: &'a DossierList,
+    tally: &'a Tally,
+    unit: u32,
+    from: &FromDossiers,
+) -> Vec<(&'a Dossier, Vec<Reason>)> {
     all_shortfalls(list, tally, from).filter(|(d, _)| d.unit == unit).collect()
 }

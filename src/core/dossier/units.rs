@@ -111,14 +111,28 @@ impl DossierTable {
             .map(|u| {
                 let f = figures(u, &self.list, rules);
                 let name = self.names[u.unit as usize].clone();
-                let of_unit = f.parts.iter().map(|(code, (n, d))| (code.clone(), Origin { numerator_from_dossiers: *n, denominator_from_dossiers: *d, filled: None })).collect();
+                let of_unit = f
+                    .parts
+                    .iter()
+                    .map(|(code, (n, d))| {
+                        (
+                            code.clone(),
+                            Origin { numerator_from_dossiers: *n, denominator_from_dossiers: *d, filled: None },
+                        )
+                    })
+                    .collect();
                 origins.insert(fold_words(&name), of_unit);
                 UnitRow {
                     name,
                     kind: None,
                     parent: None,
                     period: Some(period.clone()),
-                    source: Place { file: file.to_string(), sheet: sheet.to_string(), row: header_row, column: String::new() },
+                    source: Place {
+                        file: file.to_string(),
+                        sheet: sheet.to_string(),
+                        row: header_row,
+                        column: String::new(),
+                    },
                     figures: f.figures,
                     tracked: f.tracked,
                     group_scores: BTreeMap::new(),
@@ -126,14 +140,30 @@ impl DossierTable {
                 }
             })
             .collect();
-        let place = |row: u32, column: &str| Place { file: file.to_string(), sheet: sheet.to_string(), row: row as usize, column: column.to_string() };
-        let mut issues: Vec<Issue> = self.list.problems.iter().map(|p| Issue { place: place(p.row, &p.column), kind: IssueKind::Dossier(p.kind.clone()) }).collect();
+        let place = |row: u32, column: &str| Place {
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            row: row as usize,
+            column: column.to_string(),
+        };
+        let mut issues: Vec<Issue> = self
+            .list
+            .problems
+            .iter()
+            .map(|p| Issue { place: place(p.row, &p.column), kind: IssueKind::Dossier(p.kind.clone()) })
+            .collect();
         if self.list.problem_count > self.list.problems.len() {
-            issues.push(Issue { place: place(header_row as u32, ""), kind: IssueKind::MoreDossierProblems { count: self.list.problem_count - self.list.problems.len() } });
+            issues.push(Issue {
+                place: place(header_row as u32, ""),
+                kind: IssueKind::MoreDossierProblems { count: self.list.problem_count - self.list.problems.len() },
+            });
         }
         let o = self.tally.outside;
         if o.total() > 0 {
-            issues.push(Issue { place: place(header_row as u32, ""), kind: IssueKind::OutsidePeriod { period, before: o.before, after: o.after, undated: o.undated } });
+            issues.push(Issue {
+                place: place(header_row as u32, ""),
+                kind: IssueKind::OutsidePeriod { period, before: o.before, after: o.after, undated: o.undated },
+            });
         }
         (rows, issues, origins)
     }
@@ -161,7 +191,14 @@ fn fill(target: &mut Figures, code: &str, from: &Figure) -> bool {
 /// Completes a dossier unit in place from, in this order, the figures typed for it, its own row
 /// of a unit sheet (`sheet`, with its file; the unit takes its parent and kind too) and the
 /// province's row.
-pub fn complete(unit: &mut UnitRow, origins: &mut BTreeMap<String, Origin>, sheet: Option<(&UnitRow, &str)>, province: Option<&UnitRow>, typed: &Typed, rules: &RuleSet) {
+pub fn complete(
+    unit: &mut UnitRow,
+    origins: &mut BTreeMap<String, Origin>,
+    sheet: Option<(&UnitRow, &str)>,
+    province: Option<&UnitRow>,
+    typed: &Typed,
+    rules: &RuleSet,
+) {
     let key = unit_key(&unit.name, None).0;
     let mut sources: Vec<(Filled, &Figures, &Figures)> = Vec::new();
     let empty = BTreeMap::new();

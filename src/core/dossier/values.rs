@@ -32,8 +32,16 @@ pub fn from_serial(serial: f64, date1904: bool) -> Option<NaiveDateTime> {
     Some(base.and_hms_opt(0, 0, 0)? + Duration::days(days as i64) + Duration::seconds(seconds))
 }
 
-const TEXT_FORMATS: [&str; 8] =
-    ["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M", "%H:%M %d/%m/%Y", "%H:%M:%S %d/%m/%Y"];
+const TEXT_FORMATS: [&str; 8] = [
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d-%m-%Y %H:%M",
+    "%H:%M %d/%m/%Y",
+    "%H:%M:%S %d/%m/%Y",
+];
 const TEXT_DATES: [&str; 4] = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"];
 
 /// A date and time; blank is `Ok(None)`.
@@ -53,7 +61,12 @@ pub fn date(cell: &Cell, date1904: bool) -> Result<Option<NaiveDateTime>, Unread
             TEXT_FORMATS
                 .iter()
                 .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
-                .or_else(|| TEXT_DATES.iter().find_map(|f| NaiveDate::parse_from_str(t, f).ok()).and_then(|d| d.and_hms_opt(0, 0, 0)))
+                .or_else(|| {
+                    TEXT_DATES
+                        .iter()
+                        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+                        .and_then(|d| d.and_hms_opt(0, 0, 0))
+                })
                 // A serial written as text (a CSV of an Excel sheet).
                 .or_else(|| t.parse::<f64>().ok().filter(|x| *x >= 367.0).and_then(|x| from_serial(x, date1904)))
                 .map(Some)
@@ -155,7 +168,10 @@ pub fn rating(cell: &Cell) -> Rating {
     };
     if text.is_empty() {
         Rating::None
-    } else if ["khong hai long", "chua hai long", "not satisfied", "dissatisfied", "unsatisfied"].iter().any(|w| text.contains(w)) {
+    } else if ["khong hai long", "chua hai long", "not satisfied", "dissatisfied", "unsatisfied"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
         Rating::NotSatisfied
     } else if text.contains("hai long") || text.contains("satisfied") {
         Rating::Satisfied
@@ -207,10 +223,36 @@ mod tests {
 
     #[test]
     fn every_yes_no_form_of_the_reference() {
-        for yes in [t("Có"), t("có"), t("Đã"), t("đã đồng bộ"), t("x"), t("X"), Cell::Number(1.0), t("1"), Cell::Bool(true), t("TRUE"), t("Yes"), t("ĐÚNG"), t("✓")] {
+        for yes in [
+            t("Có"),
+            t("có"),
+            t("Đã"),
+            t("đã đồng bộ"),
+            t("x"),
+            t("X"),
+            Cell::Number(1.0),
+            t("1"),
+            Cell::Bool(true),
+            t("TRUE"),
+            t("Yes"),
+            t("ĐÚNG"),
+            t("✓"),
+        ] {
             assert_eq!(yes_no(&yes), Ok(true), "{yes:?}");
         }
-        for no in [t("Không"), t("Chưa"), t("chưa đồng bộ"), Cell::Empty, t(""), Cell::Number(0.0), t("0"), Cell::Bool(false), t("FALSE"), t("No"), t("SAI")] {
+        for no in [
+            t("Không"),
+            t("Chưa"),
+            t("chưa đồng bộ"),
+            Cell::Empty,
+            t(""),
+            Cell::Number(0.0),
+            t("0"),
+            Cell::Bool(false),
+            t("FALSE"),
+            t("No"),
+            t("SAI"),
+        ] {
             assert_eq!(yes_no(&no), Ok(false), "{no:?}");
         }
         assert_eq!(yes_no(&t("có lẽ")), Ok(true));

@@ -12,11 +12,20 @@ use crate::core::period::Period;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Window {
-    Month { year: i32, month: u32 },
-    Quarter { year: i32, quarter: u32 },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
     Year(i32),
     /// From the first day to the last, both included.
-    Days { from: NaiveDate, to: NaiveDate },
+    Days {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
 }
 
 /// Dossiers received outside the window, and those with no receipt date at all.

@@ -104,23 +104,51 @@ impl TableKind {
 /// A cell or row that was not used as it stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum IssueKind {
-    NotANumber { header: String, value: String },
-    NegativeCount { header: String, value: f64 },
-    NumeratorAboveDenominator { criterion: String, numerator: f64, denominator: f64 },
-    RateOutOfRange { header: String, value: f64 },
+    NotANumber {
+        header: String,
+        value: String,
+    },
+    NegativeCount {
+        header: String,
+        value: f64,
+    },
+    NumeratorAboveDenominator {
+        criterion: String,
+        numerator: f64,
+        denominator: f64,
+    },
+    RateOutOfRange {
+        header: String,
+        value: f64,
+    },
     /// The same unit (same name and parent) again in the same period; only the first row counts.
-    DuplicateUnit { name: String, first: Place },
+    DuplicateUnit {
+        name: String,
+        first: Place,
+    },
     /// A row with no period while other rows have one: it cannot be placed, so it is not scored.
-    NoPeriod { name: String },
+    NoPeriod {
+        name: String,
+    },
     MissingUnitName,
     /// `count` columns took their header from merged cells (the first merge `range`).
-    MergedHeader { range: String, count: usize },
+    MergedHeader {
+        range: String,
+        count: usize,
+    },
     /// A cell of a dossier list that could not be used.
     Dossier(crate::core::dossier::list::ProblemKind),
     /// More dossier problems than are listed one by one.
-    MoreDossierProblems { count: usize },
+    MoreDossierProblems {
+        count: usize,
+    },
     /// Dossiers received outside the period scored, or with no receipt date.
-    OutsidePeriod { period: String, before: usize, after: usize, undated: usize },
+    OutsidePeriod {
+        period: String,
+        before: usize,
+        after: usize,
+        undated: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,37 +184,69 @@ pub enum TableError {
 const TOTAL_ROWS: [&str; 5] = ["tong cong", "tong", "cong", "total", "tong so"];
 
 /// Reads a sheet with the header found automatically, or with `mapping` when the user fixed it.
-pub fn read_units(file: &str, sheet: &Sheet, rules: &RuleSet, mapping: Option<Mapping>) -> Result<UnitTable, TableError> {
+pub fn read_units(
+    file: &str,
+    sheet: &Sheet,
+    rules: &RuleSet,
+    mapping: Option<Mapping>,
+) -> Result<UnitTable, TableError> {
     // A mapping made for another table (other width, header past the end) is not used.
-    let fits = |m: &Mapping| m.columns.len() == sheet.width() && m.headers.len() == sheet.width() && m.header_row < sheet.height();
+    let fits = |m: &Mapping| {
+        m.columns.len() == sheet.width() && m.headers.len() == sheet.width() && m.header_row < sheet.height()
+    };
     let mapping = match mapping.filter(fits) {
         Some(m) => m,
-        None => find_header(sheet, &Vocabulary::new(rules)).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?,
+        None => find_header(sheet, &Vocabulary::new(rules))
+            .ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?,
     };
-    let kind = if mapping.has_criteria() || mapping.columns.iter().flatten().any(|c| matches!(c, Column::Tracked { .. })) {
-        TableKind::UnitFigures
-    } else if mapping.has_group_scores() {
-        TableKind::ScoreOnly
-    } else {
-        return Err(TableError::NoKnownColumn { file: file.into(), sheet: sheet.name.clone(), header_row: sheet.origin.0 + mapping.header_row + 1 });
-    };
-    let unit_col = mapping.column_of(&Column::Unit).ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
+    let kind =
+        if mapping.has_criteria() || mapping.columns.iter().flatten().any(|c| matches!(c, Column::Tracked { .. })) {
+            TableKind::UnitFigures
+        } else if mapping.has_group_scores() {
+            TableKind::ScoreOnly
+        } else {
+            return Err(TableError::NoKnownColumn {
+                file: file.into(),
+                sheet: sheet.name.clone(),
+                header_row: sheet.origin.0 + mapping.header_row + 1,
+            });
+        };
+    let unit_col = mapping
+        .column_of(&Column::Unit)
+        .ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
     let mut reader = RowReader { file, sheet, mapping: &mapping, issues: Vec::new() };
     // Merged header cells whose text the mapping took for another column: said, so that the
     // user checks the mapping (a merged group row above full headers changes nothing).
     let hr = mapping.header_row;
     let from_merge = |c: usize| {
         let differs = |r: usize| sheet.header_cell(r, c) != sheet.cell(r, c);
-        differs(hr) || (hr > 0 && differs(hr - 1) && is_bare_part(&text_of(&sheet.row(hr).map_or(Cell::Empty, |row| row[c].clone()))))
+        differs(hr)
+            || (hr > 0
+                && differs(hr - 1)
+                && is_bare_part(&text_of(&sheet.row(hr).map_or(Cell::Empty, |row| row[c].clone()))))
     };
     let used: Vec<usize> = (0..sheet.width()).filter(|&c| mapping.columns[c].is_some() && from_merge(c)).collect();
     if let Some(&c) = used.first() {
         let (r, c) = (sheet.origin.0 + hr, sheet.origin.1 + c);
-        let covering = |row: usize| sheet.merges.iter().find(|(first, last)| (first.0..=last.0).contains(&row) && (first.1..=last.1).contains(&c));
+        let covering = |row: usize| {
+            sheet
+                .merges
+                .iter()
+                .find(|(first, last)| (first.0..=last.0).contains(&row) && (first.1..=last.1).contains(&c))
+        };
         let merge = covering(r).or_else(|| r.checked_sub(1).and_then(covering));
         if let Some(((r0, c0), (r1, c1))) = merge {
-            let range = format!("{}:{}", crate::core::format::cell_address(*r0, *c0), crate::core::format::cell_address(*r1, *c1));
-            let place = Place { file: file.to_string(), sheet: sheet.name.clone(), row: r0 + 1, column: crate::core::format::column_letters(*c0) };
+            let range = format!(
+                "{}:{}",
+                crate::core::format::cell_address(*r0, *c0),
+                crate::core::format::cell_address(*r1, *c1)
+            );
+            let place = Place {
+                file: file.to_string(),
+                sheet: sheet.name.clone(),
+                row: r0 + 1,
+                column: crate::core::format::column_letters(*c0),
+            };
             reader.issues.push(Issue { place, kind: IssueKind::MergedHeader { range, count: used.len() } });
         }
     }
@@ -286,7 +346,8 @@ impl RowReader<'_> {
             if let (Some(n), Some(d)) = (figure.numerator, figure.denominator) {
                 if n > d {
                     let c = self.mapping.column_of(&Column::Criterion { code: code.clone(), part: Part::Numerator });
-                    let kind = IssueKind::NumeratorAboveDenominator { criterion: code.clone(), numerator: n, denominator: d };
+                    let kind =
+                        IssueKind::NumeratorAboveDenominator { criterion: code.clone(), numerator: n, denominator: d };
                     self.issue(r, c, kind);
                 }
             }
@@ -296,7 +357,13 @@ impl RowReader<'_> {
         unit
     }
 
-    fn number(&mut self, r: usize, c: usize, cell: &Cell, parse: fn(&Cell) -> Result<Option<f64>, values::NotANumber>) -> Option<f64> {
+    fn number(
+        &mut self,
+        r: usize,
+        c: usize,
+        cell: &Cell,
+        parse: fn(&Cell) -> Result<Option<f64>, values::NotANumber>,
+    ) -> Option<f64> {
         match parse(cell) {
             Ok(v) => v,
             Err(values::NotANumber(value)) => {

@@ -97,14 +97,26 @@ impl Ticker {
 impl<'a> SheetBuilder<'a> {
     pub fn new(name: &str, limits: &'a Limits) -> Self {
         let stream = if limits.keep_dossier_cells { Stream::Cells } else { Stream::Undecided };
-        SheetBuilder { name: name.to_string(), limits, cells: Vec::new(), bounds: None, long_texts: Vec::new(), uncached: Vec::new(), stream, date1904: false }
+        SheetBuilder {
+            name: name.to_string(),
+            limits,
+            cells: Vec::new(),
+            bounds: None,
+            long_texts: Vec::new(),
+            uncached: Vec::new(),
+            stream,
+            date1904: false,
+        }
     }
 
     /// Whether the cell at `row`, `col` is used: past a streamed dossier list's preview, only in
     /// the columns the list reads. Readers skip the others before converting them.
     pub fn wants(&self, row: u32, col: u32) -> bool {
         match &self.stream {
-            Stream::Dossiers(d) => row <= d.preview_until || col.checked_sub(d.first_col).is_some_and(|c| d.wanted.get(c as usize) == Some(&true)),
+            Stream::Dossiers(d) => {
+                row <= d.preview_until
+                    || col.checked_sub(d.first_col).is_some_and(|c| d.wanted.get(c as usize) == Some(&true))
+            }
             _ => true,
         }
     }
@@ -126,7 +138,15 @@ impl<'a> SheetBuilder<'a> {
         let width = mapping.fields.len();
         let wanted = mapping.fields.iter().map(Option::is_some).collect();
         let reader = DossierReader::new(mapping, sheet.origin, self.date1904);
-        let mut dossiers = Dossiers { reader, first_col: c0, width, preview_until: header + PREVIEW_ROWS, wanted, row: None, cells: 0 };
+        let mut dossiers = Dossiers {
+            reader,
+            first_col: c0,
+            width,
+            preview_until: header + PREVIEW_ROWS,
+            wanted,
+            row: None,
+            cells: 0,
+        };
         for (r, c, cell) in &self.cells {
             if *r > header {
                 dossiers.push(*r, *c, cell.clone());
@@ -138,13 +158,18 @@ impl<'a> SheetBuilder<'a> {
     }
 
     /// The cells laid out in their rectangle (`bounds`), once it is known to be within the limits.
-    fn dense(&self, bounds: (u32, u32, u32, u32), cells: impl Iterator<Item = (u32, u32, Cell)>) -> Result<Sheet, ReadError> {
+    fn dense(
+        &self,
+        bounds: (u32, u32, u32, u32),
+        cells: impl Iterator<Item = (u32, u32, Cell)>,
+    ) -> Result<Sheet, ReadError> {
         let (rows, cols) = extent(bounds);
         self.limits.check_cells(&self.name, rows, cols)?;
         let (r0, _, c0, _) = bounds;
         let width = cols as usize;
         // On wasm32 a raised limit can still exceed what an address can count.
-        let too_many = || ReadError::TooManyCells { sheet: self.name.clone(), rows, cols, limit: self.limits.max_cells };
+        let too_many =
+            || ReadError::TooManyCells { sheet: self.name.clone(), rows, cols, limit: self.limits.max_cells };
         let len = usize::try_from(rows.saturating_mul(cols)).map_err(|_| too_many())?;
         let mut dense = vec![Cell::Empty; len];
         for (r, c, cell) in cells {
@@ -165,13 +190,20 @@ impl<'a> SheetBuilder<'a> {
             }
             other => other,
         };
-        if matches!(self.stream, Stream::Undecided) && self.bounds.is_some_and(|(r0, ..)| row >= r0 + HEADER_SEARCH_ROWS as u32) {
+        if matches!(self.stream, Stream::Undecided)
+            && self.bounds.is_some_and(|(r0, ..)| row >= r0 + HEADER_SEARCH_ROWS as u32)
+        {
             self.decide();
         }
         if let Stream::Dossiers(d) = &mut self.stream {
             if d.cells >= self.limits.max_cells {
                 let rows = u64::from(row) + 1;
-                return Err(ReadError::TooManyCells { sheet: self.name.clone(), rows, cols: d.width as u64, limit: self.limits.max_cells });
+                return Err(ReadError::TooManyCells {
+                    sheet: self.name.clone(),
+                    rows,
+                    cols: d.width as u64,
+                    limit: self.limits.max_cells,
+                });
             }
             let keep = row <= d.preview_until;
             if keep {
@@ -217,10 +249,19 @@ impl<'a> SheetBuilder<'a> {
     fn finish_cells(mut self) -> Result<(Sheet, Vec<Note>), ReadError> {
         let mut notes = Vec::new();
         if let Some(first) = self.long_texts.first() {
-            notes.push(Note::LongText { sheet: self.name.clone(), cell: first.clone(), count: self.long_texts.len(), limit: self.limits.max_text_chars });
+            notes.push(Note::LongText {
+                sheet: self.name.clone(),
+                cell: first.clone(),
+                count: self.long_texts.len(),
+                limit: self.limits.max_text_chars,
+            });
         }
         if let Some(first) = self.uncached.first() {
-            notes.push(Note::FormulaWithoutValue { sheet: self.name.clone(), cell: first.clone(), count: self.uncached.len() });
+            notes.push(Note::FormulaWithoutValue {
+                sheet: self.name.clone(),
+                cell: first.clone(),
+                count: self.uncached.len(),
+            });
         }
         let Some(bounds) = self.bounds else {
             return Ok((Sheet::from_cells(self.name, (0, 0), 0, Vec::new()), notes));

@@ -10,22 +10,23 @@ const DELIMITERS: [u8; 3] = [b'\t', b';', b','];
 /// Records sampled to choose the delimiter.
 const SNIFF_RECORDS: usize = 50;
 
-pub(super) fn read(bytes: &[u8], sheet_name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>, CsvDialect), ReadError> {
+pub(super) fn read(
+    bytes: &[u8],
+    sheet_name: &str,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Sheet, Vec<Note>, CsvDialect), ReadError> {
     let (text, encoding) = decode::decode(bytes);
     let delimiter = sniff_delimiter(&text);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut builder = SheetBuilder::new(sheet_name, limits);
     let mut ticker = Ticker::new(0);
     let mut record = ::csv::StringRecord::new();
     for row in 0u32.. {
-        let more = reader.read_record(&mut record).map_err(|e| ReadError::Csv {
-            line: e.position().map_or(0, |p| p.line()),
-            detail: e.to_string(),
-        })?;
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| ReadError::Csv { line: e.position().map_or(0, |p| p.line()), detail: e.to_string() })?;
         if !more {
             break;
         }
@@ -92,7 +93,9 @@ mod tests {
 
     #[test]
     fn semicolons_with_decimal_commas() {
-        let (sheet, _, dialect) = read("Đơn vị;Tỷ lệ;Điểm\nXã A;74,04;14,81\nXã B;100;20\n".as_bytes(), "t", &Limits::default(), &mut |_| {}).unwrap();
+        let (sheet, _, dialect) =
+            read("Đơn vị;Tỷ lệ;Điểm\nXã A;74,04;14,81\nXã B;100;20\n".as_bytes(), "t", &Limits::default(), &mut |_| {})
+                .unwrap();
         assert_eq!(dialect.delimiter, b';');
         assert_eq!(texts(&sheet, 1), ["Xã A", "74,04", "14,81"]);
         assert_eq!((sheet.height(), sheet.width()), (3, 3));

@@ -65,10 +65,7 @@ fn single_byte_code_page(bytes: &[u8]) -> &'static Encoding {
 
 /// +1 for each non-ASCII Vietnamese letter, −1 for any other non-ASCII character.
 fn vietnamese_score(text: &str) -> i64 {
-    text.chars()
-        .filter(|c| !c.is_ascii())
-        .map(|c| if is_vietnamese_letter(c) { 1 } else { -1 })
-        .sum()
+    text.chars().filter(|c| !c.is_ascii()).map(|c| if is_vietnamese_letter(c) { 1 } else { -1 }).sum()
 }
 
 fn is_vietnamese_letter(c: char) -> bool {
@@ -81,7 +78,9 @@ fn is_vietnamese_letter(c: char) -> bool {
         return false;
     }
     // circumflex, breve, horn; then the five tone marks.
-    parts.all(|m| matches!(m, '\u{302}' | '\u{306}' | '\u{31B}' | '\u{300}' | '\u{301}' | '\u{309}' | '\u{303}' | '\u{323}'))
+    parts.all(|m| {
+        matches!(m, '\u{302}' | '\u{306}' | '\u{31B}' | '\u{300}' | '\u{301}' | '\u{309}' | '\u{303}' | '\u{323}')
+    })
 }
 
 #[cfg(test)]

@@ -94,7 +94,11 @@ impl Limits {
                 Event::Start(ref e) | Event::Empty(ref e) => {
                     let open = matches!(event, Event::Start(_));
                     let repeat = |name: &str| {
-                        e.try_get_attribute(name).ok().flatten().and_then(|a| a.value.trim().parse::<u64>().ok()).unwrap_or(1)
+                        e.try_get_attribute(name)
+                            .ok()
+                            .flatten()
+                            .and_then(|a| a.value.trim().parse::<u64>().ok())
+                            .unwrap_or(1)
                     };
                     match e.name().as_ref() {
                         "table:table" => {

@@ -19,7 +19,9 @@ pub(super) type Read = (Format, Vec<Sheet>, Vec<Note>);
 pub(super) fn read(bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<Read, ReadError> {
     let (text, _) = decode(bytes);
     let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(2048).collect();
-    if head.starts_with("<?xml") && (head.contains("urn:schemas-microsoft-com:office:spreadsheet") || head.contains("<Workbook")) {
+    if head.starts_with("<?xml")
+        && (head.contains("urn:schemas-microsoft-com:office:spreadsheet") || head.contains("<Workbook"))
+    {
         spreadsheet_ml(&text, limits, progress).map(|(sheets, notes)| (Format::SpreadsheetMl, sheets, notes))
     } else {
         html(&text, limits, progress).map(|(sheets, notes)| (Format::Html, sheets, notes))
@@ -72,7 +74,9 @@ impl Table<'_> {
         }
         let row = self.row.unwrap_or_default();
         self.covered.retain(|&(_, last_row, _, _)| last_row >= row);
-        while let Some(&(_, _, _, last)) = self.covered.iter().find(|&&(r0, r1, c0, c1)| (r0..=r1).contains(&row) && (c0..=c1).contains(&self.col)) {
+        while let Some(&(_, _, _, last)) =
+            self.covered.iter().find(|&&(r0, r1, c0, c1)| (r0..=r1).contains(&row) && (c0..=c1).contains(&self.col))
+        {
             self.col = last + 1;
         }
         if rowspan > 1 {
@@ -127,7 +131,15 @@ fn html(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Resu
                 b"table" => {
                     count += 1;
                     let name = format!("Bảng {count}");
-                    open.push(Table { builder: SheetBuilder::new(&name, limits), row: None, next_row: 0, col: 0, covered: Vec::new(), cell: None, merges: HeaderMerges::default() });
+                    open.push(Table {
+                        builder: SheetBuilder::new(&name, limits),
+                        row: None,
+                        next_row: 0,
+                        col: 0,
+                        covered: Vec::new(),
+                        cell: None,
+                        merges: HeaderMerges::default(),
+                    });
                 }
                 b"tr" => {
                     if let Some(t) = open.last_mut() {
@@ -138,7 +150,8 @@ fn html(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Resu
                 }
                 b"td" | b"th" => {
                     if let Some(t) = open.last_mut() {
-                        let number = attribute(&tag, "x:num").and_then(|v| v.parse::<f64>().ok()).filter(|n| n.is_finite());
+                        let number =
+                            attribute(&tag, "x:num").and_then(|v| v.parse::<f64>().ok()).filter(|n| n.is_finite());
                         t.start_cell(span(&tag, "colspan", MAX_COLSPAN), span(&tag, "rowspan", MAX_ROWSPAN), number)?;
                     }
                 }
@@ -192,7 +205,11 @@ fn ss_attribute(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes().flatten().find(|a| local_name(a.key.as_ref()) == name).map(|a| a.value.into_owned())
 }
 
-fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
+fn spreadsheet_ml(
+    text: &str,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
     let corrupt = |detail: String| ReadError::Corrupt { format: Format::SpreadsheetMl, detail };
     let mut reader = quick_xml::Reader::from_str(text);
     let mut sheets = Vec::new();
@@ -209,7 +226,8 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let index = |e: &BytesStart| ss_attribute(e, "Index").and_then(|v| v.parse::<u32>().ok()).filter(|i| *i >= 1);
+                let index =
+                    |e: &BytesStart| ss_attribute(e, "Index").and_then(|v| v.parse::<u32>().ok()).filter(|i| *i >= 1);
                 match local_name(e.name().as_ref()) {
                     "Worksheet" => {
                         let name = ss_attribute(e, "Name").unwrap_or_else(|| format!("Sheet{}", sheets.len() + 1));
@@ -226,10 +244,19 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
                         col = index(e).unwrap_or(col + 1);
                         // The value lands in this column; the next cell starts after the merge.
                         data = (!empty).then(|| (col, String::new(), String::new()));
-                        let across = ss_attribute(e, "MergeAcross").and_then(|v| v.parse::<u32>().ok()).unwrap_or(0).min(MAX_COLSPAN);
-                        let down = ss_attribute(e, "MergeDown").and_then(|v| v.parse::<u32>().ok()).unwrap_or(0).min(MAX_ROWSPAN);
+                        let across = ss_attribute(e, "MergeAcross")
+                            .and_then(|v| v.parse::<u32>().ok())
+                            .unwrap_or(0)
+                            .min(MAX_COLSPAN);
+                        let down = ss_attribute(e, "MergeDown")
+                            .and_then(|v| v.parse::<u32>().ok())
+                            .unwrap_or(0)
+                            .min(MAX_ROWSPAN);
                         if let Some((_, _, merges)) = current.as_mut() {
-                            merges.add((row.saturating_sub(1), col.saturating_sub(1)), (row.saturating_sub(1) + down, col.saturating_sub(1) + across));
+                            merges.add(
+                                (row.saturating_sub(1), col.saturating_sub(1)),
+                                (row.saturating_sub(1) + down, col.saturating_sub(1) + across),
+                            );
                         }
                         col += across;
                     }
@@ -259,7 +286,12 @@ fn spreadsheet_ml(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress
                         "gt" => ">".to_string(),
                         "quot" => "\"".to_string(),
                         "apos" => "'".to_string(),
-                        other => r.resolve_char_ref().ok().flatten().map(String::from).unwrap_or_else(|| format!("&{other};")),
+                        other => r
+                            .resolve_char_ref()
+                            .ok()
+                            .flatten()
+                            .map(String::from)
+                            .unwrap_or_else(|| format!("&{other};")),
                     };
                     d.2.push_str(&resolved);
                 }

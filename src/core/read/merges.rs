@@ -19,11 +19,18 @@ pub(super) fn xlsx_merges(bytes: &[u8]) -> HashMap<String, Vec<Range>> {
         zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
         Some(s)
     };
-    let (Some(workbook), Some(rels)) = (text("xl/workbook.xml"), text("xl/_rels/workbook.xml.rels")) else { return HashMap::new() };
-    let targets: HashMap<String, String> = elements(&rels, "Relationship").into_iter().filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone()))).collect();
+    let (Some(workbook), Some(rels)) = (text("xl/workbook.xml"), text("xl/_rels/workbook.xml.rels")) else {
+        return HashMap::new();
+    };
+    let targets: HashMap<String, String> = elements(&rels, "Relationship")
+        .into_iter()
+        .filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone())))
+        .collect();
     let mut merges = HashMap::new();
     for sheet in elements(&workbook, "sheet") {
-        let (Some(name), Some(target)) = (sheet.get("name"), sheet.get("id").and_then(|id| targets.get(id))) else { continue };
+        let (Some(name), Some(target)) = (sheet.get("name"), sheet.get("id").and_then(|id| targets.get(id))) else {
+            continue;
+        };
         let path = match target.strip_prefix('/') {
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{target}"),
@@ -44,7 +51,12 @@ fn elements(xml: &str, tag: &str) -> Vec<HashMap<String, String>> {
     loop {
         match reader.read_event() {
             Ok(Event::Start(e) | Event::Empty(e)) if local(e.name().as_ref()) == tag => {
-                found.push(e.attributes().flatten().map(|a| (local(a.key.as_ref()).to_string(), a.value.into_owned())).collect());
+                found.push(
+                    e.attributes()
+                        .flatten()
+                        .map(|a| (local(a.key.as_ref()).to_string(), a.value.into_owned()))
+                        .collect(),
+                );
             }
             Ok(Event::Eof) | Err(_) => return found,
             _ => {}
@@ -103,7 +115,8 @@ fn reference(element: &[u8]) -> Option<Range> {
 fn cell(address: &str) -> Option<(u32, u32)> {
     let split = address.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = address.split_at(split);
-    let col = letters.bytes().try_fold(0u32, |acc, b| b.is_ascii_uppercase().then(|| acc * 26 + u32::from(b - b'A') + 1))?;
+    let col =
+        letters.bytes().try_fold(0u32, |acc, b| b.is_ascii_uppercase().then(|| acc * 26 + u32::from(b - b'A') + 1))?;
     let row: u32 = digits.parse().ok()?;
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }

@@ -27,28 +27,56 @@ pub enum ReadError {
     /// Password-protected (encrypted) workbook.
     Encrypted,
     /// Looks like `format` but the reader failed.
-    Corrupt { format: Format, detail: String },
+    Corrupt {
+        format: Format,
+        detail: String,
+    },
     /// Delimited text that broke the CSV reader.
-    Csv { line: u64, detail: String },
+    Csv {
+        line: u64,
+        detail: String,
+    },
     /// Nothing recognisable.
     Unknown,
     /// The browser or the operating system could not hand over the file's bytes.
-    Unreadable { detail: String },
+    Unreadable {
+        detail: String,
+    },
     /// Larger than the file size limit.
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     /// A zip package whose entries would inflate past the limit (a zip bomb); `entry` is where
     /// the running total crossed it.
-    ZipBomb { entry: String, unzipped: u64, limit: u64 },
+    ZipBomb {
+        entry: String,
+        unzipped: u64,
+        limit: u64,
+    },
     /// A sheet wider than the column limit.
-    TooManyColumns { sheet: String, cols: u64, limit: u64 },
+    TooManyColumns {
+        sheet: String,
+        cols: u64,
+        limit: u64,
+    },
     /// A sheet whose used rectangle holds more cells than the limit.
-    TooManyCells { sheet: String, rows: u64, cols: u64, limit: u64 },
+    TooManyCells {
+        sheet: String,
+        rows: u64,
+        cols: u64,
+        limit: u64,
+    },
     /// Reading took longer than the time budget (the web app stops it).
-    TimedOut { seconds: u32 },
+    TimedOut {
+        seconds: u32,
+    },
     /// The user stopped the reading.
     Cancelled,
     /// The reader itself failed (in the web app: its worker died); nothing else was lost.
-    Crashed { detail: String },
+    Crashed {
+        detail: String,
+    },
 }
 
 /// How far the reading of a sheet has come.
@@ -62,16 +90,34 @@ pub struct Progress {
 /// Something the user should know about a file that was read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Note {
-    HiddenSheet { sheet: String },
-    SheetUnreadable { sheet: String, detail: String },
+    HiddenSheet {
+        sheet: String,
+    },
+    SheetUnreadable {
+        sheet: String,
+        detail: String,
+    },
     /// The name says workbook but the content is delimited text.
-    TextNamedAsWorkbook { extension: String },
+    TextNamedAsWorkbook {
+        extension: String,
+    },
     /// The content is an HTML page or SpreadsheetML, whatever the name says.
-    MarkupWorkbook { format: Format },
+    MarkupWorkbook {
+        format: Format,
+    },
     /// Text longer than the limit was cut: `count` cells, the first at `cell`.
-    LongText { sheet: String, cell: String, count: usize, limit: usize },
+    LongText {
+        sheet: String,
+        cell: String,
+        count: usize,
+        limit: usize,
+    },
     /// Formula cells whose result the file does not hold: `count` cells, the first at `cell`.
-    FormulaWithoutValue { sheet: String, cell: String, count: usize },
+    FormulaWithoutValue {
+        sheet: String,
+        cell: String,
+        count: usize,
+    },
 }
 
 /// The extensions chiso offers in its file picker.
@@ -90,7 +136,12 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Loaded, ReadError> {
 }
 
 /// Reads a whole file within `limits`, telling `progress` how many rows are read.
-pub fn read_with(file_name: &str, bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<Loaded, ReadError> {
+pub fn read_with(
+    file_name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Loaded, ReadError> {
     limits.check_file_size(bytes.len() as u64)?;
     let extension = extension(file_name);
     let content = match sniff::sniff(bytes) {

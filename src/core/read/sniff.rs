@@ -1,7 +1,7 @@
 //! What a file really is, from its first bytes and, for zip packages, the names inside.
 
-use serde::{Deserialize, Serialize};
 use crate::core::table::Format;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Content {
@@ -54,7 +54,8 @@ fn zip_content(bytes: &[u8]) -> Content {
         Content::Workbook(Format::Ods)
     } else if contains(bytes, b"xl/workbook.bin") {
         Content::Workbook(Format::Xlsb)
-    } else if contains(bytes, b"xl/workbook.xml") || contains(bytes, b"[Content_Types].xml") && contains(bytes, b"xl/") {
+    } else if contains(bytes, b"xl/workbook.xml") || contains(bytes, b"[Content_Types].xml") && contains(bytes, b"xl/")
+    {
         Content::Workbook(Format::Xlsx)
     } else if contains(bytes, b"word/document.xml") {
         Content::WordDocument
@@ -90,7 +91,10 @@ fn looks_like_text(bytes: &[u8]) -> bool {
 fn starts_with_markup(bytes: &[u8]) -> bool {
     let (text, _) = super::decode::decode(&bytes[..bytes.len().min(1024)]);
     let head = text.trim_start().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") || head.starts_with("<table")
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml")
+        || head.starts_with("<table")
 }
 
 #[cfg(test)]

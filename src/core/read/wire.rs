@@ -13,7 +13,8 @@ pub fn encode(outcome: &Result<Loaded, ReadError>) -> Vec<u8> {
 
 /// Bytes from [`encode`]; anything else is reported as a reader failure.
 pub fn decode(bytes: &[u8]) -> Result<Loaded, ReadError> {
-    postcard::from_bytes::<Result<Loaded, ReadError>>(bytes).unwrap_or_else(|e| Err(ReadError::Crashed { detail: format!("decode: {e}") }))
+    postcard::from_bytes::<Result<Loaded, ReadError>>(bytes)
+        .unwrap_or_else(|e| Err(ReadError::Crashed { detail: format!("decode: {e}") }))
 }
 
 #[cfg(test)]
@@ -28,13 +29,17 @@ mod tests {
         let loaded = read_file("a.csv", text.as_bytes());
         assert_eq!(decode(&encode(&loaded)), loaded);
         let mut book = loaded.unwrap();
-        book.workbook.sheets[0] = crate::core::table::Sheet::from_rows("S", (3, 2), vec![vec![
-            Cell::Date(DateTime { year: 2023, month: 11, day: 30, hour: 14, minute: 5, second: 0 }),
-            Cell::Bool(true),
-            Cell::Number(-0.25),
-            Cell::Error("#DIV/0!".into()),
-            Cell::Empty,
-        ]]);
+        book.workbook.sheets[0] = crate::core::table::Sheet::from_rows(
+            "S",
+            (3, 2),
+            vec![vec![
+                Cell::Date(DateTime { year: 2023, month: 11, day: 30, hour: 14, minute: 5, second: 0 }),
+                Cell::Bool(true),
+                Cell::Number(-0.25),
+                Cell::Error("#DIV/0!".into()),
+                Cell::Empty,
+            ]],
+        );
         book.notes.push(Note::HiddenSheet { sheet: "Ẩn".into() });
         let ok = Ok(book);
         assert_eq!(decode(&encode(&ok)), ok);

@@ -5,10 +5,10 @@ use std::io::{Cursor, Read, Seek};
 use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::cells::{HeaderMerges, SheetBuilder, Ticker};
-use super::merges::xlsx_merges;
-use crate::core::header::HEADER_SEARCH_ROWS;
 use super::limits::Limits;
+use super::merges::xlsx_merges;
 use super::{Note, Progress, ReadError};
+use crate::core::header::HEADER_SEARCH_ROWS;
 use crate::core::table::{Cell, DateTime, Format, Sheet};
 
 /// Reads every worksheet; a sheet that fails is reported and skipped so that the others still
@@ -16,41 +16,56 @@ use crate::core::table::{Cell, DateTime, Format, Sheet};
 /// streamed cell by cell; xls and ods through calamine's ranges, whose size the file format
 /// bounds (xls) or [`Limits::check_ods`] checked first. The flag says whether the workbook
 /// counts its dates from 1904 (only xlsx says so in a way chiso reads).
-pub(super) fn read(bytes: &[u8], format: Format, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
+pub(super) fn read(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
     if format == Format::Xlsx {
         return read_xlsx(bytes, limits, progress);
     }
     read_others(bytes, format, limits, progress).map(|(sheets, notes)| (sheets, notes, false))
 }
 
-fn read_xlsx(bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
+fn read_xlsx(
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
     match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
         Ok(mut book) => {
             let date1904 = book.has_1904_epoch();
-            sheets_of(&mut book, limits, progress, |book: &mut Xlsx<_>, name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)| {
-                let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                let mut builder = SheetBuilder::new(name, limits);
-                builder.date1904(date1904);
-                let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
-                while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
-                    let (row, col) = cell.pos;
-                    ticker.tick(row, progress);
-                    if !builder.wants(row, col) {
-                        continue;
+            sheets_of(
+                &mut book,
+                limits,
+                progress,
+                |book: &mut Xlsx<_>, name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)| {
+                    let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                    let mut builder = SheetBuilder::new(name, limits);
+                    builder.date1904(date1904);
+                    let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
+                    while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+                        let (row, col) = cell.pos;
+                        ticker.tick(row, progress);
+                        if !builder.wants(row, col) {
+                            continue;
+                        }
+                        let data = Data::from(cell.value);
+                        if data == Data::Empty && cell.formula.is_some_and(|f| !f.is_empty()) {
+                            builder.uncached_formula(row, col);
+                        }
+                        builder.push(row, col, cell_of(data))?;
                     }
-                    let data = Data::from(cell.value);
-                    if data == Data::Empty && cell.formula.is_some_and(|f| !f.is_empty()) {
-                        builder.uncached_formula(row, col);
-                    }
-                    builder.push(row, col, cell_of(data))?;
-                }
-                drop(reader);
-                Ok(builder.finish()?)
-            })
+                    drop(reader);
+                    Ok(builder.finish()?)
+                },
+            )
             .map(|(mut sheets, notes)| {
                 // A merge leaves empty cells behind its first one: with none in the header rows,
                 // no merge there can matter, and a large sheet is not scanned again.
-                let gaps = |sheet: &Sheet| sheet.rows().take(HEADER_SEARCH_ROWS).any(|row| row.iter().any(Cell::is_empty));
+                let gaps =
+                    |sheet: &Sheet| sheet.rows().take(HEADER_SEARCH_ROWS).any(|row| row.iter().any(Cell::is_empty));
                 if sheets.iter().any(gaps) {
                     let merges = xlsx_merges(bytes);
                     for sheet in &mut sheets {
@@ -69,7 +84,12 @@ fn read_xlsx(bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(Progress)) 
     }
 }
 
-fn read_others(bytes: &[u8], format: Format, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
+fn read_others(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
     let cursor = Cursor::new(bytes);
     let corrupt = |detail: String| ReadError::Corrupt { format, detail };
     match format {
@@ -90,15 +110,17 @@ fn read_others(bytes: &[u8], format: Format, limits: &Limits, progress: &mut dyn
             }),
             Err(e) => Err(corrupt(e.to_string())),
         },
-        Format::Xls => match check_compound_file(bytes).and_then(|()| open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(Some)) {
-            Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
-                let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
-                from_range(name, &range, limits, progress)
-            }),
-            Err(Some(calamine::XlsError::Password)) => Err(ReadError::Encrypted),
-            Err(Some(e)) => Err(corrupt(e.to_string())),
-            Err(None) => Err(corrupt("compound file structure".to_string())),
-        },
+        Format::Xls => {
+            match check_compound_file(bytes).and_then(|()| open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(Some)) {
+                Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+                    let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+                    from_range(name, &range, limits, progress)
+                }),
+                Err(Some(calamine::XlsError::Password)) => Err(ReadError::Encrypted),
+                Err(Some(e)) => Err(corrupt(e.to_string())),
+                Err(None) => Err(corrupt("compound file structure".to_string())),
+            }
+        }
         Format::Ods => {
             limits.check_ods(bytes)?;
             match open_workbook_from_rs::<Ods<_>, _>(cursor) {
@@ -147,7 +169,12 @@ impl From<ReadError> for SheetError {
     }
 }
 
-fn sheets_of<RS, B, F>(book: &mut B, limits: &Limits, progress: &mut dyn FnMut(Progress), read_sheet: F) -> Result<(Vec<Sheet>, Vec<Note>), ReadError>
+fn sheets_of<RS, B, F>(
+    book: &mut B,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+    read_sheet: F,
+) -> Result<(Vec<Sheet>, Vec<Note>), ReadError>
 where
     RS: Read + Seek,
     B: Reader<RS>,
@@ -176,7 +203,12 @@ where
     Ok((sheets, notes))
 }
 
-fn from_range(name: &str, range: &Range<Data>, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>), SheetError> {
+fn from_range(
+    name: &str,
+    range: &Range<Data>,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Sheet, Vec<Note>), SheetError> {
     let mut builder = SheetBuilder::new(name, limits);
     let mut ticker = Ticker::new(range.height() as u64);
     let (r0, c0) = range.start().unwrap_or((0, 0));

@@ -40,7 +40,11 @@ fn open(id: &str, title: &str, desc: &str, height: f64) -> String {
 
 /// Horizontal bars, one a row, each against its own maximum (drawn as a light track).
 pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
-    let desc = bars.iter().map(|b| format!("{}: {}/{}", b.label, number(b.value, 2), number(b.max, 2))).collect::<Vec<_>>().join("; ");
+    let desc = bars
+        .iter()
+        .map(|b| format!("{}: {}/{}", b.label, number(b.value, 2), number(b.max, 2)))
+        .collect::<Vec<_>>()
+        .join("; ");
     let height = ROW * bars.len() as f64 + 8.0;
     let mut svg = open(id, title, &desc, height);
     for (i, b) in bars.iter().enumerate() {
@@ -64,7 +68,9 @@ pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
 pub fn paired(id: &str, title: &str, legend: (&str, &str), rows: &[(String, f64, f64, f64)]) -> String {
     let desc = rows
         .iter()
-        .map(|(label, a, b, max)| format!("{label}: {} {}, {} {} (/{})", legend.0, number(*a, 2), legend.1, number(*b, 2), number(*max, 2)))
+        .map(|(label, a, b, max)| {
+            format!("{label}: {} {}, {} {} (/{})", legend.0, number(*a, 2), legend.1, number(*b, 2), number(*max, 2))
+        })
         .collect::<Vec<_>>()
         .join("; ");
     let row = ROW + 10.0;
@@ -109,7 +115,10 @@ mod tests {
         let svg = bars(
             "tdgq",
             "Tiến độ giải quyết",
-            &[Bar { label: "Xã <A>".into(), value: 10.0, max: 20.0 }, Bar { label: "Xã B".into(), value: 25.0, max: 20.0 }],
+            &[
+                Bar { label: "Xã <A>".into(), value: 10.0, max: 20.0 },
+                Bar { label: "Xã B".into(), value: 25.0, max: 20.0 },
+            ],
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains(r#"role="img""#) && svg.contains(r#"aria-labelledby="tdgq-title tdgq-desc""#));
@@ -122,7 +131,8 @@ mod tests {
 
     #[test]
     fn paired_bars_carry_both_series() {
-        let svg = paired("u", "Đơn vị so với trung bình", ("Xã A", "Trung bình"), &[("TDGQ".into(), 19.48, 18.0, 20.0)]);
+        let svg =
+            paired("u", "Đơn vị so với trung bình", ("Xã A", "Trung bình"), &[("TDGQ".into(), 19.48, 18.0, 20.0)]);
         assert!(svg.contains("<desc id=\"u-desc\">TDGQ: Xã A 19,48, Trung bình 18 (/20)</desc>"));
         assert!(svg.contains(r#"width="350.6" height="14" class="bar""#), "19.48/20 × 360");
         assert!(svg.contains(r#"width="324.0" height="11" class="peer""#), "18/20 × 360");

@@ -11,7 +11,8 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
         .delimiter(b';')
         // The rule set line has one field, the table ten.
         .flexible(true)
-        .terminator(::csv::Terminator::CRLF).from_writer(vec![0xEF, 0xBB, 0xBF]);
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
     // Writing to a Vec cannot fail; a failed record would only drop that line.
     let _ = writer.write_record([format!("Bộ quy tắc: {}", rules.title(crate::core::lang::Lang::Vi))]);
     let mut header = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];

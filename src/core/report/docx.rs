@@ -3,8 +3,8 @@
 //! appendix whose header row repeats on every page, Times New Roman 14 pt.
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts, SectionProperty, SpecialIndentType, Table,
-    TableBorders, TableCell, TableRow, WidthType,
+    AlignmentType, Docx, PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts, SectionProperty,
+    SpecialIndentType, Table, TableBorders, TableCell, TableRow, WidthType,
 };
 
 use super::letter::Letter;
@@ -57,9 +57,8 @@ fn two_columns(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
 pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     let f = &letter.fields;
     let center = AlignmentType::Center;
-    let mut doc = Docx::new()
-        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT))
-        .default_size(28);
+    let mut doc =
+        Docx::new().default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT)).default_size(28);
 
     doc = doc.add_table(two_columns(
         vec![
@@ -86,7 +85,8 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     for l in &letter.results {
         doc = doc.add_paragraph(body(&format!("- {}", l.text)));
     }
-    doc = doc.add_paragraph(body("- Kết quả cụ thể của các nhóm, tiêu chí của từng đơn vị (có Phụ lục chi tiết kèm theo)."));
+    doc = doc
+        .add_paragraph(body("- Kết quả cụ thể của các nhóm, tiêu chí của từng đơn vị (có Phụ lục chi tiết kèm theo)."));
     doc = doc.add_paragraph(body(&f.request));
     for (i, d) in letter.directives.iter().enumerate() {
         doc = doc.add_paragraph(body(&format!("{}. {d}", i + 1)));
@@ -109,9 +109,23 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
         doc = doc.add_paragraph(line(title, if i == 0 { 14 } else { 13 }, i < 2, i >= 2, center));
     }
     // 252 mm of landscape text width: rank, unit, six groups, total, band.
-    let widths: Vec<usize> = [850, 3500].into_iter().chain(letter.appendix_headers[2..].iter().enumerate().map(|(k, _)| if k + 3 == letter.appendix_headers.len() { 1400 } else { 1150 })).collect();
+    let widths: Vec<usize> = [850, 3500]
+        .into_iter()
+        .chain(letter.appendix_headers[2..].iter().enumerate().map(|(k, _)| {
+            if k + 3 == letter.appendix_headers.len() {
+                1400
+            } else {
+                1150
+            }
+        }))
+        .collect();
     let header = TableRow::new(
-        letter.appendix_headers.iter().zip(&widths).map(|(h, w)| cell(vec![line(h, 12, true, false, center)], *w)).collect(),
+        letter
+            .appendix_headers
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| cell(vec![line(h, 12, true, false, center)], *w))
+            .collect(),
     )
     .cant_split();
     let mut rows = vec![header];

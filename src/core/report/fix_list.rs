@@ -30,7 +30,8 @@ pub struct FixRow {
 /// The lines for `units` (indices into the list; all units when empty), unit by unit, criteria
 /// in the rule set's order, dossiers in file order. One pass over the list per criterion.
 pub fn rows(table: &DossierTable, units: &[u32], rules: &RuleSet, lang: Lang) -> Vec<FixRow> {
-    let wanted: Vec<u32> = if units.is_empty() { table.tally.units.iter().map(|u| u.unit).collect() } else { units.to_vec() };
+    let wanted: Vec<u32> =
+        if units.is_empty() { table.tally.units.iter().map(|u| u.unit).collect() } else { units.to_vec() };
     let position: HashMap<u32, usize> = wanted.iter().enumerate().map(|(i, u)| (*u, i)).collect();
     let mut by_unit: Vec<Vec<FixRow>> = wanted.iter().map(|_| Vec::new()).collect();
     for c in rules.criteria.iter().filter(|c| c.dossiers.numerator.is_some()) {
@@ -54,7 +55,11 @@ pub fn rows(table: &DossierTable, units: &[u32], rules: &RuleSet, lang: Lang) ->
 }
 
 fn excel_date(d: NaiveDateTime) -> Result<ExcelDateTime, XlsxError> {
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.and_hms(d.hour() as u16, d.minute() as u8, d.second() as u8)
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.and_hms(
+        d.hour() as u16,
+        d.minute() as u8,
+        d.second() as u8,
+    )
 }
 
 pub fn to_bytes(table: &DossierTable, units: &[u32], rules: &RuleSet, file: &str) -> Result<Vec<u8>, XlsxError> {
@@ -67,7 +72,18 @@ pub fn to_bytes(table: &DossierTable, units: &[u32], rules: &RuleSet, file: &str
     let sheet = book.add_worksheet().set_name("Hồ sơ cần xử lý")?;
     let title = format!("Hồ sơ cần xử lý — kỳ {} — tệp «{file}»", table.tally.window.label(lang));
     sheet.write_string_with_format(0, 0, &title, &title_format())?;
-    let heads = ["Đơn vị", "Tiêu chí", "Mã hồ sơ", "Thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hoàn thành", "Lý do", "Còn khắc phục được", "Dòng trong tệp"];
+    let heads = [
+        "Đơn vị",
+        "Tiêu chí",
+        "Mã hồ sơ",
+        "Thủ tục",
+        "Ngày tiếp nhận",
+        "Ngày hẹn trả",
+        "Ngày hoàn thành",
+        "Lý do",
+        "Còn khắc phục được",
+        "Dòng trong tệp",
+    ];
     for (c, h) in heads.iter().enumerate() {
         sheet.write_string_with_format(2, c as u16, *h, &header)?;
     }
@@ -81,7 +97,9 @@ pub fn to_bytes(table: &DossierTable, units: &[u32], rules: &RuleSet, file: &str
             // Excel has no date before 1900: a mistyped year is written as it reads, not lost.
             match d.map(|d| (d, excel_date(d))) {
                 Some((_, Ok(x))) => sheet.write_datetime_with_format(r, c, x, &date).map(|_| ())?,
-                Some((d, Err(_))) => sheet.write_string_with_format(r, c, d.format("%d/%m/%Y %H:%M").to_string(), &text).map(|_| ())?,
+                Some((d, Err(_))) => {
+                    sheet.write_string_with_format(r, c, d.format("%d/%m/%Y %H:%M").to_string(), &text).map(|_| ())?
+                }
                 None => sheet.write_blank(r, c, &text).map(|_| ())?,
             }
         }

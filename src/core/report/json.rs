@@ -46,7 +46,9 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
             let tracked: Map<String, Value> = u
                 .tracked
                 .iter()
-                .map(|(code, f)| (code.clone(), json!({"numerator": f.numerator, "denominator": f.denominator, "rate": f.rate})))
+                .map(|(code, f)| {
+                    (code.clone(), json!({"numerator": f.numerator, "denominator": f.denominator, "rate": f.rate}))
+                })
                 .collect();
             json!({
                 "unit": u.name,
@@ -100,7 +102,12 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
 }
 
 /// A dossier list's period, what fell outside it, and its ranked action list.
-fn dossier_list(file: &str, d: &crate::core::dossier::units::DossierTable, analysis: &Analysis, rules: &RuleSet) -> Value {
+fn dossier_list(
+    file: &str,
+    d: &crate::core::dossier::units::DossierTable,
+    analysis: &Analysis,
+    rules: &RuleSet,
+) -> Value {
     let o = d.tally.outside;
     let actions = crate::core::dossier::actions::actions(d, &analysis.scores, rules);
     json!({

@@ -123,7 +123,11 @@ fn whole_scores(scores: &Scores, rules: &RuleSet) -> (String, Vec<(String, f64)>
     let mut groups: Vec<(String, f64)> = rules.groups.iter().map(|g| (g.code.clone(), 0.0)).collect();
     let mut certified_copy = None;
     for (i, c) in rules.criteria.iter().enumerate() {
-        let counts = scores.units.iter().filter_map(|u| u.criteria.get(i)).map(|r| Figure { numerator: r.numerator, denominator: r.denominator, rate: None });
+        let counts = scores.units.iter().filter_map(|u| u.criteria.get(i)).map(|r| Figure {
+            numerator: r.numerator,
+            denominator: r.denominator,
+            rate: None,
+        });
         let Some(pooled) = pool(counts) else { continue };
         if c.code == "ELECTRONIC_CERTIFIED_COPY" {
             certified_copy = pooled.numerator.zip(pooled.denominator);
@@ -190,7 +194,13 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
         .into_iter()
         .map(|i| {
             let u = &scores.units[i];
-            AppendixRow { rank: u.rank, unit: u.name.clone(), groups: u.groups.iter().map(|g| g.score).collect(), total: u.total, band: band(u.total, Lang::Vi) }
+            AppendixRow {
+                rank: u.rank,
+                unit: u.name.clone(),
+                groups: u.groups.iter().map(|g| g.score).collect(),
+                total: u.total,
+                band: band(u.total, Lang::Vi),
+            }
         })
         .collect();
     Letter {

@@ -62,10 +62,23 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
 
     let detail = book.add_worksheet().set_name("Chi tiết tiêu chí")?;
     detail.write_string_with_format(0, 0, rules.title(lang), &title)?;
-    let headers: Vec<String> = ["Đơn vị", "Nhóm", "Mã tiêu chí", "Tiêu chí", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Điểm", "Tối đa", "Điểm bị mất", "Trạng thái", "Nguồn số liệu"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let headers: Vec<String> = [
+        "Đơn vị",
+        "Nhóm",
+        "Mã tiêu chí",
+        "Tiêu chí",
+        "Tử số",
+        "Mẫu số",
+        "Tỷ lệ (%)",
+        "Điểm",
+        "Tối đa",
+        "Điểm bị mất",
+        "Trạng thái",
+        "Nguồn số liệu",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     write_header(detail, 2, &headers, &header)?;
     let mut row = 3u32;
     for &i in &order {
@@ -75,7 +88,14 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
             detail.write_string_with_format(row, 1, &c.group, &text)?;
             detail.write_string_with_format(row, 2, &c.code, &text)?;
             detail.write_string_with_format(row, 3, &c.name, &text)?;
-            let cells = [(4, r.numerator, &whole), (5, r.denominator, &whole), (6, percent(r.ratio), &points), (7, r.score, &points), (8, Some(r.max), &points), (9, Some(r.points_lost()), &points)];
+            let cells = [
+                (4, r.numerator, &whole),
+                (5, r.denominator, &whole),
+                (6, percent(r.ratio), &points),
+                (7, r.score, &points),
+                (8, Some(r.max), &points),
+                (9, Some(r.points_lost()), &points),
+            ];
             for (col, value, format) in cells {
                 match value {
                     Some(v) => detail.write_number_with_format(row, col, v, format)?,
@@ -87,7 +107,9 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
             row += 1;
         }
     }
-    for (col, width) in [(0, 30), (1, 8), (2, 24), (3, 60), (4, 12), (5, 12), (6, 10), (7, 8), (8, 8), (9, 11), (10, 16), (11, 28)] {
+    for (col, width) in
+        [(0, 30), (1, 8), (2, 24), (3, 60), (4, 12), (5, 12), (6, 10), (7, 8), (8, 8), (9, 11), (10, 16), (11, 28)]
+    {
         detail.set_column_width(col, width)?;
     }
     detail.set_freeze_panes(3, 1)?;

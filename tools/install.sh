@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what chiso needs and is missing; a second run installs nothing.
 #   bash tools/install.sh          build tools (to run the app)
+#   bash tools/install.sh --gates  only what the fast gates need (the wasm32 target, rustfmt, clippy)
 #   bash tools/install.sh --tests  build tools and test tools (Chromium, chromedriver, playwright-core,
 #                                  cargo-fuzz)
 # Every tool comes from a registry by name and at a pinned version: crates.io, npm, Debian.
@@ -15,7 +16,9 @@ CARGO_FUZZ_VERSION=0.13.2
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 
 with_tests=false
+gates_only=false
 [ "${1:-}" = "--tests" ] && with_tests=true
+[ "${1:-}" = "--gates" ] && gates_only=true
 
 if ! command -v cargo >/dev/null; then
     echo "chiso needs Rust (rustup, cargo): see https://rustup.rs" >&2
@@ -25,6 +28,12 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     step "rustup target add wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
 fi
+for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+        step "rustup component add $component" rustup component add "$component"
+    fi
+done
+$gates_only && exit 0
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     step "cargo install trunk $TRUNK_VERSION" cargo install --locked "trunk@$TRUNK_VERSION"

@@ -45,6 +45,9 @@ fn text(value: &JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
+/// Event handlers kept alive until the promise they settle has settled.
+type Handlers = Rc<RefCell<Vec<Closure<dyn FnMut(JsValue)>>>>;
+
 /// A promise settled by the first of: a message `on_message` maps to `Some`, a worker error
 /// (as "crash:…"), or the timeout (as "timeout"). The handlers are removed when it settles.
 async fn settle(
@@ -52,7 +55,7 @@ async fn settle(
     timeout_ms: i32,
     on_message: impl Fn(&JsValue) -> Option<JsValue> + 'static,
 ) -> JsValue {
-    let handlers: Rc<RefCell<Vec<Closure<dyn FnMut(JsValue)>>>> = Rc::default();
+    let handlers: Handlers = Rc::default();
     let mut timer = None;
     let mut on_message = Some(on_message);
     let promise = Promise::new(&mut |resolve, _| {

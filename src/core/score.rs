@@ -171,7 +171,7 @@ pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: S
             result.status = Status::DataError;
             None
         }
-        (Some(_), Some(d), _) if d == 0.0 => match criterion.zero {
+        (Some(_), Some(0.0), _) => match criterion.zero {
             ZeroRule::NoData => None,
             ZeroRule::Full => Some(points_to_hundredths(criterion.max)),
             ZeroRule::Zero => Some(0),
@@ -207,8 +207,8 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     while i < units.len() {
         if let Some(parent) = units[i].parent.clone() {
             let key = fold_words(&parent);
-            if !index.contains_key(&key) {
-                index.insert(key, units.len());
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(key) {
+                slot.insert(units.len());
                 warnings.push(ScoreWarning::ParentWithoutRow { parent: parent.clone() });
                 units.push(UnitRow {
                     name: parent,

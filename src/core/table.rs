@@ -97,7 +97,7 @@ impl Sheet {
 
     /// Builds a sheet from cells already laid out row after row, `width` to a row.
     pub fn from_cells(name: impl Into<String>, origin: (usize, usize), width: usize, cells: Vec<Cell>) -> Sheet {
-        debug_assert!(width == 0 || cells.len() % width == 0);
+        debug_assert!(width == 0 || cells.len().is_multiple_of(width));
         Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new(), dossiers: None }
     }
 
@@ -106,11 +106,7 @@ impl Sheet {
     }
 
     pub fn height(&self) -> usize {
-        if self.width == 0 {
-            0
-        } else {
-            self.cells.len() / self.width
-        }
+        self.cells.len().checked_div(self.width).unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -108,10 +108,13 @@ pub struct Letter {
     pub appendix: Vec<AppendixRow>,
 }
 
+/// The whole's name, its group scores, and its certified-copy counts (numerator, denominator).
+type Whole = (String, Vec<(String, f64)>, Option<(f64, f64)>);
+
 /// The pooled group scores of the whole: the single top-level unit when there is one (it pools
 /// its units), otherwise every unit's counts pooled here (rates given without counts cannot be
 /// pooled and are left out).
-fn whole_scores(scores: &Scores, rules: &RuleSet) -> (String, Vec<(String, f64)>, Option<(f64, f64)>) {
+fn whole_scores(scores: &Scores, rules: &RuleSet) -> Whole {
     let roots: Vec<_> = scores.units.iter().filter(|u| u.parent.is_none()).collect();
     let certified = |f: Option<&crate::core::score::CriterionResult>| f.and_then(|c| c.numerator.zip(c.denominator));
     if let [root] = roots.as_slice() {

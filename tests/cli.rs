@@ -1,6 +1,8 @@
 //! The command-line tool of the automation contract, run as a user would run it.
 
-use std::path::PathBuf;
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 use chiso::core::read::read_file;
@@ -11,14 +13,9 @@ fn chiso(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chiso")).args(args).output().expect("run chiso")
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn sample() -> String {
-    let path = temp("mau-an-hoa.xlsx");
+/// The demo workbook, written by `chiso sample` into the calling test's own directory.
+fn sample(dir: &Path) -> String {
+    let path = dir.join("mau-an-hoa.xlsx");
     let out = chiso(&["sample", "--out", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     path.to_string_lossy().into_owned()
@@ -35,7 +32,8 @@ fn unit<'a>(json: &'a Value, name: &str) -> &'a Value {
 
 #[test]
 fn score_prints_the_contract_json() {
-    let json = json_of(&chiso(&["score", &sample()]));
+    let dir = common::scratch("score_prints_the_contract_json");
+    let json = json_of(&chiso(&["score", &sample(dir.path())]));
     assert_eq!(json["rules"]["version"], "2026.1");
     assert_eq!(json["units"].as_array().unwrap().len(), 15);
     // The sample's two laggards on online payment (the seed letter names such units) are alerted.
@@ -81,9 +79,10 @@ fn score_prints_the_contract_json() {
 
 #[test]
 fn csv_and_xlsx_read_back_to_the_same_values() {
-    let sample = sample();
+    let dir = common::scratch("csv_and_xlsx_read_back_to_the_same_values");
+    let sample = sample(dir.path());
     let json = json_of(&chiso(&["score", &sample]));
-    let csv_path = temp("ket-qua.csv");
+    let csv_path = dir.path().join("ket-qua.csv");
     assert!(chiso(&["score", &sample, "--format", "csv", "--out", csv_path.to_str().unwrap()]).status.success());
     let bytes = std::fs::read(&csv_path).unwrap();
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM for Excel");
@@ -98,7 +97,7 @@ fn csv_and_xlsx_read_back_to_the_same_values() {
         assert_eq!(again["score_only"], true);
     }
 
-    let xlsx_path = temp("ket-qua.xlsx");
+    let xlsx_path = dir.path().join("ket-qua.xlsx");
     assert!(chiso(&["score", &sample, "--format", "xlsx", "--out", xlsx_path.to_str().unwrap()]).status.success());
     let book = read_file("ket-qua.xlsx", &std::fs::read(&xlsx_path).unwrap()).unwrap().workbook;
     assert_eq!(book.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Kết quả", "Chi tiết tiêu chí"]);
@@ -124,12 +123,13 @@ fn csv_and_xlsx_read_back_to_the_same_values() {
 
 #[test]
 fn another_rule_set_changes_the_scores_and_is_named() {
+    let dir = common::scratch("another_rule_set_changes_the_scores_and_is_named");
     let rules = chiso::core::rules::DEFAULT_RULES
         .replace("target = 0.5", "target = 0.8")
         .replace("version = \"2026.1\"", "version = \"thử nghiệm\"");
-    let path = temp("quy-tac.toml");
+    let path = dir.path().join("quy-tac.toml");
     std::fs::write(&path, rules).unwrap();
-    let json = json_of(&chiso(&["score", &sample(), "--rules", path.to_str().unwrap()]));
+    let json = json_of(&chiso(&["score", &sample(dir.path()), "--rules", path.to_str().unwrap()]));
     assert_eq!(json["rules"]["version"], "thử nghiệm");
     // ONLINE_DOSSIERS 3294/4474 = 73.63 % against 80 %: 6 × 0.92037 = 5.52; CLGQ 0.31 + 5.52.
     let an_lac = unit(&json, "UBND phường An Lạc");
@@ -137,7 +137,7 @@ fn another_rule_set_changes_the_scores_and_is_named() {
     assert_eq!(an_lac["groups"]["CLGQ"].as_f64(), Some(5.83));
 
     std::fs::write(&path, chiso::core::rules::DEFAULT_RULES.replace("max = 20\nrule", "max = 21\nrule")).unwrap();
-    let out = chiso(&["score", &sample(), "--rules", path.to_str().unwrap()]);
+    let out = chiso(&["score", &sample(dir.path()), "--rules", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("nhóm «TDGQ» có tối đa 20 điểm nhưng các tiêu chí cộng lại 21 điểm"), "{stderr}");
@@ -145,20 +145,21 @@ fn another_rule_set_changes_the_scores_and_is_named() {
 
 #[test]
 fn unusable_input_exits_2_with_a_vietnamese_message() {
-    let pdf = temp("bao-cao.xlsx");
+    let dir = common::scratch("unusable_input_exits_2_with_a_vietnamese_message");
+    let pdf = dir.path().join("bao-cao.xlsx");
     std::fs::write(&pdf, b"%PDF-1.7\n").unwrap();
     let out = chiso(&["score", pdf.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Tệp «bao-cao.xlsx» là tài liệu PDF, không phải bảng tính."));
 
-    let no_unit = temp("khong-don-vi.csv");
+    let no_unit = dir.path().join("khong-don-vi.csv");
     std::fs::write(&no_unit, "Tên;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;1;2\n").unwrap();
     let out = chiso(&["score", no_unit.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("Tệp «khong-don-vi.csv», trang tính «khong-don-vi»: không tìm thấy cột «Đơn vị»"));
 
-    let bad_cell = temp("o-loi.csv");
+    let bad_cell = dir.path().join("o-loi.csv");
     std::fs::write(&bad_cell, "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;mười;20\nXã B;5;10\n").unwrap();
     let out = chiso(&["score", bad_cell.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "a bad cell is a warning; the rest is scored");
@@ -174,7 +175,7 @@ fn unusable_input_exits_2_with_a_vietnamese_message() {
 
 #[test]
 fn two_periods_give_a_comparison_and_can_be_chosen() {
-    let fixture = |name: &str| format!("{}/tests/fixtures/periods/{name}", env!("CARGO_MANIFEST_DIR"));
+    let fixture = |name: &str| common::fixture(&format!("periods/{name}")).to_string_lossy().into_owned();
     let (october, november) = (fixture("so-lieu-thang-10-2026.csv"), fixture("so-lieu-moi.csv"));
     let json = json_of(&chiso(&["score", &october, &november]));
     assert_eq!(json["period"], "11/2026");
@@ -202,7 +203,8 @@ fn two_periods_give_a_comparison_and_can_be_chosen() {
 
 #[test]
 fn a_dossier_list_is_scored_with_its_actions() {
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dossiers/so-ho-so.xlsx");
+    let file = common::fixture("dossiers/so-ho-so.xlsx").to_string_lossy().into_owned();
+    let file = file.as_str();
     let out = chiso(&["score", file]);
     let json = json_of(&out);
     // Worked by hand in tests/dossiers.rs: An Bình on time 13/16 → 16.25.

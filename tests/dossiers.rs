@@ -6,6 +6,8 @@
 //! The period is November 2026 (its last moment 30/11/2026 23:59:59). The latest moment the list
 //! records is B13's completion, 26/11/2026 15:00: open dossiers due after it can still be saved.
 
+mod common;
+
 use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::dossier::reasons::Reason;
 use chiso::core::dossier::recover::recover;
@@ -23,8 +25,7 @@ const B: &str = "UBND xã Bình Minh";
 const C: &str = "UBND phường Cát Lợi";
 
 fn book(name: &str) -> Workbook {
-    let path = format!("{}/tests/fixtures/dossiers/{name}", env!("CARGO_MANIFEST_DIR"));
-    read_file(name, &std::fs::read(path).unwrap()).unwrap().workbook
+    common::fixture_book(&format!("dossiers/{name}"))
 }
 
 fn unit<'a>(units: &'a [UnitResult], name: &str) -> &'a UnitResult {
@@ -295,7 +296,7 @@ fn the_kind_can_be_overridden_both_ways() {
     // not tallied; its headers name no criterion, only a group («Thanh toán trực tuyến»), so the
     // user hears that it is not a table of unit figures.
     let limits = chiso::core::read::Limits { keep_dossier_cells: true, ..Default::default() };
-    let path = format!("{}/tests/fixtures/dossiers/so-ho-so.csv", env!("CARGO_MANIFEST_DIR"));
+    let path = common::fixture("dossiers/so-ho-so.csv");
     let wb = chiso::core::read::read_with("so-ho-so.csv", &std::fs::read(path).unwrap(), &limits, &mut |_| {})
         .unwrap()
         .workbook;

@@ -2,31 +2,13 @@
 //! group scores rounded to one decimal as letters write them, and a town of fourteen communes gives
 //! the seed letter's "14/14 đơn vị" and names its laggards on online payment.
 
-use std::collections::BTreeMap;
+mod common;
 
 use chiso::core::alerts::AlertRule;
-use chiso::core::figures::{Figure, Place, UnitRow};
 use chiso::core::report::letter::{compose, LetterFields};
 use chiso::core::rules::RuleSet;
 use chiso::core::score::score_units;
-
-fn unit(name: &str, parent: Option<&str>, figures: &[(&str, Figure)]) -> UnitRow {
-    UnitRow {
-        name: name.into(),
-        kind: None,
-        parent: parent.map(str::to_string),
-        period: Some("11/2023".into()),
-        source: Place::default(),
-        figures: figures.iter().map(|(c, f)| (c.to_string(), *f)).collect(),
-        tracked: BTreeMap::new(),
-        group_scores: BTreeMap::new(),
-        total_score: None,
-    }
-}
-
-fn counts(n: f64, d: f64) -> Figure {
-    Figure { numerator: Some(n), denominator: Some(d), rate: None }
-}
+use common::{counts, ha_noi, unit};
 
 fn payment_rule() -> AlertRule {
     AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }
@@ -35,25 +17,7 @@ fn payment_rule() -> AlertRule {
 #[test]
 fn ha_noi_results_as_a_letter_writes_them() {
     let rules = RuleSet::default_rules().unwrap();
-    let rate = |r: f64| Figure { numerator: None, denominator: None, rate: Some(r) };
-    let ha_noi = unit(
-        "UBND Thành phố Hà Nội",
-        None,
-        &[
-            ("PUBLISH_ON_TIME", counts(0.0, 79.0)),
-            ("PUBLIC_UPDATE_ON_TIME", counts(65.0, 80.0)),
-            ("PUBLIC_CONTENT_FULL", counts(78.0, 80.0)),
-            ("DOSSIER_SYNC", counts(859_324.0, 859_324.0)),
-            ("ON_TIME", rate(0.7404)),
-            ("FULL", counts(53.0, 81.0)),
-            ("HAS_ONLINE", counts(781.0, 1965.0)),
-            ("ONLINE_DOSSIERS", counts(886_491.0, 1_065_048.0)),
-            ("PAY_DOSSIERS", counts(229_394.0, 427_521.0)),
-            ("PAY_FORMALITIES", counts(125.0, 331.0)),
-            ("PAY_PROVISION", counts(70.0, 331.0)),
-        ],
-    );
-    let scores = score_units(&[ha_noi], &rules);
+    let scores = score_units(&[ha_noi()], &rules);
     let fields = LetterFields::for_period("10/2026", "UBND Thành phố Hà Nội");
     let letter = compose(&fields, &scores, &rules, Some(&payment_rule()));
     let lines: Vec<&str> = letter.results.iter().map(|l| l.text.as_str()).collect();

@@ -16,6 +16,8 @@
 //! online payment (30 % < 50 %) clear; B's online payment (60 % → 40 %) is new. Every other alert
 //! (groups under half their maximum, totals under 50, C's low rates) stands in both periods.
 
+mod common;
+
 use chiso::core::alerts::default_rules;
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
 use chiso::core::compare::compare;
@@ -30,8 +32,7 @@ const OCTOBER: &str = "so-lieu-thang-10-2026.csv";
 const NOVEMBER: &str = "so-lieu-moi.csv";
 
 fn book(name: &str) -> Workbook {
-    let path = format!("{}/tests/fixtures/periods/{name}", env!("CARGO_MANIFEST_DIR"));
-    read_file(name, &std::fs::read(path).unwrap()).unwrap().workbook
+    common::fixture_book(&format!("periods/{name}"))
 }
 
 fn run(books: &[Workbook], focus: Focus) -> Analysis {

@@ -1,14 +1,13 @@
 //! The reader against the committed fixtures (tests/fixtures/make.sh): the same small report in
 //! every format, with its values written out here by hand.
 
+mod common;
+
 use chiso::core::lang::Lang;
 use chiso::core::read::{read_file, Content, Loaded, Note, ReadError};
 use chiso::core::table::{Cell, DateTime, Format, Sheet};
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use common::fixture_bytes as fixture;
 
 fn load(name: &str) -> Loaded {
     read_file(name, &fixture(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"))

@@ -2,37 +2,10 @@
 //! zero-denominator rules, rounding, ranks and roll-up; each expected value is worked by hand in
 //! ../shared/docs/qd766-scoring.md or in the comment beside it.
 
-use std::collections::BTreeMap;
+mod common;
 
-use chiso::core::figures::{Figure, Place, UnitRow};
-use chiso::core::rules::RuleSet;
 use chiso::core::score::{score_units, ScoreWarning, Source, Status, UnitResult};
-
-fn rules() -> RuleSet {
-    RuleSet::default_rules().expect("default rules")
-}
-
-fn counts(n: f64, d: f64) -> Figure {
-    Figure { numerator: Some(n), denominator: Some(d), rate: None }
-}
-
-fn rate(r: f64) -> Figure {
-    Figure { numerator: None, denominator: None, rate: Some(r) }
-}
-
-fn unit(name: &str, parent: Option<&str>, figures: &[(&str, Figure)]) -> UnitRow {
-    UnitRow {
-        name: name.to_string(),
-        kind: None,
-        parent: parent.map(str::to_string),
-        period: None,
-        source: Place::default(),
-        figures: figures.iter().map(|(c, f)| (c.to_string(), *f)).collect(),
-        tracked: BTreeMap::new(),
-        group_scores: BTreeMap::new(),
-        total_score: None,
-    }
-}
+use common::{counts, ha_noi, rate, rules, unit};
 
 fn groups(u: &UnitResult) -> Vec<(String, f64)> {
     u.groups.iter().map(|g| (g.code.clone(), g.score)).collect()
@@ -49,34 +22,7 @@ fn score_of(u: &UnitResult, code: &str) -> Option<f64> {
 /// UBND Thành phố Hà Nội, year 2026 to 10 October: the published per-criterion and group scores.
 #[test]
 fn ha_noi_reproduces_the_published_scores() {
-    let ha_noi = unit(
-        "UBND Thành phố Hà Nội",
-        None,
-        &[
-            ("PUBLISH_ON_TIME", counts(0.0, 79.0)),
-            ("PUBLIC_UPDATE_ON_TIME", counts(65.0, 80.0)),
-            ("PUBLIC_CONTENT_FULL", counts(78.0, 80.0)),
-            ("DOSSIER_SYNC", counts(859_324.0, 859_324.0)),
-            ("ON_TIME", rate(0.7404)),
-            ("FULL", counts(53.0, 81.0)),
-            ("HAS_ONLINE", counts(781.0, 1965.0)),
-            ("ONLINE_DOSSIERS", counts(886_491.0, 1_065_048.0)),
-            ("PAY_DOSSIERS", counts(229_394.0, 427_521.0)),
-            ("PAY_FORMALITIES", counts(125.0, 331.0)),
-            ("PAY_PROVISION", counts(70.0, 331.0)),
-            ("DOSSIER_RECEIVING_SATISFACTION", counts(785_199.0, 1_065_150.0)),
-            ("PETITION_PROCESSING_ON_TIME", counts(1000.0, 4506.0)),
-            ("PETITION_HANDLING_SATISFACTION", counts(791.0, 4506.0)),
-            ("ORIGINAL_RESULT_AVAILABLE", counts(536_776.0, 1_065_150.0)),
-            ("SO_HOA_GIAY_TO_GIAI_QUYET", counts(164_908.0, 1_065_150.0)),
-            ("ELECTRONIC_CERTIFIED_COPY", rate(1.0)),
-            ("REUSED_DIGITIZED_DATA", counts(344_455.0, 1_065_150.0)),
-            ("SYNCED_WITH_DVCQG_PERSONAL_STORAGE", counts(7727.0, 1_065_150.0)),
-            ("CITIZEN_DATA_CONNECTED_DOSSIER", counts(412_784.0, 1_065_150.0)),
-            ("CITIZEN_DATA_CONNECTED_FORMALITY", counts(500.0, 1327.0)),
-        ],
-    );
-    let scores = score_units(&[ha_noi], &rules());
+    let scores = score_units(&[ha_noi()], &rules());
     let u = &scores.units[0];
     let expected = [
         ("PUBLISH_ON_TIME", 0.0),

@@ -225,3 +225,22 @@ fn a_dossier_list_is_scored_with_its_actions() {
     let json = json_of(&chiso(&["score", file, "--period", "10/2026"]));
     assert_eq!(unit(&json, "UBND xã An Bình")["criteria"]["ON_TIME"]["denominator"], 1.0);
 }
+
+#[test]
+fn a_file_that_crashed_the_readers_costs_only_itself() {
+    let hostile = |name: &str| common::fixture(&format!("hostile/{name}")).to_string_lossy().into_owned();
+    let good = common::fixture("units.xlsx").to_string_lossy().into_owned();
+    let (strings, record, rows) =
+        (hostile("shared-strings-count.xlsx"), hostile("short-record.xlsb"), hostile("dimensions.xls"));
+    let out = chiso(&["score", &strings, &record, &good, &rows]);
+    assert_eq!(out.status.code(), Some(2), "an input could not be used");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("Tệp «shared-strings-count.xlsx» bị hỏng: phần chuỗi dùng chung (xl/sharedStrings.xml) khai báo 4.000.000.000 chuỗi"), "{said}");
+    assert!(said.contains("chiso gặp sự cố khi đọc tệp «short-record.xlsb» (chi tiết kỹ thuật: range start index 4 out of range for slice of length 0) nên đã bỏ qua tệp này"), "{said}");
+    assert!(said.contains("Tệp «dimensions.xls» bị hỏng: trang tính «Số liệu» khai báo 4.294.967.280 dòng"), "{said}");
+    assert!(!said.contains("panicked") && !said.contains("backtrace"), "no Rust report: {said}");
+    // The good file is scored all the same: Ba Vì's 4358/4474 on time (tests/read_fixtures.rs).
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json on stdout");
+    let on_time = &unit(&json, "UBND xã Ba Vì")["criteria"]["ON_TIME"];
+    assert_eq!((on_time["numerator"].as_f64(), on_time["denominator"].as_f64()), (Some(4358.0), Some(4474.0)));
+}

@@ -4,7 +4,10 @@
 
 use std::io::{Cursor, Write};
 
-use chiso::core::read::{read_file, read_with, Limits, Loaded, Note, ReadError};
+mod common;
+
+use chiso::core::lang::Lang;
+use chiso::core::read::{read_file, read_with, Declared, Limits, Loaded, Note, ReadError};
 use chiso::core::table::{Cell, DateTime, Format};
 
 const NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -416,10 +419,12 @@ fn broken_markup_gets_a_message_with_its_place() {
     }
 }
 
+fn fixture(name: &str) -> Vec<u8> {
+    common::fixture_bytes(&format!("hostile/{name}"))
+}
+
 #[test]
 fn the_committed_oversized_workbooks_are_refused() {
-    let fixture =
-        |name: &str| std::fs::read(format!("{}/tests/fixtures/hostile/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert_eq!(
         refused("far-cell.xlsx", &fixture("far-cell.xlsx")),
         ReadError::TooManyCells { sheet: "Xa".into(), rows: 1_048_576, cols: 16_384, limit: 10_000_000 }
@@ -473,4 +478,44 @@ fn huge_spans_in_an_html_table_cost_nothing() {
             .map_err(|e| format!("{e:?}"))
             .unwrap();
     assert_eq!(wide.workbook.sheets[0].cell(2, 500_000), Some(&Cell::Text("y".into())));
+}
+
+/// Each of these made calamine abort the process (a 96 GB or 1.4 TB allocation) or panic.
+#[test]
+fn declared_counts_a_file_cannot_hold_are_refused_before_calamine_allocates() {
+    let bytes = fixture("shared-strings-count.xlsx");
+    // Room: one `<si/>` (5 bytes) a string in the part as it inflates.
+    let mut package = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let part = package.by_name("xl/sharedStrings.xml").unwrap().size();
+    assert_eq!(
+        refused("shared-strings-count.xlsx", &bytes),
+        ReadError::DeclaredCount { what: Declared::SharedStrings, declared: 4_000_000_000, room: part / 5 }
+    );
+    // 0xFFFF_FFF0 rows declared on «Số liệu»; BIFF8 sheets have 65,536.
+    let error = refused("dimensions.xls", &fixture("dimensions.xls"));
+    assert_eq!(
+        error,
+        ReadError::DeclaredCount {
+            what: Declared::SheetRows { sheet: "Số liệu".into() },
+            declared: 4_294_967_280,
+            room: 65_536
+        }
+    );
+    assert_eq!(
+        error.message("dimensions.xls", Lang::Vi),
+        "Tệp «dimensions.xls» bị hỏng: trang tính «Số liệu» khai báo 4.294.967.280 dòng, nhưng định dạng .xls chỉ cho phép nhiều nhất 65.536. chiso không đọc tiếp để tránh treo máy. Hãy mở tệp bằng Excel và lưu lại, hoặc xuất lại tệp từ hệ thống."
+    );
+    // The good .xls the hostile one was patched from still reads.
+    assert_eq!(read_file("units.xls", &common::fixture_bytes("units.xls")).unwrap().workbook.sheets[0].name, "Số liệu");
+}
+
+#[test]
+fn a_panic_inside_calamine_is_this_file_s_error() {
+    // calamine's xlsb reader slices 8 bytes out of an empty BrtBeginSst record.
+    match refused("short-record.xlsb", &fixture("short-record.xlsb")) {
+        ReadError::Panicked { detail } => {
+            assert_eq!(detail, "range start index 4 out of range for slice of length 0")
+        }
+        other => panic!("{other:?}"),
+    }
 }

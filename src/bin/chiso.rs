@@ -160,11 +160,22 @@ fn workbook(args: &Args, make: fn(&RuleSet) -> Result<Vec<u8>, rust_xlsxwriter::
 }
 
 fn main() -> ExitCode {
-    let result = parse_args().and_then(|args| match args.command.as_str() {
-        "score" => score(&args),
-        "template" => workbook(&args, template::template),
-        "sample" => workbook(&args, template::demo),
-        other => Err(format!("Không có lệnh «{other}».\n{USAGE}")),
+    // A panic is said once, in Vietnamese, by whoever catches it (the reader names the file),
+    // not as Rust's default report with a backtrace.
+    std::panic::set_hook(Box::new(|_| {}));
+    let run = || {
+        parse_args().and_then(|args| match args.command.as_str() {
+            "score" => score(&args),
+            "template" => workbook(&args, template::template),
+            "sample" => workbook(&args, template::demo),
+            other => Err(format!("Không có lệnh «{other}».\n{USAGE}")),
+        })
+    };
+    let result = std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+        Err(format!(
+            "chiso gặp lỗi nội bộ ({}) và đã dừng. Hãy báo lỗi kèm các tệp đã dùng.",
+            chiso::core::read::panic_text(payload.as_ref())
+        ))
     });
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,6 +1,6 @@
 //! What reading problems say to the user: what is wrong, where, and what to do about it.
 
-use super::{Content, Note, ReadError};
+use super::{Content, Declared, Note, ReadError};
 use crate::core::format::{bytes, number};
 use crate::core::lang::Lang;
 use crate::core::table::Format;
@@ -73,6 +73,14 @@ impl ReadError {
                 "Unpacked, the file «{file}» would take more than {} (past {} at «{entry}»), so chiso does not open it, to keep the computer responsive. A normal workbook is not that large: the file may be damaged or made to inflate. Export it again from the source system.",
                 bytes(*unzipped), bytes(*limit)
             ),
+            (ReadError::DeclaredCount { what, declared, room }, Lang::Vi) => format!(
+                "Tệp «{file}» bị hỏng: {} khai báo {} {}, nhưng {} nhiều nhất {}. chiso không đọc tiếp để tránh treo máy. Hãy mở tệp bằng Excel và lưu lại, hoặc xuất lại tệp từ hệ thống.",
+                declared_vi(what).0, number(*declared as f64, 0), declared_vi(what).1, declared_vi(what).2, number(*room as f64, 0)
+            ),
+            (ReadError::DeclaredCount { what, declared, room }, Lang::En) => format!(
+                "The file «{file}» is damaged: {} declares {} {}, but {} at most {}. chiso stops here to keep the computer responsive. Open the file in Excel and save it again, or export it again from the source system.",
+                declared_en(what).0, number(*declared as f64, 0), declared_en(what).1, declared_en(what).2, number(*room as f64, 0)
+            ),
             (ReadError::TooManyCells { sheet, rows, cols, limit }, Lang::Vi) => format!(
                 "Tệp «{file}», trang tính «{sheet}»: vùng dữ liệu rộng {} dòng × {} cột ({} ô), vượt giới hạn {} ô. Thường là do có ô lạc ở rất xa vùng dữ liệu hoặc định dạng kéo tới cuối trang. Hãy xóa các dòng, cột thừa (Ctrl+End để tìm ô cuối) rồi lưu lại.",
                 number(*rows as f64, 0), number(*cols as f64, 0), number(*rows as f64 * *cols as f64, 0), number(*limit as f64, 0)
@@ -97,6 +105,12 @@ impl ReadError {
             ),
             (ReadError::Cancelled, Lang::Vi) => format!("Đã dừng đọc tệp «{file}» theo yêu cầu; các tệp đã mở trước đó vẫn còn nguyên."),
             (ReadError::Cancelled, Lang::En) => format!("Reading «{file}» was stopped as asked; the files opened before are untouched."),
+            (ReadError::Panicked { detail }, Lang::Vi) => format!(
+                "chiso gặp sự cố khi đọc tệp «{file}» (chi tiết kỹ thuật: {detail}) nên đã bỏ qua tệp này; các tệp khác vẫn được đọc. Tệp có thể bị hỏng: hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chọn lại."
+            ),
+            (ReadError::Panicked { detail }, Lang::En) => format!(
+                "chiso's reader failed on «{file}» (technical detail: {detail}), so that file was skipped; the other files were read. The file may be damaged: open it in Excel, save it as .xlsx and choose it again."
+            ),
             (ReadError::Crashed { detail }, Lang::Vi) => format!(
                 "chiso gặp sự cố khi đọc tệp «{file}» ({detail}) và đã khởi động lại bộ đọc; các tệp đã mở trước đó vẫn còn nguyên. Tệp có thể bị hỏng. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chọn lại."
             ),
@@ -189,5 +203,24 @@ fn markup_en(format: Format) -> &'static str {
     match format {
         Format::SpreadsheetMl => "an XML spreadsheet (XML Spreadsheet 2003)",
         _ => "a web page (HTML)",
+    }
+}
+
+/// Where a declared count stands, what it counts, and what bounds it.
+fn declared_vi(what: &Declared) -> (String, &'static str, &'static str) {
+    match what {
+        Declared::SharedStrings => {
+            ("phần chuỗi dùng chung (xl/sharedStrings.xml)".to_string(), "chuỗi", "phần đó chỉ đủ chỗ cho")
+        }
+        Declared::SheetRows { sheet } => (format!("trang tính «{sheet}»"), "dòng", "định dạng .xls chỉ cho phép"),
+    }
+}
+
+fn declared_en(what: &Declared) -> (String, &'static str, &'static str) {
+    match what {
+        Declared::SharedStrings => {
+            ("the shared strings part (xl/sharedStrings.xml)".to_string(), "strings", "that part has room for")
+        }
+        Declared::SheetRows { sheet } => (format!("the sheet «{sheet}»"), "rows", "the .xls format allows"),
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 mod cells;
 mod csv;
+mod declared;
 pub mod decode;
 pub mod limits;
 mod markup;
@@ -14,6 +15,7 @@ pub mod wire;
 mod workbook;
 
 use crate::core::table::{Format, Workbook};
+pub use declared::Declared;
 pub use limits::Limits;
 pub use sniff::Content;
 
@@ -54,6 +56,13 @@ pub enum ReadError {
         unzipped: u64,
         limit: u64,
     },
+    /// A count the file declares about itself that its size or format cannot hold (a damaged or
+    /// forged file), refused before a reader reserves memory for it.
+    DeclaredCount {
+        what: Declared,
+        declared: u64,
+        room: u64,
+    },
     /// A sheet wider than the column limit.
     TooManyColumns {
         sheet: String,
@@ -73,6 +82,10 @@ pub enum ReadError {
     },
     /// The user stopped the reading.
     Cancelled,
+    /// A reader panicked on this file (natively, where a panic unwinds); the other files go on.
+    Panicked {
+        detail: String,
+    },
     /// The reader itself failed (in the web app: its worker died); nothing else was lost.
     Crashed {
         detail: String,
@@ -136,7 +149,31 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Loaded, ReadError> {
 }
 
 /// Reads a whole file within `limits`, telling `progress` how many rows are read.
+///
+/// A panic inside a reader (calamine's xlsb reader still panics on some malformed records)
+/// becomes [`ReadError::Panicked`] where the build unwinds (natively), so that one bad file in a
+/// batch costs only itself. The web build aborts instead; its reading worker is replaced.
 pub fn read_with(
+    file_name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Loaded, ReadError> {
+    // Nothing the closure touches is used again after a panic: only the error goes on.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(file_name, bytes, limits, progress)))
+        .unwrap_or_else(|payload| Err(ReadError::Panicked { detail: panic_text(payload.as_ref()) }))
+}
+
+/// What a panic said, for the technical detail of a message.
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+fn read_unguarded(
     file_name: &str,
     bytes: &[u8],
     limits: &Limits,
@@ -169,6 +206,9 @@ pub fn read_with(
         Content::Workbook(format) => {
             if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
                 limits.check_zip(bytes)?;
+            }
+            if format == Format::Xlsx {
+                declared::check_shared_strings(bytes)?;
             }
             let (sheets, sheet_notes, epoch1904) = workbook::read(bytes, format, limits, progress)?;
             notes.extend(sheet_notes);

@@ -5,6 +5,7 @@ use std::io::{Cursor, Read, Seek};
 use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::cells::{HeaderMerges, SheetBuilder, Ticker};
+use super::declared::check_xls_dimensions;
 use super::limits::Limits;
 use super::merges::xlsx_merges;
 use super::{Note, Progress, ReadError};
@@ -111,14 +112,14 @@ fn read_others(
             Err(e) => Err(corrupt(e.to_string())),
         },
         Format::Xls => {
-            match check_compound_file(bytes).and_then(|()| open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(Some)) {
+            check_compound_file(bytes, limits)?;
+            match open_workbook_from_rs::<Xls<_>, _>(cursor) {
                 Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
                     let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
                     from_range(name, &range, limits, progress)
                 }),
-                Err(Some(calamine::XlsError::Password)) => Err(ReadError::Encrypted),
-                Err(Some(e)) => Err(corrupt(e.to_string())),
-                Err(None) => Err(corrupt("compound file structure".to_string())),
+                Err(calamine::XlsError::Password) => Err(ReadError::Encrypted),
+                Err(e) => Err(corrupt(e.to_string())),
             }
         }
         Format::Ods => {
@@ -136,15 +137,21 @@ fn read_others(
 }
 
 /// An .xls is a compound file; its sector chains are checked (by the cfb crate) before calamine
-/// follows them, since calamine indexes past the end of a truncated one.
-fn check_compound_file(bytes: &[u8]) -> Result<(), Option<calamine::XlsError>> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| None)?;
+/// follows them, since calamine indexes past the end of a truncated one, and the workbook
+/// stream's declared sheet sizes before calamine reserves memory for them.
+fn check_compound_file(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+    let damaged = || ReadError::Corrupt { format: Format::Xls, detail: "compound file structure".to_string() };
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| damaged())?;
     let streams: Vec<_> = file.walk().filter(|e| e.is_stream()).map(|e| (e.path().to_path_buf(), e.len())).collect();
     for (path, len) in streams {
-        let mut stream = file.open_stream(&path).map_err(|_| None)?;
-        let read = std::io::copy(&mut stream, &mut std::io::sink()).map_err(|_| None)?;
+        let mut stream = file.open_stream(&path).map_err(|_| damaged())?;
+        let read = std::io::copy(&mut stream, &mut std::io::sink()).map_err(|_| damaged())?;
         if read != len {
-            return Err(None);
+            return Err(damaged());
+        }
+        if path.file_name().is_some_and(|n| n == "Workbook" || n == "Book") {
+            let stream = file.open_stream(&path).map_err(|_| damaged())?;
+            check_xls_dimensions(std::io::BufReader::new(stream), limits)?;
         }
     }
     Ok(())

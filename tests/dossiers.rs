@@ -15,6 +15,7 @@ use chiso::core::dossier::tally::shortfalls;
 use chiso::core::dossier::units::{Filled, Typed};
 use chiso::core::dossier::Window;
 use chiso::core::figures::{Figure, IssueKind, TableError, TableKind};
+use chiso::core::message::Message;
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
 use chiso::core::score::UnitResult;

@@ -7,6 +7,7 @@ use std::io::{Cursor, Write};
 mod common;
 
 use chiso::core::lang::Lang;
+use chiso::core::message::{Located, Message};
 use chiso::core::read::{read_file, read_with, Declared, Limits, Loaded, Note, ReadError};
 use chiso::core::table::{Cell, DateTime, Format};
 
@@ -218,7 +219,11 @@ fn a_zip_bomb_is_refused_before_inflating() {
             limit: 768 << 20
         }
     );
-    assert!(error.message("bom.xlsx", chiso::core::lang::Lang::Vi).contains("«xl/worksheets/sheet1.xml»"));
+    assert!(error
+        .clone()
+        .in_file("bom.xlsx")
+        .message(chiso::core::lang::Lang::Vi)
+        .contains("«xl/worksheets/sheet1.xml»"));
 }
 
 #[test]
@@ -289,7 +294,7 @@ fn formulas_without_values_and_hidden_sheets_are_noted() {
     assert_eq!(loaded.workbook.sheets[0].cell(1, 1), Some(&Cell::Number(4.0)), "a cached value is used");
     assert!(loaded.workbook.sheets[1].hidden);
     assert_eq!(
-        loaded.notes[0].message("cong-thuc.xlsx", chiso::core::lang::Lang::Vi),
+        loaded.notes[0].clone().in_file("cong-thuc.xlsx").message(chiso::core::lang::Lang::Vi),
         "Tệp «cong-thuc.xlsx», trang tính «Số liệu», ô A2 và 1 ô khác: ô công thức chưa được tính (tệp không lưu kết quả), chiso coi là ô trống. Hãy mở tệp bằng Excel và lưu lại, rồi chọn lại tệp."
     );
 }
@@ -372,7 +377,11 @@ fn an_html_table_named_xls_is_read() {
         (Some(4358.0), Some(4474.0)),
         "a two-row header under a colspan"
     );
-    assert!(loaded.notes[0].message("bao-cao.xls", chiso::core::lang::Lang::Vi).contains("trang web (HTML)"));
+    assert!(loaded.notes[0]
+        .clone()
+        .in_file("bao-cao.xls")
+        .message(chiso::core::lang::Lang::Vi)
+        .contains("trang web (HTML)"));
 }
 
 #[test]
@@ -502,7 +511,7 @@ fn declared_counts_a_file_cannot_hold_are_refused_before_calamine_allocates() {
         }
     );
     assert_eq!(
-        error.message("dimensions.xls", Lang::Vi),
+        error.clone().in_file("dimensions.xls").message(Lang::Vi),
         "Tệp «dimensions.xls» bị hỏng: trang tính «Số liệu» khai báo 4.294.967.280 dòng, nhưng định dạng .xls chỉ cho phép nhiều nhất 65.536. chiso không đọc tiếp để tránh treo máy. Hãy mở tệp bằng Excel và lưu lại, hoặc xuất lại tệp từ hệ thống."
     );
     // The good .xls the hostile one was patched from still reads.

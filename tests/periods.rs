@@ -23,6 +23,7 @@ use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
 use chiso::core::compare::compare;
 use chiso::core::figures::IssueKind;
 use chiso::core::lang::Lang;
+use chiso::core::message::Message;
 use chiso::core::period::Period;
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;

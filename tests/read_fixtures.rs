@@ -4,6 +4,7 @@
 mod common;
 
 use chiso::core::lang::Lang;
+use chiso::core::message::{Located, Message};
 use chiso::core::read::{read_file, Content, Loaded, Note, ReadError};
 use chiso::core::table::{Cell, DateTime, Format, Sheet};
 
@@ -164,15 +165,19 @@ fn messages_name_the_file_and_say_what_to_do() {
         ReadError::Unreadable { detail: "NotReadableError".into() },
     ];
     for error in errors {
-        let vi = error.message("so-lieu.xlsx", Lang::Vi);
-        let en = error.message("so-lieu.xlsx", Lang::En);
+        let vi = error.clone().in_file("so-lieu.xlsx").message(Lang::Vi);
+        let en = error.clone().in_file("so-lieu.xlsx").message(Lang::En);
         assert!(vi.contains("«so-lieu.xlsx»") && en.contains("«so-lieu.xlsx»"), "{vi}");
         assert!(vi.contains("Hãy"), "a Vietnamese message says what to do: {vi}");
         assert_ne!(vi, en);
     }
-    assert!(ReadError::Csv { line: 12, detail: "x".into() }.message("a.csv", Lang::Vi).contains("dòng 12"));
+    assert!(ReadError::Csv { line: 12, detail: "x".into() }
+        .clone()
+        .in_file("a.csv")
+        .message(Lang::Vi)
+        .contains("dòng 12"));
     assert_eq!(
-        ReadError::NotASpreadsheet(Content::Pdf).message("a.xlsx", Lang::Vi),
+        ReadError::NotASpreadsheet(Content::Pdf).clone().in_file("a.xlsx").message(Lang::Vi),
         "Tệp «a.xlsx» là tài liệu PDF, không phải bảng tính. Hãy chọn tệp Excel (.xlsx, .xlsm, .xls, .xlsb), \
          OpenDocument (.ods) hoặc CSV xuất từ hệ thống một cửa hoặc Cổng dịch vụ công."
     );

@@ -5,6 +5,7 @@
 use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::figures::{IssueKind, TableError};
 use chiso::core::lang::Lang;
+use chiso::core::message::Message;
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
 use chiso::core::score::{Scores, Status};

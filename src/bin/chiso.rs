@@ -15,9 +15,11 @@ use chiso::core::alerts;
 use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::compare::compare;
 use chiso::core::lang::Lang;
+use chiso::core::message::{Located, Message};
 use chiso::core::period::Period;
 use chiso::core::read::read_file;
-use chiso::core::report;
+use chiso::core::report::error::ReportError;
+use chiso::core::report::export::{Export, Sources};
 use chiso::core::rules::RuleSet;
 use chiso::core::template;
 
@@ -59,19 +61,22 @@ fn parse_args() -> Result<Args, String> {
 
 fn load_rules(path: Option<&str>) -> Result<RuleSet, String> {
     match path {
-        None => RuleSet::default_rules().map_err(|e| e.message("qd766-2026.toml", Lang::Vi)),
+        None => RuleSet::default_rules().map_err(|e| e.in_file("qd766-2026.toml").to_string()),
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| format!("Không mở được bộ quy tắc «{p}»: {e}. Hãy kiểm tra đường dẫn."))?;
-            RuleSet::from_toml(&text).map_err(|e| e.message(p, Lang::Vi))
+            RuleSet::from_toml(&text).map_err(|e| e.in_file(p).to_string())
         }
     }
 }
 
 fn write_output(out: Option<&str>, bytes: &[u8]) -> Result<(), String> {
     match out {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("Không ghi được tệp «{path}»: {e}.")),
-        None => std::io::stdout().write_all(bytes).map_err(|e| format!("Không ghi được kết quả: {e}.")),
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| ReportError::Save { file: path.to_string(), detail: e.to_string() }.to_string()),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| ReportError::Save { file: "stdout".to_string(), detail: e.to_string() }.to_string()),
     }
 }
 
@@ -80,6 +85,8 @@ fn score(args: &Args) -> Result<bool, String> {
     if args.files.is_empty() {
         return Err(format!("Chưa có tệp nào để tính điểm.\n{USAGE}"));
     }
+    let format = Export::parse(&args.format)
+        .ok_or_else(|| format!("Định dạng «{}» không có; hãy dùng json, csv, xlsx hoặc docx.", args.format))?;
     let rules = load_rules(args.rules.as_deref())?;
     let mut ok = true;
     let mut books = Vec::new();
@@ -96,12 +103,12 @@ fn score(args: &Args) -> Result<bool, String> {
         match read_file(&name, &bytes) {
             Ok(loaded) => {
                 for note in &loaded.notes {
-                    eprintln!("{}", note.message(&name, Lang::Vi));
+                    eprintln!("{}", note.clone().in_file(&name));
                 }
                 books.push(loaded.workbook);
             }
             Err(e) => {
-                eprintln!("{}", e.message(&name, Lang::Vi));
+                eprintln!("{}", e.in_file(&name));
                 ok = false;
             }
         }
@@ -121,7 +128,7 @@ fn score(args: &Args) -> Result<bool, String> {
         }
     }
     for e in &analysis.errors {
-        eprintln!("{}", e.message(Lang::Vi));
+        eprintln!("{e}");
         ok = false;
     }
     for i in &analysis.issues {
@@ -133,28 +140,19 @@ fn score(args: &Args) -> Result<bool, String> {
     for m in analysis.set_aside_messages(Lang::Vi) {
         eprintln!("{m}");
     }
-    let bytes = match args.format.as_str() {
-        "json" => {
-            let alert_rules = alerts::default_rules();
-            let alerts = alerts::evaluate(&alert_rules, &analysis.scores, &rules);
-            let comparison = compare(&analysis, &alert_rules, &rules);
-            report::json::to_string(&analysis, &rules, &alerts, comparison.as_ref()).into_bytes()
-        }
-        "csv" => report::csv::to_bytes(&analysis, &rules),
-        "xlsx" => report::xlsx::to_bytes(&analysis, &rules).map_err(|e| format!("Không tạo được tệp xlsx: {e}."))?,
-        "docx" => {
-            let letter = report::letter::compose_default(&analysis.scores, &rules);
-            report::docx::to_bytes(&letter).map_err(|e| format!("Không tạo được tệp docx: {e}."))?
-        }
-        other => return Err(format!("Định dạng «{other}» không có; hãy dùng json, csv, xlsx hoặc docx.")),
-    };
+    let alert_rules = alerts::default_rules();
+    let alerts = alerts::evaluate(&alert_rules, &analysis.scores, &rules);
+    let comparison = compare(&analysis, &alert_rules, &rules);
+    let from =
+        Sources { analysis: &analysis, rules: &rules, alerts: &alerts, comparison: comparison.as_ref(), letter: None };
+    let bytes = format.write(&from).map_err(|e| e.to_string())?;
     write_output(args.out.as_deref(), &bytes)?;
     Ok(ok)
 }
 
 fn workbook(args: &Args, make: fn(&RuleSet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<bool, String> {
     let rules = load_rules(args.rules.as_deref())?;
-    let bytes = make(&rules).map_err(|e| format!("Không tạo được tệp xlsx: {e}."))?;
+    let bytes = make(&rules).map_err(|e| ReportError::writing(args.out.as_deref().unwrap_or("xlsx"), e).to_string())?;
     write_output(args.out.as_deref(), &bytes)?;
     Ok(true)
 }

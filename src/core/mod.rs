@@ -8,6 +8,7 @@ pub mod figures;
 pub mod format;
 pub mod header;
 pub mod lang;
+pub mod message;
 pub mod period;
 pub mod read;
 pub mod report;

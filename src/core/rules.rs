@@ -281,8 +281,8 @@ impl RuleSet {
     }
 }
 
-impl RuleError {
-    pub fn message(&self, source: &str, lang: Lang) -> String {
+impl crate::core::message::Located for RuleError {
+    fn say(&self, source: &str, lang: Lang) -> String {
         use crate::core::format::number;
         let what = match (self, lang) {
             (RuleError::Syntax(e), Lang::Vi) => format!("tệp không đúng cú pháp TOML hoặc thiếu trường bắt buộc ({e})"),
@@ -314,6 +314,7 @@ impl RuleError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::message::{Located, Message};
 
     #[test]
     fn the_default_rule_set_is_the_six_group_index() {
@@ -369,7 +370,7 @@ mod tests {
             Err(RuleError::UnknownGroup { criterion: "ORIGINAL_RESULT_AVAILABLE".into(), group: "MDSX".into() })
         );
         assert!(matches!(edited("version = \"2026.1\"", "version = 2026"), Err(RuleError::Syntax(_))));
-        let message = edited("target = 0.5", "target = 1.5").unwrap_err().message("quy-tac.toml", Lang::Vi);
+        let message = edited("target = 0.5", "target = 1.5").unwrap_err().in_file("quy-tac.toml").message(Lang::Vi);
         assert_eq!(message, "Không dùng được bộ quy tắc «quy-tac.toml»: chỉ tiêu của «ONLINE_DOSSIERS» là 1,5, phải lớn hơn 0 và không quá 1 (ví dụ 0.8). Hãy sửa tệp rồi nạp lại; chiso vẫn dùng bộ quy tắc đang có.");
     }
 }

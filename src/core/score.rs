@@ -438,8 +438,8 @@ impl Scores {
     }
 }
 
-impl ScoreWarning {
-    pub fn message(&self, lang: crate::core::lang::Lang) -> String {
+impl crate::core::message::Message for ScoreWarning {
+    fn message(&self, lang: crate::core::lang::Lang) -> String {
         use crate::core::lang::Lang;
         match (self, lang) {
             (ScoreWarning::ParentWithoutRow { parent }, Lang::Vi) => format!(

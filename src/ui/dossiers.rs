@@ -9,7 +9,6 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::browser;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::actions::actions;
 use crate::core::dossier::columns::ALL;
@@ -20,11 +19,12 @@ use crate::core::figures::Figure;
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::period::Period;
+use crate::core::report::error::ReportError;
+use crate::core::report::export::XLSX_MIME;
 use crate::core::report::fix_list;
 use crate::core::rules::RuleSet;
 use crate::core::text::fold_words;
 
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /// Dossiers listed on screen for one shortfall; the workbook has them all.
 const SHOWN: usize = 500;
 
@@ -477,13 +477,9 @@ fn DrillDown(
             let name = unit.get_untracked();
             let units: Vec<u32> = if all { Vec::new() } else { table.unit_index(&name).into_iter().collect() };
             let stem = if all { "tat-ca-don-vi".to_string() } else { fold_words(&name).replace(' ', "-") };
-            if let Ok(bytes) = fix_list::to_bytes(&table, &units, &rules, &file) {
-                let _ = browser::download(
-                    &bytes,
-                    &format!("ho-so-can-xu-ly-{stem}-{}.xlsx", table.tally.window.period().slug()),
-                    XLSX_MIME,
-                );
-            }
+            let name = format!("ho-so-can-xu-ly-{stem}-{}.xlsx", table.tally.window.period().slug());
+            let made = fix_list::to_bytes(&table, &units, &rules, &file).map_err(|e| ReportError::writing(&name, e));
+            state.save(&name, XLSX_MIME, made);
         }
     };
     let export_all = export.clone();

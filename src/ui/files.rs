@@ -6,6 +6,7 @@ use super::preview::Preview;
 use super::state::{AppState, LoadedFile};
 use crate::core::figures::TableKind;
 use crate::core::format;
+use crate::core::message::{Located, Message};
 use crate::core::period::Period;
 
 #[component]
@@ -165,7 +166,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                         view! {
                             <li class="message warning" data-testid="error" data-level="warning">
                                 <span class="icon" aria-hidden="true">"ℹ"</span>
-                                {move || note.message(&file, lang.get())}
+                                {move || note.clone().in_file(&file).message(lang.get())}
                             </li>
                         }
                     })

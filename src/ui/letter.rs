@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 use super::state::AppState;
 use crate::browser;
 use crate::core::format::{fixed, number};
+use crate::core::report::export::{Export, Sources};
 use crate::core::report::letter::{compose, default_fields, Letter, LetterFields};
-use crate::core::report::{docx, file_stem};
 
 const LETTER_KEY: &str = "chiso.letter";
 
@@ -69,15 +69,13 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         edited.set(None);
     };
     let download = move |_| {
-        let (Some(l), Some(a)) = (letter.get_untracked(), state.analysis.get_untracked()) else { return };
-        if let Ok(bytes) = docx::to_bytes(&l) {
-            let name = format!("{}.docx", file_stem(&a.0.scores, "cong-bo"));
-            let _ = browser::download(
-                &bytes,
-                &name,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            );
-        }
+        let (Some(l), Some(a), Some(r)) =
+            (letter.get_untracked(), state.analysis.get_untracked(), state.rules.get_untracked())
+        else {
+            return;
+        };
+        let from = Sources { analysis: &a.0, rules: &r.rules, alerts: &[], comparison: None, letter: Some(&l) };
+        state.save(&Export::Docx.file_name(&from), Export::Docx.mime(), Export::Docx.write(&from));
     };
     let print = move |_| {
         if let Some(w) = web_sys::window() {

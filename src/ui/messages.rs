@@ -2,20 +2,28 @@ use leptos::prelude::*;
 
 use super::i18n::{tr, Text};
 use super::state::AppState;
+use crate::core::message::{Located, Message};
 
-/// The errors of the last batch of files, each with what is wrong and what to do.
+/// The errors of the last batch of files and of the files asked for, each with what is wrong
+/// and what to do.
 #[component]
 pub fn Messages(state: AppState) -> impl IntoView {
     let lang = state.lang;
     view! {
-        <Show when=move || state.errors.with(|e| !e.is_empty())>
+        <Show when=move || state.errors.with(|e| !e.is_empty()) || state.report_errors.with(|e| !e.is_empty())>
             <section class="messages" aria-labelledby="messages-heading">
                 <h2 id="messages-heading" class="visually-hidden">{move || tr(lang.get(), Text::MessagesHeading)}</h2>
                 <ul>
                     <For each=move || state.errors.get() key=|e| e.id let:item>
                         <li class="message error" role="alert" data-testid="error" data-level="error">
                             <span class="icon" aria-hidden="true">"⚠"</span>
-                            {move || item.error.message(&item.file, lang.get())}
+                            {move || item.error.clone().in_file(&item.file).message(lang.get())}
+                        </li>
+                    </For>
+                    <For each=move || state.report_errors.get() key=|e| e.0 let:item>
+                        <li class="message error" role="alert" data-testid="error" data-level="error" data-kind="export">
+                            <span class="icon" aria-hidden="true">"⚠"</span>
+                            {move || item.1.message(lang.get())}
                         </li>
                     </For>
                 </ul>

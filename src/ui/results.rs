@@ -4,11 +4,11 @@ use super::alerts::AlertList;
 use super::compare::{change_class, change_text, places_text, PeriodChooser, PeriodComparison};
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
-use crate::browser;
 use crate::core::alerts;
 use crate::core::format;
 use crate::core::lang::Lang;
-use crate::core::report;
+use crate::core::message::Message;
+use crate::core::report::export::{Export, Sources};
 use crate::core::score::Status;
 
 /// The ranking table (the contract's `unit-scores`), the exports, and the analysis messages.
@@ -111,25 +111,17 @@ pub fn Results(state: AppState) -> impl IntoView {
         let score_only = scores.units.iter().any(|u| u.score_only());
         let exports = {
             let (a, r) = (analysis.clone(), rules.clone());
-            move |kind: &'static str| {
-                let stem = report::file_stem(&a.scores, "ket-qua");
-                let result = match kind {
-                    "json" => {
-                        let found = alerts::evaluate(&state.alert_settings.get_untracked().rules(), &a.scores, &r);
-                        let comparison = state.comparison.get_untracked();
-                        Ok((
-                            report::json::to_string(&a, &r, &found, comparison.as_deref()).into_bytes(),
-                            "application/json",
-                        ))
-                    }
-                    "csv" => Ok((report::csv::to_bytes(&a, &r), "text/csv")),
-                    _ => report::xlsx::to_bytes(&a, &r)
-                        .map(|b| (b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                        .map_err(|e| e.to_string()),
+            move |export: Export| {
+                let found = alerts::evaluate(&state.alert_settings.get_untracked().rules(), &a.scores, &r);
+                let comparison = state.comparison.get_untracked();
+                let from = Sources {
+                    analysis: &a,
+                    rules: &r,
+                    alerts: &found,
+                    comparison: comparison.as_deref(),
+                    letter: None,
                 };
-                if let Ok((bytes, mime)) = result {
-                    let _ = browser::download(&bytes, &format!("{stem}.{kind}"), mime);
-                }
+                state.save(&export.file_name(&from), export.mime(), export.write(&from));
             }
         };
         let (e1, e2, e3) = (exports.clone(), exports.clone(), exports);
@@ -141,9 +133,9 @@ pub fn Results(state: AppState) -> impl IntoView {
                 <PeriodChooser state=state />
                 {score_only.then(|| view! { <p class="note">{tr(l, Text::ScoreOnly)}</p> })}
                 <div class="exports">
-                    <button type="button" class="secondary" data-testid="export-xlsx" on:click=move |_| e1("xlsx")>{tr(l, Text::ExportXlsx)}</button>
-                    <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| e2("csv")>{tr(l, Text::ExportCsv)}</button>
-                    <button type="button" class="secondary" data-testid="export-json" on:click=move |_| e3("json")>{tr(l, Text::ExportJson)}</button>
+                    <button type="button" class="secondary" data-testid="export-xlsx" on:click=move |_| e1(Export::Xlsx)>{tr(l, Text::ExportXlsx)}</button>
+                    <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| e2(Export::Csv)>{tr(l, Text::ExportCsv)}</button>
+                    <button type="button" class="secondary" data-testid="export-json" on:click=move |_| e3(Export::Json)>{tr(l, Text::ExportJson)}</button>
                 </div>
                 <p class="hint">{tr(l, Text::UnitPageHint)}</p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>

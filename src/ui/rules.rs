@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use super::i18n::{tr, Text};
 use super::state::AppState;
 use crate::browser;
+use crate::core::message::{Located, Message};
 use crate::core::rules::RuleError;
 
 /// The rule set in force, and loading another one (a TOML file the operator published).
@@ -38,7 +39,7 @@ pub fn RuleSettings(state: AppState) -> impl IntoView {
                 }}
             </p>
             {move || state.rules_error.get().map(|(source, e)| view! {
-                <p class="message error" role="alert" data-testid="error" data-level="error">{e.message(&source, lang.get())}</p>
+                <p class="message error" role="alert" data-testid="error" data-level="error">{e.clone().in_file(&source).message(lang.get())}</p>
             })}
             <input id="rules-input" class="visually-hidden" type="file" accept=".toml,text/plain" data-testid="rules-input" on:change=on_change />
             <label for="rules-input" class="button secondary">{move || tr(lang.get(), Text::LoadRules)}</label>

@@ -14,6 +14,7 @@ use crate::core::figures::{Figure, TableKind};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
 use crate::core::read::{Limits, Loaded, Note, Progress, ReadError};
+use crate::core::report::error::ReportError;
 use crate::core::rules::{RuleError, RuleSet};
 use crate::core::table::Workbook;
 
@@ -121,6 +122,8 @@ pub struct AppState {
     pub status: RwSignal<Status>,
     pub files: RwSignal<Vec<LoadedFile>>,
     pub errors: RwSignal<Vec<FileError>>,
+    /// Files the user asked for that could not be made or saved.
+    pub report_errors: RwSignal<Vec<(u32, ReportError)>>,
     /// `None` only if the compiled-in rule set were invalid, which the tests rule out.
     pub rules: RwSignal<Option<ActiveRules>>,
     pub rules_error: RwSignal<Option<(String, RuleError)>>,
@@ -181,6 +184,7 @@ impl AppState {
             status: RwSignal::new(Status::Idle),
             files,
             errors: RwSignal::new(Vec::new()),
+            report_errors: RwSignal::new(Vec::new()),
             rules,
             rules_error: RwSignal::new(None),
             analysis,
@@ -253,6 +257,21 @@ impl AppState {
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
         browser::remember(LANG_KEY, lang.code());
+    }
+
+    /// Hands a made file to the browser. A file that could not be made or saved is said with the
+    /// other messages, never dropped; a later success clears what an earlier failure said.
+    pub fn save(&self, file: &str, mime: &str, made: Result<Vec<u8>, ReportError>) {
+        let saved = made.and_then(|bytes| {
+            browser::download(&bytes, file, mime).map_err(|detail| ReportError::Save { file: file.to_string(), detail })
+        });
+        match saved {
+            Ok(()) => self.report_errors.set(Vec::new()),
+            Err(error) => {
+                let id = self.take_id();
+                self.report_errors.update(|list| list.push((id, error)));
+            }
+        }
     }
 
     fn take_id(&self) -> u32 {

@@ -4,12 +4,13 @@ use web_sys::{DragEvent, FileList, HtmlInputElement};
 
 use super::i18n::{tr, Text};
 use super::state::AppState;
-use crate::browser;
 use crate::core::read::ACCEPTED_EXTENSIONS;
+use crate::core::report::error::ReportError;
+use crate::core::report::export::XLSX_MIME;
 use crate::core::template;
 
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";
+const TEMPLATE_NAME: &str = "chiso-mau-so-lieu.xlsx";
 
 fn files_of(list: Option<FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
@@ -67,13 +68,15 @@ pub fn Upload(state: AppState) -> impl IntoView {
                     }
                 }>{move || tr(lang.get(), Text::UseSample)}</button>
                 <button type="button" class="secondary" data-testid="download-sample" on:click=move |_| {
-                    if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::demo(&a.rules).ok()) {
-                        let _ = browser::download(&bytes, SAMPLE_NAME, XLSX_MIME);
+                    if let Some(active) = state.rules.get_untracked() {
+                        let made = template::demo(&active.rules).map_err(|e| ReportError::writing(SAMPLE_NAME, e));
+                        state.save(SAMPLE_NAME, XLSX_MIME, made);
                     }
                 }>{move || tr(lang.get(), Text::DownloadSample)}</button>
                 <button type="button" class="secondary" data-testid="download-template" on:click=move |_| {
-                    if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::template(&a.rules).ok()) {
-                        let _ = browser::download(&bytes, "chiso-mau-so-lieu.xlsx", XLSX_MIME);
+                    if let Some(active) = state.rules.get_untracked() {
+                        let made = template::template(&active.rules).map_err(|e| ReportError::writing(TEMPLATE_NAME, e));
+                        state.save(TEMPLATE_NAME, XLSX_MIME, made);
                     }
                 }>{move || tr(lang.get(), Text::DownloadTemplate)}</button>
             </p>

@@ -3,6 +3,9 @@
 use super::{Issue, IssueKind, Place, TableError};
 use crate::core::format::number;
 use crate::core::lang::Lang;
+use crate::core::message::{vietnamese_error, Message};
+
+vietnamese_error!(TableError);
 
 impl Place {
     /// "Tệp «a.xlsx», trang tính «Số liệu», ô C7" (or "dòng 7" when no column is meant).
@@ -20,8 +23,8 @@ impl Place {
     }
 }
 
-impl Issue {
-    pub fn message(&self, lang: Lang) -> String {
+impl Message for Issue {
+    fn message(&self, lang: Lang) -> String {
         let at = self.place.describe(lang);
         match (&self.kind, lang) {
             (IssueKind::NotANumber { header, value }, Lang::Vi) => format!(
@@ -135,8 +138,8 @@ fn dossier_problem(at: &str, kind: &crate::core::dossier::list::ProblemKind, lan
     }
 }
 
-impl TableError {
-    pub fn message(&self, lang: Lang) -> String {
+impl Message for TableError {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (TableError::NoUnitColumn { file, sheet }, Lang::Vi) => format!(
                 "Tệp «{file}», trang tính «{sheet}»: không tìm thấy cột «Đơn vị» trong 30 dòng đầu, nên không biết mỗi dòng là của đơn vị nào. Hãy thêm cột có tiêu đề «Đơn vị» chứa tên các đơn vị, hoặc tải tệp mẫu của chiso và chép số liệu vào."

@@ -3,13 +3,14 @@
 use super::{Content, Declared, Note, ReadError};
 use crate::core::format::{bytes, number};
 use crate::core::lang::Lang;
+use crate::core::message::Located;
 use crate::core::table::Format;
 
 const FORMATS_VI: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods) hoặc CSV";
 const FORMATS_EN: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods) or CSV";
 
-impl ReadError {
-    pub fn message(&self, file: &str, lang: Lang) -> String {
+impl Located for ReadError {
+    fn say(&self, file: &str, lang: Lang) -> String {
         match (self, lang) {
             (ReadError::Empty, Lang::Vi) => format!(
                 "Tệp «{file}» trống (0 byte), không có dữ liệu để đọc. Hãy xuất lại tệp từ hệ thống rồi chọn lại."
@@ -121,8 +122,8 @@ impl ReadError {
     }
 }
 
-impl Note {
-    pub fn message(&self, file: &str, lang: Lang) -> String {
+impl Located for Note {
+    fn say(&self, file: &str, lang: Lang) -> String {
         match (self, lang) {
             (Note::HiddenSheet { sheet }, Lang::Vi) => format!(
                 "Tệp «{file}»: trang tính «{sheet}» đang bị ẩn trong Excel; chiso vẫn đọc nó. Nếu đó là dữ liệu cũ, hãy xóa trang đó khỏi tệp."

@@ -8,6 +8,7 @@ use crate::core::alerts::Alert;
 use crate::core::analysis::Analysis;
 use crate::core::compare::{Change, Comparison, UnitChange};
 use crate::core::lang::Lang;
+use crate::core::message::Message;
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
 use crate::core::score::Source;

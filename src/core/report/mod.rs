@@ -1,9 +1,12 @@
 //! Results as files: JSON (the automation contract's shape), CSV for Excel, and an XLSX workbook
 //! with the results and every criterion's figures. Every export names the rule set it used.
+//! [`export::Export`] lists them for the app and the CLI; [`error::ReportError`] says why one failed.
 
 pub mod charts;
 pub mod csv;
 pub mod docx;
+pub mod error;
+pub mod export;
 pub mod fix_list;
 pub mod json;
 pub mod letter;

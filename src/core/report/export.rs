@@ -1,0 +1,100 @@
+//! The result files chiso writes, one list for the app's buttons and the CLI's `--format`:
+//! each with its extension, MIME type and writer.
+
+use super::error::ReportError;
+use super::letter::Letter;
+use super::{csv, docx, file_stem, json, xlsx};
+use crate::core::alerts::Alert;
+use crate::core::analysis::Analysis;
+use crate::core::compare::Comparison;
+use crate::core::rules::RuleSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The automation contract's JSON.
+    Json,
+    /// The results for Excel (UTF-8 with BOM, `;`).
+    Csv,
+    /// The results and every criterion's figures.
+    Xlsx,
+    /// The announcement letter and its appendix.
+    Docx,
+}
+
+/// What the writers draw on. The letter is the one the user edited, or the default letter.
+pub struct Sources<'a> {
+    pub analysis: &'a Analysis,
+    pub rules: &'a RuleSet,
+    pub alerts: &'a [Alert],
+    pub comparison: Option<&'a Comparison>,
+    pub letter: Option<&'a Letter>,
+}
+
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+impl Export {
+    pub const ALL: [Export; 4] = [Export::Json, Export::Csv, Export::Xlsx, Export::Docx];
+
+    /// The format named as the CLI and the contract name it ("json", "csv", "xlsx", "docx").
+    pub fn parse(name: &str) -> Option<Export> {
+        Export::ALL.into_iter().find(|e| e.extension() == name)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Export::Json => "json",
+            Export::Csv => "csv",
+            Export::Xlsx => "xlsx",
+            Export::Docx => "docx",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Export::Json => "application/json",
+            Export::Csv => "text/csv",
+            Export::Xlsx => XLSX_MIME,
+            Export::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }
+    }
+
+    /// "chiso-2026-11-ket-qua.xlsx"; the letter is "…-cong-bo.docx".
+    pub fn file_name(self, from: &Sources) -> String {
+        let what = if self == Export::Docx { "cong-bo" } else { "ket-qua" };
+        format!("{}.{}", file_stem(&from.analysis.scores, what), self.extension())
+    }
+
+    pub fn write(self, from: &Sources) -> Result<Vec<u8>, ReportError> {
+        let failed = |detail: String| ReportError::Write { file: self.file_name(from), detail };
+        match self {
+            Export::Json => Ok(json::to_string(from.analysis, from.rules, from.alerts, from.comparison).into_bytes()),
+            Export::Csv => Ok(csv::to_bytes(from.analysis, from.rules)),
+            Export::Xlsx => xlsx::to_bytes(from.analysis, from.rules).map_err(|e| failed(e.to_string())),
+            Export::Docx => {
+                let default;
+                let letter = match from.letter {
+                    Some(letter) => letter,
+                    None => {
+                        default = super::letter::compose_default(&from.analysis.scores, from.rules);
+                        &default
+                    }
+                };
+                docx::to_bytes(letter).map_err(failed)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_is_found_by_its_extension() {
+        for export in Export::ALL {
+            assert_eq!(Export::parse(export.extension()), Some(export));
+        }
+        assert_eq!(Export::parse("pdf"), None);
+        assert_eq!(Export::Xlsx.mime(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+}

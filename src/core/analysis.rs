@@ -178,7 +178,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
             Ok(mut t) => {
                 if let Some(period) = file_period(book, choice) {
                     for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
-                        unit.period = Some(period.label(crate::core::lang::Lang::Vi));
+                        unit.period = Some(period.clone());
                     }
                 }
                 tables.push(t)
@@ -198,7 +198,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
             continue;
         }
         seen.insert(key, unit.source.clone());
-        by_period.entry(unit.period.as_deref().and_then(Period::parse)).or_default().push(unit.clone());
+        by_period.entry(unit.period.clone()).or_default().push(unit.clone());
     }
     let periods: Vec<Period> = by_period.keys().flatten().cloned().collect();
     // Rows that do not say their period belong to the only one there is; with several, to none.
@@ -256,7 +256,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
 /// province's row is the one row of the period without a parent (other than the unit's own).
 fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed: &Typed, rules: &RuleSet) {
     use crate::core::text::fold_words;
-    let period_of = |u: &UnitRow| u.period.as_deref().and_then(Period::parse);
+    let period_of = |u: &UnitRow| u.period.clone();
     // Each sheet row once: (row, its file, its table, its period, its folded name).
     let sheet_rows: Vec<(UnitRow, String, usize, Option<Period>, String)> = tables
         .iter()

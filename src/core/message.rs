@@ -71,7 +71,7 @@ mod tests {
             "Tệp «so-lieu.xlsx» trống (0 byte), không có dữ liệu để đọc. Hãy xuất lại tệp từ hệ thống rồi chọn lại.";
         assert_eq!(error.to_string(), expected);
         assert_eq!(error.message(Lang::Vi), expected);
-        let composed: Result<(), Box<dyn std::error::Error>> = Err(error.into());
-        assert_eq!(composed.unwrap_err().to_string(), expected);
+        let composed: Box<dyn std::error::Error> = error.into();
+        assert_eq!(composed.to_string(), expected);
     }
 }

@@ -64,7 +64,7 @@ pub struct UnitResult {
     pub name: String,
     pub parent: Option<String>,
     pub kind: Option<String>,
-    pub period: Option<String>,
+    pub period: Option<crate::core::period::Period>,
     /// The row it was read from; `None` for a parent made up from its children.
     pub source: Option<Place>,
     /// Empty for a unit of a score-only table.

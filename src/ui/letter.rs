@@ -18,7 +18,11 @@ struct Remembered {
 }
 
 fn period_of(state: &AppState) -> String {
-    state.analysis.get().and_then(|a| a.0.scores.units.iter().find_map(|u| u.period.clone())).unwrap_or_default()
+    state
+        .analysis
+        .get()
+        .and_then(|a| a.0.scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.label(Lang::Vi)))
+        .unwrap_or_default()
 }
 
 /// The announcement: every text editable (and remembered), a preview in the letter's layout,

@@ -126,7 +126,7 @@ impl DossierTable {
                     name,
                     kind: None,
                     parent: None,
-                    period: Some(period.clone()),
+                    period: Some(self.tally.window.period()),
                     source: Place {
                         file: file.to_string(),
                         sheet: sheet.to_string(),

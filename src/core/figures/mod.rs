@@ -25,7 +25,7 @@ pub struct Figure {
 impl UnitRow {
     /// What makes two rows the same unit in the same period.
     pub fn key(&self) -> (String, (String, String)) {
-        let period = self.period.as_deref().and_then(Period::parse).map(|p| p.slug()).unwrap_or_default();
+        let period = self.period.as_ref().map(Period::slug).unwrap_or_default();
         (period, unit_key(&self.name, self.parent.as_deref()))
     }
 }
@@ -46,7 +46,8 @@ pub struct UnitRow {
     pub name: String,
     pub kind: Option<String>,
     pub parent: Option<String>,
-    pub period: Option<String>,
+    /// The period its `Kỳ` cell names, or (when it names none) the one its file is of.
+    pub period: Option<crate::core::period::Period>,
     /// Where the unit came from: file, sheet and the spreadsheet row number (1-based).
     pub source: Place,
     pub figures: BTreeMap<String, Figure>,
@@ -323,7 +324,7 @@ impl RowReader<'_> {
                 Column::Unit => {}
                 Column::UnitKind => unit.kind = optional_text(),
                 Column::Parent => unit.parent = optional_text(),
-                Column::Period => unit.period = optional_text(),
+                Column::Period => unit.period = optional_text().and_then(|t| crate::core::period::Period::parse(&t)),
                 Column::Criterion { code, part } => {
                     if let Some(v) = self.part_value(r, c, cell, *part) {
                         set_part(unit.figures.entry(code.clone()).or_default(), *part, v);

@@ -55,7 +55,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                 "unit": u.name,
                 "parent": u.parent,
                 "kind": u.kind,
-                "period": u.period,
+                "period": u.period.as_ref().map(|p| p.label(Lang::Vi)),
                 "total": u.total,
                 "rank": u.rank,
                 "groups": groups,

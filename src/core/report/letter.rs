@@ -152,7 +152,7 @@ pub fn compose_default(scores: &Scores, rules: &RuleSet) -> Letter {
 
 /// Default fields for these scores: their period and the body they belong to.
 pub fn default_fields(scores: &Scores, rules: &RuleSet) -> LetterFields {
-    let period = scores.units.iter().find_map(|u| u.period.clone()).unwrap_or_default();
+    let period = scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.label(Lang::Vi)).unwrap_or_default();
     let (whole, _, _) = whole_scores(scores, rules);
     LetterFields::for_period(&period, &whole)
 }

@@ -13,7 +13,6 @@ pub mod letter;
 pub mod xlsx;
 
 use crate::core::lang::Lang;
-use crate::core::period::Period;
 use crate::core::score::{Source, Status};
 
 fn status_code(status: Status) -> &'static str {
@@ -46,13 +45,7 @@ fn source_text(source: &Source, lang: Lang) -> String {
 /// A file name stem that carries the period: "chiso-2026-11-ket-qua". The period is the first
 /// unit's `Kỳ` ("11/2026" → "2026-11", "Quý 4/2023" → "2023-q4", "Năm 2026" → "2026").
 pub fn file_stem(scores: &crate::core::score::Scores, what: &str) -> String {
-    let period = scores
-        .units
-        .iter()
-        .find_map(|u| u.period.as_deref())
-        .and_then(Period::parse)
-        .map(|p| p.slug())
-        .filter(|p| !p.is_empty());
+    let period = scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.slug()).filter(|p| !p.is_empty());
     match period {
         Some(p) => format!("chiso-{p}-{what}"),
         None => format!("chiso-{what}"),

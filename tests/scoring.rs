@@ -1,6 +1,6 @@
 //! The scoring engine against the reference's worked examples (published portal figures), its
 //! zero-denominator rules, rounding, ranks and roll-up; each expected value is worked by hand in
-//! ../shared/docs/qd766-scoring.md or in the comment beside it.
+//! docs/scoring.md or in the comment beside it.
 
 mod common;
 

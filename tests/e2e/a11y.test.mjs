@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitForState, suite, fixtures } from './harness.mjs';
+import { openApp, waitForState, suite, fixtures } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,10 +24,7 @@ async function audit(page) {
 
 test('no serious or critical accessibility violations on any screen', async () => {
     // axe is injected by evaluation; the page's own Content-Security-Policy stays in force.
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.server.url);
-    await waitForState(page, 'idle');
+    const { page, context } = await openApp(env.browser, env.server.url);
     assert.deepEqual(await audit(page), [], 'start');
 
     await page.locator('[data-testid="use-sample"]').click();
@@ -47,10 +44,7 @@ test('no serious or critical accessibility violations on any screen', async () =
 });
 
 test('no serious or critical accessibility violations when two periods are compared', async () => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.server.url);
-    await waitForState(page, 'idle');
+    const { page, context } = await openApp(env.browser, env.server.url);
     const periods = ['so-lieu-thang-10-2026.csv', 'so-lieu-moi.csv'].map((f) => join(fixtures, 'periods', f));
     await page.locator('[data-testid="file-input"]').setInputFiles(periods);
     await waitForState(page, 'ready');
@@ -60,10 +54,7 @@ test('no serious or critical accessibility violations when two periods are compa
 });
 
 test('no serious or critical accessibility violations on the dossier self-check', async () => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.server.url);
-    await waitForState(page, 'idle');
+    const { page, context } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'dossiers', 'so-ho-so.xlsx'));
     await waitForState(page, 'ready');
     await page.locator('[data-testid="dossier-check"]').waitFor();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openApp, waitForState, fixtures, artifacts, suite, violations } from './harness.mjs';
+import { openApp, waitForState, fixtures, scratchDir, suite, violations } from './harness.mjs';
 
 const XLSX = createRequire(import.meta.url)('xlsx');
 const env = suite();
@@ -77,7 +77,7 @@ test('drill-down: reasons, sorting, filtering, the to-fix workbook and typed fig
     await check.locator('[data-testid="drill-unit"]').selectOption('UBND phường Cát Lợi');
     const [download] = await Promise.all([page.waitForEvent('download'), check.locator('[data-testid="export-fix-xlsx"]').click()]);
     assert.equal(download.suggestedFilename(), 'ho-so-can-xu-ly-ubnd-phuong-cat-loi-2026-11.xlsx');
-    const saved = join(artifacts, download.suggestedFilename());
+    const saved = join(await scratchDir('to-fix'), download.suggestedFilename());
     await download.saveAs(saved);
     const book = XLSX.readFile(saved);
     const rows = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]], { header: 1, range: 2 });

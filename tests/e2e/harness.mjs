@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: serve the release build in dist/ on 127.0.0.1, launch Debian's
 // Chromium through playwright-core, and watch that no request leaves for another origin.
 import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -70,9 +70,13 @@ export async function launch() {
     return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
 }
 
-/// A fresh page on `url`, with every request to another origin and every page error recorded.
+/// A fresh page on `url` (served or file://) once the app is idle, with every request of its
+/// context (the service worker's too), every request to another origin and every page error
+/// recorded.
 export async function openApp(browser, url) {
     const context = await browser.newContext({ acceptDownloads: true });
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
     const page = await context.newPage();
     const foreign = [];
     const errors = [];
@@ -83,11 +87,18 @@ export async function openApp(browser, url) {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(url);
     await page.locator('[data-testid="app-status"][data-state="idle"]').waitFor();
-    return { page, context, foreign, errors };
+    return { page, context, foreign, errors, requests };
 }
 
 export async function waitForState(page, state) {
     await page.locator(`[data-testid="app-status"][data-state="${state}"]`).waitFor({ timeout: 60_000 });
+}
+
+/// A new, empty directory of one test's own under target/e2e, for what it downloads: tests never
+/// share a writable path.
+export async function scratchDir(test) {
+    await mkdir(artifacts, { recursive: true });
+    return mkdtemp(join(artifacts, `${test}-`));
 }
 
 export async function screenshot(page, name) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { openApp, waitForState, screenshot, artifacts, suite } from './harness.mjs';
+import { openApp, waitForState, screenshot, scratchDir, suite } from './harness.mjs';
 
 const env = suite();
 
@@ -49,7 +49,7 @@ test('the letter carries the pooled results and the named units, and its DOCX co
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-docx"]').click()]);
     assert.equal(download.suggestedFilename(), 'chiso-2026-11-cong-bo.docx');
-    const docx = join(artifacts, download.suggestedFilename());
+    const docx = join(await scratchDir('letter'), download.suggestedFilename());
     await download.saveAs(docx);
     const xml = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', docx]).toString();
     for (const needle of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'đã triển khai 14/14 đơn vị', 'gồm: UBND xã Vĩnh Lộc, UBND xã Hưng Lợi', 'Nguyễn Văn An', 'PHỤ LỤC', '<w:tblHeader />', 'w:orient="landscape"']) {

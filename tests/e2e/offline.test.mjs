@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, fixtures, waitForState, watchPolicy, violations, suite } from './harness.mjs';
+import { root, fixtures, openApp, waitForState, violations, suite } from './harness.mjs';
 
 const env = suite();
 
@@ -13,13 +13,7 @@ const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores
 const local = (url) => url.startsWith('blob:') || url.startsWith('data:');
 
 test('start-up loads only this origin, an analysis sends nothing, and after one visit it works offline', async () => {
-    const context = await env.browser.newContext();
-    const requests = [];
-    context.on('request', (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    await watchPolicy(page);
-    await page.goto(env.server.url);
-    await waitForState(page, 'idle');
+    const { page, context, requests } = await openApp(env.browser, env.server.url);
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
     // The reading worker is started with the page, so that reading a file loads nothing.
     await page.locator('[data-testid="app-status"][data-reader="worker"]').waitFor();
@@ -54,10 +48,7 @@ test('start-up loads only this origin, an analysis sends nothing, and after one 
 });
 
 test('it is installable, and a new version cached in the background is announced', async () => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.server.url);
-    await waitForState(page, 'idle');
+    const { page, context } = await openApp(env.browser, env.server.url);
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -87,16 +78,8 @@ test('it is installable, and a new version cached in the background is announced
 });
 
 test('the single-file edition opens from the file system and scores the sample', async () => {
-    const context = await env.browser.newContext();
-    const requests = [];
-    context.on('request', (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    await watchPolicy(page);
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     const file = pathToFileURL(join(root, 'dist', 'chiso.html')).href;
-    await page.goto(file);
-    await waitForState(page, 'idle');
+    const { page, context, requests, errors } = await openApp(env.browser, file);
     // From file:// the reading worker starts from the script carried inside the page.
     await page.locator('[data-testid="app-status"][data-reader="worker"]').waitFor();
     await page.locator('[data-testid="use-sample"]').click();
@@ -110,10 +93,7 @@ test('the single-file edition opens from the file system and scores the sample',
 });
 
 test('a saved session reopens; clearing saved data leaves nothing in localStorage or IndexedDB', async () => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.server.url);
-    await waitForState(page, 'idle');
+    const { page, context } = await openApp(env.browser, env.server.url);
     const status = page.locator('[data-testid="session-status"]');
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');

@@ -1,19 +1,17 @@
 // End to end: scoring in the browser through the automation contract. The expected values are
 // the published figures of xã Ba Vì (carried by phường An Lạc in the sample) worked by hand in
-// ../shared/docs/qd766-scoring.md, and sums of them.
-import { test, before } from 'node:test';
+// docs/scoring.md, and sums of them.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { openApp, waitForState, screenshot, artifacts, suite } from './harness.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { openApp, waitForState, screenshot, scratchDir, suite } from './harness.mjs';
 
 const env = suite();
 
-before(() => mkdir(artifacts, { recursive: true }));
-
 async function download(page, testid) {
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
-    const path = join(artifacts, file.suggestedFilename());
+    const path = join(await scratchDir(testid), file.suggestedFilename());
     await file.saveAs(path);
     return { name: file.suggestedFilename(), path };
 }
@@ -87,7 +85,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
 
 test('a column the reader does not know is mapped by hand, and the mapping is remembered', async () => {
     const { page, context } = await openApp(env.browser, env.server.url);
-    const path = join(artifacts, 'ten-cot-la.csv');
+    const path = join(await scratchDir('mapping'), 'ten-cot-la.csv');
     await writeFile(path, 'Đơn vị;Số hồ sơ xong đúng hẹn;ON_TIME (mẫu số)\nXã A;9;10\nXã B;1;4\n');
     const input = page.locator('[data-testid="file-input"]');
     await input.setInputFiles(path);
@@ -143,5 +141,27 @@ test('another rule set changes the scores; a broken one is refused and the old o
     assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2027-thu \(«chat-hon\.toml»\)/);
     await page.locator('[data-testid="default-rules"]').click();
     await page.locator(`tr[data-unit="${anLac}"] td[data-group="CLGQ"][data-value="6.31"]`).waitFor();
+    await context.close();
+});
+
+test('an export the browser refuses is said, and everything loaded stays', async () => {
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    // As when a policy or an extension blocks downloads: the browser will not make the file's URL.
+    await page.evaluate(() => {
+        URL.createObjectURL = () => {
+            throw new Error('blocked by policy');
+        };
+    });
+    await page.locator('[data-testid="export-xlsx"]').click();
+    const said = page.locator('[data-testid="error"][data-kind="export"]');
+    await said.waitFor();
+    assert.match(
+        await said.textContent(),
+        /Không lưu được tệp «chiso-[^»]*ket-qua\.xlsx» \([^)]*blocked by policy[^)]*\)\. Hãy kiểm tra trình duyệt cho phép tải tệp xuống/,
+    );
+    assert.equal(await cell(page, 'UBND phường An Lạc', 'TOTAL').getAttribute('data-value'), '60.05', 'results untouched');
+    assert.deepEqual(errors, []);
     await context.close();
 });

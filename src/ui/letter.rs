@@ -21,7 +21,9 @@ fn period_of(state: &AppState) -> String {
     state
         .analysis
         .get()
-        .and_then(|a| a.0.scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.label(Lang::Vi)))
+        .and_then(|a| {
+            a.0.scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.label(crate::core::lang::Lang::Vi))
+        })
         .unwrap_or_default()
 }
 

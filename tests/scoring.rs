@@ -246,3 +246,74 @@ fn score_only_units_are_ranked_without_recomputation() {
     assert_eq!((b.total, b.rank), (31.0, 1));
     assert_eq!(a.group("MDSH").map(|g| g.score), Some(0.0));
 }
+
+/// The online-payment criteria as the portal's front end rounds them (docs/scoring.md); each
+/// expected score is what node prints for +Math.min(max, max * +(n / d * 100).toFixed(2) /
+/// (100 * target)).toFixed(2).
+#[test]
+fn online_payment_rounds_the_percentage_first_as_the_portal_does() {
+    let figures = [
+        ("PAY_DOSSIERS", counts(1371.0, 1508.0)),
+        ("PAY_FORMALITIES", counts(14.0, 36.0)),
+        ("PAY_PROVISION", counts(8.0, 36.0)),
+    ];
+    let scores = score_units(&[unit("Sở A", None, &figures)], &rules());
+    let u = &scores.units[0];
+    // 90,92 % → 5,46 (the exact fraction gives 5,45); 38,89 % of 80 % → 0,97; 22,22 % → 0,56.
+    assert_eq!(
+        [score_of(u, "PAY_DOSSIERS"), score_of(u, "PAY_FORMALITIES"), score_of(u, "PAY_PROVISION")],
+        [Some(5.46), Some(0.97), Some(0.56)]
+    );
+    assert_eq!(u.group("TTTT").map(|g| g.score), Some(6.99), "published TTTT 6,99; the exact rule gave 6,98");
+
+    // 6/40 = 15 % of 80 %: exactly 0,375 of 2 points, a tie that goes up.
+    let tie = score_units(&[unit("Xã B", None, &[("PAY_FORMALITIES", counts(6.0, 40.0))])], &rules());
+    assert_eq!(score_of(&tie.units[0], "PAY_FORMALITIES"), Some(0.38));
+    // 339/400 = 84,75 % → 6 × 84,75 / 100 = 5,085, stored as 5,08499…: 5,08 (exactly, 5,09).
+    let below = score_units(&[unit("Xã C", None, &[("PAY_DOSSIERS", counts(339.0, 400.0))])], &rules());
+    assert_eq!(score_of(&below.units[0], "PAY_DOSSIERS"), Some(5.08));
+    // A rate given without counts goes the same way: 84,75 %.
+    let rate_only = score_units(&[unit("Xã D", None, &[("PAY_DOSSIERS", rate(0.8475))])], &rules());
+    assert_eq!(score_of(&rate_only.units[0], "PAY_DOSSIERS"), Some(5.08));
+}
+
+#[test]
+fn a_certified_copy_criterion_without_a_denominator_scores_full_points() {
+    let scores = score_units(&[unit("Xã E", None, &[("ELECTRONIC_CERTIFIED_COPY", counts(0.0, 0.0))])], &rules());
+    let c = scores.units[0].criterion("ELECTRONIC_CERTIFIED_COPY").unwrap();
+    assert_eq!((c.score, c.status), (Some(2.0), Status::Ok));
+}
+
+/// The seed letter's town: 14 communes, no row of its own, nobody above it. Each commune reports
+/// PUBLISH_ON_TIME 0/10, PUBLIC_UPDATE_ON_TIME 5/10, PUBLIC_CONTENT_FULL 13/20 and DOSSIER_SYNC 2/3.
+#[test]
+fn a_town_without_a_row_pools_its_communes_province_level_counts() {
+    let town = "UBND thị xã Mỹ Hào";
+    let communes: Vec<_> = (1..=14)
+        .map(|i| {
+            unit(
+                &format!("UBND xã {i}"),
+                Some(town),
+                &[
+                    ("PUBLISH_ON_TIME", counts(0.0, 10.0)),
+                    ("PUBLIC_UPDATE_ON_TIME", counts(5.0, 10.0)),
+                    ("PUBLIC_CONTENT_FULL", counts(13.0, 20.0)),
+                    ("DOSSIER_SYNC", counts(2.0, 3.0)),
+                ],
+            )
+        })
+        .collect();
+    let scores = score_units(&communes, &rules());
+    let whole = scores.units.iter().find(|u| u.name == town).unwrap();
+    // 0/140 → 0; 70/140 × 4 → 2,00; 182/280 × 2 → 1,30; 28/42 × 6 → 4,00: the published 7,3.
+    assert_eq!(whole.group("CKMB").map(|g| g.score), Some(7.3));
+    let publish = whole.criterion("PUBLIC_UPDATE_ON_TIME").unwrap();
+    assert_eq!(
+        (publish.numerator, publish.denominator, publish.source.clone()),
+        (Some(70.0), Some(140.0), Source::Pooled)
+    );
+    // Each commune keeps its own figures.
+    let first = scores.units.iter().find(|u| u.name == "UBND xã 1").unwrap();
+    assert_eq!(first.criterion("PUBLIC_CONTENT_FULL").unwrap().source, Source::Own);
+    assert_eq!(first.group("CKMB").map(|g| g.score), Some(7.3));
+}

@@ -28,6 +28,18 @@ pub enum ZeroRule {
     Zero,
 }
 
+/// How a criterion's score is rounded to the hundredth.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// From the exact fraction, half away from zero.
+    #[default]
+    Exact,
+    /// As the portal's front end does for the online-payment criteria: the percentage first
+    /// rounded to two decimals, then the score, both as JavaScript's `toFixed(2)` rounds a double.
+    PercentFirst,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -64,6 +76,7 @@ pub struct Criterion {
     pub max: f64,
     pub rule: Rule,
     pub zero: ZeroRule,
+    pub rounding: Rounding,
     pub level: Level,
     /// How a dossier list yields its figures; parts left out come from unit figures.
     pub dossiers: FromDossiers,
@@ -172,6 +185,8 @@ struct RawCriterion {
     #[serde(default)]
     target: Option<f64>,
     zero: ZeroRule,
+    #[serde(default)]
+    rounding: Rounding,
     level: Level,
     #[serde(default)]
     dossiers: FromDossiers,
@@ -243,6 +258,7 @@ impl RuleSet {
                 max: c.max,
                 rule,
                 zero: c.zero,
+                rounding: c.rounding,
                 level: c.level,
                 dossiers: c.dossiers,
             });

@@ -2,13 +2,14 @@
 //!
 //! Each criterion score is computed from the raw fraction and rounded to two decimals, half away
 //! from zero; a group is the sum of its rounded criteria and the total the sum of the groups
-//! (the reference's rule, which reproduces the portal's published values). Scores are kept in
-//! whole hundredths so that sums are exact.
+//! (the reference's rule, which reproduces the portal's published values). A criterion whose rule
+//! set entry says `rounding = "percent_first"` (the online-payment ones) is rounded as the portal's
+//! front end does instead. Scores are kept in whole hundredths so that sums are exact.
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::core::figures::{Figure, Place, UnitRow};
-use crate::core::rules::{Criterion, Level, Rule, RuleSet, TrackedKind, ZeroRule};
+use crate::core::rules::{Criterion, Level, Rounding, Rule, RuleSet, TrackedKind, ZeroRule};
 use crate::core::text::fold_words;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +154,43 @@ fn rate_hundredths(max: f64, rule: Rule, ratio: f64) -> i64 {
     (max * 100.0 * share * (1.0 + 1e-12)).round() as i64
 }
 
+/// `x` (≥ 0) in hundredths as JavaScript's `x.toFixed(2)` gives them: the exact binary value of
+/// the double rounded to the nearest hundredth, a tie going up (5.085, stored as 5.08499…, gives
+/// 5.08; 0.375, stored exactly, gives 0.38).
+fn to_fixed2_hundredths(x: f64) -> i64 {
+    if x.is_nan() || x <= 0.0 {
+        return 0;
+    }
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mantissa, e) = if exponent == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), exponent - 1075) };
+    if e >= 0 {
+        // A whole number of 2^52 or more: no fraction to round.
+        return (x * 100.0).round() as i64;
+    }
+    // x × 100 = mantissa × 100 / 2^shift, exactly.
+    let shift = e.unsigned_abs();
+    if shift >= 127 {
+        return 0;
+    }
+    let scaled = u128::from(mantissa) * 100;
+    let whole = scaled >> shift;
+    let rest = scaled & ((1u128 << shift) - 1);
+    (whole + u128::from(rest >= 1u128 << (shift - 1))) as i64
+}
+
+/// The portal front end's score: the percentage rounded first, then max × percent / (100 × target)
+/// capped at max, each step on doubles as JavaScript computes it.
+fn percent_first_hundredths(max: f64, rule: Rule, ratio: f64) -> i64 {
+    let percent = to_fixed2_hundredths(ratio * 100.0) as f64 / 100.0;
+    let target = match rule {
+        Rule::Linear => 1.0,
+        Rule::Target(t) => t,
+    };
+    to_fixed2_hundredths((max * percent / (100.0 * target)).min(max))
+}
+
 /// One criterion from its figure.
 pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: Source) -> CriterionResult {
     let mut result = CriterionResult {
@@ -178,11 +216,17 @@ pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: S
         },
         (Some(n), Some(d), _) => {
             result.ratio = Some(n / d);
-            Some(score_hundredths(criterion.max, criterion.rule, n, d))
+            Some(match criterion.rounding {
+                Rounding::Exact => score_hundredths(criterion.max, criterion.rule, n, d),
+                Rounding::PercentFirst => percent_first_hundredths(criterion.max, criterion.rule, n / d),
+            })
         }
         (_, _, Some(r)) => {
             result.ratio = Some(r);
-            Some(rate_hundredths(criterion.max, criterion.rule, r))
+            Some(match criterion.rounding {
+                Rounding::Exact => rate_hundredths(criterion.max, criterion.rule, r),
+                Rounding::PercentFirst => percent_first_hundredths(criterion.max, criterion.rule, r),
+            })
         }
         _ => None,
     };
@@ -328,7 +372,13 @@ fn figure_for(
                 return (Some(*f), Source::Inherited(units[a].name.clone()));
             }
         }
-        return (None, Source::Own);
+        // A whole that nobody above gives the province's figures pools its units' own counts,
+        // as the portal publishes it (the seed town's CKMB 7,3).
+        let pooled = pool(descendants.iter().filter_map(|&i| units[i].figures.get(&c.code).copied()));
+        return match pooled {
+            Some(f) => (Some(f), Source::Pooled),
+            None => (None, Source::Own),
+        };
     }
     if descendants.is_empty() {
         return (own, Source::Own);
@@ -454,6 +504,19 @@ impl crate::core::message::Message for ScoreWarning {
             (ScoreWarning::ParentCycle { unit }, Lang::En) => format!(
                 "The unit «{unit}» and its parents point at each other in a loop; chiso dropped «{unit}»'s parent link. Correct the «Đơn vị cấp trên» column."
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_fixed_rounds_the_binary_value_as_javascript_does() {
+        // Each expected value is what node prints for (x).toFixed(2).
+        for (x, hundredths) in [(5.085, 508), (0.375, 38), (1.005, 100), (84.745, 8475), (19.48, 1948), (0.0, 0)] {
+            assert_eq!(to_fixed2_hundredths(x), hundredths, "{x}");
         }
     }
 }

@@ -74,14 +74,20 @@ impl Located for ReadError {
                 "Unpacked, the file «{file}» would take more than {} (past {} at «{entry}»), so chiso does not open it, to keep the computer responsive. A normal workbook is not that large: the file may be damaged or made to inflate. Export it again from the source system.",
                 bytes(*unzipped), bytes(*limit)
             ),
-            (ReadError::DeclaredCount { what, declared, room }, Lang::Vi) => format!(
-                "Tệp «{file}» bị hỏng: {} khai báo {} {}, nhưng {} nhiều nhất {}. chiso không đọc tiếp để tránh treo máy. Hãy mở tệp bằng Excel và lưu lại, hoặc xuất lại tệp từ hệ thống.",
-                declared_vi(what).0, number(*declared as f64, 0), declared_vi(what).1, declared_vi(what).2, number(*room as f64, 0)
-            ),
-            (ReadError::DeclaredCount { what, declared, room }, Lang::En) => format!(
-                "The file «{file}» is damaged: {} declares {} {}, but {} at most {}. chiso stops here to keep the computer responsive. Open the file in Excel and save it again, or export it again from the source system.",
-                declared_en(what).0, number(*declared as f64, 0), declared_en(what).1, declared_en(what).2, number(*room as f64, 0)
-            ),
+            (ReadError::DeclaredCount { what, declared, room }, Lang::Vi) => {
+                let (part, counted, bound) = declared_vi(what);
+                format!(
+                    "Tệp «{file}» bị hỏng: {part} khai báo {} {counted}, nhưng {bound} nhiều nhất {}. chiso không đọc tiếp để tránh treo máy. Hãy mở tệp bằng Excel và lưu lại, hoặc xuất lại tệp từ hệ thống.",
+                    number(*declared as f64, 0), number(*room as f64, 0)
+                )
+            }
+            (ReadError::DeclaredCount { what, declared, room }, Lang::En) => {
+                let (part, counted, bound) = declared_en(what);
+                format!(
+                    "The file «{file}» is damaged: {part} declares {} {counted}, but {bound} at most {}. chiso stops here to keep the computer responsive. Open the file in Excel and save it again, or export it again from the source system.",
+                    number(*declared as f64, 0), number(*room as f64, 0)
+                )
+            }
             (ReadError::TooManyCells { sheet, rows, cols, limit }, Lang::Vi) => format!(
                 "Tệp «{file}», trang tính «{sheet}»: vùng dữ liệu rộng {} dòng × {} cột ({} ô), vượt giới hạn {} ô. Thường là do có ô lạc ở rất xa vùng dữ liệu hoặc định dạng kéo tới cuối trang. Hãy xóa các dòng, cột thừa (Ctrl+End để tìm ô cuối) rồi lưu lại.",
                 number(*rows as f64, 0), number(*cols as f64, 0), number(*rows as f64 * *cols as f64, 0), number(*limit as f64, 0)

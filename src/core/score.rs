@@ -372,13 +372,8 @@ fn figure_for(
                 return (Some(*f), Source::Inherited(units[a].name.clone()));
             }
         }
-        // A whole that nobody above gives the province's figures pools its units' own counts,
-        // as the portal publishes it (the seed town's CKMB 7,3).
-        let pooled = pool(descendants.iter().filter_map(|&i| units[i].figures.get(&c.code).copied()));
-        return match pooled {
-            Some(f) => (Some(f), Source::Pooled),
-            None => (None, Source::Own),
-        };
+        // A whole that nobody above gives the province's figures pools its units' own counts
+        // like any other criterion, as the portal publishes it (the seed town's CKMB 7,3).
     }
     if descendants.is_empty() {
         return (own, Source::Own);

@@ -63,7 +63,7 @@ pub fn check_shared_strings(bytes: &[u8]) -> Result<(), ReadError> {
 /// The DIMENSIONS record of every sheet in an .xls workbook stream, against what the format
 /// allows and the cell limit. Sheets are named by the BOUNDSHEET record that points at their
 /// first record.
-pub fn check_xls_dimensions(mut stream: impl Read, limits: &Limits) -> Result<(), ReadError> {
+pub fn check_xls_dimensions(stream: &mut impl Read, limits: &Limits) -> Result<(), ReadError> {
     let mut names: Vec<(u64, String)> = Vec::new();
     let mut sheet = String::new();
     let mut at: u64 = 0;

@@ -144,17 +144,32 @@ fn check_compound_file(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| damaged())?;
     let streams: Vec<_> = file.walk().filter(|e| e.is_stream()).map(|e| (e.path().to_path_buf(), e.len())).collect();
     for (path, len) in streams {
-        let mut stream = file.open_stream(&path).map_err(|_| damaged())?;
-        let read = std::io::copy(&mut stream, &mut std::io::sink()).map_err(|_| damaged())?;
-        if read != len {
-            return Err(damaged());
-        }
+        let mut stream = std::io::BufReader::new(file.open_stream(&path).map_err(|_| damaged())?);
+        // The workbook stream is scanned as it is read for its length: one pass, not two.
+        let mut scanned = Counted { inner: &mut stream, bytes: 0 };
         if path.file_name().is_some_and(|n| n == "Workbook" || n == "Book") {
-            let stream = file.open_stream(&path).map_err(|_| damaged())?;
-            check_xls_dimensions(std::io::BufReader::new(stream), limits)?;
+            check_xls_dimensions(&mut scanned, limits)?;
+        }
+        std::io::copy(&mut scanned, &mut std::io::sink()).map_err(|_| damaged())?;
+        if scanned.bytes != len {
+            return Err(damaged());
         }
     }
     Ok(())
+}
+
+/// A reader that counts the bytes it hands on.
+struct Counted<R> {
+    inner: R,
+    bytes: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
 }
 
 /// Why one sheet could not be read: over a limit (the whole file is refused, since its figures

@@ -5,12 +5,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use crate::core::dossier::units::{complete, DossierTable, Origins, Typed};
+use crate::core::dossier::units::{complete, counted_origins, Counted, DossierTable, Origins, Typed};
 use crate::core::dossier::{find_header, list::from_sheet, Certainty, Window};
 use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
 use crate::core::header::Mapping;
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
+use crate::core::settlement;
 use crate::core::score::{score_units, Scores};
 use crate::core::table::Workbook;
 
@@ -43,6 +44,19 @@ pub struct FileTable {
     pub table: UnitTable,
     /// For a dossier list: its records and their tally over the window.
     pub dossiers: Option<DossierTable>,
+}
+
+impl FileTable {
+    /// What its units' figures were counted from, when they were counted (a dossier list, a
+    /// settlement report) rather than copied from a table of unit figures; such units take the
+    /// figures they lack from a unit sheet, typed figures or the province's row.
+    pub fn counted(&self) -> Option<Counted> {
+        match (&self.dossiers, self.table.kind) {
+            (Some(_), _) => Some(Counted::Dossiers),
+            (None, TableKind::SettlementReport) => Some(Counted::Report),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -96,7 +110,12 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
             None => sheet.dossiers.is_some(),
         };
         if as_dossiers {
-            return dossier_table(book, index, choice);
+            return dossier_table(book, index, choice, rules);
+        }
+        if choice.mapping.is_none() && matches!(choice.kind, None | Some(TableKind::SettlementReport)) {
+            if let Some(table) = settlement::read(&book.file_name, sheet, rules) {
+                return Ok(FileTable { file: book.file_name.clone(), sheet_index: index, table, dossiers: None });
+            }
         }
         let table = read_units(&book.file_name, sheet, rules, mapping)?;
         if let Some(said) = choice.kind.filter(|k| *k != table.kind) {
@@ -128,7 +147,7 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
 
 /// A sheet read as a dossier list: its streamed records, or (when the user said it is one) its
 /// cells read as records now. Its units are tallied over the chosen window, or the inferred one.
-fn dossier_table(book: &Workbook, index: usize, choice: &Choice) -> Result<FileTable, TableError> {
+fn dossier_table(book: &Workbook, index: usize, choice: &Choice, rules: &RuleSet) -> Result<FileTable, TableError> {
     let sheet = &book.sheets[index];
     let (file, name) = (book.file_name.clone(), sheet.name.clone());
     let list = match &sheet.dossiers {
@@ -139,7 +158,7 @@ fn dossier_table(book: &Workbook, index: usize, choice: &Choice) -> Result<FileT
             Arc::new(from_sheet(sheet, mapping, book.date1904))
         }
     };
-    let dossiers = DossierTable::new(list, &file, choice.window.clone())
+    let dossiers = DossierTable::new(list, &file, choice.window.clone(), rules)
         .ok_or_else(|| TableError::NoReceivedDates { file: file.clone(), sheet: name.clone() })?;
     // Rules are applied when the units are made, in `analyse`; here only the frame.
     let mapping = Mapping {
@@ -172,6 +191,10 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
                 t.table.units = units;
                 t.table.issues = issues;
                 origins.extend(unit_origins);
+            } else if t.counted() == Some(Counted::Report) {
+                for unit in &t.table.units {
+                    origins.insert(crate::core::text::fold_words(&unit.name), counted_origins(unit, Counted::Report));
+                }
             }
             t
         }) {
@@ -251,7 +274,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
     Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, origins }
 }
 
-/// Gives units counted from dossiers the figures dossiers cannot give; a unit-figure row of the
+/// Gives units counted from dossiers or a report the figures those cannot give; a unit-figure row of the
 /// same unit and period is taken over by the dossier unit rather than scored beside it. The
 /// province's row is the one row of the period without a parent (other than the unit's own).
 fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed: &Typed, rules: &RuleSet) {
@@ -261,13 +284,13 @@ fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed
     let sheet_rows: Vec<(UnitRow, String, usize, Option<Period>, String)> = tables
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.dossiers.is_none())
+        .filter(|(_, t)| t.counted().is_none())
         .flat_map(|(i, t)| {
             t.table.units.iter().map(move |u| (u.clone(), t.file.clone(), i, period_of(u), fold_words(&u.name)))
         })
         .collect();
     let mut taken: Vec<(usize, String, Option<Period>)> = Vec::new();
-    for t in tables.iter_mut().filter(|t| t.dossiers.is_some()) {
+    for t in tables.iter_mut().filter(|t| t.counted().is_some()) {
         for unit in &mut t.table.units {
             let (period, key) = (period_of(unit), fold_words(&unit.name));
             // Rows without a period join any dossier period, as they join the only one there is.

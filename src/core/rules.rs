@@ -80,6 +80,8 @@ pub struct Criterion {
     pub level: Level,
     /// How a dossier list yields its figures; parts left out come from unit figures.
     pub dossiers: FromDossiers,
+    /// How a settlement report (Biểu II.06a/VPCP/KSTT) yields them.
+    pub report: FromReport,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -91,6 +93,47 @@ pub struct Tracked {
     pub kind: TrackedKind,
     #[serde(default)]
     pub dossiers: FromDossiers,
+    #[serde(default)]
+    pub report: FromReport,
+}
+
+/// Which columns of a settlement report add up to a criterion's numerator and denominator (for
+/// a tracked count, the numerator is the value). Empty: the report does not give it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FromReport {
+    #[serde(default)]
+    pub numerator: Vec<ReportColumn>,
+    #[serde(default)]
+    pub denominator: Vec<ReportColumn>,
+}
+
+/// The count columns of the settlement report form (Thông tư 01/2020/TT-VPCP, Biểu II.06a).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportColumn {
+    /// Số hồ sơ nhận giải quyết › Tổng số (carried-over dossiers included).
+    ReceivedTotal,
+    /// › Trong đó › Trực tuyến.
+    ReceivedOnline,
+    /// › Trong đó › Trực tiếp, dịch vụ bưu chính.
+    ReceivedDirect,
+    /// › Từ kỳ trước.
+    CarriedOver,
+    /// Số hồ sơ đã giải quyết › Tổng số.
+    DoneTotal,
+    /// › Trước hạn.
+    DoneEarly,
+    /// › Đúng hạn.
+    DoneOnTime,
+    /// › Quá hạn.
+    DoneLate,
+    /// Số hồ sơ đang giải quyết › Tổng số.
+    PendingTotal,
+    /// › Trong hạn.
+    PendingInTime,
+    /// › Quá hạn.
+    PendingLate,
 }
 
 /// What a dossier list counts for a criterion's numerator and denominator (for a tracked count
@@ -130,6 +173,18 @@ pub enum Measure {
     AverageDays,
 }
 
+/// What a dossier's status (the `Trạng thái` column of a one-stop export) means for the counts.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// Its spellings, matched without regard to case, diacritics or spacing.
+    pub names: Vec<String>,
+    /// A dossier received; false for one not accepted or withdrawn, which is in no count.
+    pub counted: bool,
+    /// Its processing is over; false while in progress, whatever finish date the row carries.
+    pub finished: bool,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleSet {
     pub name: String,
@@ -137,6 +192,7 @@ pub struct RuleSet {
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
     pub tracked: Vec<Tracked>,
+    pub statuses: Vec<Status>,
 }
 
 /// Why a rule set file was refused.
@@ -161,6 +217,8 @@ struct RawRuleSet {
     criteria: Vec<RawCriterion>,
     #[serde(default)]
     tracked: Vec<Tracked>,
+    #[serde(default)]
+    statuses: Vec<Status>,
 }
 
 #[derive(Deserialize)]
@@ -190,6 +248,8 @@ struct RawCriterion {
     level: Level,
     #[serde(default)]
     dossiers: FromDossiers,
+    #[serde(default)]
+    report: FromReport,
 }
 
 #[derive(Deserialize, PartialEq)]
@@ -261,6 +321,7 @@ impl RuleSet {
                 rounding: c.rounding,
                 level: c.level,
                 dossiers: c.dossiers,
+                report: c.report,
             });
         }
         for g in &groups {
@@ -273,7 +334,14 @@ impl RuleSet {
                 return Err(RuleError::GroupSum { group: g.code.clone(), max: g.max, sum });
             }
         }
-        Ok(RuleSet { name: raw.name, version: raw.version, groups, criteria, tracked: raw.tracked })
+        Ok(RuleSet {
+            name: raw.name,
+            version: raw.version,
+            groups,
+            criteria,
+            tracked: raw.tracked,
+            statuses: raw.statuses,
+        })
     }
 
     pub fn total_max(&self) -> f64 {
@@ -282,6 +350,12 @@ impl RuleSet {
 
     pub fn criterion(&self, code: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.code == code)
+    }
+
+    /// What a status written as `text` means; `None` when the rule set does not know it.
+    pub fn status(&self, text: &str) -> Option<&Status> {
+        let key = crate::core::text::fold(text);
+        self.statuses.iter().find(|s| s.names.iter().any(|n| crate::core::text::fold(n) == key))
     }
 
     pub fn group(&self, code: &str) -> Option<&Group> {

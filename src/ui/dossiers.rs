@@ -561,10 +561,10 @@ fn Sources(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: 
                     <td class="num">{count(d)}</td>
                     <td data-testid="figure-source">{source}</td>
                     <td>
-                        {if origin.numerator_from_dossiers && origin.denominator_from_dossiers {
+                        {if origin.numerator_counted && origin.denominator_counted {
                             view! { <span aria-label=l.pick("đếm từ hồ sơ", "counted from dossiers")>"—"</span> }.into_any()
                         } else {
-                            view! { {input(true, origin.numerator_from_dossiers)} " / " {input(false, origin.denominator_from_dossiers)} }.into_any()
+                            view! { {input(true, origin.numerator_counted)} " / " {input(false, origin.denominator_counted)} }.into_any()
                         }}
                     </td>
                 </tr>

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::header::HEADER_SEARCH_ROWS;
+use crate::core::header_rows;
 use crate::core::lang::Lang;
-use crate::core::table::{Cell, Sheet};
+use crate::core::table::Sheet;
 use crate::core::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -28,6 +29,12 @@ pub enum Field {
     PopulationData,
     Rating,
     Petition,
+    /// The dossier's status in the one-stop system («Đã trả kết quả», «Không được tiếp nhận» …).
+    Status,
+    /// «Đã thanh toán», «Chưa thanh toán», «Chờ thanh toán»: a fee is due.
+    PaymentStatus,
+    /// How the fee was paid: «truc-tuyen», «tien-mat», «chuyen-khoan».
+    PaymentMethod,
 }
 
 /// The yes/no fields, in the order of their bits in [`super::list::Dossier`].
@@ -48,15 +55,35 @@ impl Field {
     fn names(self) -> &'static [&'static str] {
         match self {
             Field::Id => &["mahoso", "sohoso", "mahs", "sohs", "dossierid", "dossier"],
-            Field::Unit => &["donvi", "tendonvi", "donvitiepnhan", "coquantiepnhan", "coquan", "unit"],
+            Field::Unit => &[
+                "donvi",
+                "tendonvi",
+                "donvitiepnhan",
+                "coquantiepnhan",
+                "coquan",
+                "coquanchutrigiaiquyet",
+                "coquangiaiquyet",
+                "unit",
+            ],
             Field::Procedure => {
-                &["thutuc", "tenthutuc", "thutuchanhchinh", "tenthutuchanhchinh", "tentthc", "procedure"]
+                &["thutuc", "tenthutuc", "thutuchanhchinh", "tenthutuchanhchinh", "tentthc", "noidunghoso", "procedure"]
             }
             Field::ProcedureCode => &["matthc", "mathutuc", "procedurecode"],
-            Field::Received => &["ngaytiepnhan", "thoigiantiepnhan", "ngaynhan", "received"],
-            Field::Due => &["ngayhentra", "ngayhentraketqua", "hanxuly", "hangiaiquyet", "due"],
-            Field::Finished => &["ngayhoanthanh", "thoigianhoanthanh", "ngaygiaiquyet", "ngaycoketqua", "finished"],
-            Field::Channel => &["kenhnop", "hinhthucnop", "kenhtiepnhan", "channel"],
+            // Not «Ngày nộp hồ sơ»: an online dossier is filed days before it is received.
+            Field::Received => &["ngaytiepnhan", "thoigiantiepnhan", "ngaynhan", "nhanhoso", "ngaynhanhoso", "received"],
+            Field::Due => &["ngayhentra", "ngayhentraketqua", "hentraketqua", "hanxuly", "hangiaiquyet", "due"],
+            Field::Finished => &[
+                "ngayhoanthanh",
+                "thoigianhoanthanh",
+                "ngaygiaiquyet",
+                "ngaycoketqua",
+                "ngayketthucxuly",
+                "ngaytraketqua",
+                "traketqua",
+                "ngaynhanketqua",
+                "finished",
+            ],
+            Field::Channel => &["kenhnop", "hinhthucnop", "kenhtiepnhan", "kenhthuchien", "loaitiepnhan", "channel"],
             Field::Synced => &["dongbodvcqg", "dongbocongdvcqg", "dongbolencongdvcqg", "dongbo", "synced"],
             Field::HasFee => &["nghiavutaichinh", "cophilephi", "philephi", "fee"],
             Field::PaidOnline => &["thanhtoantructuyen", "paidonline"],
@@ -67,6 +94,9 @@ impl Field {
             Field::PopulationData => &["dulieudancu", "sudungdulieudancu", "populationdata"],
             Field::Rating => &["danhgia", "mucdohailong", "ketquadanhgia", "rating"],
             Field::Petition => &["copakn", "pakn", "cophananhkiennghi", "petition"],
+            Field::Status => &["trangthai", "trangthaihoso", "tinhtrang", "tinhtranghoso", "status"],
+            Field::PaymentStatus => &["trangthaithanhtoan", "tinhtrangthanhtoan", "thanhtoan", "paymentstatus"],
+            Field::PaymentMethod => &["hinhthucthanhtoan", "phuongthucthanhtoan", "kenhthanhtoan", "paymentmethod"],
         }
     }
 
@@ -114,11 +144,17 @@ impl Field {
             (Field::Rating, Lang::En) => "Rating",
             (Field::Petition, Lang::Vi) => "Có PAKN",
             (Field::Petition, Lang::En) => "Petition filed",
+            (Field::Status, Lang::Vi) => "Trạng thái",
+            (Field::Status, Lang::En) => "Status",
+            (Field::PaymentStatus, Lang::Vi) => "Trạng thái thanh toán",
+            (Field::PaymentStatus, Lang::En) => "Payment status",
+            (Field::PaymentMethod, Lang::Vi) => "Hình thức thanh toán",
+            (Field::PaymentMethod, Lang::En) => "Payment method",
         }
     }
 }
 
-pub const ALL: [Field; 18] = [
+pub const ALL: [Field; 21] = [
     Field::Id,
     Field::Unit,
     Field::Procedure,
@@ -137,6 +173,9 @@ pub const ALL: [Field; 18] = [
     Field::PopulationData,
     Field::Rating,
     Field::Petition,
+    Field::Status,
+    Field::PaymentStatus,
+    Field::PaymentMethod,
 ];
 
 /// Which column holds which field. `header_row` is zero-based within the sheet.
@@ -171,20 +210,24 @@ pub enum Certainty {
 }
 
 /// The header row of a dossier list among the sheet's first rows: the one naming the most
-/// dossier fields.
+/// dossier fields. A register's header spans two rows («Ngày, tháng, năm» over «Nhận hồ sơ» ·
+/// «Hẹn trả kết quả» · «Trả kết quả»; «Mã hồ sơ» merged down both): a column's own text is tried
+/// first, then its path from the row above, so a title line above a plain header changes nothing.
 pub fn find_header(sheet: &Sheet, certainty: Certainty) -> Option<DossierMapping> {
     let mut best: Option<DossierMapping> = None;
     for r in 0..sheet.height().min(HEADER_SEARCH_ROWS) {
-        let Some(row) = sheet.row(r) else { break };
-        let headers: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Cell::Text(t) => crate::core::text::tidy(t),
-                Cell::Empty => String::new(),
-                other => other.display(),
-            })
-            .collect();
-        let mut fields: Vec<Option<Field>> = headers.iter().map(|h| Field::from_header(h)).collect();
+        let paths = header_rows::paths(sheet, r.saturating_sub(1), r);
+        let own: Vec<String> = (0..sheet.width()).map(|c| header_rows::cell_text(sheet.cell(r, c))).collect();
+        let mut headers = Vec::with_capacity(paths.len());
+        let mut fields: Vec<Option<Field>> = Vec::with_capacity(paths.len());
+        for (path, own) in paths.iter().zip(own) {
+            let joined = path.concat();
+            let field = Field::from_header(&own)
+                .or_else(|| path.last().and_then(|p| Field::from_header(p)))
+                .or_else(|| Field::from_header(&joined));
+            headers.push(if own.is_empty() { path.join(header_rows::SEPARATOR) } else { own });
+            fields.push(field);
+        }
         // A second column for the same field is ignored: the first one wins.
         let mut seen = std::collections::HashSet::new();
         for f in fields.iter_mut() {
@@ -210,6 +253,7 @@ pub fn find_header(sheet: &Sheet, certainty: Certainty) -> Option<DossierMapping
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::table::Cell;
 
     fn t(s: &str) -> Cell {
         Cell::Text(s.to_string())

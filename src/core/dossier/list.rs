@@ -32,6 +32,8 @@ pub struct Dossier {
     pub finished: Option<NaiveDateTime>,
     pub channel: Channel,
     pub rating: Rating,
+    /// Index into [`DossierList::statuses`]; what it means is the rule set's to say.
+    pub status: Option<u32>,
     /// The yes/no fields, a bit each in the order of [`FLAGS`].
     flags: u16,
 }
@@ -78,6 +80,9 @@ pub struct DossierList {
     pub origin: (usize, usize),
     pub units: Vec<String>,
     pub procedures: Vec<String>,
+    /// The statuses the list uses, each spelling once.
+    #[serde(default)]
+    pub statuses: Vec<String>,
     pub dossiers: Vec<Dossier>,
     /// The first [`MAX_PROBLEMS`] problems; `problem_count` counts them all.
     pub problems: Vec<Problem>,
@@ -92,8 +97,26 @@ impl DossierList {
         self.units.get(index as usize).map_or("", String::as_str)
     }
 
+    pub fn status_name(&self, index: Option<u32>) -> &str {
+        index.and_then(|i| self.statuses.get(i as usize)).map_or("", String::as_str)
+    }
+
     pub fn procedure_name(&self, index: Option<u32>) -> &str {
         index.and_then(|i| self.procedures.get(i as usize)).map_or("", String::as_str)
+    }
+
+    /// The same list (mapping, names, problems) with other dossiers.
+    pub fn with_dossiers(&self, dossiers: Vec<Dossier>) -> DossierList {
+        DossierList {
+            mapping: self.mapping.clone(),
+            origin: self.origin,
+            units: self.units.clone(),
+            procedures: self.procedures.clone(),
+            statuses: self.statuses.clone(),
+            dossiers,
+            problems: self.problems.clone(),
+            problem_count: self.problem_count,
+        }
     }
 
     /// The latest moment the list records (a receipt or a completion): when it was exported, as
@@ -133,6 +156,7 @@ pub struct DossierReader {
     columns: [Option<usize>; ALL.len()],
     units: Names,
     procedures: Names,
+    statuses: Names,
 }
 
 impl DossierReader {
@@ -143,11 +167,19 @@ impl DossierReader {
             origin,
             units: Vec::new(),
             procedures: Vec::new(),
+            statuses: Vec::new(),
             dossiers: Vec::new(),
             problems: Vec::new(),
             problem_count: 0,
         };
-        DossierReader { list, date1904, columns, units: Names::default(), procedures: Names::default() }
+        DossierReader {
+            list,
+            date1904,
+            columns,
+            units: Names::default(),
+            procedures: Names::default(),
+            statuses: Names::default(),
+        }
     }
 
     pub fn mapping(&self) -> &DossierMapping {
@@ -163,9 +195,14 @@ impl DossierReader {
     }
 
     /// Reads one row; `sheet_row` is zero-based in the spreadsheet. Blank rows and rows with
-    /// nothing but an id are passed over; a "total" row likewise.
+    /// nothing but an id are passed over; a "total" row likewise, and the row of column numbers
+    /// a register prints under its header.
     pub fn row(&mut self, sheet_row: usize, cells: &[Cell]) {
         let row = sheet_row as u32 + 1;
+        let first = sheet_row == self.list.origin.0 + self.list.mapping.header_row + 1;
+        if first && crate::core::header_rows::is_column_numbers(cells) {
+            return;
+        }
         let columns = self.columns;
         let cell = |f: Field| columns[f as usize].map(|c| (c, cells.get(c).unwrap_or(&Cell::Empty)));
         let text = |f: Field| cell(f).map(|(_, c)| text_of(c)).unwrap_or_default();
@@ -183,9 +220,15 @@ impl DossierReader {
             finished: None,
             channel: Channel::Unknown,
             rating: Rating::None,
+            status: None,
             flags: 0,
         };
-        let unit = text(Field::Unit);
+        // Without a unit column, a dossier code names its receiving unit before its first «-»
+        // (`000.17.22.H56-210531-0001`); a list of one unit has neither.
+        let unit = match columns[Field::Unit as usize] {
+            Some(_) => text(Field::Unit),
+            None => dossier.id.split_once('-').map(|(unit, _)| unit.trim().to_string()).unwrap_or_default(),
+        };
         dossier.unit = self.units.index(&mut self.list.units, &unit, || fold_words(&unit));
         let code = text(Field::ProcedureCode);
         let name = text(Field::Procedure);
@@ -197,6 +240,10 @@ impl DossierReader {
             };
             let key = || if code.is_empty() { fold_words(&name) } else { fold_words(&code) };
             dossier.procedure = Some(self.procedures.index(&mut self.list.procedures, &label, key));
+        }
+        let status = text(Field::Status);
+        if !status.is_empty() {
+            dossier.status = Some(self.statuses.index(&mut self.list.statuses, &status, || fold_words(&status)));
         }
         let header = |c: usize| self.list.mapping.headers[c].clone();
         let mut problems = Vec::new();
@@ -223,6 +270,22 @@ impl DossierReader {
                 Ok(false) => {}
                 Err(Unreadable(value)) => problems.push((c, ProblemKind::NotYesNo { header: header(c), value })),
             }
+        }
+        // A payment status or method column says that a fee is due and how it was paid, where
+        // no yes/no column says it.
+        let payment = cell(Field::PaymentStatus).map(|(_, c)| values::payment_status(c));
+        let method = cell(Field::PaymentMethod).map(|(_, c)| values::paid_online(c));
+        let bit = |field: Field| 1u16 << FLAGS.iter().position(|f| *f == field).unwrap_or(0);
+        if columns[Field::HasFee as usize].is_none()
+            && (payment.is_some_and(|p| p != values::Payment::None) || method.is_some_and(|m| m.is_some()))
+        {
+            dossier.flags |= bit(Field::HasFee);
+        }
+        if columns[Field::PaidOnline as usize].is_none()
+            && method.flatten() == Some(true)
+            && payment.is_none_or(|p| p == values::Payment::Paid)
+        {
+            dossier.flags |= bit(Field::PaidOnline);
         }
         let received = cell(Field::Received);
         match (dossier.received, dossier.finished) {

@@ -8,6 +8,7 @@ pub mod columns;
 pub mod list;
 pub mod reasons;
 pub mod recover;
+pub mod status;
 pub mod tally;
 pub mod units;
 pub mod values;

@@ -80,8 +80,11 @@ pub fn available(measure: Measure, mapping: &DossierMapping) -> bool {
         Measure::Online => has(Field::Channel),
         Measure::OnlineOnTime => has(Field::Channel) && has(Field::Due) && has(Field::Finished),
         Measure::Synced => has(Field::Synced),
-        Measure::WithFee => has(Field::HasFee),
-        Measure::PaidOnline => has(Field::HasFee) && has(Field::PaidOnline),
+        Measure::WithFee => has(Field::HasFee) || has(Field::PaymentStatus) || has(Field::PaymentMethod),
+        Measure::PaidOnline => {
+            (has(Field::HasFee) || has(Field::PaymentStatus) || has(Field::PaymentMethod))
+                && (has(Field::PaidOnline) || has(Field::PaymentMethod))
+        }
         Measure::ElectronicResult => has(Field::ElectronicResult),
         Measure::Digitised => has(Field::Digitised),
         Measure::Reused => has(Field::Reused),

@@ -104,24 +104,21 @@ pub fn tally(list: &DossierList, window: &Window) -> Tally {
 }
 
 /// A unit's figures from its tally, for every criterion and tracked value the rule set derives
-/// from dossiers and the list has the columns for. The second map says, per code, which parts
-/// came from the dossiers (numerator, denominator).
+/// from dossiers and the list has the columns for; a part the list cannot count is `None`.
 pub struct UnitFigures {
     pub figures: BTreeMap<String, Figure>,
     pub tracked: BTreeMap<String, Figure>,
-    pub parts: BTreeMap<String, (bool, bool)>,
 }
 
 pub fn figures(unit: &UnitTally, list: &DossierList, rules: &RuleSet) -> UnitFigures {
-    let mut out = UnitFigures { figures: BTreeMap::new(), tracked: BTreeMap::new(), parts: BTreeMap::new() };
+    let mut out = UnitFigures { figures: BTreeMap::new(), tracked: BTreeMap::new() };
     let part = |m: Option<Measure>| {
         m.filter(|m| available(*m, &list.mapping)).map(|m| unit.value(m)).filter(|v| v.is_finite())
     };
-    let mut put = |code: &str, from: &FromDossiers, into: &mut BTreeMap<String, Figure>| {
+    let put = |code: &str, from: &FromDossiers, into: &mut BTreeMap<String, Figure>| {
         let (n, d) = (part(from.numerator), part(from.denominator));
         if n.is_some() || d.is_some() {
             into.insert(code.to_string(), Figure { numerator: n, denominator: d, rate: None });
-            out.parts.insert(code.to_string(), (n.is_some(), d.is_some()));
         }
     };
     for c in &rules.criteria {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::list::DossierList;
+use super::status::{self, LeftOut};
 use super::tally::{figures, tally, Tally};
 use super::window::Window;
 use crate::core::figures::{unit_key, Figure, Issue, IssueKind, Place, UnitRow};
@@ -32,13 +33,40 @@ pub enum Filled {
     Province { unit: String },
 }
 
-/// Where a unit's figure for one code came from: the parts counted from dossiers, and the
-/// source of the rest.
+/// What a unit's counted figures were counted from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Counted {
+    #[default]
+    Dossiers,
+    /// A settlement report (Biểu 06).
+    Report,
+}
+
+/// Where a unit's figure for one code came from: the parts counted (from dossiers or a
+/// settlement report), and the source of the rest.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Origin {
-    pub numerator_from_dossiers: bool,
-    pub denominator_from_dossiers: bool,
+    pub numerator_counted: bool,
+    pub denominator_counted: bool,
+    pub counted_from: Counted,
     pub filled: Option<Filled>,
+}
+
+/// The origins of a unit's own figures, all counted from `from`: a part present was counted.
+pub fn counted_origins(unit: &UnitRow, from: Counted) -> BTreeMap<String, Origin> {
+    unit.figures
+        .iter()
+        .chain(&unit.tracked)
+        .map(|(code, f)| {
+            let origin = Origin {
+                numerator_counted: f.numerator.is_some(),
+                denominator_counted: f.denominator.is_some(),
+                counted_from: from,
+                filled: None,
+            };
+            (code.clone(), origin)
+        })
+        .collect()
 }
 
 impl Origin {
@@ -52,18 +80,23 @@ impl Origin {
             (Filled::Province { unit }, true) => format!("theo tỉnh ({unit})"),
             (Filled::Province { unit }, false) => format!("from the province ({unit})"),
         });
-        let counted = match (self.numerator_from_dossiers, self.denominator_from_dossiers, vi) {
-            (true, true, true) => Some("đếm từ hồ sơ"),
-            (true, true, false) => Some("counted from dossiers"),
-            (true, false, true) => Some("tử số đếm từ hồ sơ"),
-            (true, false, false) => Some("numerator counted from dossiers"),
-            (false, true, true) => Some("mẫu số đếm từ hồ sơ"),
-            (false, true, false) => Some("denominator counted from dossiers"),
+        let from = match (self.counted_from, vi) {
+            (Counted::Dossiers, true) => "đếm từ hồ sơ",
+            (Counted::Dossiers, false) => "counted from dossiers",
+            (Counted::Report, true) => "theo báo cáo kết quả giải quyết TTHC",
+            (Counted::Report, false) => "from the settlement report",
+        };
+        let counted = match (self.numerator_counted, self.denominator_counted, vi) {
+            (true, true, _) => Some(from.to_string()),
+            (true, false, true) => Some(format!("tử số {from}")),
+            (true, false, false) => Some(format!("numerator {from}")),
+            (false, true, true) => Some(format!("mẫu số {from}")),
+            (false, true, false) => Some(format!("denominator {from}")),
             (false, false, _) => None,
         };
         match (counted, filled) {
             (Some(c), Some(f)) => format!("{c}; {f}"),
-            (Some(c), None) => c.to_string(),
+            (Some(c), None) => c,
             (None, Some(f)) => f,
             (None, None) => String::new(),
         }
@@ -80,16 +113,21 @@ pub struct DossierTable {
     /// Each unit index's name as scored: a list without a unit column is one unit, named
     /// after its file.
     pub names: Vec<String>,
+    /// The dossiers their status took out of the counts.
+    pub left_out: LeftOut,
 }
 
 impl DossierTable {
-    pub fn new(list: Arc<DossierList>, file: &str, window: Option<Window>) -> Option<DossierTable> {
+    /// The list as its statuses make it (see [`super::status`]), tallied over `window` or the
+    /// month most of its dossiers were received in; `None` when no dossier has a receipt date.
+    pub fn new(list: Arc<DossierList>, file: &str, window: Option<Window>, rules: &RuleSet) -> Option<DossierTable> {
+        let (list, left_out) = status::apply(list, rules);
         let inferred = Window::infer(&list)?;
         let window = window.unwrap_or_else(|| inferred.clone());
         let tally = tally(&list, &window);
         let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
         let names = list.units.iter().map(|u| if u.is_empty() { stem.clone() } else { u.clone() }).collect();
-        Some(DossierTable { list, tally, inferred, names })
+        Some(DossierTable { list, tally, inferred, names, left_out })
     }
 
     /// The index of the unit scored as `name`.
@@ -111,18 +149,7 @@ impl DossierTable {
             .map(|u| {
                 let f = figures(u, &self.list, rules);
                 let name = self.names[u.unit as usize].clone();
-                let of_unit = f
-                    .parts
-                    .iter()
-                    .map(|(code, (n, d))| {
-                        (
-                            code.clone(),
-                            Origin { numerator_from_dossiers: *n, denominator_from_dossiers: *d, filled: None },
-                        )
-                    })
-                    .collect();
-                origins.insert(fold_words(&name), of_unit);
-                UnitRow {
+                let row = UnitRow {
                     name,
                     kind: None,
                     parent: None,
@@ -137,7 +164,9 @@ impl DossierTable {
                     tracked: f.tracked,
                     group_scores: BTreeMap::new(),
                     total_score: None,
-                }
+                };
+                origins.insert(fold_words(&row.name), counted_origins(&row, Counted::Dossiers));
+                row
             })
             .collect();
         let place = |row: u32, column: &str| Place {
@@ -158,6 +187,15 @@ impl DossierTable {
                 kind: IssueKind::MoreDossierProblems { count: self.list.problem_count - self.list.problems.len() },
             });
         }
+        let window = &self.tally.window;
+        for s in self.left_out.in_window(&self.list, window) {
+            let kind = IssueKind::StatusLeftOut { status: s.status, count: s.count, period: period.clone() };
+            issues.push(Issue { place: place(header_row as u32, &self.status_column()), kind });
+        }
+        for s in status::unknown(&self.list, window, rules) {
+            let kind = IssueKind::UnknownStatus { status: s.status, count: s.count };
+            issues.push(Issue { place: place(s.first_row, &self.status_column()), kind });
+        }
         let o = self.tally.outside;
         if o.total() > 0 {
             issues.push(Issue {
@@ -166,6 +204,13 @@ impl DossierTable {
             });
         }
         (rows, issues, origins)
+    }
+}
+
+impl DossierTable {
+    fn status_column(&self) -> String {
+        let column = self.list.mapping.column(super::Field::Status);
+        column.map(|c| crate::core::format::column_letters(self.list.origin.1 + c)).unwrap_or_default()
     }
 }
 
@@ -206,8 +251,8 @@ pub fn complete(
         sources.push((Filled::Typed, values, &empty));
     }
     if let Some((row, file)) = sheet {
-        unit.parent = row.parent.clone();
-        unit.kind = row.kind.clone();
+        unit.parent = row.parent.clone().or(unit.parent.take());
+        unit.kind = row.kind.clone().or(unit.kind.take());
         sources.push((Filled::Sheet { file: file.to_string() }, &row.figures, &row.tracked));
     }
     if let Some(p) = province {

@@ -136,12 +136,49 @@ pub fn channel(cell: &Cell) -> Result<Channel, Unreadable> {
         Ok(Channel::Unknown)
     } else if has("truc tuyen") || has("online") || has("dich vu cong") || has("dvc") {
         Ok(Channel::Online)
-    } else if has("buu chinh") || has("post") || has("buu dien") {
+    } else if has("buu chinh") || has("post") || has("buu dien") || words == "bcci" {
         Ok(Channel::Post)
     } else if has("truc tiep") || has("tai quay") || has("mot cua") || has("direct") || has("counter") {
         Ok(Channel::Direct)
     } else {
         Err(Unreadable(text.clone()))
+    }
+}
+
+/// A payment status as one-stop systems write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Payment {
+    /// Blank: no fee.
+    None,
+    /// «Đã thanh toán».
+    Paid,
+    /// «Chưa thanh toán», «Chờ thanh toán», or any other words: a fee is due, not paid yet.
+    Due,
+}
+
+pub fn payment_status(cell: &Cell) -> Payment {
+    match cell {
+        Cell::Empty => Payment::None,
+        Cell::Text(t) if t == "Đã thanh toán" => Payment::Paid,
+        Cell::Bool(true) => Payment::Paid,
+        other => match fold_words(&other.display()).as_str() {
+            "" => Payment::None,
+            w if w.starts_with("da ") || w == "da" || w == "paid" => Payment::Paid,
+            _ => Payment::Due,
+        },
+    }
+}
+
+/// Whether a payment method is online (`truc-tuyen`, «Trực tuyến», «Thanh toán trực tuyến»);
+/// `None` when blank.
+pub fn paid_online(cell: &Cell) -> Option<bool> {
+    match cell {
+        Cell::Empty => None,
+        Cell::Text(t) if t == "truc-tuyen" => Some(true),
+        other => {
+            let words = fold_words(&other.display());
+            (!words.is_empty()).then(|| words.contains("truc tuyen") || words.contains("online"))
+        }
     }
 }
 
@@ -214,6 +251,8 @@ mod tests {
         assert_eq!(date(&t("2/11/2026 14:05"), false), Ok(Some(at(2026, 11, 2, 14, 5))));
         assert_eq!(date(&t("2026-11-02"), false), Ok(Some(at(2026, 11, 2, 0, 0))));
         assert_eq!(date(&t("2026-11-02 08:30:00"), false), Ok(Some(at(2026, 11, 2, 8, 30))));
+        let seconds = NaiveDate::from_ymd_opt(2023, 11, 30).unwrap().and_hms_opt(16, 45, 12).unwrap();
+        assert_eq!(date(&t("30/11/2023 16:45:12"), false), Ok(Some(seconds)));
         assert_eq!(date(&t("  "), false), Ok(None));
         assert_eq!(date(&t("31/02/2026"), false), Err(Unreadable("31/02/2026".into())));
         assert_eq!(date(&t("hôm qua"), false), Err(Unreadable("hôm qua".into())));
@@ -267,11 +306,27 @@ mod tests {
         assert_eq!(channel(&t("Trực tiếp")), Ok(Channel::Direct));
         assert_eq!(channel(&t("Bưu chính công ích")), Ok(Channel::Post));
         assert_eq!(channel(&Cell::Empty), Ok(Channel::Unknown));
+        assert_eq!(channel(&t("Qua bưu chính công ích")), Ok(Channel::Post));
+        assert_eq!(channel(&t("BCCI")), Ok(Channel::Post));
         assert_eq!(channel(&t("fax")), Err(Unreadable("fax".into())));
         assert_eq!(rating(&t("Hài lòng")), Rating::Satisfied);
         assert_eq!(rating(&t("Rất hài lòng")), Rating::Satisfied);
         assert_eq!(rating(&t("Không hài lòng")), Rating::NotSatisfied);
         assert_eq!(rating(&t("Bình thường")), Rating::Other);
         assert_eq!(rating(&Cell::Empty), Rating::None);
+    }
+
+    #[test]
+    fn payments_as_one_stop_systems_write_them() {
+        assert_eq!(payment_status(&t("Đã thanh toán")), Payment::Paid);
+        assert_eq!(payment_status(&t("đã  thanh toán")), Payment::Paid);
+        assert_eq!(payment_status(&t("Chưa thanh toán")), Payment::Due);
+        assert_eq!(payment_status(&t("Chờ thanh toán")), Payment::Due);
+        assert_eq!(payment_status(&Cell::Empty), Payment::None);
+        assert_eq!(paid_online(&t("truc-tuyen")), Some(true));
+        assert_eq!(paid_online(&t("Trực tuyến")), Some(true));
+        assert_eq!(paid_online(&t("tien-mat")), Some(false));
+        assert_eq!(paid_online(&t("chuyen-khoan")), Some(false));
+        assert_eq!(paid_online(&Cell::Empty), None);
     }
 }

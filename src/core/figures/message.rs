@@ -100,6 +100,44 @@ impl Message for Issue {
                 "{at}: {} dossiers fall outside {period} and are not counted ({} received before, {} after, {} with no receipt date). To count them, change the period under «Dossier list period».",
                 before + after + undated, before, after, undated
             ),
+            (IssueKind::PartsDisagree { total, given, parts, sum }, Lang::Vi) => format!(
+                "{at}: «{total}» là {} nhưng {} cộng lại là {}. chiso tính dòng này theo các phần ({}); hãy kiểm tra lại báo cáo và sửa ô sai.",
+                number(*given, 0),
+                parts.iter().map(|p| format!("«{p}»")).collect::<Vec<_>>().join(" + "),
+                number(*sum, 0),
+                number(*sum, 0)
+            ),
+            (IssueKind::PartsDisagree { total, given, parts, sum }, Lang::En) => format!(
+                "{at}: «{total}» is {} but {} add up to {}. chiso scores the row from its parts ({}); check the report and correct the wrong cell.",
+                number(*given, 0),
+                parts.iter().map(|p| format!("«{p}»")).collect::<Vec<_>>().join(" + "),
+                number(*sum, 0),
+                number(*sum, 0)
+            ),
+            (IssueKind::TotalDisagrees { header, total, sum }, Lang::Vi) => format!(
+                "{at}: dòng tổng cột «{header}» ghi {} nhưng các dòng đơn vị cộng lại là {}. chiso tính theo từng đơn vị; hãy kiểm tra dòng tổng hoặc các dòng còn thiếu.",
+                number(*total, 0),
+                number(*sum, 0)
+            ),
+            (IssueKind::TotalDisagrees { header, total, sum }, Lang::En) => format!(
+                "{at}: the total row says {} in «{header}» but the unit rows add up to {}. chiso scores unit by unit; check the total row or rows that may be missing.",
+                number(*total, 0),
+                number(*sum, 0)
+            ),
+            (IssueKind::StatusLeftOut { status, count, period }, Lang::Vi) => format!(
+                "{at}: {} hồ sơ kỳ {period} có trạng thái «{status}» nên không phải hồ sơ đã tiếp nhận và không được tính vào chỉ tiêu nào. Nếu trạng thái này cần được tính, hãy sửa mục [[statuses]] của bộ quy tắc.",
+                number(*count as f64, 0)
+            ),
+            (IssueKind::StatusLeftOut { status, count, period }, Lang::En) => format!(
+                "{at}: {count} dossiers of {period} have the status «{status}», so they are not dossiers received and count in no criterion. If this status should count, edit the rule set's [[statuses]]."
+            ),
+            (IssueKind::UnknownStatus { status, count }, Lang::Vi) => format!(
+                "{at}: trạng thái «{status}» ({} hồ sơ, đầu tiên ở dòng này) không có trong bộ quy tắc; các hồ sơ này được tính là đang giải quyết. Nếu trạng thái có nghĩa khác (đã xong, hoặc không tính), hãy thêm nó vào mục [[statuses]] của bộ quy tắc rồi nạp lại.",
+                number(*count as f64, 0)
+            ),
+            (IssueKind::UnknownStatus { status, count }, Lang::En) => format!(
+                "{at}: the status «{status}» ({count} dossiers, the first on this row) is not in the rule set; those dossiers count as in progress. If it means otherwise (finished, or not counted), add it to the rule set's [[statuses]] and load it again."
+            ),
             (IssueKind::MissingUnitName, Lang::Vi) => {
                 format!("{at} có số liệu nhưng cột «Đơn vị» trống. Hãy điền tên đơn vị; dòng này không được tính.")
             }

@@ -74,19 +74,25 @@ pub enum TableKind {
     ScoreOnly,
     /// One row per dossier, tallied into unit figures.
     DossierList,
+    /// A settlement report (Biểu II.06a/VPCP/KSTT): counts per unit or per field.
+    SettlementReport,
 }
 
 impl TableKind {
+    pub const ALL: [TableKind; 4] =
+        [TableKind::UnitFigures, TableKind::ScoreOnly, TableKind::DossierList, TableKind::SettlementReport];
+
     pub fn code(self) -> &'static str {
         match self {
             TableKind::UnitFigures => "unit-figures",
             TableKind::ScoreOnly => "score-only",
             TableKind::DossierList => "dossier-list",
+            TableKind::SettlementReport => "settlement-report",
         }
     }
 
     pub fn from_code(code: &str) -> Option<TableKind> {
-        [TableKind::UnitFigures, TableKind::ScoreOnly, TableKind::DossierList].into_iter().find(|k| k.code() == code)
+        TableKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
     pub fn label(self, lang: crate::core::lang::Lang) -> &'static str {
@@ -98,6 +104,8 @@ impl TableKind {
             (TableKind::ScoreOnly, Lang::En) => "Scores only",
             (TableKind::DossierList, Lang::Vi) => "Danh sách hồ sơ",
             (TableKind::DossierList, Lang::En) => "Dossier list",
+            (TableKind::SettlementReport, Lang::Vi) => "Báo cáo kết quả giải quyết TTHC (Biểu 06)",
+            (TableKind::SettlementReport, Lang::En) => "Settlement report (form 06)",
         }
     }
 }
@@ -141,6 +149,31 @@ pub enum IssueKind {
     Dossier(crate::core::dossier::list::ProblemKind),
     /// More dossier problems than are listed one by one.
     MoreDossierProblems {
+        count: usize,
+    },
+    /// A total of a settlement report that is not the sum of its parts; the row is scored from
+    /// the parts.
+    PartsDisagree {
+        total: String,
+        given: f64,
+        parts: Vec<String>,
+        sum: f64,
+    },
+    /// A report's total row that is not the sum of its unit rows, in one column.
+    TotalDisagrees {
+        header: String,
+        total: f64,
+        sum: f64,
+    },
+    /// Dossiers of the period whose status (not accepted, withdrawn) takes them out of the counts.
+    StatusLeftOut {
+        status: String,
+        count: usize,
+        period: String,
+    },
+    /// A status the rule set does not know: its dossiers count as in progress.
+    UnknownStatus {
+        status: String,
         count: usize,
     },
     /// Dossiers received outside the period scored, or with no receipt date.

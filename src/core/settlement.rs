@@ -1,0 +1,447 @@
+//! Settlement reports: the form every level sends each month under Thông tư 01/2020/TT-VPCP
+//! (Biểu II.06a/VPCP/KSTT and its 06b, 06c and 06 "các cấp" kin). A title block, a header over
+//! three rows with merges, a row of column numbers, then unit (or field) rows between group rows
+//! and a total. The rule set says which columns make each criterion (`report` in its TOML); this
+//! module finds the columns, reads the rows and checks that each total is the sum of its parts.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::core::figures::{Figure, Issue, IssueKind, Place, TableKind, UnitRow, UnitTable};
+use crate::core::header::{Mapping, HEADER_SEARCH_ROWS};
+use crate::core::header_rows::{self, cell_text, is_column_numbers};
+use crate::core::period::Period;
+use crate::core::rules::{FromReport, ReportColumn, RuleSet};
+use crate::core::table::{Cell, Sheet};
+use crate::core::text::{fold, fold_words};
+use crate::core::values;
+
+/// What the rows of a report are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per unit (communes, departments), under the reporting unit.
+    PerUnit,
+    /// One row per field (lĩnh vực) of a single unit: the report is that unit.
+    PerField,
+}
+
+/// What the title block says.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Title {
+    /// «Đơn vị báo cáo: …».
+    pub reporter: Option<String>,
+    /// «Kỳ báo cáo: …» or «Từ ngày … đến ngày …».
+    pub period: Option<Period>,
+}
+
+/// The form found on a sheet: where its header and rows are, which column is what.
+struct Form {
+    header_last: usize,
+    data_start: usize,
+    name: usize,
+    stt: Option<usize>,
+    layout: Layout,
+    columns: Vec<(usize, ReportColumn)>,
+    headers: Vec<String>,
+}
+
+/// The columns whose sum a total must be, checked in this order (the received total last, as it
+/// is checked against the corrected totals of what was done and what is pending).
+const PARTS: [(ReportColumn, &[ReportColumn]); 3] = [
+    (ReportColumn::DoneTotal, &[ReportColumn::DoneEarly, ReportColumn::DoneOnTime, ReportColumn::DoneLate]),
+    (ReportColumn::PendingTotal, &[ReportColumn::PendingInTime, ReportColumn::PendingLate]),
+    (
+        ReportColumn::ReceivedTotal,
+        &[ReportColumn::ReceivedOnline, ReportColumn::ReceivedDirect, ReportColumn::CarriedOver],
+    ),
+];
+
+/// Reads `sheet` as a settlement report; `None` when it is not one.
+pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
+    let form = recognise(sheet)?;
+    let title = title(sheet, form.header_last);
+    let place = |r: usize, c: Option<usize>| Place {
+        file: file.to_string(),
+        sheet: sheet.name.clone(),
+        row: sheet.origin.0 + r + 1,
+        column: c.map(|c| crate::core::format::column_letters(sheet.origin.1 + c)).unwrap_or_default(),
+    };
+    let header = |col: ReportColumn| {
+        form.columns.iter().find(|(_, c)| *c == col).map(|(i, _)| (*i, form.headers[*i].clone()))
+    };
+    let mut issues = Vec::new();
+    // Each unit row as scored (totals from their parts), with the cells as written for the
+    // check of the total row, which the form sums from what was written.
+    type Counts = BTreeMap<ReportColumn, f64>;
+    let mut rows: Vec<(usize, String, Counts, Counts)> = Vec::new();
+    let mut total: Option<(usize, BTreeMap<ReportColumn, f64>)> = None;
+    for r in form.data_start..sheet.height() {
+        let Some(cells) = sheet.row(r) else { break };
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        if cells.iter().any(|c| is_signature(&cell_text(Some(c)))) {
+            break;
+        }
+        let name = cell_text(cells.get(form.name));
+        let stt = form.stt.map(|c| cell_text(cells.get(c))).unwrap_or_default();
+        let mut counts = BTreeMap::new();
+        for &(c, col) in &form.columns {
+            match values::count(&cells[c]) {
+                Ok(Some(v)) if v < 0.0 => {
+                    let kind = IssueKind::NegativeCount { header: form.headers[c].clone(), value: v };
+                    issues.push(Issue { place: place(r, Some(c)), kind });
+                }
+                Ok(v) => {
+                    counts.insert(col, v.unwrap_or(0.0));
+                }
+                Err(values::NotANumber(value)) => {
+                    let kind = IssueKind::NotANumber { header: form.headers[c].clone(), value };
+                    issues.push(Issue { place: place(r, Some(c)), kind });
+                }
+            }
+        }
+        let has_numbers = form.columns.iter().any(|(c, _)| !cells[*c].is_empty());
+        if is_total(&name) || (name.is_empty() && is_total(&stt)) {
+            total = Some((r, counts));
+            continue;
+        }
+        if is_group(&stt, &name) {
+            continue;
+        }
+        if name.is_empty() {
+            if has_numbers {
+                issues.push(Issue { place: place(r, None), kind: IssueKind::MissingUnitName });
+            }
+            continue;
+        }
+        if !has_numbers && stt.is_empty() {
+            continue;
+        }
+        let written = counts.clone();
+        for (whole, parts) in PARTS {
+            check_parts(&mut counts, whole, parts, &header, &mut |c, kind| {
+                issues.push(Issue { place: place(r, c), kind })
+            });
+        }
+        check_received_against_outcome(&mut counts, &header, &mut |c, kind| {
+            issues.push(Issue { place: place(r, c), kind })
+        });
+        rows.push((r, name, counts, written));
+    }
+    if let Some((r, totals)) = &total {
+        for &(c, col) in &form.columns {
+            let sum: f64 = rows.iter().filter_map(|(_, _, _, written)| written.get(&col)).sum();
+            if let Some(&given) = totals.get(&col).filter(|given| **given != sum) {
+                let kind = IssueKind::TotalDisagrees { header: form.headers[c].clone(), total: given, sum };
+                issues.push(Issue { place: place(*r, Some(c)), kind });
+            }
+        }
+    }
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+    let unit = |name: String, r: usize, counts: &BTreeMap<ReportColumn, f64>| UnitRow {
+        name,
+        kind: None,
+        parent: None,
+        period: title.period.clone(),
+        source: place(r, None),
+        figures: rules.criteria.iter().filter_map(|c| figure(&c.report, counts).map(|f| (c.code.clone(), f))).collect(),
+        tracked: rules.tracked.iter().filter_map(|t| figure(&t.report, counts).map(|f| (t.code.clone(), f))).collect(),
+        group_scores: BTreeMap::new(),
+        total_score: None,
+    };
+    let units = match form.layout {
+        Layout::PerUnit => {
+            // The total row stands for the reporting unit: the parent its rows pool into.
+            let whole = title.reporter.clone().or_else(|| total.as_ref().map(|_| stem.clone()));
+            rows.iter()
+                .map(|(r, name, counts, _)| UnitRow { parent: whole.clone(), ..unit(name.clone(), *r, counts) })
+                .collect()
+        }
+        Layout::PerField => {
+            let mut sum: BTreeMap<ReportColumn, f64> = BTreeMap::new();
+            for (_, _, counts, _) in &rows {
+                for (col, v) in counts {
+                    *sum.entry(*col).or_default() += v;
+                }
+            }
+            let first = rows.first().map_or(form.data_start, |(r, _, _, _)| *r);
+            vec![unit(title.reporter.clone().unwrap_or(stem), first, &sum)]
+        }
+    };
+    let mapping = Mapping {
+        header_row: form.header_last,
+        headers: form.headers.clone(),
+        columns: vec![None; sheet.width()],
+    };
+    Some(UnitTable { kind: TableKind::SettlementReport, mapping, units, issues })
+}
+
+/// A total that is not the sum of its parts is replaced by the sum, and said.
+fn check_parts(
+    counts: &mut BTreeMap<ReportColumn, f64>,
+    whole: ReportColumn,
+    parts: &[ReportColumn],
+    header: &dyn Fn(ReportColumn) -> Option<(usize, String)>,
+    say: &mut dyn FnMut(Option<usize>, IssueKind),
+) {
+    let values: Option<Vec<f64>> = parts.iter().map(|p| counts.get(p).copied()).collect();
+    let Some(values) = values else { return };
+    let sum: f64 = values.iter().sum();
+    match counts.get(&whole).copied() {
+        None => {
+            counts.insert(whole, sum);
+        }
+        Some(given) if given != sum => {
+            let Some((c, total)) = header(whole) else { return };
+            let parts = parts.iter().filter_map(|p| header(*p).map(|(_, h)| h)).collect();
+            say(Some(c), IssueKind::PartsDisagree { total, given, parts, sum });
+            counts.insert(whole, sum);
+        }
+        Some(_) => {}
+    }
+}
+
+/// Every dossier received (carried over included) is either done or still pending. When the
+/// received total has no parts of its own, what was done and what is pending are its parts.
+fn check_received_against_outcome(
+    counts: &mut BTreeMap<ReportColumn, f64>,
+    header: &dyn Fn(ReportColumn) -> Option<(usize, String)>,
+    say: &mut dyn FnMut(Option<usize>, IssueKind),
+) {
+    let (Some(&given), Some(&done), Some(&pending)) = (
+        counts.get(&ReportColumn::ReceivedTotal),
+        counts.get(&ReportColumn::DoneTotal),
+        counts.get(&ReportColumn::PendingTotal),
+    ) else {
+        return;
+    };
+    if given == done + pending {
+        return;
+    }
+    let Some((c, total)) = header(ReportColumn::ReceivedTotal) else { return };
+    let parts = [ReportColumn::DoneTotal, ReportColumn::PendingTotal]
+        .iter()
+        .filter_map(|p| header(*p).map(|(_, h)| h))
+        .collect();
+    say(Some(c), IssueKind::PartsDisagree { total, given, parts, sum: done + pending });
+    let has_own_parts = [ReportColumn::ReceivedOnline, ReportColumn::ReceivedDirect, ReportColumn::CarriedOver]
+        .iter()
+        .all(|p| header(*p).is_some());
+    if !has_own_parts {
+        counts.insert(ReportColumn::ReceivedTotal, done + pending);
+    }
+}
+
+/// A criterion's figure from the report's counts, when the report has every column it needs.
+fn figure(from: &FromReport, counts: &BTreeMap<ReportColumn, f64>) -> Option<Figure> {
+    let sum = |cols: &[ReportColumn]| -> Option<f64> {
+        if cols.is_empty() {
+            return None;
+        }
+        cols.iter().map(|c| counts.get(c)).sum()
+    };
+    let (numerator, denominator) = (sum(&from.numerator), sum(&from.denominator));
+    if numerator.is_none() && denominator.is_none() {
+        return None;
+    }
+    // A part the rule set asks for and the report lacks leaves the whole figure out: half a
+    // ratio from the report would be completed from elsewhere as if it were the report's.
+    if (!from.numerator.is_empty() && numerator.is_none()) || (!from.denominator.is_empty() && denominator.is_none())
+    {
+        return None;
+    }
+    Some(Figure { numerator, denominator, rate: None })
+}
+
+/// The first rows of a report form: a header naming the rows (STT, a unit or field column) over
+/// count columns of what was received and what was done.
+fn recognise(sheet: &Sheet) -> Option<Form> {
+    for first in 0..sheet.height().min(HEADER_SEARCH_ROWS) {
+        let own: Vec<String> = (0..sheet.width()).map(|c| fold(&cell_text(sheet.cell(first, c)))).collect();
+        let Some((name, layout)) = own.iter().enumerate().find_map(|(c, t)| name_column(t).map(|l| (c, l))) else {
+            continue;
+        };
+        let stt = own.iter().position(|t| t == "stt" || t == "tt");
+        // The header runs down while the row column stays empty (it is merged over the header);
+        // it ends at the row of column numbers or at the first row with a count in it.
+        let mut last = first;
+        let mut data_start = first + 1;
+        for r in first + 1..(first + 5).min(sheet.height()) {
+            let Some(cells) = sheet.row(r) else { break };
+            if is_column_numbers(cells) {
+                data_start = r + 1;
+                break;
+            }
+            let keyed = [Some(name), stt].iter().flatten().any(|c| !cells[*c].is_empty());
+            if keyed || cells.iter().any(|c| matches!(c, Cell::Number(_))) {
+                data_start = r;
+                break;
+            }
+            last = r;
+            data_start = r + 1;
+        }
+        let paths = header_rows::paths(sheet, first, last);
+        let columns: Vec<(usize, ReportColumn)> =
+            paths.iter().enumerate().filter_map(|(c, p)| column(p).map(|col| (c, col))).collect();
+        let has = |wanted: &[ReportColumn]| columns.iter().any(|(_, c)| wanted.contains(c));
+        let received = [ReportColumn::ReceivedTotal, ReportColumn::ReceivedOnline, ReportColumn::ReceivedDirect];
+        let done = [ReportColumn::DoneTotal, ReportColumn::DoneEarly, ReportColumn::DoneOnTime];
+        if !(has(&received) && has(&done)) {
+            continue;
+        }
+        let headers = paths.iter().map(|p| p.join(header_rows::SEPARATOR)).collect();
+        return Some(Form { header_last: last, data_start, name, stt, layout, columns, headers });
+    }
+    None
+}
+
+/// The column naming the rows, and what its rows are.
+fn name_column(folded: &str) -> Option<Layout> {
+    if folded.starts_with("linhvuc") {
+        Some(Layout::PerField)
+    } else if matches!(folded, "donvi" | "tendonvi" | "coquandonvi" | "donvigiaiquyet" | "coquan" | "tencoquan") {
+        Some(Layout::PerUnit)
+    } else {
+        None
+    }
+}
+
+/// What a count column is, from its header path («Số hồ sơ đã giải quyết › Trước hạn»).
+fn column(path: &[String]) -> Option<ReportColumn> {
+    let group = fold(path.first()?);
+    let leaf = fold(path.last()?);
+    if path.len() < 2 {
+        return None;
+    }
+    let received = group.contains("nhangiaiquyet") || group.contains("tiepnhan") || group.starts_with("sohosonhan");
+    if group.contains("danggiaiquyet") {
+        match leaf.as_str() {
+            "tongso" => Some(ReportColumn::PendingTotal),
+            l if l.starts_with("tronghan") || l.starts_with("chuadenhan") => Some(ReportColumn::PendingInTime),
+            l if l.starts_with("quahan") || l.starts_with("trehan") => Some(ReportColumn::PendingLate),
+            _ => None,
+        }
+    } else if group.contains("dagiaiquyet") {
+        match leaf.as_str() {
+            "tongso" => Some(ReportColumn::DoneTotal),
+            l if l.starts_with("truochan") || l.starts_with("somhan") => Some(ReportColumn::DoneEarly),
+            l if l.starts_with("dunghan") => Some(ReportColumn::DoneOnTime),
+            l if l.starts_with("quahan") || l.starts_with("trehan") => Some(ReportColumn::DoneLate),
+            _ => None,
+        }
+    } else if received {
+        match leaf.as_str() {
+            "tongso" => Some(ReportColumn::ReceivedTotal),
+            l if l.contains("kytruoc") => Some(ReportColumn::CarriedOver),
+            l if l.starts_with("tructuyen") => Some(ReportColumn::ReceivedOnline),
+            l if l.starts_with("tructiep") || l.contains("buuchinh") => Some(ReportColumn::ReceivedDirect),
+            _ => None,
+        }
+    } else {
+        None
+    }
+}
+
+/// The title block above the header: the reporting unit and the period.
+pub fn title(sheet: &Sheet, above: usize) -> Title {
+    let mut title = Title::default();
+    let mut range = None;
+    for r in 0..above {
+        let Some(cells) = sheet.row(r) else { break };
+        let line = cells.iter().map(|c| cell_text(Some(c))).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+        let bare = line.trim_start_matches(['-', '–', '•', ' ']);
+        let words = fold_words(bare);
+        let after_colon = || bare.split_once(':').map(|(_, rest)| rest.trim().to_string()).filter(|t| !t.is_empty());
+        if words.starts_with("don vi bao cao") {
+            title.reporter = title.reporter.or_else(after_colon);
+        } else if words.starts_with("ky bao cao") {
+            let named = after_colon().map(|t| t.split('(').next().unwrap_or("").trim().to_string());
+            title.period = title.period.or_else(|| named.as_deref().and_then(Period::find_in));
+        }
+        range = range.or_else(|| date_range(&line));
+    }
+    title.period = title.period.or_else(|| range.map(|(from, to)| period_of_range(from, to)));
+    title
+}
+
+/// «Từ ngày 15/10/2026 đến ngày 14/11/2026»: the first two dates of a line.
+fn date_range(line: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let dates: Vec<NaiveDate> = line
+        .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .filter_map(|w| NaiveDate::parse_from_str(w, "%d/%m/%Y").ok())
+        .collect();
+    match dates.as_slice() {
+        [from, to, ..] if from <= to => Some((*from, *to)),
+        _ => None,
+    }
+}
+
+/// The reporting period a range of days is. Thông tư 01/2020/TT-VPCP closes a month's report on
+/// the 14th: 15 October to 14 November is November's, and a quarter likewise.
+fn period_of_range(from: NaiveDate, to: NaiveDate) -> Period {
+    let (starts_month, ends_month) = (from.day() == 1, to.succ_opt().is_some_and(|d| d.day() == 1));
+    let (starts_15, ends_14) = (from.day() == 15, to.day() == 14);
+    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    let (year, month) = (to.year(), to.month());
+    match (starts_month && ends_month, starts_15 && ends_14, months) {
+        (true, _, 0) => Period::Month { year, month },
+        (_, true, 1) => Period::Month { year, month },
+        (true, _, 2) | (_, true, 3) if month % 3 == 0 => Period::Quarter { year, quarter: month / 3 },
+        (true, _, 11) | (_, true, 12) if month == 12 => Period::Year(year),
+        _ => Period::Named(format!("{}–{}", from.format("%d/%m/%Y"), to.format("%d/%m/%Y"))),
+    }
+}
+
+/// «TỔNG CỘNG», «Tổng số», «Cộng».
+fn is_total(text: &str) -> bool {
+    matches!(fold_words(text).as_str(), "tong cong" | "tong so" | "cong" | "tong" | "total")
+}
+
+/// A group row: a Roman numeral or a letter in STT («I», «II», «A»), or a level's title.
+fn is_group(stt: &str, name: &str) -> bool {
+    let stt = stt.trim().trim_end_matches('.');
+    let roman = !stt.is_empty() && stt.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let letter = stt.chars().count() == 1 && stt.chars().all(|c| c.is_alphabetic());
+    let words = fold_words(name);
+    let level = stt.is_empty()
+        && (words.starts_with("cap ") || matches!(words.as_str(), "so ban nganh" | "so nganh" | "ubnd cac xa phuong"));
+    roman || letter || level
+}
+
+/// The signature block under the table.
+fn is_signature(text: &str) -> bool {
+    let words = fold_words(text);
+    ["nguoi lap bieu", "thu truong don vi", "nguoi lap", "ky ten", "ky ghi ro ho ten"].iter().any(|w| words.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn periods_of_ranges_as_the_circular_closes_them() {
+        assert_eq!(period_of_range(day(2026, 10, 15), day(2026, 11, 14)), Period::Month { year: 2026, month: 11 });
+        assert_eq!(period_of_range(day(2026, 11, 1), day(2026, 11, 30)), Period::Month { year: 2026, month: 11 });
+        assert_eq!(period_of_range(day(2026, 7, 1), day(2026, 9, 30)), Period::Quarter { year: 2026, quarter: 3 });
+        assert_eq!(period_of_range(day(2026, 6, 15), day(2026, 9, 14)), Period::Quarter { year: 2026, quarter: 3 });
+        assert_eq!(period_of_range(day(2026, 1, 1), day(2026, 12, 31)), Period::Year(2026));
+        assert_eq!(
+            period_of_range(day(2026, 11, 3), day(2026, 11, 20)),
+            Period::Named("03/11/2026–20/11/2026".into())
+        );
+    }
+
+    #[test]
+    fn group_total_and_signature_rows() {
+        assert!(is_group("I", "Cấp tỉnh") && is_group("II.", "") && is_group("A", "Sở, ban, ngành"));
+        assert!(is_group("", "Cấp xã") && !is_group("1", "UBND xã A") && !is_group("", "UBND xã A"));
+        assert!(is_total("TỔNG CỘNG") && is_total("Tổng số") && is_total("Cộng") && !is_total("Công an tỉnh"));
+        assert!(is_signature("NGƯỜI LẬP BIỂU") && is_signature("THỦ TRƯỞNG ĐƠN VỊ") && !is_signature("UBND xã A"));
+    }
+}

@@ -270,7 +270,7 @@ UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
         origins["ubnd xa an binh"]["HAS_ONLINE"].filled,
         Some(Filled::Sheet { file: "so-lieu-don-vi.csv".into() })
     );
-    assert!(origins["ubnd xa an binh"]["HAS_ONLINE"].numerator_from_dossiers);
+    assert!(origins["ubnd xa an binh"]["HAS_ONLINE"].numerator_counted);
     assert_eq!(origins["ubnd xa binh minh"]["HAS_ONLINE"].filled, Some(Filled::Typed));
     assert_eq!(
         origins["ubnd xa binh minh"]["PUBLISH_ON_TIME"].filled,

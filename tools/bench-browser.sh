@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, natively then in headless Chromium: reading a 100,000-row × 15-column xlsx, and
 # scoring (10,000 units natively; a 5,000-unit workbook from drop to results in the browser); a
-# 200,000-row dossier list (natively against calamine, in the browser against SheetJS).
+# 200,000-row dossier list, in chiso's template and as a one-stop system exports it (natively
+# against calamine, in the browser against SheetJS).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -14,3 +15,4 @@ step "release build" trunk build --release
 step "browser read" node tests/bench/browser.mjs target/bench/rows-100k.xlsx
 step "browser score" node tests/bench/browser.mjs target/bench/units-5000.xlsx
 step "browser dossiers vs SheetJS" node tests/bench/dossiers.mjs target/bench/dossiers-200k.xlsx
+step "browser one-stop export vs SheetJS" node tests/bench/dossiers.mjs target/bench/dossiers-200k-mot-cua.xlsx

@@ -11,8 +11,8 @@ use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, Tabl
 use crate::core::header::Mapping;
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
-use crate::core::settlement;
 use crate::core::score::{score_units, Scores};
+use crate::core::settlement;
 use crate::core::table::Workbook;
 
 /// The user's choices for one file: which sheet, a corrected column mapping, and the period of

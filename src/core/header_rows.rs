@@ -52,10 +52,8 @@ pub fn paths(sheet: &Sheet, first: usize, last: usize) -> Vec<Vec<String>> {
 /// The text of the merge covering (`r`, `c`), when one does.
 fn merged(sheet: &Sheet, r: usize, c: usize) -> Option<String> {
     let (ar, ac) = (r + sheet.origin.0, c + sheet.origin.1);
-    let ((r0, c0), _) = sheet
-        .merges
-        .iter()
-        .find(|((r0, c0), (r1, c1))| (*r0..=*r1).contains(&ar) && (*c0..=*c1).contains(&ac))?;
+    let ((r0, c0), _) =
+        sheet.merges.iter().find(|((r0, c0), (r1, c1))| (*r0..=*r1).contains(&ar) && (*c0..=*c1).contains(&ac))?;
     let (r0, c0) = (r0.checked_sub(sheet.origin.0)?, c0.checked_sub(sheet.origin.1)?);
     Some(cell_text(sheet.cell(r0, c0)))
 }

@@ -37,6 +37,7 @@ pub struct Title {
 
 /// The form found on a sheet: where its header and rows are, which column is what.
 struct Form {
+    header_first: usize,
     header_last: usize,
     data_start: usize,
     name: usize,
@@ -60,16 +61,15 @@ const PARTS: [(ReportColumn, &[ReportColumn]); 3] = [
 /// Reads `sheet` as a settlement report; `None` when it is not one.
 pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
     let form = recognise(sheet)?;
-    let title = title(sheet, form.header_last);
+    let title = title(sheet, form.header_first);
     let place = |r: usize, c: Option<usize>| Place {
         file: file.to_string(),
         sheet: sheet.name.clone(),
         row: sheet.origin.0 + r + 1,
         column: c.map(|c| crate::core::format::column_letters(sheet.origin.1 + c)).unwrap_or_default(),
     };
-    let header = |col: ReportColumn| {
-        form.columns.iter().find(|(_, c)| *c == col).map(|(i, _)| (*i, form.headers[*i].clone()))
-    };
+    let header =
+        |col: ReportColumn| form.columns.iter().find(|(_, c)| *c == col).map(|(i, _)| (*i, form.headers[*i].clone()));
     let mut issues = Vec::new();
     // Each unit row as scored (totals from their parts), with the cells as written for the
     // check of the total row, which the form sums from what was written.
@@ -170,11 +170,8 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
             vec![unit(title.reporter.clone().unwrap_or(stem), first, &sum)]
         }
     };
-    let mapping = Mapping {
-        header_row: form.header_last,
-        headers: form.headers.clone(),
-        columns: vec![None; sheet.width()],
-    };
+    let mapping =
+        Mapping { header_row: form.header_last, headers: form.headers.clone(), columns: vec![None; sheet.width()] };
     Some(UnitTable { kind: TableKind::SettlementReport, mapping, units, issues })
 }
 
@@ -248,8 +245,7 @@ fn figure(from: &FromReport, counts: &BTreeMap<ReportColumn, f64>) -> Option<Fig
     }
     // A part the rule set asks for and the report lacks leaves the whole figure out: half a
     // ratio from the report would be completed from elsewhere as if it were the report's.
-    if (!from.numerator.is_empty() && numerator.is_none()) || (!from.denominator.is_empty() && denominator.is_none())
-    {
+    if (!from.numerator.is_empty() && numerator.is_none()) || (!from.denominator.is_empty() && denominator.is_none()) {
         return None;
     }
     Some(Figure { numerator, denominator, rate: None })
@@ -292,7 +288,7 @@ fn recognise(sheet: &Sheet) -> Option<Form> {
             continue;
         }
         let headers = paths.iter().map(|p| p.join(header_rows::SEPARATOR)).collect();
-        return Some(Form { header_last: last, data_start, name, stt, layout, columns, headers });
+        return Some(Form { header_first: first, header_last: last, data_start, name, stt, layout, columns, headers });
     }
     None
 }
@@ -413,7 +409,9 @@ fn is_group(stt: &str, name: &str) -> bool {
 /// The signature block under the table.
 fn is_signature(text: &str) -> bool {
     let words = fold_words(text);
-    ["nguoi lap bieu", "thu truong don vi", "nguoi lap", "ky ten", "ky ghi ro ho ten"].iter().any(|w| words.starts_with(w))
+    ["nguoi lap bieu", "thu truong don vi", "nguoi lap", "ky ten", "ky ghi ro ho ten"]
+        .iter()
+        .any(|w| words.starts_with(w))
 }
 
 #[cfg(test)]
@@ -431,10 +429,7 @@ mod tests {
         assert_eq!(period_of_range(day(2026, 7, 1), day(2026, 9, 30)), Period::Quarter { year: 2026, quarter: 3 });
         assert_eq!(period_of_range(day(2026, 6, 15), day(2026, 9, 14)), Period::Quarter { year: 2026, quarter: 3 });
         assert_eq!(period_of_range(day(2026, 1, 1), day(2026, 12, 31)), Period::Year(2026));
-        assert_eq!(
-            period_of_range(day(2026, 11, 3), day(2026, 11, 20)),
-            Period::Named("03/11/2026–20/11/2026".into())
-        );
+        assert_eq!(period_of_range(day(2026, 11, 3), day(2026, 11, 20)), Period::Named("03/11/2026–20/11/2026".into()));
     }
 
     #[test]

@@ -70,7 +70,9 @@ impl Field {
             }
             Field::ProcedureCode => &["matthc", "mathutuc", "procedurecode"],
             // Not «Ngày nộp hồ sơ»: an online dossier is filed days before it is received.
-            Field::Received => &["ngaytiepnhan", "thoigiantiepnhan", "ngaynhan", "nhanhoso", "ngaynhanhoso", "received"],
+            Field::Received => {
+                &["ngaytiepnhan", "thoigiantiepnhan", "ngaynhan", "nhanhoso", "ngaynhanhoso", "received"]
+            }
             Field::Due => &["ngayhentra", "ngayhentraketqua", "hentraketqua", "hanxuly", "hangiaiquyet", "due"],
             Field::Finished => &[
                 "ngayhoanthanh",

@@ -1,0 +1,359 @@
+//! Files in the layouts offices really export (../shared/docs/real-formats.md), written by
+//! tests/fixtures/real.rs. Every expected figure is worked by hand below from the values there,
+//! with the reference's formulas (ON_TIME 20 × ratio; ONLINE_DOSSIERS 6 × min(1, ratio / 0,5);
+//! PAY_DOSSIERS 6 × ratio).
+
+mod common;
+
+use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
+use chiso::core::dossier::units::{Counted, Typed};
+use chiso::core::figures::{IssueKind, TableKind};
+use chiso::core::message::Message;
+use chiso::core::period::Period;
+use chiso::core::score::UnitResult;
+use chiso::core::table::{Cell, Sheet, Workbook};
+
+fn analysed(books: &[Workbook]) -> Analysis {
+    let rules = common::rules();
+    let books: Vec<(&Workbook, Choice)> = books.iter().map(|b| (b, Choice::default())).collect();
+    analyse(&books, &rules, &Focus::default(), &Typed::new())
+}
+
+fn unit<'a>(analysis: &'a Analysis, name: &str) -> &'a UnitResult {
+    analysis.scores.units.iter().find(|u| u.name == name).unwrap_or_else(|| panic!("{name} not scored"))
+}
+
+/// (numerator, denominator, score) of a criterion.
+fn c(u: &UnitResult, code: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let r = u.criterion(code).unwrap_or_else(|| panic!("{code} of {}", u.name));
+    (r.numerator, r.denominator, r.score)
+}
+
+fn counted(n: f64, d: f64, score: f64) -> (Option<f64>, Option<f64>, Option<f64>) {
+    (Some(n), Some(d), Some(score))
+}
+
+fn tracked(u: &UnitResult, code: &str) -> Option<f64> {
+    u.tracked.get(code).and_then(|f| f.numerator)
+}
+
+const PROVINCE: &str = "UBND tỉnh Hưng Yên";
+
+/// Biểu II.06a of a province: two departments, two communes, under group rows «I», «II».
+///
+/// | unit | received (online, direct, carried) | done (early, on time, late) | pending (in time, late) |
+/// |---|---|---|---|
+/// | Sở Tư pháp | 160 (120, 30, 10) | 135 (50, 80, 5) | 25 (20, 5) |
+/// | Sở Xây dựng | 100 (40, 60, blank) | 90 (10, 70, 10) | 10 (8, 2) |
+/// | UBND xã Tân Tiến | written 110, parts 105 (30, 70, 5) | 85 (20, 60, 5) | 20 (18, 2) |
+/// | UBND xã Văn Giang | 45 (blank, 45, blank) | 40 (blank, 40, blank) | 5 (5, blank) |
+fn check_units_report(file: &str) {
+    let analysis = analysed(&[common::fixture_book(&format!("real/{file}"))]);
+    assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
+    assert_eq!(analysis.tables[0].table.kind, TableKind::SettlementReport);
+    assert_eq!(analysis.period, Some(Period::Month { year: 2026, month: 11 }));
+    let names: Vec<&str> = analysis.scores.units.iter().map(|u| u.name.as_str()).collect();
+    // Group rows (Sở, ban, ngành; Cấp xã) and the total row are not units; the total row's whole
+    // is the reporting unit, pooled from its rows.
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        vec!["Sở Tư pháp", "Sở Xây dựng", "UBND tỉnh Hưng Yên", "UBND xã Tân Tiến", "UBND xã Văn Giang"]
+    );
+
+    let tu_phap = unit(&analysis, "Sở Tư pháp");
+    assert_eq!(tu_phap.parent.as_deref(), Some(PROVINCE));
+    // ON_TIME (50 + 80 + 20) / 160 = 0,9375 → 18,75; online 120 / 150 = 0,8 ≥ 0,5 → 6.
+    assert_eq!(c(tu_phap, "ON_TIME"), counted(150.0, 160.0, 18.75));
+    assert_eq!(c(tu_phap, "ONLINE_DOSSIERS"), counted(120.0, 150.0, 6.0));
+    assert_eq!((tracked(tu_phap, "RECEIVED"), tracked(tu_phap, "COMPLETED")), (Some(150.0), Some(135.0)));
+
+    // (10 + 70 + 8) / 100 → 17,6; 40 / 100 = 0,4 → 6 × 0,8 = 4,8.
+    let xay_dung = unit(&analysis, "Sở Xây dựng");
+    assert_eq!(c(xay_dung, "ON_TIME"), counted(88.0, 100.0, 17.6));
+    assert_eq!(c(xay_dung, "ONLINE_DOSSIERS"), counted(40.0, 100.0, 4.8));
+
+    // Scored from its parts: (20 + 60 + 18) / 105 = 0,93333 → 18,67; 30 / 100 → 3,6.
+    let tan_tien = unit(&analysis, "UBND xã Tân Tiến");
+    assert_eq!(c(tan_tien, "ON_TIME"), counted(98.0, 105.0, 18.67));
+    assert_eq!(c(tan_tien, "ONLINE_DOSSIERS"), counted(30.0, 100.0, 3.6));
+    assert_eq!(tracked(tan_tien, "RECEIVED"), Some(100.0));
+
+    // Blank cells are 0: 45 / 45 → 20; 0 / 45 → 0.
+    let van_giang = unit(&analysis, "UBND xã Văn Giang");
+    assert_eq!(c(van_giang, "ON_TIME"), counted(45.0, 45.0, 20.0));
+    assert_eq!(c(van_giang, "ONLINE_DOSSIERS"), counted(0.0, 45.0, 0.0));
+
+    // The province pools: (150 + 88 + 98 + 45) / (160 + 100 + 105 + 45) = 381 / 410 → 18,59;
+    // online 190 / 395 = 0,48101 → 6 × 0,96203 = 5,77.
+    let province = unit(&analysis, PROVINCE);
+    assert_eq!(c(province, "ON_TIME"), counted(381.0, 410.0, 18.59));
+    assert_eq!(c(province, "ONLINE_DOSSIERS"), counted(190.0, 395.0, 5.77));
+
+    // Tân Tiến's row (15) is said, with its columns; the total row (415 as written) agrees with
+    // the rows as written, so it is not.
+    let parts: Vec<_> = analysis
+        .issues
+        .iter()
+        .filter_map(|i| match &i.kind {
+            IssueKind::PartsDisagree { given, sum, parts, .. } => {
+                Some((i.place.row, i.place.column.clone(), *given, *sum, parts.len()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(parts, vec![(15, "C".to_string(), 110.0, 105.0, 3)]);
+    assert!(!analysis.issues.iter().any(|i| matches!(i.kind, IssueKind::TotalDisagrees { .. })));
+    let message = analysis.issues.iter().find(|i| matches!(i.kind, IssueKind::PartsDisagree { .. })).unwrap();
+    let text = message.message(chiso::core::lang::Lang::Vi);
+    assert!(text.contains("trang tính «Biểu 06a»") && text.contains("ô C15"), "{text}");
+    assert!(text.contains("«Số hồ sơ nhận giải quyết › Trong đó › Trực tuyến»"), "{text}");
+    assert!(text.contains("là 110") && text.contains("105"), "{text}");
+    // Each counted figure says where it came from.
+    let origin = &analysis.origins["so tu phap"]["ON_TIME"];
+    assert_eq!(origin.counted_from, Counted::Report);
+    assert_eq!(origin.label(chiso::core::lang::Lang::Vi), "theo báo cáo kết quả giải quyết TTHC");
+}
+
+#[test]
+fn a_06a_report_of_units_as_xlsx() {
+    check_units_report("bao-cao-06a.xlsx");
+}
+
+#[test]
+fn the_same_report_converted_to_ods_and_xls_reads_alike() {
+    // LibreOffice's conversions: calamine keeps no merges for them, so the header is read from
+    // the cells alone.
+    check_units_report("bao-cao-06a.ods");
+    check_units_report("bao-cao-06a.xls");
+}
+
+/// A commune's per-field 06 form in OpenCPS wording («Tiếp nhận», «Sớm hạn», «Trễ hạn»,
+/// «Chưa đến hạn»), 01–30/11/2026: one unit, the sum of its fields.
+///
+/// Hộ tịch 82 (50, 30, 2) · 72 (40, 30, 2) · 10 (10, blank); Chứng thực 100 (blank, 100, blank)
+/// · 100 (90, 10, blank) · blank; Đất đai 30 (5, 15, 10) · 20 (2, 10, 8) · 10 (6, 4).
+#[test]
+fn a_per_field_report_is_one_unit() {
+    let analysis = analysed(&[common::fixture_book("real/bao-cao-06-linh-vuc.xlsx")]);
+    assert_eq!(analysis.scores.units.len(), 1);
+    let u = &analysis.scores.units[0];
+    assert_eq!(u.name, "UBND xã Tân Tiến");
+    assert_eq!(u.period, Some(Period::Month { year: 2026, month: 11 }));
+    // (132 + 50 + 16) / 212 = 0,93396 → 18,68; online 55 / 200 = 0,275 → 6 × 0,55 = 3,3.
+    assert_eq!(c(u, "ON_TIME"), counted(198.0, 212.0, 18.68));
+    assert_eq!(c(u, "ONLINE_DOSSIERS"), counted(55.0, 200.0, 3.3));
+    assert_eq!((tracked(u, "RECEIVED"), tracked(u, "COMPLETED")), (Some(200.0), Some(192.0)));
+    assert!(analysis
+        .issues
+        .iter()
+        .all(|i| !matches!(i.kind, IssueKind::PartsDisagree { .. } | IssueKind::TotalDisagrees { .. })));
+}
+
+/// A one-stop «DANH SÁCH HỒ SƠ» of two communes, November 2026. An Bình: 8 rows, of which one
+/// not accepted and one withdrawn (left out), one received 31/10 (outside), one of a status the
+/// rule set does not know («Đang chờ ký số»: in progress, its finish date not used). The latest
+/// moment the list records is Hòa Lạc's receipt on 28/11 10:00.
+///
+/// An Bình, 5 received: on time A1 (finished 05/11 10:20 for 05/11 17:00), A3 (open, due
+/// 10/12), A6 (16:59:59 for 17:00:00); late A2 (07/11 for 06/11 17:00), A7 (open, due 26/11
+/// 17:00, past it by 28/11). Online A1, A6. Fees A1 (paid truc-tuyen), A2 (paid tien-mat).
+/// Hòa Lạc, 3 received, all on time (B1 due the whole of 05/11; B2 open, due 03/12; B3 «Dừng xử
+/// lý», finished 11/11 for 12/11); online B2; fee B2 (Chờ thanh toán).
+#[test]
+fn a_one_stop_dossier_list_with_statuses_and_payments() {
+    let analysis = analysed(&[common::fixture_book("real/danh-sach-ho-so-mot-cua.xlsx")]);
+    assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
+    let a = unit(&analysis, "UBND xã An Bình");
+    assert_eq!(c(a, "ON_TIME"), counted(3.0, 5.0, 12.0));
+    assert_eq!(c(a, "ONLINE_DOSSIERS"), counted(2.0, 5.0, 4.8));
+    assert_eq!(c(a, "PAY_DOSSIERS"), counted(1.0, 2.0, 3.0));
+    assert_eq!((tracked(a, "RECEIVED"), tracked(a, "COMPLETED")), (Some(5.0), Some(3.0)));
+    let b = unit(&analysis, "UBND xã Hòa Lạc");
+    assert_eq!(c(b, "ON_TIME"), counted(3.0, 3.0, 20.0));
+    // 1 / 3 = 0,3333 → 6 × 0,6667 = 4.
+    assert_eq!(c(b, "ONLINE_DOSSIERS"), counted(1.0, 3.0, 4.0));
+    assert_eq!(c(b, "PAY_DOSSIERS"), counted(0.0, 1.0, 0.0));
+    assert_eq!(tracked(b, "COMPLETED"), Some(2.0));
+
+    let left_out: Vec<_> = analysis
+        .issues
+        .iter()
+        .filter_map(|i| match &i.kind {
+            IssueKind::StatusLeftOut { status, count, .. } => Some((status.as_str(), *count)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(left_out, vec![("Không được tiếp nhận", 1), ("Công dân yêu cầu rút hồ sơ", 1)]);
+    let unknown: Vec<_> = analysis
+        .issues
+        .iter()
+        .filter_map(|i| match &i.kind {
+            IssueKind::UnknownStatus { status, count } => {
+                Some((status.as_str(), *count, i.place.row, i.place.column.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    // A7 is the list's 7th dossier: spreadsheet row 12, status in column E.
+    assert_eq!(unknown, vec![("Đang chờ ký số", 1, 12, "E")]);
+    let outside = analysis.issues.iter().find_map(|i| match i.kind {
+        IssueKind::OutsidePeriod { before, after, undated, .. } => Some((before, after, undated)),
+        _ => None,
+    });
+    assert_eq!(outside, Some((1, 0, 0)));
+}
+
+/// «SỔ THEO DÕI HỒ SƠ»: «Ngày, tháng, năm» merged over «Nhận hồ sơ» · «Hẹn trả kết quả» · «Trả kết
+/// quả», a row of column numbers; the unit from «Cơ quan chủ trì giải quyết». «Phương thức nhận
+/// kết quả» is how the result was collected, not a channel: no ONLINE_DOSSIERS numerator.
+///
+/// An Bình: 02/11 due 03/11 returned 03/11 15:00 (on time, the due day is whole); 05/11 09:00
+/// due 06/11 returned 09/11 (late). Hòa Lạc: 10/11 due 20/11 open (overdue: the list's latest
+/// moment is 25/11); 25/11 due 02/12 open (on time); 12/11 due 14/11 returned 13/11 (on time).
+#[test]
+fn a_register_with_a_two_row_header() {
+    let analysis = analysed(&[common::fixture_book("real/so-theo-doi-ho-so.xlsx")]);
+    assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
+    let a = unit(&analysis, "UBND xã An Bình");
+    assert_eq!(c(a, "ON_TIME"), counted(1.0, 2.0, 10.0));
+    let b = unit(&analysis, "UBND xã Hòa Lạc");
+    // 2 / 3 → 13,33.
+    assert_eq!(c(b, "ON_TIME"), counted(2.0, 3.0, 13.33));
+    assert_eq!(c(b, "ONLINE_DOSSIERS").0, None);
+    assert_eq!(analysis.scores.units.len(), 2);
+    // The column-number row is not a dossier: nothing was left out or unreadable.
+    assert!(
+        analysis.issues.iter().all(|i| !matches!(i.kind, IssueKind::Dossier(_) | IssueKind::OutsidePeriod { .. })),
+        "{:?}",
+        analysis.issues
+    );
+}
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.to_string())
+    }
+}
+
+fn book_of(name: &str, rows: Vec<Vec<Cell>>) -> Workbook {
+    Workbook {
+        file_name: name.to_string(),
+        byte_size: 0,
+        format: chiso::core::table::Format::Xlsx,
+        csv: None,
+        sheets: vec![Sheet::from_rows("Sheet1", (0, 0), rows)],
+        date1904: false,
+    }
+}
+
+/// Without a unit column, dossiers are grouped by the unit part of their code (before the
+/// first «-»): two of `000.17.22.H56`, one of `H15.50.05.13`.
+#[test]
+fn dossier_codes_name_the_unit_when_no_column_does() {
+    let row =
+        |id: &str, received: &str, due: &str, finished: &str| vec![text(id), text(received), text(due), text(finished)];
+    let book = book_of(
+        "ho-so.xlsx",
+        vec![
+            vec![text("Mã hồ sơ"), text("Ngày tiếp nhận"), text("Ngày hẹn trả"), text("Ngày trả kết quả")],
+            row("000.17.22.H56-261102-0001", "02/11/2026 08:00:00", "04/11/2026 17:00:00", "04/11/2026 10:00:00"),
+            row("000.17.22.H56-261103-0002", "03/11/2026 08:00:00", "04/11/2026 17:00:00", "05/11/2026 10:00:00"),
+            row("H15.50.05.13-261008-0975", "08/11/2026 08:00:00", "10/11/2026 17:00:00", "09/11/2026 10:00:00"),
+        ],
+    );
+    let rules = common::rules();
+    let analysis = analyse(
+        &[(&book, Choice { kind: Some(TableKind::DossierList), ..Choice::default() })],
+        &rules,
+        &Focus::default(),
+        &Typed::new(),
+    );
+    assert_eq!(c(unit(&analysis, "000.17.22.H56"), "ON_TIME"), counted(1.0, 2.0, 10.0));
+    assert_eq!(c(unit(&analysis, "H15.50.05.13"), "ON_TIME"), counted(1.0, 1.0, 20.0));
+}
+
+/// A total row that does not add up is said per column; the units are scored as written.
+#[test]
+fn a_total_row_that_does_not_add_up_is_said() {
+    let n = |x: f64| Cell::Number(x);
+    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
+    let book = book_of(
+        "bao-cao.xlsx",
+        vec![
+            header(&["Đơn vị báo cáo: UBND huyện A"]),
+            header(&[
+                "STT",
+                "Tên đơn vị",
+                "Số hồ sơ nhận giải quyết",
+                "",
+                "",
+                "Số hồ sơ đã giải quyết",
+                "",
+                "",
+                "Số hồ sơ đang giải quyết",
+                "",
+            ]),
+            header(&[
+                "",
+                "",
+                "Tổng số",
+                "Trực tuyến",
+                "Trực tiếp, dịch vụ bưu chính",
+                "Trước hạn",
+                "Đúng hạn",
+                "Quá hạn",
+                "Trong hạn",
+                "Quá hạn",
+            ]),
+            vec![n(1.), text("UBND xã B"), n(10.), n(4.), n(6.), n(2.), n(5.), n(1.), n(2.), Cell::Empty],
+            vec![
+                n(2.),
+                text("UBND xã C"),
+                n(20.),
+                n(20.),
+                Cell::Empty,
+                n(10.),
+                n(10.),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ],
+            vec![text(""), text("Tổng cộng"), n(31.), n(24.), n(6.), n(12.), n(15.), n(1.), n(2.), Cell::Empty],
+        ],
+    );
+    let analysis = analysed(&[book]);
+    // B: (2 + 5 + 2) / 10 → 18; C: 20 / 20 → 20; the whole: 29 / 30 → 19,33.
+    assert_eq!(c(unit(&analysis, "UBND xã B"), "ON_TIME"), counted(9.0, 10.0, 18.0));
+    assert_eq!(c(unit(&analysis, "UBND xã C"), "ON_TIME"), counted(20.0, 20.0, 20.0));
+    assert_eq!(c(unit(&analysis, "UBND huyện A"), "ON_TIME"), counted(29.0, 30.0, 19.33));
+    let totals: Vec<_> = analysis
+        .issues
+        .iter()
+        .filter_map(|i| match &i.kind {
+            IssueKind::TotalDisagrees { total, sum, .. } => Some((i.place.row, i.place.column.clone(), *total, *sum)),
+            _ => None,
+        })
+        .collect();
+    // Row 6: received 31 for 30, done on time 15 for 15 (agrees), early 12 for 12 (agrees).
+    assert_eq!(totals, vec![(6, "C".to_string(), 31.0, 30.0)]);
+}
+
+/// What a status means is the rule set's: an operator who counts refused dossiers edits the
+/// file, and An Bình's refused dossier (received 10/11, due 12/11, never finished: overdue) joins
+/// the counts — 6 received, still 3 on time.
+#[test]
+fn the_meaning_of_a_status_is_a_rule_set_edit() {
+    let edited = chiso::core::rules::DEFAULT_RULES.replace(
+        "names = [\"Không được tiếp nhận\", \"Từ chối tiếp nhận\"]\ncounted = false",
+        "names = [\"Không được tiếp nhận\", \"Từ chối tiếp nhận\"]\ncounted = true",
+    );
+    assert_ne!(edited, chiso::core::rules::DEFAULT_RULES);
+    let rules = chiso::core::rules::RuleSet::from_toml(&edited).unwrap();
+    let book = common::fixture_book("real/danh-sach-ho-so-mot-cua.xlsx");
+    let analysis = analyse(&[(&book, Choice::default())], &rules, &Focus::default(), &Typed::new());
+    assert_eq!(c(unit(&analysis, "UBND xã An Bình"), "ON_TIME"), counted(3.0, 6.0, 10.0));
+}

@@ -244,3 +244,35 @@ fn a_file_that_crashed_the_readers_costs_only_itself() {
     let on_time = &unit(&json, "UBND xã Ba Vì")["criteria"]["ON_TIME"];
     assert_eq!((on_time["numerator"].as_f64(), on_time["denominator"].as_f64()), (Some(4358.0), Some(4474.0)));
 }
+
+/// The real layouts through the CLI (figures worked by hand in tests/real_formats.rs): a 06a
+/// report with a one-stop export and a register beside it. The rows not scored — group rows,
+/// the total row, refused and withdrawn dossiers — are each in `warnings`.
+#[test]
+fn real_exports_are_scored_and_what_is_left_out_is_said() {
+    let real = |name: &str| common::fixture(&format!("real/{name}")).to_string_lossy().into_owned();
+    let out = chiso(&["score", &real("bao-cao-06a.xlsx")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = json_of(&out);
+    let tu_phap = unit(&json, "Sở Tư pháp");
+    assert_eq!(tu_phap["parent"], "UBND tỉnh Hưng Yên");
+    assert_eq!(tu_phap["criteria"]["ON_TIME"]["numerator"], 150.0);
+    assert_eq!(tu_phap["criteria"]["ON_TIME"]["score"], 18.75);
+    assert_eq!(unit(&json, "UBND tỉnh Hưng Yên")["criteria"]["ONLINE_DOSSIERS"]["score"], 5.77);
+    let warnings: Vec<String> =
+        json["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap_or("").to_string()).collect();
+    let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));
+    assert!(has("dòng 11: «Sở, ban, ngành» là dòng nhóm"), "{warnings:#?}");
+    assert!(has("dòng 14: «Cấp xã» là dòng nhóm"), "{warnings:#?}");
+    assert!(has("dòng 17: «TỔNG CỘNG» là dòng tổng; chiso tính «UBND tỉnh Hưng Yên»"), "{warnings:#?}");
+
+    let out = chiso(&["score", &real("danh-sach-ho-so-mot-cua.xlsx")]);
+    let json = json_of(&out);
+    assert_eq!(unit(&json, "UBND xã An Bình")["criteria"]["ON_TIME"]["denominator"], 5.0);
+    let warnings = json["warnings"].to_string();
+    assert!(warnings.contains("có trạng thái «Không được tiếp nhận»"), "{warnings}");
+    assert!(warnings.contains("có trạng thái «Công dân yêu cầu rút hồ sơ»"), "{warnings}");
+
+    let json = json_of(&chiso(&["score", &real("so-theo-doi-ho-so.xlsx")]));
+    assert_eq!(unit(&json, "UBND xã Hòa Lạc")["criteria"]["ON_TIME"]["score"], 13.33);
+}

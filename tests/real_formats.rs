@@ -357,3 +357,31 @@ fn the_meaning_of_a_status_is_a_rule_set_edit() {
     let analysis = analyse(&[(&book, Choice::default())], &rules, &Focus::default(), &Typed::new());
     assert_eq!(c(unit(&analysis, "UBND xã An Bình"), "ON_TIME"), counted(3.0, 6.0, 10.0));
 }
+
+/// What a report cannot give comes from a unit sheet loaded alongside, and says so: Sở Tư pháp's
+/// PAY_DOSSIERS 30/40 → 6 × 0,75 = 4,5 from the sheet; its ON_TIME stays the report's 150/160
+/// although the sheet has one too; the sheet's row is taken over, not scored beside it.
+#[test]
+fn a_unit_sheet_alongside_fills_what_the_report_lacks() {
+    let n = |x: f64| Cell::Number(x);
+    let sheet = book_of(
+        "so-lieu.xlsx",
+        vec![
+            vec![
+                text("Đơn vị"),
+                text("Hồ sơ thanh toán trực tuyến (tử số)"),
+                text("Hồ sơ thanh toán trực tuyến (mẫu số)"),
+                text("Hồ sơ đúng hạn, trong hạn (tử số)"),
+                text("Hồ sơ đúng hạn, trong hạn (mẫu số)"),
+            ],
+            vec![text("Sở Tư pháp"), n(30.), n(40.), n(1.), n(2.)],
+        ],
+    );
+    let analysis = analysed(&[common::fixture_book("real/bao-cao-06a.xlsx"), sheet]);
+    let tu_phap: Vec<&UnitResult> = analysis.scores.units.iter().filter(|u| u.name == "Sở Tư pháp").collect();
+    assert_eq!(tu_phap.len(), 1);
+    assert_eq!(c(tu_phap[0], "PAY_DOSSIERS"), counted(30.0, 40.0, 4.5));
+    assert_eq!(c(tu_phap[0], "ON_TIME"), counted(150.0, 160.0, 18.75));
+    let origin = &analysis.origins["so tu phap"]["PAY_DOSSIERS"];
+    assert_eq!(origin.label(chiso::core::lang::Lang::Vi), "bảng số liệu «so-lieu.xlsx»");
+}

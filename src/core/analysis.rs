@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::core::dossier::units::{complete, counted_origins, Counted, DossierTable, Origins, Typed};
-use crate::core::dossier::{find_header, list::from_sheet, Certainty, Window};
+use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping, Window};
 use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
 use crate::core::header::Mapping;
 use crate::core::period::Period;
@@ -26,6 +26,8 @@ pub struct Choice {
     pub kind: Option<TableKind>,
     /// The period a dossier list is scored over, when the user chose it.
     pub window: Option<Window>,
+    /// A dossier list's columns as the user corrected them (read from the sheet's cells).
+    pub dossier_mapping: Option<DossierMapping>,
 }
 
 /// Which loaded period is scored and which it is compared with; `None` lets chiso choose the
@@ -150,9 +152,10 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
 fn dossier_table(book: &Workbook, index: usize, choice: &Choice, rules: &RuleSet) -> Result<FileTable, TableError> {
     let sheet = &book.sheets[index];
     let (file, name) = (book.file_name.clone(), sheet.name.clone());
-    let list = match &sheet.dossiers {
-        Some(list) => list.clone(),
-        None => {
+    let list = match (&sheet.dossiers, &choice.dossier_mapping) {
+        (None, Some(mapping)) if mapping.fits(sheet) => Arc::new(from_sheet(sheet, mapping.clone(), book.date1904)),
+        (Some(list), _) => list.clone(),
+        (None, _) => {
             let mapping = find_header(sheet, Certainty::Told)
                 .ok_or_else(|| TableError::NoDossierHeader { file: file.clone(), sheet: name.clone() })?;
             Arc::new(from_sheet(sheet, mapping, book.date1904))

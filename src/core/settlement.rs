@@ -75,7 +75,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
     // check of the total row, which the form sums from what was written.
     type Counts = BTreeMap<ReportColumn, f64>;
     let mut rows: Vec<(usize, String, Counts, Counts)> = Vec::new();
-    let mut total: Option<(usize, BTreeMap<ReportColumn, f64>)> = None;
+    let mut total: Option<(usize, String, BTreeMap<ReportColumn, f64>)> = None;
     for r in form.data_start..sheet.height() {
         let Some(cells) = sheet.row(r) else { break };
         if cells.iter().all(Cell::is_empty) {
@@ -104,10 +104,13 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         }
         let has_numbers = form.columns.iter().any(|(c, _)| !cells[*c].is_empty());
         if is_total(&name) || (name.is_empty() && is_total(&stt)) {
-            total = Some((r, counts));
+            let label = if name.is_empty() { stt } else { name };
+            total = Some((r, label, counts));
             continue;
         }
         if is_group(&stt, &name) {
+            let name = if name.is_empty() { stt } else { name };
+            issues.push(Issue { place: place(r, None), kind: IssueKind::GroupRow { name } });
             continue;
         }
         if name.is_empty() {
@@ -130,7 +133,16 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         });
         rows.push((r, name, counts, written));
     }
-    if let Some((r, totals)) = &total {
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+    // The total row stands for the reporting unit: the parent its rows pool into (a per-field
+    // report is that unit itself).
+    let whole = match form.layout {
+        Layout::PerUnit => title.reporter.clone().or_else(|| total.as_ref().map(|_| stem.clone())),
+        Layout::PerField => Some(title.reporter.clone().unwrap_or_else(|| stem.clone())),
+    };
+    if let Some((r, name, totals)) = &total {
+        let kind = IssueKind::TotalRow { name: name.clone(), whole: whole.clone() };
+        issues.push(Issue { place: place(*r, None), kind });
         for &(c, col) in &form.columns {
             let sum: f64 = rows.iter().filter_map(|(_, _, _, written)| written.get(&col)).sum();
             if let Some(&given) = totals.get(&col).filter(|given| **given != sum) {
@@ -139,7 +151,6 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
             }
         }
     }
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
     let unit = |name: String, r: usize, counts: &BTreeMap<ReportColumn, f64>| UnitRow {
         name,
         kind: None,
@@ -152,13 +163,10 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         total_score: None,
     };
     let units = match form.layout {
-        Layout::PerUnit => {
-            // The total row stands for the reporting unit: the parent its rows pool into.
-            let whole = title.reporter.clone().or_else(|| total.as_ref().map(|_| stem.clone()));
-            rows.iter()
-                .map(|(r, name, counts, _)| UnitRow { parent: whole.clone(), ..unit(name.clone(), *r, counts) })
-                .collect()
-        }
+        Layout::PerUnit => rows
+            .iter()
+            .map(|(r, name, counts, _)| UnitRow { parent: whole.clone(), ..unit(name.clone(), *r, counts) })
+            .collect(),
         Layout::PerField => {
             let mut sum: BTreeMap<ReportColumn, f64> = BTreeMap::new();
             for (_, _, counts, _) in &rows {
@@ -167,7 +175,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
                 }
             }
             let first = rows.first().map_or(form.data_start, |(r, _, _, _)| *r);
-            vec![unit(title.reporter.clone().unwrap_or(stem), first, &sum)]
+            vec![unit(whole.clone().unwrap_or(stem), first, &sum)]
         }
     };
     let mapping =

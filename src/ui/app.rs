@@ -7,6 +7,7 @@ use super::letter::LetterPanel;
 use super::limits::{LimitSettings, ReadingProgress};
 use super::messages::Messages;
 use super::privacy::Privacy;
+use super::report_sources::ReportSources;
 use super::results::Results;
 use super::rules::RuleSettings;
 use super::state::{AppState, Status};
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
             <UnitPage state=state />
             <Results state=state />
             <DossierCheck state=state />
+            <ReportSources state=state />
             <LetterPanel state=state />
             <FileList state=state />
             <RuleSettings state=state />

@@ -13,7 +13,7 @@ use crate::core::analysis::Analysis;
 use crate::core::dossier::actions::actions;
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::tally::shortfalls;
-use crate::core::dossier::units::DossierTable;
+use crate::core::dossier::units::{Counted, DossierTable};
 use crate::core::dossier::Window;
 use crate::core::figures::Figure;
 use crate::core::format;
@@ -505,13 +505,19 @@ fn DrillDown(
                 {l.pick("Tải cho tất cả đơn vị (.xlsx)", "Download for every unit (.xlsx)")}
             </button>
         </p>
-        {move || view! { <Sources state=state analysis=analysis.clone() rules=rules.clone() unit=unit.get() /> }}
+        {move || view! { <Sources state=state analysis=analysis.clone() rules=rules.clone() unit=unit.get() from=Counted::Dossiers /> }}
     }
 }
 
 /// Where each of the unit's figures came from, and inputs for the parts no file gives.
 #[component]
-fn Sources(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String) -> impl IntoView {
+pub(super) fn Sources(
+    state: AppState,
+    analysis: Arc<Analysis>,
+    rules: Arc<RuleSet>,
+    unit: String,
+    from: Counted,
+) -> impl IntoView {
     let l = state.lang.get_untracked();
     let key = fold_words(&unit);
     let result = analysis.scores.units.iter().find(|u| u.name == unit).cloned();
@@ -562,7 +568,7 @@ fn Sources(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: 
                     <td data-testid="figure-source">{source}</td>
                     <td>
                         {if origin.numerator_counted && origin.denominator_counted {
-                            view! { <span aria-label=l.pick("đếm từ hồ sơ", "counted from dossiers")>"—"</span> }.into_any()
+                            view! { <span aria-label=origin.label(l)>"—"</span> }.into_any()
                         } else {
                             view! { {input(true, origin.numerator_counted)} " / " {input(false, origin.denominator_counted)} }.into_any()
                         }}
@@ -575,10 +581,16 @@ fn Sources(state: AppState, analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: 
         <h3>{format!("{} — {unit}", l.pick("Nguồn số liệu", "Where the figures come from"))}</h3>
         <table class="sources" data-testid="dossier-sources" data-unit=unit.clone()>
             <caption>
-                {l.pick(
-                    "Số liệu không có trong danh sách hồ sơ lấy theo thứ tự: nhập tay, bảng số liệu đơn vị tải cùng, dòng của tỉnh.",
-                    "Figures a dossier list cannot give come from, in order: typed in, a unit sheet loaded alongside, the province's row.",
-                )}
+                {match from {
+                    Counted::Dossiers => l.pick(
+                        "Số liệu không có trong danh sách hồ sơ lấy theo thứ tự: nhập tay, bảng số liệu đơn vị tải cùng, dòng của tỉnh.",
+                        "Figures a dossier list cannot give come from, in order: typed in, a unit sheet loaded alongside, the province's row.",
+                    ),
+                    Counted::Report => l.pick(
+                        "Số liệu không có trong báo cáo kết quả giải quyết TTHC lấy theo thứ tự: nhập tay, bảng số liệu đơn vị tải cùng, dòng của tỉnh.",
+                        "Figures a settlement report cannot give come from, in order: typed in, a unit sheet loaded alongside, the province's row.",
+                    ),
+                }}
             </caption>
             <thead>
                 <tr>

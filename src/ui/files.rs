@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::dossier_mapping::DossierMappingPanel;
 use super::i18n::{dimensions, tr, Text};
 use super::mapping::MappingPanel;
 use super::preview::Preview;
@@ -140,6 +141,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                         {option(TableKind::UnitFigures)}
                         {option(TableKind::DossierList)}
                         {option(TableKind::ScoreOnly)}
+                        {option(TableKind::SettlementReport)}
                     </select>
                 </label>
             }
@@ -172,7 +174,8 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <MappingPanel state=state file=mapping_file />
+            <MappingPanel state=state file=mapping_file.clone() />
+            <DossierMappingPanel state=state file=mapping_file />
             {if has_sheets {
                 view! {
                     <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>

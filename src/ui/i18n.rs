@@ -5,6 +5,7 @@ use crate::core::lang::Lang;
 #[derive(Clone, Copy, Debug)]
 pub enum Text {
     Title,
+    DossierMappingHeading,
     Tagline,
     Privacy,
     DropHint,
@@ -126,6 +127,7 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         DataError => lang.pick("lỗi dữ liệu", "data error"),
         Ok => lang.pick("đã tính", "scored"),
         MappingHeading => lang.pick("Ghép cột", "Column mapping"),
+        DossierMappingHeading => lang.pick("Ghép cột danh sách hồ sơ", "Dossier list columns"),
         MappingColumn => lang.pick("Cột", "Column"),
         MappingHeader => lang.pick("Tiêu đề trong tệp", "Header in the file"),
         MappingMeaning => lang.pick("Được hiểu là", "Read as"),
@@ -205,6 +207,29 @@ pub fn mapping_summary(lang: Lang, file: &str, sheet: &str, header_row: usize, u
         Lang::En => {
             format!("«{file}», sheet «{sheet}», header row {header_row}: {used} columns used, {ignored} ignored")
         }
+    }
+}
+
+pub fn dossier_mapping_summary(lang: Lang, header_row: usize, recognised: usize, columns: usize) -> String {
+    match lang {
+        Lang::Vi => format!("dòng tiêu đề {header_row}: nhận ra {recognised} trên {columns} cột"),
+        Lang::En => format!("header row {header_row}: {recognised} of {columns} columns recognised"),
+    }
+}
+
+/// What a dossier list cannot count for want of columns, or that it lacks nothing.
+pub fn uncounted(lang: Lang, labels: &[String]) -> String {
+    match (labels.is_empty(), lang) {
+        (true, Lang::Vi) => "Danh sách có đủ cột để đếm mọi tiêu chí tính từ hồ sơ.".to_string(),
+        (true, Lang::En) => "The list has a column for every criterion counted from dossiers.".to_string(),
+        (false, Lang::Vi) => format!(
+            "Chưa đếm được từ danh sách này vì thiếu cột: {}. Nếu tệp có cột đó dưới tên khác, hãy chọn nghĩa của cột ở bảng dưới.",
+            labels.join("; ")
+        ),
+        (false, Lang::En) => format!(
+            "Not countable from this list for want of a column: {}. If the file has such a column under another name, choose its meaning below.",
+            labels.join("; ")
+        ),
     }
 }
 

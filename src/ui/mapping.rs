@@ -18,7 +18,8 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
         let l = lang.get();
         let analysis = state.analysis.get()?.0;
         let rules = state.rules.get()?.rules;
-        let found = analysis.tables.iter().find(|t| t.file == book.file_name)?.clone();
+        // A dossier list's columns are fields, not unit figures: its own panel maps them.
+        let found = analysis.tables.iter().find(|t| t.file == book.file_name && t.dossiers.is_none())?.clone();
         let sheet_index = found.sheet_index;
         let mapping = found.table.mapping.clone();
         let sheet = book.sheets.get(sheet_index)?;
@@ -90,7 +91,7 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
                     {tr(l, Text::ScoredSheet)} " "
                     <select data-testid="scored-sheet" on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            state.choose(id, |c| *c = crate::core::analysis::Choice { sheet: Some(i), mapping: None, period: c.period.take(), kind: c.kind, window: c.window.take() });
+                            state.choose(id, |c| *c = crate::core::analysis::Choice { sheet: Some(i), mapping: None, period: c.period.take(), kind: c.kind, window: c.window.take(), dossier_mapping: None });
                         }
                     }>{sheets}</select>
                 </label>

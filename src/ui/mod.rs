@@ -4,6 +4,7 @@
 mod alerts;
 mod app;
 mod compare;
+mod dossier_mapping;
 mod dossiers;
 mod files;
 mod i18n;
@@ -13,6 +14,7 @@ mod mapping;
 mod messages;
 mod preview;
 mod privacy;
+mod report_sources;
 mod results;
 mod rules;
 mod state;

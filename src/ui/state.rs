@@ -10,6 +10,7 @@ use crate::core::alerts::AlertSettings;
 use crate::core::analysis::{analyse, table_of, Analysis, Choice, Focus};
 use crate::core::compare::{compare, Comparison};
 use crate::core::dossier::units::Typed;
+use crate::core::dossier::DossierMapping;
 use crate::core::figures::{Figure, TableKind};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
@@ -22,6 +23,7 @@ const LANG_KEY: &str = "chiso.lang";
 const RULES_KEY: &str = "chiso.rules";
 const RULES_NAME_KEY: &str = "chiso.rules.name";
 const MAPPING_KEY: &str = "chiso.mapping.";
+const DOSSIER_MAPPING_KEY: &str = "chiso.dossier-mapping.";
 const ALERTS_KEY: &str = "chiso.alerts";
 const LIMITS_KEY: &str = "chiso.limits";
 const TYPED_KEY: &str = "chiso.typed";
@@ -243,7 +245,7 @@ impl AppState {
         let Some(file) = self.files.with_untracked(|f| f.iter().find(|f| f.id == file_id).cloned()) else { return };
         file.choice.update(|c| c.kind = kind);
         let streamed = file.workbook.sheets.iter().any(|s| s.dossiers.is_some());
-        let keep = matches!(kind, Some(TableKind::UnitFigures | TableKind::ScoreOnly));
+        let keep = matches!(kind, Some(TableKind::UnitFigures | TableKind::ScoreOnly | TableKind::SettlementReport));
         if keep == file.cells_kept || (keep && !streamed) {
             return;
         }
@@ -401,6 +403,10 @@ impl AppState {
         match outcome {
             Ok(Loaded { workbook, notes }) => {
                 let choice = choice.unwrap_or_else(|| self.remembered_choice(&workbook));
+                if choice.dossier_mapping.is_some() && !keep_cells {
+                    // A remembered correction of a dossier list's columns reads the list's cells.
+                    return Box::pin(self.read_into(name, bytes, true, Some(choice))).await;
+                }
                 let entry = LoadedFile {
                     id: self.take_id(),
                     bytes,
@@ -422,9 +428,18 @@ impl AppState {
 
     /// A mapping the user corrected earlier for a table with the same headers.
     fn remembered_choice(&self, book: &Workbook) -> Choice {
-        // A dossier list has no column mapping to remember (nor a tally to make twice).
-        if book.sheets.iter().any(|s| s.dossiers.is_some()) {
-            return Choice::default();
+        // A dossier list's columns, corrected earlier for a list with the same headers.
+        if let Some((index, list)) = book.sheets.iter().enumerate().find_map(|(i, s)| Some((i, s.dossiers.as_ref()?))) {
+            let saved = browser::setting(&format!("{DOSSIER_MAPPING_KEY}{}", list.mapping.signature()));
+            return match saved.and_then(|s| list.mapping.decoded(&s)) {
+                Some(mapping) => Choice {
+                    sheet: Some(index),
+                    kind: Some(TableKind::DossierList),
+                    dossier_mapping: Some(mapping),
+                    ..Choice::default()
+                },
+                None => Choice::default(),
+            };
         }
         let Some(active) = self.rules.get_untracked() else { return Choice::default() };
         let Ok(found) = table_of(book, &active.rules, &Choice::default()) else { return Choice::default() };
@@ -453,8 +468,40 @@ impl AppState {
                 period: c.period.take(),
                 kind: c.kind,
                 window: c.window.take(),
+                dossier_mapping: c.dossier_mapping.take(),
             }
         });
+    }
+
+    /// The user corrected a dossier list's columns: its cells are read with them now, and lists
+    /// with the same headers use them later.
+    pub async fn set_dossier_mapping(self, file_id: u32, sheet: usize, mapping: DossierMapping) {
+        browser::remember(&format!("{DOSSIER_MAPPING_KEY}{}", mapping.signature()), &mapping.encode());
+        self.use_dossier_mapping(file_id, sheet, Some(mapping)).await;
+    }
+
+    pub async fn forget_dossier_mapping(self, file_id: u32, sheet: usize, mapping: DossierMapping) {
+        browser::forget(&format!("{DOSSIER_MAPPING_KEY}{}", mapping.signature()));
+        self.use_dossier_mapping(file_id, sheet, None).await;
+    }
+
+    /// A list streamed into records keeps only its first rows as cells: it is read again, with
+    /// all of them, to be read with other columns.
+    async fn use_dossier_mapping(self, file_id: u32, sheet: usize, mapping: Option<DossierMapping>) {
+        let Some(file) = self.files.with_untracked(|f| f.iter().find(|f| f.id == file_id).cloned()) else { return };
+        file.choice.update(|c| {
+            c.sheet = Some(sheet);
+            c.kind = Some(TableKind::DossierList);
+            c.dossier_mapping = mapping;
+        });
+        if file.cells_kept {
+            return;
+        }
+        self.begin().await;
+        let ok = self
+            .read_into(file.workbook.file_name.clone(), file.bytes.clone(), true, Some(file.choice.get_untracked()))
+            .await;
+        self.finish(ok).await;
     }
 
     pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
@@ -466,6 +513,7 @@ impl AppState {
                 period: c.period.take(),
                 kind: c.kind,
                 window: c.window.take(),
+                dossier_mapping: c.dossier_mapping.take(),
             }
         });
     }

@@ -102,6 +102,37 @@ impl Field {
         }
     }
 
+    /// A stable text form, for a `<select>` value and for remembering a user's mapping.
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Unit => "unit",
+            Field::Procedure => "procedure",
+            Field::ProcedureCode => "procedure_code",
+            Field::Received => "received",
+            Field::Due => "due",
+            Field::Finished => "finished",
+            Field::Channel => "channel",
+            Field::Synced => "synced",
+            Field::HasFee => "has_fee",
+            Field::PaidOnline => "paid_online",
+            Field::ElectronicResult => "electronic_result",
+            Field::Digitised => "digitised",
+            Field::Reused => "reused",
+            Field::PersonalStore => "personal_store",
+            Field::PopulationData => "population_data",
+            Field::Rating => "rating",
+            Field::Petition => "petition",
+            Field::Status => "status",
+            Field::PaymentStatus => "payment_status",
+            Field::PaymentMethod => "payment_method",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Field> {
+        ALL.iter().copied().find(|f| f.code() == code)
+    }
+
     pub fn from_header(text: &str) -> Option<Field> {
         let folded = fold(text);
         ALL.iter().copied().find(|f| f.names().contains(&folded.as_str()))
@@ -200,6 +231,52 @@ impl DossierMapping {
     pub fn header(&self, field: Field) -> String {
         self.column(field).map(|c| self.headers[c].clone()).unwrap_or_default()
     }
+
+    /// Column `column` holds `field` (or nothing); a field is in one column only, so the column
+    /// that held it before no longer does.
+    pub fn set(&mut self, column: usize, field: Option<Field>) {
+        if let Some(f) = field {
+            for other in self.fields.iter_mut().filter(|o| **o == Some(f)) {
+                *other = None;
+            }
+        }
+        if let Some(slot) = self.fields.get_mut(column) {
+            *slot = field;
+        }
+    }
+
+    /// A key for remembering a user's corrections: the folded header texts.
+    pub fn signature(&self) -> String {
+        self.headers.iter().map(|h| fold(h)).collect::<Vec<_>>().join("|")
+    }
+
+    /// The fields as stored on this machine: their codes, tab-separated.
+    pub fn encode(&self) -> String {
+        self.fields.iter().map(|f| f.map_or("", Field::code)).collect::<Vec<_>>().join("\t")
+    }
+
+    /// This mapping with the fields `encode` stored; `None` when they are for another width.
+    pub fn decoded(&self, stored: &str) -> Option<DossierMapping> {
+        let fields: Vec<Option<Field>> = stored.split('\t').map(Field::from_code).collect();
+        (fields.len() == self.fields.len()).then(|| DossierMapping { fields, ..self.clone() })
+    }
+
+    /// Whether it can be used on `sheet` (same width, header inside it) and names a receipt date.
+    pub fn fits(&self, sheet: &Sheet) -> bool {
+        self.fields.len() == sheet.width() && self.header_row < sheet.height() && self.has(Field::Received)
+    }
+
+    /// The criteria and tracked values the rule set counts from dossiers that this list cannot
+    /// count for want of a column, by label.
+    pub fn uncounted(&self, rules: &crate::core::rules::RuleSet) -> Vec<String> {
+        use super::reasons::available;
+        let lacks = |from: &crate::core::rules::FromDossiers| {
+            let wanted = [from.numerator, from.denominator];
+            wanted.iter().flatten().any(|m| !available(*m, self))
+        };
+        let criteria = rules.criteria.iter().filter(|c| lacks(&c.dossiers)).map(|c| c.label.clone());
+        criteria.chain(rules.tracked.iter().filter(|t| lacks(&t.dossiers)).map(|t| t.label.clone())).collect()
+    }
 }
 
 /// How sure a header row must be to call a sheet a dossier list: when detecting on its own,
@@ -273,6 +350,34 @@ mod tests {
         for f in ALL {
             assert_eq!(Field::from_header(f.label(Lang::Vi)), Some(f), "{f:?}");
         }
+    }
+
+    #[test]
+    fn codes_survive_and_a_field_sits_in_one_column() {
+        for f in ALL {
+            assert_eq!(Field::from_code(f.code()), Some(f));
+        }
+        let mut m = DossierMapping {
+            header_row: 0,
+            headers: vec!["Mã".into(), "Nhận".into(), "Hạn trả kết quả".into()],
+            fields: vec![Some(Field::Id), Some(Field::Received), None],
+        };
+        m.set(2, Some(Field::Due));
+        m.set(0, Some(Field::Received));
+        assert_eq!(m.fields, vec![Some(Field::Received), None, Some(Field::Due)]);
+        assert_eq!(m.encode(), "received\t\tdue");
+        assert_eq!(
+            m.decoded("id\treceived\t").map(|d| d.fields),
+            Some(vec![Some(Field::Id), Some(Field::Received), None])
+        );
+        assert_eq!(m.decoded("id\treceived"), None);
+        assert_eq!(m.signature(), "ma|nhan|hantraketqua");
+        let rules = crate::core::rules::RuleSet::default_rules().unwrap();
+        let uncounted = m.uncounted(&rules);
+        // A receipt and a due date but no finish: on-time cannot be counted, nor anything but
+        // the received count.
+        assert!(uncounted.contains(&"Hồ sơ đúng hạn, trong hạn".to_string()), "{uncounted:?}");
+        assert!(!uncounted.contains(&"Tổng hồ sơ tiếp nhận".to_string()), "{uncounted:?}");
     }
 
     #[test]

@@ -124,6 +124,24 @@ impl Message for Issue {
                 number(*total, 0),
                 number(*sum, 0)
             ),
+            (IssueKind::GroupRow { name }, Lang::Vi) => format!(
+                "{at}: «{name}» là dòng nhóm của báo cáo, không phải một đơn vị, nên không được chấm điểm."
+            ),
+            (IssueKind::GroupRow { name }, Lang::En) => {
+                format!("{at}: «{name}» is a group row of the report, not a unit, so it is not scored.")
+            }
+            (IssueKind::TotalRow { name, whole: Some(whole) }, Lang::Vi) => format!(
+                "{at}: «{name}» là dòng tổng; chiso tính «{whole}» bằng cách cộng gộp các dòng đơn vị và đối chiếu với dòng này."
+            ),
+            (IssueKind::TotalRow { name, whole: Some(whole) }, Lang::En) => format!(
+                "{at}: «{name}» is the total row; chiso scores «{whole}» by pooling the unit rows and checks them against it."
+            ),
+            (IssueKind::TotalRow { name, whole: None }, Lang::Vi) => format!(
+                "{at}: «{name}» là dòng tổng nên không được chấm điểm như một đơn vị; chiso dùng nó để đối chiếu tổng các dòng đơn vị."
+            ),
+            (IssueKind::TotalRow { name, whole: None }, Lang::En) => format!(
+                "{at}: «{name}» is the total row, not scored as a unit; chiso checks the unit rows' sums against it."
+            ),
             (IssueKind::StatusLeftOut { status, count, period }, Lang::Vi) => format!(
                 "{at}: {} hồ sơ kỳ {period} có trạng thái «{status}» nên không phải hồ sơ đã tiếp nhận và không được tính vào chỉ tiêu nào. Nếu trạng thái này cần được tính, hãy sửa mục [[statuses]] của bộ quy tắc.",
                 number(*count as f64, 0)

@@ -159,6 +159,15 @@ pub enum IssueKind {
         parts: Vec<String>,
         sum: f64,
     },
+    /// A report's group row («I», «Cấp xã»): a heading, not a unit.
+    GroupRow {
+        name: String,
+    },
+    /// A report's total row: the whole, pooled from the unit rows rather than read as written.
+    TotalRow {
+        name: String,
+        whole: Option<String>,
+    },
     /// A report's total row that is not the sum of its unit rows, in one column.
     TotalDisagrees {
         header: String,

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::i18n::{dossier_mapping_summary, tr, uncounted, Text};
+use super::mapping::mapping_table;
 use super::state::{AppState, LoadedFile};
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::Field;
@@ -70,16 +71,7 @@ pub fn DossierMappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
                 >
                     {tr(l, Text::ResetMapping)}
                 </button>
-                <table class="mapping-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(l, Text::MappingColumn)}</th>
-                            <th scope="col">{tr(l, Text::MappingHeader)}</th>
-                            <th scope="col">{tr(l, Text::MappingMeaning)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                {mapping_table(l, rows)}
             </details>
         })
     }

@@ -98,17 +98,25 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| state.forget_mapping(id, sheet_index, &reset_mapping)>
                     {tr(l, Text::ResetMapping)}
                 </button>
-                <table class="mapping-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(l, Text::MappingColumn)}</th>
-                            <th scope="col">{tr(l, Text::MappingHeader)}</th>
-                            <th scope="col">{tr(l, Text::MappingMeaning)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                {mapping_table(l, rows)}
             </details>
         })
+    }
+}
+
+/// The table of a mapping screen: a row per column with its letter, its header and a select of
+/// what it means.
+pub(super) fn mapping_table(l: crate::core::lang::Lang, rows: impl IntoView) -> impl IntoView {
+    view! {
+        <table class="mapping-table">
+            <thead>
+                <tr>
+                    <th scope="col">{tr(l, Text::MappingColumn)}</th>
+                    <th scope="col">{tr(l, Text::MappingHeader)}</th>
+                    <th scope="col">{tr(l, Text::MappingMeaning)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }

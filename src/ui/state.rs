@@ -249,10 +249,14 @@ impl AppState {
         if keep == file.cells_kept || (keep && !streamed) {
             return;
         }
+        self.read_again(&file, keep).await;
+    }
+
+    /// Reads a loaded file again with its current choice, keeping its cells or streaming it.
+    async fn read_again(self, file: &LoadedFile, keep_cells: bool) {
         self.begin().await;
-        let ok = self
-            .read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep, Some(file.choice.get_untracked()))
-            .await;
+        let choice = Some(file.choice.get_untracked());
+        let ok = self.read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep_cells, choice).await;
         self.finish(ok).await;
     }
 
@@ -494,14 +498,9 @@ impl AppState {
             c.kind = Some(TableKind::DossierList);
             c.dossier_mapping = mapping;
         });
-        if file.cells_kept {
-            return;
+        if !file.cells_kept {
+            self.read_again(&file, true).await;
         }
-        self.begin().await;
-        let ok = self
-            .read_into(file.workbook.file_name.clone(), file.bytes.clone(), true, Some(file.choice.get_untracked()))
-            .await;
-        self.finish(ok).await;
     }
 
     pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {

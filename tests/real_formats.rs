@@ -7,6 +7,7 @@ mod common;
 
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
 use chiso::core::dossier::units::{Counted, Typed};
+use chiso::core::dossier::{find_header, Certainty, Field};
 use chiso::core::figures::{IssueKind, TableKind};
 use chiso::core::message::Message;
 use chiso::core::period::Period;
@@ -250,6 +251,12 @@ fn book_of(name: &str, rows: Vec<Vec<Cell>>) -> Workbook {
     }
 }
 
+/// A sheet held as cells read as a dossier list (as when the user says it is one).
+fn as_dossiers(book: &Workbook) -> Analysis {
+    let choice = Choice { kind: Some(TableKind::DossierList), ..Choice::default() };
+    analyse(&[(book, choice)], &common::rules(), &Focus::default(), &Typed::new())
+}
+
 /// Without a unit column, dossiers are grouped by the unit part of their code (before the
 /// first «-»): two of `000.17.22.H56`, one of `H15.50.05.13`.
 #[test]
@@ -384,4 +391,95 @@ fn a_unit_sheet_alongside_fills_what_the_report_lacks() {
     assert_eq!(c(tu_phap[0], "ON_TIME"), counted(150.0, 160.0, 18.75));
     let origin = &analysis.origins["so tu phap"]["PAY_DOSSIERS"];
     assert_eq!(origin.label(chiso::core::lang::Lang::Vi), "bảng số liệu «so-lieu.xlsx»");
+}
+
+/// The register's other rendition (real-formats.md §3), three header rows and no merges kept
+/// (as a streamed sheet has none): «Ngày, tháng, năm» › «Trả kết quả» › «Ngày nhận kết quả». No
+/// unit column: the dossier codes' unit part groups them. Two dossiers: returned 05/11 for 06/11
+/// (on time) and 09/11 for 07/11 (late) → 1/2 → 10.
+#[test]
+fn a_register_with_three_header_rows_and_no_unit_column() {
+    let h = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
+    let book = book_of(
+        "so-tiep-nhan.xlsx",
+        vec![
+            h(&["SỔ THEO DÕI HỒ SƠ"]),
+            h(&[
+                "STT",
+                "Mã hồ sơ",
+                "Nội dung hồ sơ",
+                "Số lượng (bộ)",
+                "Họ tên chủ hồ sơ",
+                "Ngày, tháng, năm",
+                "",
+                "",
+                "",
+                "",
+                "Ghi chú",
+            ]),
+            h(&["", "", "", "", "", "Nhận hồ sơ", "Hẹn trả kết quả", "Trả kết quả", "", "", ""]),
+            h(&["", "", "", "", "", "", "", "Ngày nhận kết quả", "Bên giao (Ký tên)", "Bên nhận (Ký tên)", ""]),
+            h(&[
+                "1",
+                "H56.07-261103-0001",
+                "Đăng ký khai sinh",
+                "1",
+                "Lê Văn A",
+                "03/11/2026",
+                "06/11/2026",
+                "05/11/2026",
+                "",
+                "",
+                "",
+            ]),
+            h(&[
+                "2",
+                "H56.07-261104-0002",
+                "Chứng thực",
+                "1",
+                "Lê Văn B",
+                "04/11/2026",
+                "07/11/2026",
+                "09/11/2026",
+                "",
+                "",
+                "",
+            ]),
+        ],
+    );
+    // Recognised on its own, as the streaming reader recognises a sheet.
+    let found = find_header(&book.sheets[0], Certainty::Detect).expect("a dossier header");
+    assert_eq!(found.header_row, 3);
+    let fields: Vec<_> = found.fields.iter().flatten().copied().collect();
+    assert_eq!(fields, vec![Field::Id, Field::Procedure, Field::Received, Field::Due, Field::Finished]);
+    assert_eq!(found.headers[5], "Ngày, tháng, năm › Nhận hồ sơ");
+    let analysis = as_dossiers(&book);
+    assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
+    let u = unit(&analysis, "H56.07");
+    assert_eq!(c(u, "ON_TIME"), counted(1.0, 2.0, 10.0));
+    assert_eq!(analysis.scores.units.len(), 1);
+}
+
+/// A one-stop export says its period above the header: 15/10 to 14/11 is the period counted,
+/// not the month most of its dossiers fall in. Of three dossiers (14/10, 20/10, 10/11), the
+/// first is outside; the other two are received and finished on time.
+#[test]
+fn the_period_an_export_states_is_the_period_counted() {
+    let h = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
+    let book = book_of(
+        "ho-so.xlsx",
+        vec![
+            h(&["DANH SÁCH HỒ SƠ"]),
+            h(&["Từ ngày 15/10/2026 đến ngày 14/11/2026"]),
+            h(&["Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý"]),
+            h(&["H1", "UBND xã A", "14/10/2026 08:00:00", "16/10/2026 17:00:00", "15/10/2026 09:00:00"]),
+            h(&["H2", "UBND xã A", "20/10/2026 08:00:00", "22/10/2026 17:00:00", "21/10/2026 09:00:00"]),
+            h(&["H3", "UBND xã A", "10/11/2026 08:00:00", "12/11/2026 17:00:00", "11/11/2026 09:00:00"]),
+        ],
+    );
+    assert!(find_header(&book.sheets[0], Certainty::Detect).is_some());
+    let analysis = as_dossiers(&book);
+    assert_eq!(c(unit(&analysis, "UBND xã A"), "ON_TIME"), counted(2.0, 2.0, 20.0));
+    let table = analysis.tables[0].dossiers.as_ref().unwrap();
+    assert_eq!(table.tally.window.label(chiso::core::lang::Lang::Vi), "15/10/2026–14/11/2026");
 }

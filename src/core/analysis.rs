@@ -14,6 +14,7 @@ use crate::core::rules::RuleSet;
 use crate::core::score::{score_units, Scores};
 use crate::core::settlement;
 use crate::core::table::Workbook;
+use crate::core::title::title;
 
 /// The user's choices for one file: which sheet, a corrected column mapping, and the period of
 /// rows that do not say theirs.
@@ -161,7 +162,9 @@ fn dossier_table(book: &Workbook, index: usize, choice: &Choice, rules: &RuleSet
             Arc::new(from_sheet(sheet, mapping, book.date1904))
         }
     };
-    let dossiers = DossierTable::new(list, &file, choice.window.clone(), rules)
+    // «Từ ngày 01/11/2026 đến ngày 30/11/2026» above the header: the period the export is of.
+    let stated = title(sheet, list.mapping.header_row).range.map(|(from, to)| Window::of_days(from, to));
+    let dossiers = DossierTable::new(list, &file, choice.window.clone(), stated, rules)
         .ok_or_else(|| TableError::NoReceivedDates { file: file.clone(), sheet: name.clone() })?;
     // Rules are applied when the units are made, in `analyse`; here only the frame.
     let mapping = Mapping {

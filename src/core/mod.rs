@@ -19,4 +19,5 @@ pub mod settlement;
 pub mod table;
 pub mod template;
 pub mod text;
+pub mod title;
 pub mod values;

@@ -6,15 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
-
 use crate::core::figures::{Figure, Issue, IssueKind, Place, TableKind, UnitRow, UnitTable};
 use crate::core::header::{Mapping, HEADER_SEARCH_ROWS};
 use crate::core::header_rows::{self, cell_text, is_column_numbers};
-use crate::core::period::Period;
 use crate::core::rules::{FromReport, ReportColumn, RuleSet};
 use crate::core::table::{Cell, Sheet};
 use crate::core::text::{fold, fold_words};
+use crate::core::title::title;
 use crate::core::values;
 
 /// What the rows of a report are.
@@ -26,17 +24,11 @@ pub enum Layout {
     PerField,
 }
 
-/// What the title block says.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Title {
-    /// «Đơn vị báo cáo: …».
-    pub reporter: Option<String>,
-    /// «Kỳ báo cáo: …» or «Từ ngày … đến ngày …».
-    pub period: Option<Period>,
-}
-
 /// The form found on a sheet: where its header and rows are, which column is what.
 struct Form {
+    /// Totals whose group has columns chiso does not know («Trả lại/Rút HS» under what was
+    /// done): their parts cannot be checked.
+    unchecked: Vec<ReportColumn>,
     header_first: usize,
     header_last: usize,
     data_start: usize,
@@ -123,7 +115,8 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
             continue;
         }
         let written = counts.clone();
-        for (whole, parts) in PARTS {
+        for (whole, parts) in PARTS.iter().filter(|(whole, _)| !form.unchecked.contains(whole)) {
+            let (whole, parts) = (*whole, *parts);
             check_parts(&mut counts, whole, parts, &header, &mut |c, kind| {
                 issues.push(Issue { place: place(r, c), kind })
             });
@@ -296,7 +289,22 @@ fn recognise(sheet: &Sheet) -> Option<Form> {
             continue;
         }
         let headers = paths.iter().map(|p| p.join(header_rows::SEPARATOR)).collect();
-        return Some(Form { header_first: first, header_last: last, data_start, name, stt, layout, columns, headers });
+        let unchecked = paths
+            .iter()
+            .filter(|p| p.len() >= 2 && column(p).is_none())
+            .filter_map(|p| group_total(&fold(&p[0])))
+            .collect();
+        return Some(Form {
+            unchecked,
+            header_first: first,
+            header_last: last,
+            data_start,
+            name,
+            stt,
+            layout,
+            columns,
+            headers,
+        });
     }
     None
 }
@@ -312,22 +320,34 @@ fn name_column(folded: &str) -> Option<Layout> {
     }
 }
 
+/// The total of the group a folded group header names: received, done or pending.
+fn group_total(group: &str) -> Option<ReportColumn> {
+    if group.contains("danggiaiquyet") {
+        Some(ReportColumn::PendingTotal)
+    } else if group.contains("dagiaiquyet") {
+        Some(ReportColumn::DoneTotal)
+    } else if group.contains("nhangiaiquyet") || group.contains("tiepnhan") || group.starts_with("sohosonhan") {
+        Some(ReportColumn::ReceivedTotal)
+    } else {
+        None
+    }
+}
+
 /// What a count column is, from its header path («Số hồ sơ đã giải quyết › Trước hạn»).
 fn column(path: &[String]) -> Option<ReportColumn> {
-    let group = fold(path.first()?);
+    let group = group_total(&fold(path.first()?));
     let leaf = fold(path.last()?);
     if path.len() < 2 {
         return None;
     }
-    let received = group.contains("nhangiaiquyet") || group.contains("tiepnhan") || group.starts_with("sohosonhan");
-    if group.contains("danggiaiquyet") {
+    if group == Some(ReportColumn::PendingTotal) {
         match leaf.as_str() {
             "tongso" => Some(ReportColumn::PendingTotal),
             l if l.starts_with("tronghan") || l.starts_with("chuadenhan") => Some(ReportColumn::PendingInTime),
             l if l.starts_with("quahan") || l.starts_with("trehan") => Some(ReportColumn::PendingLate),
             _ => None,
         }
-    } else if group.contains("dagiaiquyet") {
+    } else if group == Some(ReportColumn::DoneTotal) {
         match leaf.as_str() {
             "tongso" => Some(ReportColumn::DoneTotal),
             l if l.starts_with("truochan") || l.starts_with("somhan") => Some(ReportColumn::DoneEarly),
@@ -335,7 +355,7 @@ fn column(path: &[String]) -> Option<ReportColumn> {
             l if l.starts_with("quahan") || l.starts_with("trehan") => Some(ReportColumn::DoneLate),
             _ => None,
         }
-    } else if received {
+    } else if group == Some(ReportColumn::ReceivedTotal) {
         match leaf.as_str() {
             "tongso" => Some(ReportColumn::ReceivedTotal),
             l if l.contains("kytruoc") => Some(ReportColumn::CarriedOver),
@@ -345,56 +365,6 @@ fn column(path: &[String]) -> Option<ReportColumn> {
         }
     } else {
         None
-    }
-}
-
-/// The title block above the header: the reporting unit and the period.
-pub fn title(sheet: &Sheet, above: usize) -> Title {
-    let mut title = Title::default();
-    let mut range = None;
-    for r in 0..above {
-        let Some(cells) = sheet.row(r) else { break };
-        let line = cells.iter().map(|c| cell_text(Some(c))).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
-        let bare = line.trim_start_matches(['-', '–', '•', ' ']);
-        let words = fold_words(bare);
-        let after_colon = || bare.split_once(':').map(|(_, rest)| rest.trim().to_string()).filter(|t| !t.is_empty());
-        if words.starts_with("don vi bao cao") {
-            title.reporter = title.reporter.or_else(after_colon);
-        } else if words.starts_with("ky bao cao") {
-            let named = after_colon().map(|t| t.split('(').next().unwrap_or("").trim().to_string());
-            title.period = title.period.or_else(|| named.as_deref().and_then(Period::find_in));
-        }
-        range = range.or_else(|| date_range(&line));
-    }
-    title.period = title.period.or_else(|| range.map(|(from, to)| period_of_range(from, to)));
-    title
-}
-
-/// «Từ ngày 15/10/2026 đến ngày 14/11/2026»: the first two dates of a line.
-fn date_range(line: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let dates: Vec<NaiveDate> = line
-        .split(|c: char| !(c.is_ascii_digit() || c == '/'))
-        .filter_map(|w| NaiveDate::parse_from_str(w, "%d/%m/%Y").ok())
-        .collect();
-    match dates.as_slice() {
-        [from, to, ..] if from <= to => Some((*from, *to)),
-        _ => None,
-    }
-}
-
-/// The reporting period a range of days is. Thông tư 01/2020/TT-VPCP closes a month's report on
-/// the 14th: 15 October to 14 November is November's, and a quarter likewise.
-fn period_of_range(from: NaiveDate, to: NaiveDate) -> Period {
-    let (starts_month, ends_month) = (from.day() == 1, to.succ_opt().is_some_and(|d| d.day() == 1));
-    let (starts_15, ends_14) = (from.day() == 15, to.day() == 14);
-    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
-    let (year, month) = (to.year(), to.month());
-    match (starts_month && ends_month, starts_15 && ends_14, months) {
-        (true, _, 0) => Period::Month { year, month },
-        (_, true, 1) => Period::Month { year, month },
-        (true, _, 2) | (_, true, 3) if month % 3 == 0 => Period::Quarter { year, quarter: month / 3 },
-        (true, _, 11) | (_, true, 12) if month == 12 => Period::Year(year),
-        _ => Period::Named(format!("{}–{}", from.format("%d/%m/%Y"), to.format("%d/%m/%Y"))),
     }
 }
 
@@ -425,20 +395,6 @@ fn is_signature(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn periods_of_ranges_as_the_circular_closes_them() {
-        assert_eq!(period_of_range(day(2026, 10, 15), day(2026, 11, 14)), Period::Month { year: 2026, month: 11 });
-        assert_eq!(period_of_range(day(2026, 11, 1), day(2026, 11, 30)), Period::Month { year: 2026, month: 11 });
-        assert_eq!(period_of_range(day(2026, 7, 1), day(2026, 9, 30)), Period::Quarter { year: 2026, quarter: 3 });
-        assert_eq!(period_of_range(day(2026, 6, 15), day(2026, 9, 14)), Period::Quarter { year: 2026, quarter: 3 });
-        assert_eq!(period_of_range(day(2026, 1, 1), day(2026, 12, 31)), Period::Year(2026));
-        assert_eq!(period_of_range(day(2026, 11, 3), day(2026, 11, 20)), Period::Named("03/11/2026–20/11/2026".into()));
-    }
 
     #[test]
     fn group_total_and_signature_rows() {

@@ -289,16 +289,20 @@ pub enum Certainty {
 }
 
 /// The header row of a dossier list among the sheet's first rows: the one naming the most
-/// dossier fields. A register's header spans two rows («Ngày, tháng, năm» over «Nhận hồ sơ» ·
-/// «Hẹn trả kết quả» · «Trả kết quả»; «Mã hồ sơ» merged down both): a column's own text is tried
-/// first, then its path from the row above, so a title line above a plain header changes nothing.
+/// dossier fields. A register's header spans two or three rows («Ngày, tháng, năm» over «Nhận hồ
+/// sơ» · «Hẹn trả kết quả» · «Trả kết quả»; «Mã hồ sơ» merged down them): a column's own text is
+/// tried first, then the last part of its path from the rows above, so a title line above a plain
+/// header changes nothing.
 pub fn find_header(sheet: &Sheet, certainty: Certainty) -> Option<DossierMapping> {
     let mut best: Option<DossierMapping> = None;
     for r in 0..sheet.height().min(HEADER_SEARCH_ROWS) {
-        let paths = header_rows::paths(sheet, r.saturating_sub(1), r);
+        // Up to three rows: «Ngày, tháng, năm» › «Trả kết quả» › «Ngày nhận kết quả».
+        let paths = header_rows::paths(sheet, r.saturating_sub(2), r);
         let own: Vec<String> = (0..sheet.width()).map(|c| header_rows::cell_text(sheet.cell(r, c))).collect();
         let mut headers = Vec::with_capacity(paths.len());
         let mut fields: Vec<Option<Field>> = Vec::with_capacity(paths.len());
+        // A header row names fields in its own cells; a data row below it, only through paths.
+        let names_fields = own.iter().any(|t| Field::from_header(t).is_some());
         for (path, own) in paths.iter().zip(own) {
             let joined = path.concat();
             let field = Field::from_header(&own)
@@ -322,7 +326,10 @@ pub fn find_header(sheet: &Sheet, certainty: Certainty) -> Option<DossierMapping
         if !enough || !fields.contains(&Some(Field::Received)) {
             continue;
         }
-        if best.as_ref().is_none_or(|b| count > b.fields.iter().flatten().count()) {
+        // On a tie the lower row wins if it names fields itself: the last row of a header that
+        // spans several («Trả kết quả» over «Ngày nhận kết quả»).
+        let best_count = best.as_ref().map(|b| b.fields.iter().flatten().count());
+        if best_count.is_none_or(|b| count > b || (count == b && names_fields)) {
             best = Some(DossierMapping { header_row: r, headers, fields });
         }
     }

@@ -108,7 +108,8 @@ impl Origin {
 pub struct DossierTable {
     pub list: Arc<DossierList>,
     pub tally: Tally,
-    /// The window chiso proposed (the month most dossiers fall in).
+    /// The window chiso proposed (the one the list's title states, or the month most dossiers
+    /// fall in).
     pub inferred: Window,
     /// Each unit index's name as scored: a list without a unit column is one unit, named
     /// after its file.
@@ -118,11 +119,19 @@ pub struct DossierTable {
 }
 
 impl DossierTable {
-    /// The list as its statuses make it (see [`super::status`]), tallied over `window` or the
-    /// month most of its dossiers were received in; `None` when no dossier has a receipt date.
-    pub fn new(list: Arc<DossierList>, file: &str, window: Option<Window>, rules: &RuleSet) -> Option<DossierTable> {
+    /// The list as its statuses make it (see [`super::status`]), tallied over `window`, or else
+    /// the period its title states (`stated`), or else the month most of its dossiers were
+    /// received in; `None` when no dossier has a receipt date.
+    pub fn new(
+        list: Arc<DossierList>,
+        file: &str,
+        window: Option<Window>,
+        stated: Option<Window>,
+        rules: &RuleSet,
+    ) -> Option<DossierTable> {
         let (list, left_out) = status::apply(list, rules);
         let inferred = Window::infer(&list)?;
+        let inferred = stated.unwrap_or(inferred);
         let window = window.unwrap_or_else(|| inferred.clone());
         let tally = tally(&list, &window);
         let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();

@@ -52,6 +52,16 @@ impl Window {
         counts.into_iter().max_by_key(|&(month, n)| (n, month)).map(|((year, month), _)| Window::Month { year, month })
     }
 
+    /// The window from `from` to `to`: a whole month, quarter or year as that, else the days.
+    pub fn of_days(from: NaiveDate, to: NaiveDate) -> Window {
+        let whole = [
+            Window::Month { year: from.year(), month: from.month() },
+            Window::Quarter { year: from.year(), quarter: (from.month() + 2) / 3 },
+            Window::Year(from.year()),
+        ];
+        whole.into_iter().find(|w| w.first_day() == from && w.last_day() == to).unwrap_or(Window::Days { from, to })
+    }
+
     pub fn first_day(&self) -> NaiveDate {
         let day = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
         match *self {
@@ -149,6 +159,15 @@ mod tests {
         assert_eq!(q4.period().label(Lang::Vi), "Quý 4/2026");
         // A year past the calendar's end has no last day: the window runs to the end of time.
         assert_eq!(Window::Year(i32::MAX).last_day(), NaiveDate::MAX);
+    }
+
+    #[test]
+    fn a_stated_range_is_its_month_quarter_or_year_when_whole() {
+        assert_eq!(Window::of_days(day(2026, 11, 1), day(2026, 11, 30)), Window::Month { year: 2026, month: 11 });
+        assert_eq!(Window::of_days(day(2026, 10, 1), day(2026, 12, 31)), Window::Quarter { year: 2026, quarter: 4 });
+        assert_eq!(Window::of_days(day(2026, 1, 1), day(2026, 12, 31)), Window::Year(2026));
+        let circular = Window::of_days(day(2026, 10, 15), day(2026, 11, 14));
+        assert_eq!(circular, Window::Days { from: day(2026, 10, 15), to: day(2026, 11, 14) });
     }
 
     #[test]

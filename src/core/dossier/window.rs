@@ -56,7 +56,7 @@ impl Window {
     pub fn of_days(from: NaiveDate, to: NaiveDate) -> Window {
         let whole = [
             Window::Month { year: from.year(), month: from.month() },
-            Window::Quarter { year: from.year(), quarter: (from.month() + 2) / 3 },
+            Window::Quarter { year: from.year(), quarter: from.month().div_ceil(3) },
             Window::Year(from.year()),
         ];
         whole.into_iter().find(|w| w.first_day() == from && w.last_day() == to).unwrap_or(Window::Days { from, to })

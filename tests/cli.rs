@@ -259,6 +259,11 @@ fn real_exports_are_scored_and_what_is_left_out_is_said() {
     assert_eq!(tu_phap["criteria"]["ON_TIME"]["numerator"], 150.0);
     assert_eq!(tu_phap["criteria"]["ON_TIME"]["score"], 18.75);
     assert_eq!(unit(&json, "UBND tỉnh Hưng Yên")["criteria"]["ONLINE_DOSSIERS"]["score"], 5.77);
+    // Ranked within their kind: the departments 24,75 and 22,4; the communes 22,27 and 20.
+    let kind = |name: &str| (unit(&json, name)["kind"].clone(), unit(&json, name)["kind_rank"].clone());
+    assert_eq!(kind("Sở Xây dựng"), (Value::from("Sở, ban, ngành"), Value::from(2)));
+    assert_eq!(kind("UBND xã Tân Tiến"), (Value::from("Cấp xã"), Value::from(1)));
+    assert_eq!(kind("UBND xã Văn Giang"), (Value::from("Cấp xã"), Value::from(2)));
     let warnings: Vec<String> =
         json["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap_or("").to_string()).collect();
     let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));

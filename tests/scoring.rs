@@ -317,3 +317,32 @@ fn a_town_without_a_row_pools_its_communes_province_level_counts() {
     assert_eq!(first.criterion("PUBLIC_CONTENT_FULL").unwrap().source, Source::Own);
     assert_eq!(first.group("CKMB").map(|g| g.score), Some(7.3));
 }
+
+/// The portal ranks departments and communes apart: `kind_rank` ranks every unit among those of
+/// its kind (from `Loại đơn vị`, or the name), whatever its parent, ties as 1, 2, 2, 4. ON_TIME
+/// alone: A 9/10 → 18, B and C 8/10 → 16, D 5/10 → 10; Sở Tư pháp 10/10 → 20; the districts pool
+/// their communes: X (9 + 5)/20 → 14, Y 16/20 → 16.
+#[test]
+fn units_are_ranked_within_their_kind() {
+    let on_time = |n: f64| [("ON_TIME", common::counts(n, 10.0))];
+    let rows = vec![
+        common::unit("UBND xã A", Some("UBND huyện X"), &on_time(9.0)),
+        common::unit("UBND xã B", Some("UBND huyện Y"), &on_time(8.0)),
+        common::unit("UBND xã C", Some("UBND huyện Y"), &on_time(8.0)),
+        common::unit("UBND xã D", Some("UBND huyện X"), &on_time(5.0)),
+        common::unit("Sở Tư pháp", None, &on_time(10.0)),
+    ];
+    let scores = chiso::core::score::score_units(&rows, &common::rules());
+    let of = |name: &str| {
+        let u = scores.units.iter().find(|u| u.name == name).unwrap();
+        (u.kind.clone(), u.kind_rank, u.rank)
+    };
+    let commune = Some("Cấp xã".to_string());
+    assert_eq!(of("UBND xã A"), (commune.clone(), Some(1), 1));
+    assert_eq!(of("UBND xã B"), (commune.clone(), Some(2), 1));
+    assert_eq!(of("UBND xã C"), (commune.clone(), Some(2), 1));
+    assert_eq!(of("UBND xã D"), (commune, Some(4), 2));
+    assert_eq!(of("Sở Tư pháp"), (Some("Sở, ban, ngành".to_string()), Some(1), 1));
+    assert_eq!(of("UBND huyện Y").1, Some(1));
+    assert_eq!(of("UBND huyện X").1, Some(2));
+}

@@ -8,6 +8,7 @@ pub mod figures;
 pub mod format;
 pub mod header;
 pub mod header_rows;
+pub mod kind;
 pub mod lang;
 pub mod message;
 pub mod period;

@@ -74,6 +74,9 @@ pub struct UnitResult {
     pub groups: Vec<GroupResult>,
     pub total: f64,
     pub rank: usize,
+    /// Rank among the units of the same kind (`kind`), as the portal ranks departments and
+    /// communes apart; `None` without a kind.
+    pub kind_rank: Option<usize>,
 }
 
 impl UnitResult {
@@ -340,7 +343,7 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
         results.push(UnitResult {
             name: unit.name.clone(),
             parent: parent_of[u].map(|p| units[p].name.clone()),
-            kind: unit.kind.clone(),
+            kind: crate::core::kind::kind_of(&unit.name, unit.kind.as_deref()),
             period: unit.period.clone(),
             source: (u < synthetic_from).then(|| unit.source.clone()),
             criteria,
@@ -348,9 +351,11 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
             groups,
             total,
             rank: 0,
+            kind_rank: None,
         });
     }
     rank(&mut results, &parent_of, rules);
+    rank_by_kind(&mut results);
     Scores { units: results, warnings }
 }
 
@@ -441,6 +446,22 @@ fn rank(results: &mut [UnitResult], parent_of: &[Option<usize>], rules: &RuleSet
             for (&u, r) in members.iter().zip(ranks) {
                 results[u].groups[g].rank = r;
             }
+        }
+    }
+}
+
+/// Competition ranks on the rounded totals among the units of each kind, whatever their parent.
+fn rank_by_kind(results: &mut [UnitResult]) {
+    let mut kinds: HashMap<String, Vec<usize>> = HashMap::new();
+    for (u, r) in results.iter().enumerate() {
+        if let Some(kind) = &r.kind {
+            kinds.entry(fold_words(kind)).or_default().push(u);
+        }
+    }
+    for members in kinds.values() {
+        let ranks = competition_ranks(members.iter().map(|&u| points_to_hundredths(results[u].total)));
+        for (&u, r) in members.iter().zip(ranks) {
+            results[u].kind_rank = Some(r);
         }
     }
 }

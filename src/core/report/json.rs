@@ -58,6 +58,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                 "period": u.period.as_ref().map(|p| p.label(Lang::Vi)),
                 "total": u.total,
                 "rank": u.rank,
+                "kind_rank": u.kind_rank,
                 "groups": groups,
                 "group_ranks": group_ranks,
                 "criteria": criteria,

@@ -1,0 +1,77 @@
+//! The kind of a unit: the portal ranks provincial departments and communes apart. A table's
+//! `Loại đơn vị` says it; otherwise the name does («Sở Tư pháp», «UBND xã Tân Tiến»).
+
+use crate::core::lang::Lang;
+use crate::core::text::fold_words;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// UBND tỉnh / thành phố trực thuộc trung ương.
+    Province,
+    /// Sở, ban, ngành and other provincial agencies.
+    Department,
+    /// UBND huyện, quận, thị xã (the district level, before mid-2025).
+    District,
+    /// UBND xã, phường, thị trấn.
+    Commune,
+}
+
+impl Kind {
+    /// The kind a unit's name shows, when it shows one. «UBND thành phố …» is left alone: it may
+    /// be a province-level city or a district-level one.
+    pub fn infer(name: &str) -> Option<Kind> {
+        let words = fold_words(name);
+        let bare = ["ubnd ", "uy ban nhan dan "].iter().find_map(|p| words.strip_prefix(p)).unwrap_or(&words);
+        let starts = |prefixes: &[&str]| prefixes.iter().any(|p| bare.starts_with(p));
+        if starts(&["xa ", "phuong ", "thi tran ", "dac khu "]) {
+            Some(Kind::Commune)
+        } else if starts(&["huyen ", "quan ", "thi xa "]) {
+            Some(Kind::District)
+        } else if starts(&["tinh "]) {
+            Some(Kind::Province)
+        } else if bare == words && starts(&["so ", "ban ", "thanh tra tinh", "van phong ubnd tinh", "cong an tinh"]) {
+            Some(Kind::Department)
+        } else {
+            None
+        }
+    }
+
+    /// One label per kind, for the screen and the exports alike.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Province, Lang::Vi) => "Cấp tỉnh",
+            (Kind::Province, Lang::En) => "Province",
+            (Kind::Department, Lang::Vi) => "Sở, ban, ngành",
+            (Kind::Department, Lang::En) => "Departments and agencies",
+            (Kind::District, Lang::Vi) => "Cấp huyện",
+            (Kind::District, Lang::En) => "Districts",
+            (Kind::Commune, Lang::Vi) => "Cấp xã",
+            (Kind::Commune, Lang::En) => "Communes and wards",
+        }
+    }
+}
+
+/// A unit's kind as shown: what its table says, else what its name shows.
+pub fn kind_of(name: &str, stated: Option<&str>) -> Option<String> {
+    stated.map(str::to_string).or_else(|| Kind::infer(name).map(|k| k.label(Lang::Vi).to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_names_as_units_are_written() {
+        assert_eq!(Kind::infer("Sở Tư pháp"), Some(Kind::Department));
+        assert_eq!(Kind::infer("Ban Quản lý các khu công nghiệp"), Some(Kind::Department));
+        assert_eq!(Kind::infer("UBND xã Tân Tiến"), Some(Kind::Commune));
+        assert_eq!(Kind::infer("Ủy ban nhân dân phường Phan Đình Phùng"), Some(Kind::Commune));
+        assert_eq!(Kind::infer("UBND thị trấn Như Quỳnh"), Some(Kind::Commune));
+        assert_eq!(Kind::infer("UBND thị xã Mỹ Hào"), Some(Kind::District));
+        assert_eq!(Kind::infer("UBND tỉnh Hưng Yên"), Some(Kind::Province));
+        assert_eq!(Kind::infer("UBND Thành phố Hà Nội"), None);
+        assert_eq!(Kind::infer("UBND sở gì đó"), None);
+        assert_eq!(kind_of("Sở Xây dựng", Some("Cơ quan ngành dọc")).as_deref(), Some("Cơ quan ngành dọc"));
+        assert_eq!(kind_of("Sở Xây dựng", None).as_deref(), Some("Sở, ban, ngành"));
+    }
+}

@@ -18,35 +18,34 @@ pub const SEPARATOR: &str = " › ";
 pub fn paths(sheet: &Sheet, first: usize, last: usize) -> Vec<Vec<String>> {
     let text = |r: usize, c: usize| cell_text(sheet.cell(r, c));
     let below = |r: usize, c: usize| (r + 1..=last).any(|rr| !text(rr, c).is_empty());
-    (0..sheet.width())
-        .map(|c| {
-            let mut path: Vec<String> = Vec::new();
-            for r in first..=last {
-                let part = match merged(sheet, r, c) {
-                    Some(t) => t,
-                    None if !sheet.merges.is_empty() => text(r, c),
-                    None => {
-                        let own = text(r, c);
-                        if own.is_empty() && below(r, c) {
-                            (0..c)
-                                .rev()
-                                .map(|cc| (cc, text(r, cc)))
-                                .find(|(_, t)| !t.is_empty())
-                                .filter(|(cc, _)| below(r, *cc))
-                                .map(|(_, t)| t)
-                                .unwrap_or_default()
-                        } else {
-                            own
-                        }
+    let mut paths: Vec<Vec<String>> = vec![Vec::new(); sheet.width()];
+    for r in first..=last {
+        // The group a cell of this row falls under: the last label on its left with labels below
+        // it, found in one pass over the row (a sheet may be thousands of columns wide).
+        let mut group = String::new();
+        for (c, path) in paths.iter_mut().enumerate() {
+            let part = match merged(sheet, r, c) {
+                Some(t) => t,
+                None if !sheet.merges.is_empty() => text(r, c),
+                None => {
+                    let own = text(r, c);
+                    let grouping = below(r, c);
+                    if !own.is_empty() {
+                        group = if grouping { own.clone() } else { String::new() };
+                        own
+                    } else if grouping {
+                        group.clone()
+                    } else {
+                        own
                     }
-                };
-                if !part.is_empty() && path.last() != Some(&part) {
-                    path.push(part);
                 }
+            };
+            if !part.is_empty() && path.last() != Some(&part) {
+                path.push(part);
             }
-            path
-        })
-        .collect()
+        }
+    }
+    paths
 }
 
 /// The text of the merge covering (`r`, `c`), when one does.
@@ -147,6 +146,18 @@ mod tests {
         assert_eq!(joined(&p[4]), "Số hồ sơ nhận giải quyết › Trong đó › Trực tiếp, dịch vụ bưu chính");
         assert_eq!(joined(&p[5]), "Số hồ sơ nhận giải quyết › Từ kỳ trước");
         assert_eq!(joined(&p[6]), "Số hồ sơ đã giải quyết › Tổng số");
+    }
+
+    #[test]
+    fn a_group_across_the_widest_sheet() {
+        // One group label over all of Excel's 16,384 columns, a label under each.
+        let width = 16_384;
+        let mut top = vec![Cell::Empty; width];
+        top[0] = Cell::Text("Nhóm".into());
+        let under = (0..width).map(|c| Cell::Text(format!("x{c}"))).collect();
+        let p = paths(&Sheet::from_rows("S", (0, 0), vec![top, under]), 0, 1);
+        assert_eq!(joined(&p[width - 1]), "Nhóm › x16383");
+        assert!(p.iter().all(|path| path.len() == 2 && path[0] == "Nhóm"));
     }
 
     #[test]

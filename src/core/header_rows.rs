@@ -3,7 +3,6 @@
 //! column's header is read as a path from the top row down («Số hồ sơ đã giải quyết › Trước hạn»).
 
 use crate::core::table::{Cell, Sheet};
-use crate::core::text::tidy;
 
 /// The separator of a path's parts when it is shown to a person.
 pub const SEPARATOR: &str = " › ";
@@ -57,13 +56,9 @@ fn merged(sheet: &Sheet, r: usize, c: usize) -> Option<String> {
     Some(cell_text(sheet.cell(r0, c0)))
 }
 
-/// A header cell's text, tidied; numbers and dates as they are shown.
+/// A cell's [`Cell::text`], empty past the sheet's edge.
 pub fn cell_text(cell: Option<&Cell>) -> String {
-    match cell {
-        Some(Cell::Text(t)) => tidy(t),
-        Some(c) if !c.is_empty() => c.display(),
-        _ => String::new(),
-    }
+    cell.map(Cell::text).unwrap_or_default()
 }
 
 /// The row of column numbers printed under a form's header: `1 2 3 …`, `(1) (2) …`, sometimes

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::figures::{Figure, Issue, IssueKind, Place, TableKind, UnitRow, UnitTable};
+use crate::core::figures::{is_total_row, Figure, Issue, IssueKind, Place, TableKind, UnitRow, UnitTable};
 use crate::core::header::{Mapping, HEADER_SEARCH_ROWS};
 use crate::core::header_rows::{self, cell_text, is_column_numbers};
 use crate::core::rules::{FromReport, ReportColumn, RuleSet};
@@ -54,12 +54,7 @@ const PARTS: [(ReportColumn, &[ReportColumn]); 3] = [
 pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
     let form = recognise(sheet)?;
     let title = title(sheet, form.header_first);
-    let place = |r: usize, c: Option<usize>| Place {
-        file: file.to_string(),
-        sheet: sheet.name.clone(),
-        row: sheet.origin.0 + r + 1,
-        column: c.map(|c| crate::core::format::column_letters(sheet.origin.1 + c)).unwrap_or_default(),
-    };
+    let place = |r: usize, c: Option<usize>| Place::in_sheet(file, sheet, r, c);
     let header =
         |col: ReportColumn| form.columns.iter().find(|(_, c)| *c == col).map(|(i, _)| (*i, form.headers[*i].clone()));
     let mut issues = Vec::new();
@@ -95,7 +90,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
             }
         }
         let has_numbers = form.columns.iter().any(|(c, _)| !cells[*c].is_empty());
-        if is_total(&name) || (name.is_empty() && is_total(&stt)) {
+        if is_total_row(&name) || (name.is_empty() && is_total_row(&stt)) {
             let label = if name.is_empty() { stt } else { name };
             total = Some((r, label, counts));
             continue;
@@ -126,7 +121,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         });
         rows.push((r, name, counts, written));
     }
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+    let stem = crate::core::read::stem(file).to_string();
     // The total row stands for the reporting unit: the parent its rows pool into (a per-field
     // report is that unit itself).
     let whole = match form.layout {
@@ -368,11 +363,6 @@ fn column(path: &[String]) -> Option<ReportColumn> {
     }
 }
 
-/// «TỔNG CỘNG», «Tổng số», «Cộng».
-fn is_total(text: &str) -> bool {
-    matches!(fold_words(text).as_str(), "tong cong" | "tong so" | "cong" | "tong" | "total")
-}
-
 /// A group row: a Roman numeral or a letter in STT («I», «II», «A»), or a level's title.
 fn is_group(stt: &str, name: &str) -> bool {
     let stt = stt.trim().trim_end_matches('.');
@@ -400,7 +390,8 @@ mod tests {
     fn group_total_and_signature_rows() {
         assert!(is_group("I", "Cấp tỉnh") && is_group("II.", "") && is_group("A", "Sở, ban, ngành"));
         assert!(is_group("", "Cấp xã") && !is_group("1", "UBND xã A") && !is_group("", "UBND xã A"));
-        assert!(is_total("TỔNG CỘNG") && is_total("Tổng số") && is_total("Cộng") && !is_total("Công an tỉnh"));
+        assert!(is_total_row("TỔNG CỘNG") && is_total_row("Tổng số") && is_total_row("Cộng"));
+        assert!(!is_total_row("Công an tỉnh"));
         assert!(is_signature("NGƯỜI LẬP BIỂU") && is_signature("THỦ TRƯỞNG ĐƠN VỊ") && !is_signature("UBND xã A"));
     }
 }

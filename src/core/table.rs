@@ -50,6 +50,15 @@ impl Cell {
         }
     }
 
+    /// The cell as text: a text tidied to single spaces, anything else as [`Cell::display`]
+    /// shows it.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => crate::core::text::tidy(t),
+            other => other.display(),
+        }
+    }
+
     /// The cell as a Vietnamese reader expects to see it: numbers with a decimal comma and
     /// dotted thousands, dates as dd/mm/yyyy, booleans as words.
     pub fn display(&self) -> String {

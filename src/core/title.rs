@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::core::dossier::Window;
 use crate::core::header_rows::cell_text;
 use crate::core::period::Period;
 use crate::core::table::Sheet;
@@ -55,20 +56,21 @@ fn date_range(line: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// The reporting period a range of days is. Thông tư 01/2020/TT-VPCP closes a month's report on
-/// the 14th: 15 October to 14 November is November's, and a quarter likewise.
+/// The reporting period a range of days is: a whole month, quarter or year as that, else its
+/// days. Thông tư 01/2020/TT-VPCP closes a month's report on the 14th: 15 October to 14 November
+/// is November's, and a quarter or a year likewise.
 fn period_of_range(from: NaiveDate, to: NaiveDate) -> Period {
-    let (starts_month, ends_month) = (from.day() == 1, to.succ_opt().is_some_and(|d| d.day() == 1));
-    let (starts_15, ends_14) = (from.day() == 15, to.day() == 14);
-    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
-    let (year, month) = (to.year(), to.month());
-    match (starts_month && ends_month, starts_15 && ends_14, months) {
-        (true, _, 0) => Period::Month { year, month },
-        (_, true, 1) => Period::Month { year, month },
-        (true, _, 2) | (_, true, 3) if month % 3 == 0 => Period::Quarter { year, quarter: month / 3 },
-        (true, _, 11) | (_, true, 12) if month == 12 => Period::Year(year),
-        _ => Period::Named(format!("{}–{}", from.format("%d/%m/%Y"), to.format("%d/%m/%Y"))),
+    if from.day() == 15 && to.day() == 14 {
+        let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+        let (year, month) = (to.year(), to.month());
+        match months {
+            1 => return Period::Month { year, month },
+            3 if month % 3 == 0 => return Period::Quarter { year, quarter: month / 3 },
+            12 if month == 12 => return Period::Year(year),
+            _ => {}
+        }
     }
+    Window::of_days(from, to).period()
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ impl DossierTable {
         let inferred = stated.unwrap_or(inferred);
         let window = window.unwrap_or_else(|| inferred.clone());
         let tally = tally(&list, &window);
-        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+        let stem = crate::core::read::stem(file).to_string();
         let names = list.units.iter().map(|u| if u.is_empty() { stem.clone() } else { u.clone() }).collect();
         Some(DossierTable { list, tally, inferred, names, left_out })
     }

@@ -68,6 +68,19 @@ pub struct Place {
     pub column: String,
 }
 
+impl Place {
+    /// Row `r` (and column `c`, when one is meant) of `sheet`, both zero-based within it, as
+    /// Excel numbers and letters them.
+    pub fn in_sheet(file: &str, sheet: &Sheet, r: usize, c: Option<usize>) -> Place {
+        Place {
+            file: file.to_string(),
+            sheet: sheet.name.clone(),
+            row: sheet.origin.0 + r + 1,
+            column: c.map(|c| crate::core::format::column_letters(sheet.origin.1 + c)).unwrap_or_default(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TableKind {
     UnitFigures,
@@ -223,8 +236,10 @@ pub enum TableError {
     NoReceivedDates { file: String, sheet: String },
 }
 
-/// Rows whose unit cell says "total" are sums, not units.
-const TOTAL_ROWS: [&str; 5] = ["tong cong", "tong", "cong", "total", "tong so"];
+/// Rows whose unit cell says "total" («TỔNG CỘNG», «Tổng số», «Cộng») are sums, not units.
+pub fn is_total_row(name: &str) -> bool {
+    matches!(fold_words(name).as_str(), "tong cong" | "tong" | "cong" | "total" | "tong so")
+}
 
 /// Reads a sheet with the header found automatically, or with `mapping` when the user fixed it.
 pub fn read_units(
@@ -264,9 +279,7 @@ pub fn read_units(
     let from_merge = |c: usize| {
         let differs = |r: usize| sheet.header_cell(r, c) != sheet.cell(r, c);
         differs(hr)
-            || (hr > 0
-                && differs(hr - 1)
-                && is_bare_part(&text_of(&sheet.row(hr).map_or(Cell::Empty, |row| row[c].clone()))))
+            || (hr > 0 && differs(hr - 1) && is_bare_part(&sheet.row(hr).map_or(String::new(), |row| row[c].text())))
     };
     let used: Vec<usize> = (0..sheet.width()).filter(|&c| mapping.columns[c].is_some() && from_merge(c)).collect();
     if let Some(&c) = used.first() {
@@ -300,7 +313,7 @@ pub fn read_units(
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
-        let name = text_of(&cells[unit_col]);
+        let name = cells[unit_col].text();
         if name.is_empty() {
             let has_figures = mapping.columns.iter().enumerate().any(|(c, col)| col.is_some() && !cells[c].is_empty());
             if has_figures {
@@ -308,7 +321,7 @@ pub fn read_units(
             }
             continue;
         }
-        if TOTAL_ROWS.contains(&fold_words(&name).as_str()) {
+        if is_total_row(&name) {
             continue;
         }
         let unit = reader.unit(r, name, cells);
@@ -333,12 +346,7 @@ struct RowReader<'a> {
 
 impl RowReader<'_> {
     fn place(&self, r: usize, c: Option<usize>) -> Place {
-        Place {
-            file: self.file.to_string(),
-            sheet: self.sheet.name.clone(),
-            row: self.sheet.origin.0 + r + 1,
-            column: c.map(|c| crate::core::format::column_letters(self.sheet.origin.1 + c)).unwrap_or_default(),
-        }
+        Place::in_sheet(self.file, self.sheet, r, c)
     }
 
     fn issue(&mut self, r: usize, c: Option<usize>, kind: IssueKind) {
@@ -361,7 +369,7 @@ impl RowReader<'_> {
         for (c, column) in self.mapping.columns.iter().enumerate() {
             let Some(column) = column else { continue };
             let cell = &cells[c];
-            let optional_text = || Some(text_of(cell)).filter(|t| !t.is_empty());
+            let optional_text = || Some(cell.text()).filter(|t| !t.is_empty());
             match column {
                 Column::Unit => {}
                 Column::UnitKind => unit.kind = optional_text(),
@@ -452,13 +460,5 @@ fn set_part(figure: &mut Figure, part: Part, value: f64) {
         Part::Rate => figure.rate = Some(value),
         // A single-value tracked column keeps its value as the numerator.
         Part::Value => figure.numerator = Some(value),
-    }
-}
-
-fn text_of(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(t) => crate::core::text::tidy(t),
-        Cell::Empty => String::new(),
-        other => other.display(),
     }
 }

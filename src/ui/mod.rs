@@ -21,7 +21,13 @@ mod state;
 mod unit;
 mod upload;
 
+/// The id of index.html's starting line, which says why the page is blank if the wasm never runs.
+const STARTING_ID: &str = "chiso-starting";
+
 pub fn mount() {
     console_error_panic_hook::set_once();
+    if let Some(line) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(STARTING_ID)) {
+        line.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -207,12 +207,16 @@ impl DossierReader {
         let cell = |f: Field| columns[f as usize].map(|c| (c, cells.get(c).unwrap_or(&Cell::Empty)));
         let text = |f: Field| cell(f).map(|(_, c)| text_of(c)).unwrap_or_default();
         let used = ALL.iter().filter(|f| **f != Field::Id).any(|f| cell(*f).is_some_and(|(_, x)| !x.is_empty()));
-        if !used || is_total(&text(Field::Id)) {
+        if !used {
+            return;
+        }
+        let id = text(Field::Id);
+        if is_total(&id) {
             return;
         }
         let mut dossier = Dossier {
             row,
-            id: text(Field::Id),
+            id,
             unit: 0,
             procedure: None,
             received: None,

@@ -64,9 +64,13 @@ fn read_xlsx(
             )
             .map(|(mut sheets, notes)| {
                 // A merge leaves empty cells behind its first one: with none in the header rows,
-                // no merge there can matter, and a large sheet is not scanned again.
-                let gaps =
-                    |sheet: &Sheet| sheet.rows().take(HEADER_SEARCH_ROWS).any(|row| row.iter().any(Cell::is_empty));
+                // no merge there can matter, and a large sheet is not scanned again. Nor does one
+                // in a sheet already streamed into dossier records, whose header was read as the
+                // rows came (re-read with its cells kept, it is scanned then).
+                let gaps = |sheet: &Sheet| {
+                    sheet.dossiers.is_none()
+                        && sheet.rows().take(HEADER_SEARCH_ROWS).any(|row| row.iter().any(Cell::is_empty))
+                };
                 if sheets.iter().any(gaps) {
                     let merges = xlsx_merges(bytes);
                     for sheet in &mut sheets {

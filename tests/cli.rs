@@ -66,6 +66,14 @@ fn score_prints_the_contract_json() {
         (Some(4358.0), Some(4474.0), Some(97.41), Some(19.48), Some(20.0))
     );
     assert_eq!(an_lac["criteria"]["FULL"]["status"], "no_data");
+    // to_full: 20 × 4473/4474 = 19,9955 rounds to 20,00 (4472 gives 19,99): 115 more on time;
+    // PAY_DOSSIERS 2558/3292 as the portal rounds: 3290/3292 = 99,94 % → 5,9964 → 6,00, while
+    // 3289 gives 99,91 % → 5,99: 732 more. Nothing when already full, inherited or without data.
+    assert_eq!(on_time["to_full"], 115);
+    assert_eq!(an_lac["criteria"]["PAY_DOSSIERS"]["to_full"], 732);
+    assert_eq!(an_lac["criteria"]["ONLINE_DOSSIERS"]["to_full"], 0);
+    assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["to_full"], Value::Null);
+    assert_eq!(an_lac["criteria"]["FULL"]["to_full"], Value::Null);
     // Province-level criteria come from the town: 74/79 × 6 = 5.62, 71/80 × 4 = 3.55, 78/80 × 2 = 1.95.
     assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["source"], "inherited");
     assert_eq!(an_lac["groups"]["CKMB"].as_f64(), Some(11.12));
@@ -75,6 +83,49 @@ fn score_prints_the_contract_json() {
     assert_eq!(town["rank"], 1);
     let ranks: Vec<u64> = json["units"].as_array().unwrap()[1..].iter().map(|u| u["rank"].as_u64().unwrap()).collect();
     assert_eq!(ranks, (1..=14).collect::<Vec<_>>(), "communes in rank order after the town");
+}
+
+#[test]
+fn plan_gives_the_fewest_dossiers_to_a_target() {
+    let dir = common::scratch("plan_gives_the_fewest_dossiers_to_a_target");
+    let sample = sample(dir.path());
+    // Phường An Lạc, 60,05, to 61 (+0,95): ON_TIME gains 20/4474 a dossier, up to +0,52 with 115;
+    // PAY_DOSSIERS 6/3292, up to +1,34. All of ON_TIME, then +0,43 of payments: 2791/3292 =
+    // 84,78 % → 5,0868 → 5,09 (2790 gives 84,75 % → 5,085, a double just below: 5,08): 233 more.
+    // ON_TIME 113 (+0,51) would need +0,44 = 241 payments: 354 > 348.
+    let plan = json_of(&chiso(&["plan", &sample, "--unit", "ubnd phuong an lac", "--target", "61"]));
+    assert_eq!(plan["unit"], "UBND phường An Lạc");
+    assert_eq!((plan["current"].as_f64(), plan["target"].as_f64()), (Some(60.05), Some(61.0)));
+    assert_eq!(plan["reachable"], true);
+    let steps: Vec<(String, u64, f64)> = plan["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["criterion"].as_str().unwrap().to_string(), s["add"].as_u64().unwrap(), s["points"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(steps, [("ON_TIME".to_string(), 115, 0.52), ("PAY_DOSSIERS".to_string(), 233, 0.43)]);
+    assert_eq!(plan["total_after"].as_f64(), Some(61.0));
+    // HAS_ONLINE 31/403 procedures: 372 more for +3,69; PAY_FORMALITIES 3/31 against 80 %: 25/31
+    // = 80,65 % reaches full, 22 more for +1,76.
+    let others: Vec<(&str, u64, &str)> = plan["other_steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["criterion"].as_str().unwrap(), s["add"].as_u64().unwrap(), s["counts"].as_str().unwrap()))
+        .collect();
+    assert_eq!(others[..2], [("HAS_ONLINE", 372, "procedures"), ("PAY_FORMALITIES", 22, "procedures")]);
+
+    // 70 is out of reach with dossiers: at most 60,05 + 0,52 + 1,34 = 61,91.
+    let out = chiso(&["plan", &sample, "--unit", "UBND phường An Lạc", "--target", "70", "--format", "text"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Chỉ với hồ sơ thì chưa đạt 70 điểm: tối đa 61,91 điểm (thêm 847 hồ sơ)"), "{text}");
+    assert!(text.contains("- Hồ sơ thanh toán trực tuyến: thêm 732 hồ sơ, +1,34 điểm\n"), "{text}");
+
+    let out = chiso(&["plan", &sample, "--unit", "Xã Không Có", "--target", "70"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Không có đơn vị «Xã Không Có» trong các tệp; các đơn vị có: UBND thị xã An Hòa,"));
+    let out = chiso(&["plan", &sample, "--unit", "UBND phường An Lạc", "--target", "tám mươi"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
@@ -116,9 +167,11 @@ fn csv_and_xlsx_read_back_to_the_same_values() {
                 && detail.cell(r, 2) == Some(&Cell::Text("ON_TIME".into()))
         })
         .unwrap();
-    let numbers: Vec<Option<Cell>> = (4..10).map(|c| detail.cell(on_time_row, c).cloned()).collect();
+    let numbers: Vec<Option<Cell>> = (4..11).map(|c| detail.cell(on_time_row, c).cloned()).collect();
     let n = |x: f64| Some(Cell::Number(x));
-    assert_eq!(numbers, [n(4358.0), n(4474.0), n(97.41), n(19.48), n(20.0), n(0.52)]);
+    // 20 × 4473/4474 = 19,9955 rounds to 20,00; 4472 gives 19,99: 115 more on time.
+    assert_eq!(numbers, [n(4358.0), n(4474.0), n(97.41), n(19.48), n(20.0), n(0.52), n(115.0)]);
+    assert_eq!(detail.cell(on_time_row, 11), Some(&Cell::Text("hồ sơ".into())));
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //!
 //!   chiso score FILE... [--rules FILE] [--format json|csv|xlsx|docx] [--out PATH]
 //!               [--period PERIOD] [--compare-with PERIOD]
+//!   chiso plan FILE... --unit NAME --target POINTS [--period PERIOD] [--rules FILE]
+//!              [--format json|text]
 //!   chiso template [--rules FILE] --out PATH
 //!   chiso sample [--rules FILE] --out PATH
 //!
@@ -12,7 +14,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use chiso::core::alerts;
-use chiso::core::analysis::{analyse, Choice, Focus};
+use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
 use chiso::core::compare::compare;
 use chiso::core::lang::Lang;
 use chiso::core::message::{Located, Message};
@@ -22,10 +24,14 @@ use chiso::core::report::error::ReportError;
 use chiso::core::report::export::{Export, Sources};
 use chiso::core::rules::RuleSet;
 use chiso::core::template;
+use chiso::core::table::Cell;
+use chiso::core::text::fold_words;
 
 const USAGE: &str = "Cách dùng / usage:
   chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx|docx] [--out ĐƯỜNG_DẪN]
               [--period KỲ] [--compare-with KỲ]     (kỳ: 11/2026, Quý 4/2026, Năm 2026)
+  chiso plan TỆP... --unit \"TÊN ĐƠN VỊ\" --target ĐIỂM [--period KỲ] [--rules TỆP.toml]
+              [--format json|text]
   chiso template [--rules TỆP.toml] --out mau.xlsx
   chiso sample [--rules TỆP.toml] --out mau-an-hoa.xlsx";
 
@@ -36,13 +42,23 @@ struct Args {
     format: String,
     out: Option<String>,
     focus: Focus,
+    unit: Option<String>,
+    target: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let command = args.next().ok_or_else(|| USAGE.to_string())?;
-    let mut parsed =
-        Args { command, files: Vec::new(), rules: None, format: "json".into(), out: None, focus: Focus::default() };
+    let mut parsed = Args {
+        command,
+        files: Vec::new(),
+        rules: None,
+        format: "json".into(),
+        out: None,
+        focus: Focus::default(),
+        unit: None,
+        target: None,
+    };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("Thiếu giá trị sau {name}.\n{USAGE}"));
         match arg.as_str() {
@@ -51,6 +67,8 @@ fn parse_args() -> Result<Args, String> {
             "--out" => parsed.out = Some(value("--out")?),
             "--period" => parsed.focus.current = Period::parse(&value("--period")?),
             "--compare-with" => parsed.focus.previous = Period::parse(&value("--compare-with")?),
+            "--unit" => parsed.unit = Some(value("--unit")?),
+            "--target" => parsed.target = Some(value("--target")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             flag if flag.starts_with("--") => return Err(format!("Không hiểu tùy chọn «{flag}».\n{USAGE}")),
             file => parsed.files.push(file.to_string()),
@@ -80,13 +98,12 @@ fn write_output(out: Option<&str>, bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-/// Ok(true) when every input was used, Ok(false) when some input could not be.
-fn score(args: &Args) -> Result<bool, String> {
+/// The files read and analysed, with what was wrong said on stderr; the flag is false when some
+/// input could not be used.
+fn analysed(args: &Args) -> Result<(RuleSet, Analysis, bool), String> {
     if args.files.is_empty() {
         return Err(format!("Chưa có tệp nào để tính điểm.\n{USAGE}"));
     }
-    let format = Export::parse(&args.format)
-        .ok_or_else(|| format!("Định dạng «{}» không có; hãy dùng json, csv, xlsx hoặc docx.", args.format))?;
     let rules = load_rules(args.rules.as_deref())?;
     let mut ok = true;
     let mut books = Vec::new();
@@ -140,6 +157,14 @@ fn score(args: &Args) -> Result<bool, String> {
     for m in analysis.set_aside_messages(Lang::Vi) {
         eprintln!("{m}");
     }
+    Ok((rules, analysis, ok))
+}
+
+/// Ok(true) when every input was used, Ok(false) when some input could not be.
+fn score(args: &Args) -> Result<bool, String> {
+    let format = Export::parse(&args.format)
+        .ok_or_else(|| format!("Định dạng «{}» không có; hãy dùng json, csv, xlsx hoặc docx.", args.format))?;
+    let (rules, analysis, ok) = analysed(args)?;
     let alert_rules = alerts::default_rules();
     let alerts = alerts::evaluate(&alert_rules, &analysis.scores, &rules);
     let comparison = compare(&analysis, &alert_rules, &rules);
@@ -147,6 +172,39 @@ fn score(args: &Args) -> Result<bool, String> {
         Sources { analysis: &analysis, rules: &rules, alerts: &alerts, comparison: comparison.as_ref(), letter: None };
     let bytes = format.write(&from).map_err(|e| e.to_string())?;
     write_output(args.out.as_deref(), &bytes)?;
+    Ok(ok)
+}
+
+/// The fewest dossiers that bring a unit to a target (the automation contract's `chiso plan`).
+fn plan(args: &Args) -> Result<bool, String> {
+    let name = args.unit.as_deref().ok_or_else(|| format!("Thiếu --unit (tên đơn vị cần lập kế hoạch).\n{USAGE}"))?;
+    let target_text = args.target.as_deref().ok_or_else(|| format!("Thiếu --target (số điểm muốn đạt).\n{USAGE}"))?;
+    let target = chiso::core::values::value(&Cell::Text(target_text.to_string()))
+        .ok()
+        .flatten()
+        .filter(|t| (0.0..=1000.0).contains(t))
+        .ok_or_else(|| format!("«{target_text}» (--target) không phải là số điểm; hãy ghi như 80 hoặc 72,5."))?;
+    if args.format != "json" && args.format != "text" {
+        return Err(format!("Định dạng «{}» không có cho plan; hãy dùng json hoặc text.", args.format));
+    }
+    let (rules, analysis, ok) = analysed(args)?;
+    let units = &analysis.scores.units;
+    let key = fold_words(name);
+    let unit = units.iter().find(|u| fold_words(&u.name) == key).ok_or_else(|| {
+        let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+        format!("Không có đơn vị «{name}» trong các tệp; các đơn vị có: {}.", names.join(", "))
+    })?;
+    let plan = chiso::core::plan::plan(unit, &rules, target);
+    let text = match args.format.as_str() {
+        "text" => {
+            let mut lines = vec![plan.summary(Lang::Vi)];
+            let fixable = chiso::core::plan::fixable(&analysis, &rules, &unit.name);
+            lines.extend(plan.lines(&rules, Lang::Vi, &fixable).into_iter().map(|l| format!("- {l}")));
+            lines.join("\n") + "\n"
+        }
+        _ => chiso::core::report::json::plan(&plan).to_string() + "\n",
+    };
+    write_output(args.out.as_deref(), text.as_bytes())?;
     Ok(ok)
 }
 
@@ -164,6 +222,7 @@ fn main() -> ExitCode {
     let run = || {
         parse_args().and_then(|args| match args.command.as_str() {
             "score" => score(&args),
+            "plan" => plan(&args),
             "template" => workbook(&args, template::template),
             "sample" => workbook(&args, template::demo),
             other => Err(format!("Không có lệnh «{other}».\n{USAGE}")),

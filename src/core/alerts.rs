@@ -143,18 +143,6 @@ pub fn default_rules() -> Vec<AlertRule> {
     AlertSettings::default().rules()
 }
 
-/// Grading bands on the 100-point total (local practice): ≥ 90 Xuất sắc, ≥ 80 Tốt, ≥ 70 Khá,
-/// ≥ 50 Trung bình, below that Yếu.
-pub fn band(total: f64, lang: Lang) -> &'static str {
-    match total {
-        t if t >= 90.0 => lang.pick("Xuất sắc", "Excellent"),
-        t if t >= 80.0 => lang.pick("Tốt", "Good"),
-        t if t >= 70.0 => lang.pick("Khá", "Fair"),
-        t if t >= 50.0 => lang.pick("Trung bình", "Average"),
-        _ => lang.pick("Yếu", "Weak"),
-    }
-}
-
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -439,15 +427,5 @@ mod tests {
         let weak: Vec<String> =
             evaluate(&[AlertRule::TotalBelow { points: 5.0 }], &scores, &rules).into_iter().map(|a| a.unit).collect();
         assert_eq!(weak, ["A", "C"], "2.4 and 4.8 are below 5; 6 is not");
-        assert_eq!(
-            [
-                band(90.0, Lang::Vi),
-                band(89.99, Lang::Vi),
-                band(70.0, Lang::Vi),
-                band(50.0, Lang::Vi),
-                band(49.99, Lang::Vi)
-            ],
-            ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]
-        );
     }
 }

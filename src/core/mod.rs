@@ -2,6 +2,7 @@
 
 pub mod alerts;
 pub mod analysis;
+pub mod band;
 pub mod compare;
 pub mod dossier;
 pub mod figures;
@@ -12,6 +13,7 @@ pub mod kind;
 pub mod lang;
 pub mod message;
 pub mod period;
+pub mod plan;
 pub mod read;
 pub mod report;
 pub mod rules;

@@ -48,6 +48,45 @@ pub enum Level {
     Province,
 }
 
+/// What a criterion's numerator and denominator count: what a unit must add more of to raise it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counts {
+    Dossiers,
+    /// Administrative procedures (TTHC) or the public services that carry them.
+    Procedures,
+    /// Citizens' and businesses' petitions (PAKN).
+    Petitions,
+    /// Units (those that must provide a service).
+    Units,
+}
+
+impl Counts {
+    /// The contract's name of it (`chiso plan`'s `counts`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Counts::Dossiers => "dossiers",
+            Counts::Procedures => "procedures",
+            Counts::Petitions => "petitions",
+            Counts::Units => "units",
+        }
+    }
+
+    /// The word for one of them, as a count is said («thêm 129 hồ sơ»).
+    pub fn noun(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Counts::Dossiers, Lang::Vi) => "hồ sơ",
+            (Counts::Procedures, Lang::Vi) => "TTHC",
+            (Counts::Petitions, Lang::Vi) => "PAKN",
+            (Counts::Units, Lang::Vi) => "đơn vị",
+            (Counts::Dossiers, Lang::En) => "dossiers",
+            (Counts::Procedures, Lang::En) => "procedures",
+            (Counts::Petitions, Lang::En) => "petitions",
+            (Counts::Units, Lang::En) => "units",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackedKind {
@@ -78,6 +117,7 @@ pub struct Criterion {
     pub zero: ZeroRule,
     pub rounding: Rounding,
     pub level: Level,
+    pub counts: Counts,
     /// How a dossier list yields its figures; parts left out come from unit figures.
     pub dossiers: FromDossiers,
     /// How a settlement report (Biểu II.06a/VPCP/KSTT) yields them.
@@ -247,6 +287,8 @@ struct RawCriterion {
     rounding: Rounding,
     level: Level,
     #[serde(default)]
+    counts: Option<Counts>,
+    #[serde(default)]
     dossiers: FromDossiers,
     #[serde(default)]
     report: FromReport,
@@ -310,6 +352,13 @@ impl RuleSet {
                 (RawRule::Target, Some(t)) if t > 0.0 && t <= 1.0 => Rule::Target(t),
                 (_, target) => return Err(RuleError::BadTarget { criterion: c.code, target }),
             };
+            // A rule file written before `counts` existed: what a dossier list counts its
+            // denominator over says dossiers; anything else is taken for procedures.
+            let counts = c.counts.unwrap_or(if c.dossiers.denominator.is_some() {
+                Counts::Dossiers
+            } else {
+                Counts::Procedures
+            });
             criteria.push(Criterion {
                 code: c.code,
                 group: c.group,
@@ -320,6 +369,7 @@ impl RuleSet {
                 zero: c.zero,
                 rounding: c.rounding,
                 level: c.level,
+                counts,
                 dossiers: c.dossiers,
                 report: c.report,
             });

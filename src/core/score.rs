@@ -108,11 +108,11 @@ pub struct Scores {
     pub warnings: Vec<ScoreWarning>,
 }
 
-fn points_to_hundredths(points: f64) -> i64 {
+pub(crate) fn points_to_hundredths(points: f64) -> i64 {
     (points * 100.0).round() as i64
 }
 
-fn hundredths_to_points(h: i64) -> f64 {
+pub(crate) fn hundredths_to_points(h: i64) -> f64 {
     h as f64 / 100.0
 }
 
@@ -194,6 +194,22 @@ fn percent_first_hundredths(max: f64, rule: Rule, ratio: f64) -> i64 {
     to_fixed2_hundredths((max * percent / (100.0 * target)).min(max))
 }
 
+/// The score in hundredths of a point for counts `numerator ≤ denominator` (both ≥ 0), with the
+/// criterion's zero-denominator rule and rounding; `None` when a zero denominator is "no data".
+pub fn counts_hundredths(criterion: &Criterion, numerator: f64, denominator: f64) -> Option<i64> {
+    if denominator == 0.0 {
+        return match criterion.zero {
+            ZeroRule::NoData => None,
+            ZeroRule::Full => Some(points_to_hundredths(criterion.max)),
+            ZeroRule::Zero => Some(0),
+        };
+    }
+    Some(match criterion.rounding {
+        Rounding::Exact => score_hundredths(criterion.max, criterion.rule, numerator, denominator),
+        Rounding::PercentFirst => percent_first_hundredths(criterion.max, criterion.rule, numerator / denominator),
+    })
+}
+
 /// One criterion from its figure.
 pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: Source) -> CriterionResult {
     let mut result = CriterionResult {
@@ -212,17 +228,9 @@ pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: S
             result.status = Status::DataError;
             None
         }
-        (Some(_), Some(0.0), _) => match criterion.zero {
-            ZeroRule::NoData => None,
-            ZeroRule::Full => Some(points_to_hundredths(criterion.max)),
-            ZeroRule::Zero => Some(0),
-        },
         (Some(n), Some(d), _) => {
-            result.ratio = Some(n / d);
-            Some(match criterion.rounding {
-                Rounding::Exact => score_hundredths(criterion.max, criterion.rule, n, d),
-                Rounding::PercentFirst => percent_first_hundredths(criterion.max, criterion.rule, n / d),
-            })
+            result.ratio = (d > 0.0).then(|| n / d);
+            counts_hundredths(criterion, n, d)
         }
         (_, _, Some(r)) => {
             result.ratio = Some(r);

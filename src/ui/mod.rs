@@ -12,6 +12,7 @@ mod letter;
 mod limits;
 mod mapping;
 mod messages;
+mod plan;
 mod preview;
 mod privacy;
 mod report_sources;

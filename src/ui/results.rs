@@ -5,6 +5,7 @@ use super::compare::{change_class, change_text, places_text, PeriodChooser, Peri
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
 use crate::core::alerts;
+use crate::core::band::Band;
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
@@ -102,7 +103,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                         </th>
                         {cells}
                         <td class="num total" data-group="TOTAL" data-value=format!("{:.2}", u.total)>{format::fixed(u.total, 2)}</td>
-                        <td class=format!("band band-{}", band_class(u.total)) data-band=alerts::band(u.total, Lang::Vi)>{alerts::band(u.total, l)}</td>
+                        <td class=format!("band band-{}", Band::of(u.total).class()) data-band=Band::of(u.total).label(Lang::Vi)>{Band::of(u.total).label(l)}</td>
                         {change}
                     </tr>
                 }
@@ -167,17 +168,6 @@ pub fn Results(state: AppState) -> impl IntoView {
         .into_any()
     };
     move || state.analysis.get().filter(|a| !a.0.scores.units.is_empty() || !a.0.errors.is_empty()).map(view_of)
-}
-
-/// A class for the band's colour; the band's name is always written beside it.
-fn band_class(total: f64) -> &'static str {
-    match total {
-        t if t >= 90.0 => "excellent",
-        t if t >= 80.0 => "good",
-        t if t >= 70.0 => "fair",
-        t if t >= 50.0 => "average",
-        _ => "weak",
-    }
 }
 
 /// The ranking and each group's scores against their maxima, as inline SVG.

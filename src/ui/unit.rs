@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
 use super::i18n::{rank_of, tr, Text};
+use super::plan::UnitPlan;
 use super::state::AppState;
 use crate::core::format;
+use crate::core::plan::to_full;
 use crate::core::score::{Source, Status};
 
 /// One unit: every criterion's figures, its score and the points lost on it, group by group.
@@ -65,6 +67,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                                 </td>
                                 <td class="num">{format::number(r.max, 2)}</td>
                                 <td class="num" data-testid="points-lost">{format::fixed(r.points_lost(), 2)}</td>
+                                <td class="num" data-testid="to-full">{to_full(&rules, r).map(|n| format!("{} {}", format::number(n as f64, 0), c.counts.noun(l))).unwrap_or_else(|| "—".into())}</td>
                                 <td>{status}{source}</td>
                             </tr>
                         }
@@ -74,7 +77,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                 view! {
                     <tbody data-group=g.code.clone()>
                         <tr class="group-row">
-                            <th scope="rowgroup" colspan="8">
+                            <th scope="rowgroup" colspan="9">
                                 {format!("{} — {}/{} ({})", group_name, format::number(gr.score, 2), format::number(gr.max, 2), rank_of(l, gr.rank, siblings))}
                             </th>
                         </tr>
@@ -125,6 +128,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                 </header>
                 {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
                 <figure class="chart-box" data-chart="unit" inner_html=chart></figure>
+                {(!u.score_only()).then(|| view! { <UnitPlan lang=lang unit=u.clone() analysis=analysis.clone() rules=rules.clone() /> })}
                 {(!u.score_only()).then(|| view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} — {}", u.name, tr(l, Text::Criterion))>
                         <table class="criteria">
@@ -138,6 +142,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                                     <th scope="col">{tr(l, Text::Score)}</th>
                                     <th scope="col">{tr(l, Text::Max)}</th>
                                     <th scope="col">{tr(l, Text::PointsLost)}</th>
+                                    <th scope="col">{tr(l, Text::ToFull)}</th>
                                     <th scope="col">{tr(l, Text::StatusColumn)}</th>
                                 </tr>
                             </thead>

@@ -53,7 +53,25 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     const detail = page.locator('[data-testid="unit-detail"]');
     assert.equal(await detail.getAttribute('data-unit'), anLac);
     const onTime = await detail.locator('tr[data-criterion="ON_TIME"] td').allInnerTexts();
-    assert.deepEqual(onTime.slice(0, 6), ['4.358', '4.474', '97,41', '19,48', '20', '0,52']);
+    // 20 × 4473/4474 = 19,9955 rounds to 20,00, 4472 gives 19,99: 115 more on time for full points.
+    assert.deepEqual(onTime.slice(0, 7), ['4.358', '4.474', '97,41', '19,48', '20', '0,52', '115 hồ sơ']);
+    // The planner starts at the next band (60,05 is «Trung bình»; «Khá» from 70), out of reach
+    // with dossiers: at most 60,05 + 0,52 + 1,34 (PAY_DOSSIERS 2558/3292 to 3290/3292) = 61,91.
+    const plan = detail.locator('[data-testid="plan"]');
+    assert.equal(await plan.locator('[data-testid="plan-target"]').inputValue(), '70');
+    assert.equal(await plan.locator('[data-testid="plan-summary"]').getAttribute('data-reachable'), 'false');
+    assert.match(await plan.locator('[data-testid="plan-summary"]').innerText(), /tối đa 61,91 điểm \(thêm 847 hồ sơ\)/);
+    // To 61: all 115 on time (+0,52), then 233 paid online: 2791/3292 = 84,78 % → 5,09 (+0,43).
+    await plan.locator('[data-testid="plan-target"]').fill('61');
+    const steps = () => plan.locator('[data-criterion]').evaluateAll((s) => s.map((x) => [x.dataset.criterion, x.dataset.add, x.dataset.points]));
+    assert.deepEqual(await steps(), [['ON_TIME', '115', '0.52'], ['PAY_DOSSIERS', '233', '0.43']]);
+    assert.match(await plan.locator('[data-criterion="PAY_DOSSIERS"]').innerText(), /^Hồ sơ thanh toán trực tuyến: thêm 233 hồ sơ, \+0,43 điểm$/);
+    assert.match(await plan.locator('[data-testid="plan-summary"]').innerText(), /Thêm 348 hồ sơ đạt yêu cầu thì đạt 61 điểm \(từ 60,05 điểm\)/);
+    // To 60,5 (+0,45): ON_TIME alone needs 100 (19,925 × 4474/20 = 4457,2); 97 give +0,44
+    // (4455) and 2 payments +0,01 (2560/3292 = 77,76 % → 4,6656 → 4,67): 99, the cheaper per
+    // point first.
+    await plan.locator('[data-testid="plan-target"]').fill('60,5');
+    assert.deepEqual(await steps(), [['PAY_DOSSIERS', '2', '0.01'], ['ON_TIME', '97', '0.44']]);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'unit-heading', 'focus moves to the unit page');
     assert.match(await detail.locator('tr[data-criterion="FULL"]').innerText(), /không có dữ liệu/);
     assert.match(await detail.locator('tr[data-criterion="PUBLISH_ON_TIME"]').innerText(), /lấy theo UBND thị xã An Hòa/);
@@ -70,6 +88,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     const unit = data.units.find((u) => u.unit === anLac);
     assert.equal(unit.total, 60.05);
     assert.equal(unit.criteria.ON_TIME.ratio, 97.41);
+    assert.equal(unit.criteria.ON_TIME.to_full, 115);
     const xlsx = await download(page, 'export-xlsx');
     assert.equal(xlsx.name, 'chiso-2026-11-ket-qua.xlsx');
     assert.equal((await readFile(xlsx.path)).subarray(0, 2).toString(), 'PK');

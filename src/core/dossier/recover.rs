@@ -6,7 +6,7 @@ use crate::core::figures::Figure;
 use crate::core::format::{fixed, number};
 use crate::core::lang::Lang;
 use crate::core::rules::{Criterion, Measure};
-use crate::core::score::{score_criterion, Source};
+use crate::core::score::counts_hundredths;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recovery {
@@ -22,9 +22,7 @@ pub struct Recovery {
 }
 
 fn score(criterion: &Criterion, numerator: f64, denominator: f64) -> i64 {
-    let figure = Figure { numerator: Some(numerator), denominator: Some(denominator), rate: None };
-    let result = score_criterion(criterion, Some(&figure), Source::Own);
-    (result.score.unwrap_or(0.0) * 100.0).round() as i64
+    counts_hundredths(criterion, numerator, denominator).unwrap_or(0)
 }
 
 /// What fixing `fixable` of the `against` dossiers would bring; `None` when the figure has no

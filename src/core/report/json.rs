@@ -10,6 +10,7 @@ use crate::core::compare::{Change, Comparison, UnitChange};
 use crate::core::lang::Lang;
 use crate::core::message::Message;
 use crate::core::period::Period;
+use crate::core::plan::{to_full, Plan};
 use crate::core::rules::RuleSet;
 use crate::core::score::Source;
 
@@ -40,6 +41,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                         "status": status_code(c.status),
                         "source": source,
                         "inherited_from": from,
+                        "to_full": to_full(rules, c),
                     });
                     (c.code.clone(), value)
                 })
@@ -153,6 +155,26 @@ fn unit_change(u: &UnitChange) -> Value {
         "rank": u.rank.0,
         "previous_rank": u.rank.1,
         "groups": groups,
+    })
+}
+
+/// `chiso plan`'s JSON (the automation contract).
+pub fn plan(plan: &Plan) -> Value {
+    json!({
+        "unit": plan.unit,
+        "current": plan.current,
+        "target": plan.target,
+        "reachable": plan.reachable,
+        "total_after": plan.total_after,
+        "best_reachable": plan.best_reachable,
+        "dossiers": plan.dossiers(),
+        "steps": plan.steps.iter().map(|s| json!({"criterion": s.criterion, "add": s.add, "points": s.points})).collect::<Vec<_>>(),
+        "other_steps": plan.other_steps.iter().map(|s| json!({
+            "criterion": s.criterion,
+            "add": s.add,
+            "counts": s.counts.code(),
+            "points": s.points,
+        })).collect::<Vec<_>>(),
     })
 }
 

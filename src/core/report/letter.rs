@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::alerts::{band, evaluate, AlertRule, AlertSettings};
+use crate::core::alerts::{evaluate, AlertRule, AlertSettings};
+use crate::core::band::Band;
 use crate::core::figures::Figure;
 use crate::core::format::number;
 use crate::core::lang::Lang;
@@ -202,7 +203,7 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
                 unit: u.name.clone(),
                 groups: u.groups.iter().map(|g| g.score).collect(),
                 total: u.total,
-                band: band(u.total, Lang::Vi),
+                band: Band::of(u.total).label(Lang::Vi),
             }
         })
         .collect();

@@ -6,6 +6,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 use super::{percent, source_text, status_text};
 use crate::core::analysis::Analysis;
 use crate::core::lang::Lang;
+use crate::core::plan::to_full;
 use crate::core::rules::RuleSet;
 
 /// The look of chiso's workbooks: a bold title, and headers bold, wrapped, centred on a blue
@@ -73,6 +74,8 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
         "Điểm",
         "Tối đa",
         "Điểm bị mất",
+        "Cần thêm để đạt tối đa",
+        "Tính theo",
         "Trạng thái",
         "Nguồn số liệu",
     ]
@@ -102,13 +105,18 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
                     None => detail.write_blank(row, col, &text)?,
                 };
             }
-            detail.write_string_with_format(row, 10, status_text(r.status, lang), &text)?;
-            detail.write_string_with_format(row, 11, source_text(&r.source, lang), &text)?;
+            match to_full(rules, r) {
+                Some(add) => detail.write_number_with_format(row, 10, add as f64, &whole)?,
+                None => detail.write_blank(row, 10, &text)?,
+            };
+            detail.write_string_with_format(row, 11, c.counts.noun(lang), &text)?;
+            detail.write_string_with_format(row, 12, status_text(r.status, lang), &text)?;
+            detail.write_string_with_format(row, 13, source_text(&r.source, lang), &text)?;
             row += 1;
         }
     }
     for (col, width) in
-        [(0, 30), (1, 8), (2, 24), (3, 60), (4, 12), (5, 12), (6, 10), (7, 8), (8, 8), (9, 11), (10, 16), (11, 28)]
+        [(0, 30), (1, 8), (2, 24), (3, 60), (4, 12), (5, 12), (6, 10), (7, 8), (8, 8), (9, 11), (10, 12), (11, 10), (12, 16), (13, 28)]
     {
         detail.set_column_width(col, width)?;
     }

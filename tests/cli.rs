@@ -101,7 +101,9 @@ fn plan_gives_the_fewest_dossiers_to_a_target() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["criterion"].as_str().unwrap().to_string(), s["add"].as_u64().unwrap(), s["points"].as_f64().unwrap()))
+        .map(|s| {
+            (s["criterion"].as_str().unwrap().to_string(), s["add"].as_u64().unwrap(), s["points"].as_f64().unwrap())
+        })
         .collect();
     assert_eq!(steps, [("ON_TIME".to_string(), 115, 0.52), ("PAY_DOSSIERS".to_string(), 233, 0.43)]);
     assert_eq!(plan["total_after"].as_f64(), Some(61.0));
@@ -123,7 +125,8 @@ fn plan_gives_the_fewest_dossiers_to_a_target() {
 
     let out = chiso(&["plan", &sample, "--unit", "Xã Không Có", "--target", "70"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Không có đơn vị «Xã Không Có» trong các tệp; các đơn vị có: UBND thị xã An Hòa,"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .starts_with("Không có đơn vị «Xã Không Có» trong các tệp; các đơn vị có: UBND thị xã An Hòa,"));
     let out = chiso(&["plan", &sample, "--unit", "UBND phường An Lạc", "--target", "tám mươi"]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -395,7 +395,8 @@ mod tests {
         // 0,06 a dossier. Total 20,20. For 25,00 (+4,80): ON_TIME alone gives +4,00 with all
         // 20; ONLINE_DOSSIERS alone +4,80 with 40; 20 on time and 7 online (+0,84) is 27.
         // Fewest: ON_TIME 20 (+4,00) and ONLINE_DOSSIERS 7 (+0,84) = 27 dossiers, 25,04.
-        let (rules, unit) = scored(&[("ON_TIME", 80.0, 100.0), ("ONLINE_DOSSIERS", 10.0, 100.0), ("DOSSIER_SYNC", 50.0, 100.0)]);
+        let (rules, unit) =
+            scored(&[("ON_TIME", 80.0, 100.0), ("ONLINE_DOSSIERS", 10.0, 100.0), ("DOSSIER_SYNC", 50.0, 100.0)]);
         assert_eq!(unit.total, 20.2);
         let p = plan(&unit, &rules, 25.0);
         assert!(p.reachable);
@@ -405,10 +406,7 @@ mod tests {
         assert_eq!(p.dossiers(), 27);
         // Every dossier criterion at full: 20 + 6 + 6 = 32.
         assert_eq!(p.best_reachable, 32.0);
-        assert_eq!(
-            p.lines(&rules, Lang::Vi, &BTreeMap::new())[1],
-            "Hồ sơ nộp trực tuyến: thêm 7 hồ sơ, +0,84 điểm",
-        );
+        assert_eq!(p.lines(&rules, Lang::Vi, &BTreeMap::new())[1], "Hồ sơ nộp trực tuyến: thêm 7 hồ sơ, +0,84 điểm");
         let in_list = BTreeMap::from([("ON_TIME".to_string(), 3), ("ONLINE_DOSSIERS".to_string(), 12)]);
         assert_eq!(
             p.lines(&rules, Lang::Vi, &in_list),
@@ -421,7 +419,11 @@ mod tests {
 
     #[test]
     fn a_plan_recomputed_reaches_its_target() {
-        let figures = [("ON_TIME", 4358.0, 4474.0), ("PAY_DOSSIERS", 120.0, 370.0), ("ORIGINAL_RESULT_AVAILABLE", 2900.0, 4474.0)];
+        let figures = [
+            ("ON_TIME", 4358.0, 4474.0),
+            ("PAY_DOSSIERS", 120.0, 370.0),
+            ("ORIGINAL_RESULT_AVAILABLE", 2900.0, 4474.0),
+        ];
         let (rules, unit) = scored(&figures);
         for target in [unit.total + 0.01, unit.total + 1.5, unit.total + 5.0] {
             let p = plan(&unit, &rules, target);

@@ -115,9 +115,22 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
             row += 1;
         }
     }
-    for (col, width) in
-        [(0, 30), (1, 8), (2, 24), (3, 60), (4, 12), (5, 12), (6, 10), (7, 8), (8, 8), (9, 11), (10, 12), (11, 10), (12, 16), (13, 28)]
-    {
+    for (col, width) in [
+        (0, 30),
+        (1, 8),
+        (2, 24),
+        (3, 60),
+        (4, 12),
+        (5, 12),
+        (6, 10),
+        (7, 8),
+        (8, 8),
+        (9, 11),
+        (10, 12),
+        (11, 10),
+        (12, 16),
+        (13, 28),
+    ] {
         detail.set_column_width(col, width)?;
     }
     detail.set_freeze_panes(3, 1)?;

@@ -46,8 +46,10 @@ fn month(month: u32) -> Period {
     Period::Month { year: 2026, month }
 }
 
+/// Name, total and rank of every unit (all communes, all ranked), in reading order.
 fn totals(scores: &chiso::core::score::Scores) -> Vec<(String, f64, usize)> {
-    scores.ranked_order().into_iter().map(|i| &scores.units[i]).map(|u| (u.name.clone(), u.total, u.rank)).collect()
+    let ranked = |u: &chiso::core::score::UnitResult| u.rank.expect("a commune is ranked");
+    scores.ranked_order().into_iter().map(|i| &scores.units[i]).map(|u| (u.name.clone(), u.total, ranked(u))).collect()
 }
 
 #[test]

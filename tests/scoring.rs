@@ -55,7 +55,7 @@ fn ha_noi_reproduces_the_published_scores() {
         g(&[("CKMB", 11.2), ("TDGQ", 14.81), ("CLGQ", 9.23), ("TTTT", 4.69), ("MDHL", 7.29), ("MDSH", 8.01)])
     );
     assert_eq!(u.total, 55.23);
-    assert_eq!(u.rank, 1);
+    assert_eq!(u.rank, Some(1));
     let full = u.criterion("FULL").unwrap();
     assert_eq!((full.numerator, full.denominator), (Some(53.0), Some(81.0)));
     assert!((full.ratio.unwrap() - 53.0 / 81.0).abs() < 1e-15);
@@ -169,10 +169,11 @@ fn competition_ranks_overall_and_per_group() {
     let c = unit("C", None, &[("ON_TIME", counts(18.0, 20.0)), ("DOSSIER_SYNC", counts(0.0, 5.0))]); // 18
     let d = unit("D", None, &[("ON_TIME", counts(1.0, 2.0))]); // 10
     let scores = score_units(&[a, b, c, d], &rules());
-    let ranks: Vec<(&str, f64, usize)> = scores.units.iter().map(|u| (u.name.as_str(), u.total, u.rank)).collect();
-    assert_eq!(ranks, [("A", 18.0, 2), ("B", 19.0, 1), ("C", 18.0, 2), ("D", 10.0, 4)]);
-    let ckmb: Vec<usize> = scores.units.iter().map(|u| u.group("CKMB").unwrap().rank).collect();
-    assert_eq!(ckmb, [1, 1, 1, 1]);
+    let ranks: Vec<(&str, f64, Option<usize>)> =
+        scores.units.iter().map(|u| (u.name.as_str(), u.total, u.rank)).collect();
+    assert_eq!(ranks, [("A", 18.0, Some(2)), ("B", 19.0, Some(1)), ("C", 18.0, Some(2)), ("D", 10.0, Some(4))]);
+    let ckmb: Vec<Option<usize>> = scores.units.iter().map(|u| u.group("CKMB").unwrap().rank).collect();
+    assert_eq!(ckmb, [Some(1); 4]);
 }
 
 /// A district pools its own counts with its communes'; the communes inherit province-level
@@ -207,8 +208,14 @@ fn roll_up_pools_counts_never_averages_scores() {
     assert_eq!(score_of(a, "ON_TIME"), Some(18.0));
     assert_eq!(a.criterion("ON_TIME").unwrap().source, Source::Own);
     assert_eq!(scores.units[2].parent.as_deref(), Some("UBND huyện Ba Vì"));
-    let ranks: Vec<usize> = scores.units.iter().map(|u| u.rank).collect();
-    assert_eq!(ranks, [1, 1, 2], "the district ranks alone; the communes among themselves");
+    let ranks: Vec<Option<usize>> = scores.units.iter().map(|u| u.rank).collect();
+    // The district, alone at its level with the communes under it, is their whole: not ranked
+    // beside them (issue 14: no «hạng 1/1»).
+    assert_eq!(ranks, [None, Some(1), Some(2)], "the communes rank among themselves");
+    assert!(scores.units[0].is_whole() && scores.units[0].groups.iter().all(|g| g.rank.is_none()));
+    // By TTTT (A 3/6 → 3; the district pooled 2,4; B none → 0) the whole still heads the list.
+    assert_eq!(scores.order_by_group("TTTT"), [0, 1, 2]);
+    assert_eq!(scores.order_by_group("TDGQ"), [0, 1, 2]);
     assert!(scores.warnings.is_empty());
 }
 
@@ -242,8 +249,8 @@ fn score_only_units_are_ranked_without_recomputation() {
     let scores = score_units(&[a, b], &rules());
     let (a, b) = (&scores.units[0], &scores.units[1]);
     assert!(a.score_only() && b.score_only());
-    assert_eq!((a.total, a.rank), (26.01, 2));
-    assert_eq!((b.total, b.rank), (31.0, 1));
+    assert_eq!((a.total, a.rank), (26.01, Some(2)));
+    assert_eq!((b.total, b.rank), (31.0, Some(1)));
     assert_eq!(a.group("MDSH").map(|g| g.score), Some(0.0));
 }
 
@@ -338,11 +345,11 @@ fn units_are_ranked_within_their_kind() {
         (u.kind.clone(), u.kind_rank, u.rank)
     };
     let commune = Some("Cấp xã".to_string());
-    assert_eq!(of("UBND xã A"), (commune.clone(), Some(1), 1));
-    assert_eq!(of("UBND xã B"), (commune.clone(), Some(2), 1));
-    assert_eq!(of("UBND xã C"), (commune.clone(), Some(2), 1));
-    assert_eq!(of("UBND xã D"), (commune, Some(4), 2));
-    assert_eq!(of("Sở Tư pháp"), (Some("Sở, ban, ngành".to_string()), Some(1), 1));
+    assert_eq!(of("UBND xã A"), (commune.clone(), Some(1), Some(1)));
+    assert_eq!(of("UBND xã B"), (commune.clone(), Some(2), Some(1)));
+    assert_eq!(of("UBND xã C"), (commune.clone(), Some(2), Some(1)));
+    assert_eq!(of("UBND xã D"), (commune, Some(4), Some(2)));
+    assert_eq!(of("Sở Tư pháp"), (Some("Sở, ban, ngành".to_string()), Some(1), Some(1)));
     assert_eq!(of("UBND huyện Y").1, Some(1));
     assert_eq!(of("UBND huyện X").1, Some(2));
 }

@@ -89,7 +89,7 @@ pub fn compare(analysis: &Analysis, alert_rules: &[AlertRule], rules: &RuleSet) 
         name: any.name.clone(),
         parent: any.parent.clone(),
         total: Change { now: n.map(|u| u.total), before: b.map(|u| u.total) },
-        rank: (n.map(|u| u.rank), b.map(|u| u.rank)),
+        rank: (n.and_then(|u| u.rank), b.and_then(|u| u.rank)),
         groups: rules
             .groups
             .iter()

@@ -4,6 +4,23 @@
 use crate::core::lang::Lang;
 use crate::core::text::fold_words;
 
+/// How the whole is named above its units: «UBND thị xã An Hòa» stands as «Toàn thị xã An Hòa».
+pub fn whole_label(name: &str, lang: Lang) -> String {
+    let lower = name.to_lowercase();
+    let bare = ["ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map_or(name, |p| name[p.len()..].trim_start());
+    match lang {
+        Lang::Vi => {
+            let mut chars = bare.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+            format!("Toàn {first}{}", chars.as_str())
+        }
+        Lang::En => format!("All of {bare}"),
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// UBND tỉnh / thành phố trực thuộc trung ương.
@@ -59,6 +76,14 @@ pub fn kind_of(name: &str, stated: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_whole_is_named_as_all_of_it() {
+        assert_eq!(whole_label("UBND thị xã An Hòa", Lang::Vi), "Toàn thị xã An Hòa");
+        assert_eq!(whole_label("Ủy ban nhân dân Tỉnh Đắk Lắk", Lang::Vi), "Toàn tỉnh Đắk Lắk");
+        assert_eq!(whole_label("Tỉnh Gia Lai", Lang::Vi), "Toàn tỉnh Gia Lai");
+        assert_eq!(whole_label("UBND thị xã An Hòa", Lang::En), "All of thị xã An Hòa");
+    }
 
     #[test]
     fn kinds_from_names_as_units_are_written() {

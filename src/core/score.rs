@@ -57,7 +57,8 @@ pub struct GroupResult {
     pub code: String,
     pub score: f64,
     pub max: f64,
-    pub rank: usize,
+    /// Among the units with the same parent; `None` for the whole (see [`UnitResult::rank`]).
+    pub rank: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +74,10 @@ pub struct UnitResult {
     pub tracked: BTreeMap<String, Figure>,
     pub groups: Vec<GroupResult>,
     pub total: f64,
-    pub rank: usize,
+    /// Competition rank among the units with the same parent; `None` for the whole: a unit alone
+    /// at its level with units under it (a town pooled from its communes), which stands above
+    /// them rather than beside them.
+    pub rank: Option<usize>,
     /// Rank among the units of the same kind (`kind`), as the portal ranks departments and
     /// communes apart; `None` without a kind.
     pub kind_rank: Option<usize>,
@@ -90,6 +94,11 @@ impl UnitResult {
 
     pub fn score_only(&self) -> bool {
         self.criteria.is_empty()
+    }
+
+    /// The whole the other units make up: not ranked among them.
+    pub fn is_whole(&self) -> bool {
+        self.rank.is_none()
     }
 }
 
@@ -341,7 +350,7 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
                     let members = rules.criteria.iter().zip(&criteria).filter(|(c, _)| c.group == g.code);
                     members.map(|(_, r)| points_to_hundredths(r.score.unwrap_or(0.0))).sum()
                 };
-                GroupResult { code: g.code.clone(), score: hundredths_to_points(h), max: g.max, rank: 0 }
+                GroupResult { code: g.code.clone(), score: hundredths_to_points(h), max: g.max, rank: None }
             })
             .collect::<Vec<_>>();
         let total = match (score_only, unit.total_score) {
@@ -358,7 +367,7 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
             tracked: pooled_tracked(rules, u, &units, &descendants[u]),
             groups,
             total,
-            rank: 0,
+            rank: None,
             kind_rank: None,
         });
     }
@@ -444,24 +453,31 @@ fn rank(results: &mut [UnitResult], parent_of: &[Option<usize>], rules: &RuleSet
     for (u, p) in parent_of.iter().enumerate() {
         siblings.entry(*p).or_default().push(u);
     }
+    let has_units_below: Vec<bool> = (0..results.len()).map(|u| parent_of.contains(&Some(u))).collect();
     for members in siblings.values() {
+        if let [alone] = members[..] {
+            if has_units_below[alone] {
+                continue;
+            }
+        }
         let totals = competition_ranks(members.iter().map(|&u| points_to_hundredths(results[u].total)));
         for (&u, r) in members.iter().zip(totals) {
-            results[u].rank = r;
+            results[u].rank = Some(r);
         }
         for g in 0..rules.groups.len() {
             let ranks = competition_ranks(members.iter().map(|&u| points_to_hundredths(results[u].groups[g].score)));
             for (&u, r) in members.iter().zip(ranks) {
-                results[u].groups[g].rank = r;
+                results[u].groups[g].rank = Some(r);
             }
         }
     }
 }
 
-/// Competition ranks on the rounded totals among the units of each kind, whatever their parent.
+/// Competition ranks on the rounded totals among the units of each kind, whatever their parent
+/// (the whole is not ranked).
 fn rank_by_kind(results: &mut [UnitResult]) {
     let mut kinds: HashMap<String, Vec<usize>> = HashMap::new();
-    for (u, r) in results.iter().enumerate() {
+    for (u, r) in results.iter().enumerate().filter(|(_, r)| !r.is_whole()) {
         if let Some(kind) = &r.kind {
             kinds.entry(fold_words(kind)).or_default().push(u);
         }
@@ -483,6 +499,17 @@ fn competition_ranks(values: impl Iterator<Item = i64>) -> Vec<usize> {
 }
 
 impl Scores {
+    /// Units by one group's score, highest first (then in reading order), the whole above them.
+    pub fn order_by_group(&self, code: &str) -> Vec<usize> {
+        let score = |i: usize| self.units[i].group(code).map_or(0.0, |g| g.score);
+        let mut order: Vec<usize> = (0..self.units.len()).collect();
+        order.sort_by(|&a, &b| {
+            let whole = |i: usize| !self.units[i].is_whole();
+            whole(a).cmp(&whole(b)).then_with(|| score(b).total_cmp(&score(a))).then_with(|| a.cmp(&b))
+        });
+        order
+    }
+
     /// Units in reading order for tables and exports: top-level units by rank, each followed by
     /// the units under it, by rank.
     pub fn ranked_order(&self) -> Vec<usize> {
@@ -492,7 +519,7 @@ impl Scores {
             children.entry(key(u)).or_default().push(i);
         }
         for list in children.values_mut() {
-            list.sort_by_key(|&i| (self.units[i].rank, i));
+            list.sort_by_key(|&i| (self.units[i].rank.unwrap_or(0), i));
         }
         let mut order = Vec::with_capacity(self.units.len());
         let mut placed = vec![false; self.units.len()];

@@ -241,9 +241,11 @@ pub fn uncounted(lang: Lang, labels: &[String]) -> String {
     }
 }
 
-pub fn rank_of(lang: Lang, rank: usize, of: usize) -> String {
-    match lang {
-        Lang::Vi => format!("hạng {rank}/{of}"),
-        Lang::En => format!("rank {rank} of {of}"),
+/// « (hạng 3/14)» after a score; nothing for the whole, which is not ranked.
+pub fn rank_note(lang: Lang, rank: Option<usize>, of: usize) -> String {
+    match (rank, lang) {
+        (Some(rank), Lang::Vi) => format!(" (hạng {rank}/{of})"),
+        (Some(rank), Lang::En) => format!(" (rank {rank} of {of})"),
+        (None, _) => String::new(),
     }
 }

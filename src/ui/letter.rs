@@ -183,7 +183,7 @@ fn Preview(letter: Letter) -> impl IntoView {
             let groups = r.groups.iter().map(|g| view! { <td class="num">{fixed(*g, 2)}</td> }).collect_view();
             view! {
                 <tr>
-                    <td class="num">{number(r.rank as f64, 0)}</td>
+                    <td class="num">{r.rank.map(|rank| number(rank as f64, 0))}</td>
                     <th scope="row">{r.unit.clone()}</th>
                     {groups}
                     <td class="num">{fixed(r.total, 2)}</td>

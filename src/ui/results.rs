@@ -7,6 +7,7 @@ use super::state::{AppState, Shared};
 use crate::core::alerts;
 use crate::core::band::Band;
 use crate::core::format;
+use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
 use crate::core::report::export::{Export, Sources};
@@ -56,14 +57,8 @@ pub fn Results(state: AppState) -> impl IntoView {
                 }
             })
             .collect_view();
-        let order: Vec<usize> = if sorted_by == "TOTAL" {
-            scores.ranked_order()
-        } else {
-            let mut flat: Vec<usize> = (0..scores.units.len()).collect();
-            let score = |i: usize| scores.units[i].group(&sorted_by).map_or(0.0, |g| g.score);
-            flat.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then_with(|| a.cmp(&b)));
-            flat
-        };
+        let order: Vec<usize> =
+            if sorted_by == "TOTAL" { scores.ranked_order() } else { scores.order_by_group(&sorted_by) };
         let rows = order
             .into_iter()
             .map(|i| {
@@ -92,11 +87,11 @@ pub fn Results(state: AppState) -> impl IntoView {
                     _ => view! { <td class="num" data-testid="change">{l.pick("mới", "new")}</td> }.into_any(),
                 });
                 view! {
-                    <tr data-unit=name.clone() class:child=u.parent.is_some()>
+                    <tr data-unit=name.clone() class:child=u.parent.is_some() data-whole=u.is_whole().then_some("true")>
                         <td class="num" data-rank=u.rank>{u.rank}</td>
                         <th scope="row">
                             <button type="button" class="link" data-testid="unit-link" on:click=move |_| state.selected_unit.set(Some(select.clone()))>
-                                {name.clone()}
+                                {if u.is_whole() { whole_label(&name, l) } else { name.clone() }}
                             </button>
                             {u.parent.clone().map(|p| view! { <span class="parent">{format!(" ↳ {p}")}</span> })}
                             {has_error.then(|| view! { <span class="tag error-tag">"⚠ " {tr(l, Text::DataErrorTag)}</span> })}

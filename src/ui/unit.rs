@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
-use super::i18n::{rank_of, tr, Text};
+use super::i18n::{rank_note, tr, Text};
 use super::plan::UnitPlan;
 use super::state::AppState;
 use crate::core::format;
+use crate::core::kind::whole_label;
 use crate::core::plan::to_full;
 use crate::core::score::{Source, Status};
 
@@ -78,7 +79,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                     <tbody data-group=g.code.clone()>
                         <tr class="group-row">
                             <th scope="rowgroup" colspan="9">
-                                {format!("{} — {}/{} ({})", group_name, format::number(gr.score, 2), format::number(gr.max, 2), rank_of(l, gr.rank, siblings))}
+                                {format!("{} — {}/{}{}", group_name, format::number(gr.score, 2), format::number(gr.max, 2), rank_note(l, gr.rank, siblings))}
                             </th>
                         </tr>
                         {rows}
@@ -111,13 +112,15 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
             (&u.name, l.pick("Trung bình đơn vị cùng cấp", "Peers' average")),
             &pairs,
         );
+        // The whole stands above its units: named as all of them, without a rank or a peer chart.
+        let heading = if u.is_whole() { whole_label(&u.name, l) } else { u.name.clone() };
         let title = format!(
-            "{} — {}/{} ({})",
-            u.name,
+            "{heading} — {}/{}{}",
             format::number(u.total, 2),
             format::number(rules.total_max(), 2),
-            rank_of(l, u.rank, siblings)
+            rank_note(l, u.rank, siblings)
         );
+        let chart = (!u.is_whole()).then_some(chart);
         Some(view! {
             <section class="unit-page" aria-labelledby="unit-heading" data-testid="unit-detail" data-unit=u.name.clone()>
                 <header class="unit-head">
@@ -127,7 +130,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                     </button>
                 </header>
                 {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
-                <figure class="chart-box" data-chart="unit" inner_html=chart></figure>
+                {chart.map(|chart| view! { <figure class="chart-box" data-chart="unit" inner_html=chart></figure> })}
                 {(!u.score_only()).then(|| view! { <UnitPlan lang=lang unit=u.clone() analysis=analysis.clone() rules=rules.clone() /> })}
                 {(!u.score_only()).then(|| view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} — {}", u.name, tr(l, Text::Criterion))>

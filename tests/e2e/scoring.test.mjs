@@ -36,12 +36,18 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     // 60,05 is "Trung bình" (≥ 50, < 70), written out beside its colour.
     assert.equal(await page.locator(`tr[data-unit="${anLac}"] td.band`).innerText(), 'Trung bình');
     // Sorted by a group: An Lạc's MDHL 18 is the highest; sorted by total again, the town first.
-    const firstUnit = () => page.locator('table[data-testid="unit-scores"] tbody tr').first().getAttribute('data-unit');
+    // The town heads the table as the whole, unranked («Toàn thị xã An Hòa»), however it is sorted.
+    const whole = page.locator('table[data-testid="unit-scores"] tbody tr').first();
+    assert.equal(await whole.getAttribute('data-unit'), 'UBND thị xã An Hòa');
+    assert.equal(await whole.getAttribute('data-whole'), 'true');
+    assert.equal(await whole.locator('[data-testid="unit-link"]').innerText(), 'Toàn thị xã An Hòa');
+    assert.equal(await whole.locator('td[data-rank]').count(), 0);
+    const firstUnit = () => page.locator('table[data-testid="unit-scores"] tbody tr:not([data-whole])').first().getAttribute('data-unit');
     await page.locator('th[data-group="TDGQ"] [data-testid="sort"]').click();
     assert.equal(await page.locator('th[data-group="TDGQ"]').getAttribute('aria-sort'), 'descending');
     assert.equal(await firstUnit(), 'UBND phường An Lạc', 'TDGQ 19,48 is the highest');
     await page.locator('th[data-group="TOTAL"] [data-testid="sort"]').click();
-    assert.equal(await firstUnit(), 'UBND thị xã An Hòa');
+    assert.equal(await firstUnit(), 'UBND phường Hòa Bình', '80,5, the first of the communes');
     assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2026\.1/);
     const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');
     assert.deepEqual(await payment.evaluateAll((a) => a.map((x) => x.dataset.unit)), ['UBND xã Vĩnh Lộc', 'UBND xã Hưng Lợi']);

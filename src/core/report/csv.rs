@@ -22,7 +22,11 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
     let scores = &analysis.scores;
     for i in scores.ranked_order() {
         let u = &scores.units[i];
-        let mut record = vec![u.rank.to_string(), u.name.clone(), u.parent.clone().unwrap_or_default()];
+        let mut record = vec![
+            u.rank.map(|r| r.to_string()).unwrap_or_default(),
+            u.name.clone(),
+            u.parent.clone().unwrap_or_default(),
+        ];
         record.extend(u.groups.iter().map(|g| format::fixed(g.score, 2)));
         record.push(format::fixed(u.total, 2));
         let _ = writer.write_record(&record);

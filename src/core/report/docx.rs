@@ -130,7 +130,7 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     .cant_split();
     let mut rows = vec![header];
     for r in &letter.appendix {
-        let mut cells = vec![number(r.rank as f64, 0), r.unit.clone()];
+        let mut cells = vec![r.rank.map(|rank| number(rank as f64, 0)).unwrap_or_default(), r.unit.clone()];
         cells.extend(r.groups.iter().map(|g| fixed(*g, 2)));
         cells.push(fixed(r.total, 2));
         cells.push(r.band.to_string());

@@ -9,6 +9,7 @@ use crate::core::alerts::{evaluate, AlertRule, AlertSettings};
 use crate::core::band::Band;
 use crate::core::figures::Figure;
 use crate::core::format::number;
+use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
 use crate::core::score::{pool, score_criterion, Scores, Source};
@@ -88,7 +89,8 @@ pub struct GroupLine {
 /// One row of the appendix.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppendixRow {
-    pub rank: usize,
+    /// `None` for the whole, which heads the appendix unranked.
+    pub rank: Option<usize>,
     pub unit: String,
     pub groups: Vec<f64>,
     pub total: f64,
@@ -200,7 +202,7 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
             let u = &scores.units[i];
             AppendixRow {
                 rank: u.rank,
-                unit: u.name.clone(),
+                unit: if u.is_whole() { whole_label(&u.name, Lang::Vi) } else { u.name.clone() },
                 groups: u.groups.iter().map(|g| g.score).collect(),
                 total: u.total,
                 band: Band::of(u.total).label(Lang::Vi),

@@ -45,7 +45,10 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
     for (k, &i) in order.iter().enumerate() {
         let u = &scores.units[i];
         let row = 3 + k as u32;
-        sheet.write_number_with_format(row, 0, u.rank as f64, &whole)?;
+        match u.rank {
+            Some(rank) => sheet.write_number_with_format(row, 0, rank as f64, &whole)?,
+            None => sheet.write_blank(row, 0, &text)?,
+        };
         sheet.write_string_with_format(row, 1, &u.name, &text)?;
         sheet.write_string_with_format(row, 2, u.parent.as_deref().unwrap_or(""), &text)?;
         for (j, g) in u.groups.iter().enumerate() {

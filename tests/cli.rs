@@ -74,6 +74,19 @@ fn score_prints_the_contract_json() {
     assert_eq!(an_lac["criteria"]["ONLINE_DOSSIERS"]["to_full"], 0);
     assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["to_full"], Value::Null);
     assert_eq!(an_lac["criteria"]["FULL"]["to_full"], Value::Null);
+    // Missing is not poor: An Lạc sent no digitisation figures and none for DOSSIER_SYNC, its
+    // FULL is 0/0; nine criteria, 6 + 2 + 2 + 6 + 4 + 2 + 4 + 2 + 2 = 30 points, are said apart,
+    // and no alert stands on them (MDSH 0/22 would otherwise lead with 22 points).
+    assert_eq!(an_lac["criteria"]["DOSSIER_SYNC"]["status_label"], "thiếu số liệu");
+    assert_eq!(an_lac["criteria"]["FULL"]["status_label"], "không có dữ liệu");
+    assert_eq!(an_lac["criteria"]["ON_TIME"]["status_label"], "đã tính");
+    let missing = json["missing_data"].as_array().unwrap().iter().find(|m| m["unit"] == "UBND phường An Lạc").unwrap();
+    assert_eq!((missing["criteria"].as_array().unwrap().len(), missing["points"].as_f64()), (9, Some(30.0)));
+    let alerts = json["alerts"].as_array().unwrap();
+    assert!(!alerts.iter().any(|a| a["unit"] == "UBND phường An Lạc" && a["criterion"] == "MDSH"));
+    // CKMB 11,12/18 (< 70 %): 0,88 lost on the inherited criteria, DOSSIER_SYNC's 6 not counted.
+    let ckmb = alerts.iter().find(|a| a["unit"] == "UBND phường An Lạc" && a["criterion"] == "CKMB").unwrap();
+    assert_eq!(ckmb["points_at_stake"].as_f64(), Some(0.88));
     // Province-level criteria come from the town: 74/79 × 6 = 5.62, 71/80 × 4 = 3.55, 78/80 × 2 = 1.95.
     assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["source"], "inherited");
     assert_eq!(an_lac["groups"]["CKMB"].as_f64(), Some(11.12));

@@ -177,7 +177,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
     };
     match rule {
         AlertRule::GroupShare { red, yellow } => {
-            for g in &unit.groups {
+            for g in unit.groups.iter().filter(|g| !unit.group_without_data(rules, &g.code)) {
                 let share = g.score / g.max;
                 let severity = if share < *red {
                     Severity::Red
@@ -192,7 +192,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                     Reason::GroupShare,
                     g.score,
                     round2(g.max * threshold),
-                    g.max - g.score,
+                    g.max - g.score - unit.points_without_data(rules, Some(&g.code)),
                     severity,
                 ));
             }
@@ -220,13 +220,13 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                     Reason::TotalBelow,
                     unit.total,
                     *points,
-                    rules.total_max() - unit.total,
+                    rules.total_max() - unit.total - unit.points_without_data(rules, None),
                     Severity::Red,
                 ));
             }
         }
         AlertRule::BottomOfGroup { group, n } => {
-            let Some(g) = unit.group(group) else { return };
+            let Some(g) = unit.group(group).filter(|_| !unit.group_without_data(rules, group)) else { return };
             let siblings = scores.units.iter().filter(|u| u.parent == unit.parent).count();
             // Bottom n of the siblings: fewer than n units below it (competition rank from the top).
             let below = scores
@@ -241,7 +241,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                     Reason::BottomOfGroup,
                     g.score,
                     *n as f64,
-                    g.max - g.score,
+                    g.max - g.score - unit.points_without_data(rules, Some(group)),
                     Severity::Yellow,
                 ));
             }
@@ -262,6 +262,56 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
             }
         }
     }
+}
+
+/// A unit's criteria without data: the points resting on them are not a shortfall to fix but
+/// figures to send, and are said apart from the alerts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissingData {
+    pub unit: String,
+    /// Criterion codes, in rule-set order.
+    pub criteria: Vec<String>,
+    pub points: f64,
+}
+
+impl MissingData {
+    /// «UBND phường An Lạc — thiếu số liệu 2 tiêu chí (8 điểm): Hồ sơ đồng bộ lên Cổng DVCQG; …»
+    pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
+        let labels: Vec<String> =
+            self.criteria.iter().map(|c| rules.criterion(c).map_or(c.clone(), |c| c.label.clone())).collect();
+        let (count, points) = (self.criteria.len(), number(self.points, 2));
+        match lang {
+            Lang::Vi => format!(
+                "{} — thiếu số liệu {count} tiêu chí ({points} điểm chưa tính): {}. Hãy bổ sung số liệu.",
+                self.unit,
+                labels.join("; ")
+            ),
+            Lang::En => format!(
+                "{} — figures missing for {count} criteria ({points} points not counted): {}. Please supply them.",
+                self.unit,
+                labels.join("; ")
+            ),
+        }
+    }
+}
+
+/// Every unit with criteria without data, the most points resting on them first.
+pub fn missing_data(scores: &Scores, rules: &RuleSet) -> Vec<MissingData> {
+    let mut out: Vec<MissingData> = scores
+        .units
+        .iter()
+        .filter_map(|u| {
+            let criteria: Vec<String> =
+                u.criteria.iter().filter(|r| r.without_data()).map(|r| r.code.clone()).collect();
+            (!criteria.is_empty()).then(|| MissingData {
+                unit: u.name.clone(),
+                criteria,
+                points: u.points_without_data(rules, None),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.points.total_cmp(&a.points).then_with(|| a.unit.cmp(&b.unit)));
+    out
 }
 
 impl Alert {
@@ -427,5 +477,26 @@ mod tests {
         let weak: Vec<String> =
             evaluate(&[AlertRule::TotalBelow { points: 5.0 }], &scores, &rules).into_iter().map(|a| a.unit).collect();
         assert_eq!(weak, ["A", "C"], "2.4 and 4.8 are below 5; 6 is not");
+    }
+
+    #[test]
+    fn missing_figures_are_not_shortfalls() {
+        let rules = RuleSet::default_rules().unwrap();
+        // ON_TIME 5/10 → 10 of TDGQ's 20; DOSSIER_SYNC 1/2 → 3 of CKMB's 18, whose three
+        // province-level criteria (12 points) have no figures; nothing else is given.
+        let scores = score_units(&[unit("A", &[("ON_TIME", 5.0, 10.0), ("DOSSIER_SYNC", 1.0, 2.0)])], &rules);
+        let found: Vec<(String, f64)> = evaluate(&default_rules(), &scores, &rules)
+            .into_iter()
+            .map(|a| (a.code().to_string(), a.points_at_stake))
+            .collect();
+        // The total 13 is below 50: at stake 10 + 3, not the 87 points it lacks; CKMB 3/18 is red
+        // for 3 points; no alert on the groups with no figures at all (CLGQ, TTTT, MDHL, MDSH).
+        assert_eq!(found, [("TOTAL".to_string(), 13.0), ("TDGQ".to_string(), 10.0), ("CKMB".to_string(), 3.0)]);
+        let missing = missing_data(&scores, &rules);
+        assert_eq!(missing.len(), 1);
+        assert_eq!((missing[0].criteria.len(), missing[0].points), (19, 74.0));
+        assert!(missing[0].message(&rules, Lang::Vi).starts_with(
+            "A — thiếu số liệu 19 tiêu chí (74 điểm chưa tính): TTHC công bố đúng hạn; TTHC cập nhật, công khai đúng hạn;"
+        ));
     }
 }

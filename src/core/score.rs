@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::core::figures::{Figure, Place, UnitRow};
+use crate::core::lang::Lang;
 use crate::core::rules::{Criterion, Level, Rounding, Rule, RuleSet, TrackedKind, ZeroRule};
 use crate::core::text::fold_words;
 
@@ -45,7 +46,48 @@ pub struct CriterionResult {
     pub source: Source,
 }
 
+impl Source {
+    /// One label per source, for the screen and every export.
+    pub fn label(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Source::Own, Lang::Vi) => "số liệu của đơn vị".into(),
+            (Source::Own, Lang::En) => "own figures".into(),
+            (Source::Pooled, Lang::Vi) => "cộng gộp với đơn vị trực thuộc".into(),
+            (Source::Pooled, Lang::En) => "pooled with units below".into(),
+            (Source::Inherited(from), Lang::Vi) => format!("lấy theo {from}"),
+            (Source::Inherited(from), Lang::En) => format!("taken from {from}"),
+        }
+    }
+}
+
 impl CriterionResult {
+    /// Not scored for want of figures: none were given (or only part of them), or a zero
+    /// denominator is scored as no data. Missing is not poor: such points are said apart from
+    /// real shortfalls.
+    pub fn without_data(&self) -> bool {
+        self.status == Status::NoData
+    }
+
+    /// One label per state, for the screen and every export: «đã tính», «thiếu số liệu» (no
+    /// figures), «không có dữ liệu» (a zero denominator scored as no data), «lỗi dữ liệu».
+    pub fn status_label(&self, lang: Lang) -> &'static str {
+        match self.status {
+            Status::Ok => lang.pick("đã tính", "scored"),
+            Status::NoData if self.denominator == Some(0.0) => lang.pick("không có dữ liệu", "no data"),
+            Status::NoData => lang.pick("thiếu số liệu", "missing figures"),
+            Status::DataError => lang.pick("lỗi dữ liệu", "data error"),
+        }
+    }
+
+    /// The points a real shortfall costs: none for a criterion without data.
+    pub fn shortfall(&self) -> f64 {
+        if self.without_data() {
+            0.0
+        } else {
+            self.points_lost()
+        }
+    }
+
     /// The points this criterion leaves on the table.
     pub fn points_lost(&self) -> f64 {
         hundredths_to_points(points_to_hundredths(self.max) - points_to_hundredths(self.score.unwrap_or(0.0)))
@@ -96,9 +138,68 @@ impl UnitResult {
         self.criteria.is_empty()
     }
 
+    /// The points resting on criteria without data, in all or in one group.
+    pub fn points_without_data(&self, rules: &RuleSet, group: Option<&str>) -> f64 {
+        let h: i64 = rules
+            .criteria
+            .iter()
+            .zip(&self.criteria)
+            .filter(|(c, r)| r.without_data() && group.is_none_or(|g| c.group == g))
+            .map(|(c, _)| points_to_hundredths(c.max))
+            .sum();
+        hundredths_to_points(h)
+    }
+
+    /// Whether every criterion of the group is without data (a score-only unit: none is).
+    pub fn group_without_data(&self, rules: &RuleSet, group: &str) -> bool {
+        self.coverage(rules, group) == Coverage::Missing
+    }
+
+    /// How much of a group's criteria have data.
+    pub fn coverage(&self, rules: &RuleSet, group: &str) -> Coverage {
+        let members = rules.criteria.iter().zip(&self.criteria).filter(|(c, _)| c.group == group);
+        let (with, without) =
+            members.fold((0, 0), |(w, wo), (_, r)| if r.without_data() { (w, wo + 1) } else { (w + 1, wo) });
+        match (with, without) {
+            (_, 0) => Coverage::Full,
+            (0, _) => Coverage::Missing,
+            _ => Coverage::Partial,
+        }
+    }
+
     /// The whole the other units make up: not ranked among them.
     pub fn is_whole(&self) -> bool {
         self.rank.is_none()
+    }
+}
+
+/// How much of a group's criteria a unit has figures for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    Full,
+    /// Some criteria have none: the score counts them as 0.
+    Partial,
+    /// None has: the score is 0 for want of figures, not for poor results.
+    Missing,
+}
+
+impl Coverage {
+    /// A group's score as every table writes it: «thiếu số liệu» when no criterion has figures,
+    /// a «*» after it when some have none (see [`Coverage::legend`]).
+    pub fn text(self, score: f64, lang: Lang) -> String {
+        match self {
+            Coverage::Full => crate::core::format::fixed(score, 2),
+            Coverage::Partial => format!("{} *", crate::core::format::fixed(score, 2)),
+            Coverage::Missing => lang.pick("thiếu số liệu", "missing").to_string(),
+        }
+    }
+
+    /// What the marks mean, under a table that has any.
+    pub fn legend(lang: Lang) -> &'static str {
+        lang.pick(
+            "«thiếu số liệu»: chưa có số liệu cho cả nhóm (tính 0 điểm); *: nhóm có tiêu chí thiếu số liệu (tính 0 điểm cho tiêu chí đó).",
+            "«missing»: no figures for the whole group (counted as 0); *: some of the group's criteria have no figures (counted as 0).",
+        )
     }
 }
 

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::{AppState, Shared};
-use crate::core::alerts::{evaluate, AlertSettings, Severity};
+use crate::core::alerts::{evaluate, missing_data, AlertSettings, Severity};
 use crate::core::format::number;
 use crate::core::rules::RuleSet;
 
@@ -33,9 +33,18 @@ pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl I
                 }
             })
             .collect_view();
+        let missing = missing_data(&shared.0.scores, &list_rules);
+        let missing_items = missing
+            .iter()
+            .map(|m| view! { <li data-unit=m.unit.clone() data-points=format!("{:.2}", m.points)>{m.message(&list_rules, l)}</li> })
+            .collect_view();
         view! {
             <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), number(count as f64, 0))}</h3>
             <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading" tabindex="0">{items}</ol>
+            {(!missing.is_empty()).then(|| view! {
+                <h3 id="missing-heading">{format!("{} ({})", l.pick("Thiếu số liệu — không phải điểm yếu, cần bổ sung", "Missing figures — not a shortfall, to be supplied"), number(missing.len() as f64, 0))}</h3>
+                <ul class="missing-data" data-testid="missing-data" aria-labelledby="missing-heading">{missing_items}</ul>
+            })}
         }
     };
     view! {

@@ -3,7 +3,6 @@ use serde::{Deserialize, Serialize};
 
 use super::state::AppState;
 use crate::browser;
-use crate::core::format::{fixed, number};
 use crate::core::report::export::{Export, Sources};
 use crate::core::report::letter::{compose, default_fields, Letter, LetterFields};
 
@@ -96,6 +95,7 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         Some(view! {
             <section class="letter-panel" aria-labelledby="letter-heading">
                 <h2 id="letter-heading">{t.pick("Văn bản công bố kết quả", "The announcement letter")}</h2>
+                {l.missing_warning.clone().map(|w| view! { <p class="warning" role="note" data-testid="missing-warning">{format!("⚠ {w}")}</p> })}
                 <div class="exports">
                     <button type="button" class="secondary" data-testid="export-docx" on:click=download>{t.pick("Tải văn bản Word (.docx)", "Download as Word (.docx)")}</button>
                     <button type="button" class="secondary" data-testid="print-letter" on:click=print>{t.pick("In văn bản", "Print the letter")}</button>
@@ -180,14 +180,16 @@ fn Preview(letter: Letter) -> impl IntoView {
         .appendix
         .iter()
         .map(|r| {
-            let groups = r.groups.iter().map(|g| view! { <td class="num">{fixed(*g, 2)}</td> }).collect_view();
+            let cells = r.cells();
+            let last = cells.len() - 1;
+            let groups = cells[2..last - 1].iter().map(|g| view! { <td class="num">{g.clone()}</td> }).collect_view();
             view! {
                 <tr>
-                    <td class="num">{r.rank.map(|rank| number(rank as f64, 0))}</td>
-                    <th scope="row">{r.unit.clone()}</th>
+                    <td class="num">{cells[0].clone()}</td>
+                    <th scope="row">{cells[1].clone()}</th>
                     {groups}
-                    <td class="num">{fixed(r.total, 2)}</td>
-                    <td>{r.band}</td>
+                    <td class="num">{cells[last - 1].clone()}</td>
+                    <td>{cells[last].clone()}</td>
                 </tr>
             }
         })
@@ -236,6 +238,7 @@ fn Preview(letter: Letter) -> impl IntoView {
                 <thead><tr>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {letter.appendix_note.map(|note| view! { <p class="italic" data-testid="appendix-note">{note}</p> })}
         </article>
     }
 }

@@ -11,7 +11,7 @@ use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
 use crate::core::report::export::{Export, Sources};
-use crate::core::score::Status;
+use crate::core::score::{Coverage, Status};
 
 /// The ranking table (the contract's `unit-scores`), the exports, and the analysis messages.
 #[component]
@@ -69,7 +69,13 @@ pub fn Results(state: AppState) -> impl IntoView {
                     .groups
                     .iter()
                     .map(|g| {
-                        view! { <td class="num" data-group=g.code.clone() data-value=format!("{:.2}", g.score)>{format::fixed(g.score, 2)}</td> }
+                        let coverage = u.coverage(&rules, &g.code);
+                        let missing = match coverage {
+                            Coverage::Full => None,
+                            Coverage::Partial => Some("some"),
+                            Coverage::Missing => Some("all"),
+                        };
+                        view! { <td class="num" data-group=g.code.clone() data-value=format!("{:.2}", g.score) data-missing=missing>{coverage.text(g.score, l)}</td> }
                     })
                     .collect_view();
                 let select = name.clone();
@@ -105,6 +111,8 @@ pub fn Results(state: AppState) -> impl IntoView {
             })
             .collect_view();
         let score_only = scores.units.iter().any(|u| u.score_only());
+        let marked =
+            scores.units.iter().any(|u| rules.groups.iter().any(|g| u.coverage(&rules, &g.code) != Coverage::Full));
         let exports = {
             let (a, r) = (analysis.clone(), rules.clone());
             move |export: Export| {
@@ -154,6 +162,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                {marked.then(|| view! { <p class="note" data-testid="coverage-legend">{Coverage::legend(l)}</p> })}
                 <Charts shared=shared.clone() lang=lang rules=rules.clone() />
                 <AlertList state=state shared=shared.clone() rules=rules.clone() />
                 <PeriodComparison state=state rules=rules.clone() />

@@ -42,16 +42,12 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                     .zip(&u.criteria)
                     .filter(|(c, _)| c.group == g.code)
                     .map(|(c, r)| {
-                        let status = match r.status {
-                            Status::Ok => tr(l, Text::Ok).to_string(),
-                            Status::NoData => tr(l, Text::NoData).to_string(),
-                            Status::DataError => format!("⚠ {}", tr(l, Text::DataError)),
-                        };
+                        let warn = if r.status == Status::DataError { "⚠ " } else { "" };
+                        let status = format!("{warn}{}", r.status_label(l));
                         let origin = analysis.origins.get(&crate::core::text::fold_words(&u.name)).and_then(|o| o.get(&c.code)).map(|o| o.label(l));
                         let source = match &r.source {
                             Source::Own => origin.filter(|o| !o.is_empty()).map(|o| format!(" · {o}")).unwrap_or_default(),
-                            Source::Pooled => l.pick(" · cộng gộp đơn vị trực thuộc", " · pooled with units below").to_string(),
-                            Source::Inherited(from) => format!("{} {from}", l.pick(" · lấy theo", " · taken from")),
+                            other => format!(" · {}", other.label(l)),
                         };
                         let count = |x: Option<f64>| x.map(|v| format::number(v, 2)).unwrap_or_default();
                         view! {

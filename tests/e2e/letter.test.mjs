@@ -34,6 +34,14 @@ test('the letter carries the pooled results and the named units, and its DOCX co
     assert.match(text, /An Hòa, ngày {4}tháng {4}năm 2026/);
     assert.match(text, /V\/v Công bố kết quả đánh giá Bộ chỉ số .* tháng 11\/2026/);
     assert.equal(await page.locator('[data-testid="appendix"] tbody tr').count(), 15);
+    // The town heads the appendix as the whole, unranked; a group without figures says so.
+    const first = await page.locator('[data-testid="appendix"] tbody tr').first().locator('td, th').allInnerTexts();
+    assert.deepEqual(first.slice(0, 2), ['', 'Toàn thị xã An Hòa']);
+    const anLac = await page.locator('[data-testid="appendix"] tbody tr', { hasText: 'UBND phường An Lạc' }).locator('td').allInnerTexts();
+    assert.equal(anLac[6], 'thiếu số liệu', 'MDSH');
+    assert.match(await page.locator('[data-testid="appendix-note"]').innerText(), /\*: nhóm có tiêu chí thiếu số liệu/);
+    // Before the download: the published results that rest on missing figures.
+    assert.match(await page.locator('[data-testid="missing-warning"]').innerText(), /dựa trên số liệu còn thiếu .*UBND phường An Lạc \(9 tiêu chí, 30 điểm\)/);
 
     // An edit shows at once and is remembered.
     await page.locator('.letter-fields summary').click();

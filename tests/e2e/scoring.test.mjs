@@ -32,6 +32,14 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
         assert.equal(await cell(page, anLac, group).getAttribute('data-value'), value, group);
     }
     assert.equal(await cell(page, anLac, 'TDGQ').innerText(), '19,48');
+    // Missing is not poor: An Lạc sent no digitisation figures (MDSH), none for DOSSIER_SYNC
+    // (CKMB) and FULL is 0/0 (CLGQ); said in words, with a legend, and listed apart from alerts.
+    assert.equal(await cell(page, anLac, 'MDSH').innerText(), 'thiếu số liệu');
+    assert.equal(await cell(page, anLac, 'MDSH').getAttribute('data-missing'), 'all');
+    assert.equal(await cell(page, anLac, 'CLGQ').innerText(), '6,31 *');
+    assert.match(await page.locator('[data-testid="coverage-legend"]').innerText(), /«thiếu số liệu»: chưa có số liệu cho cả nhóm/);
+    assert.match(await page.locator(`[data-testid="missing-data"] li[data-unit="${anLac}"]`).innerText(), /^UBND phường An Lạc — thiếu số liệu 9 tiêu chí \(30 điểm chưa tính\): Hồ sơ đồng bộ lên Cổng DVCQG; /);
+    assert.equal(await page.locator(`[data-testid="alerts"] [data-alert][data-unit="${anLac}"][data-criterion="MDSH"]`).count(), 0);
     assert.equal(await cell(page, anLac, 'TOTAL').innerText(), '60,05');
     // 60,05 is "Trung bình" (≥ 50, < 70), written out beside its colour.
     assert.equal(await page.locator(`tr[data-unit="${anLac}"] td.band`).innerText(), 'Trung bình');

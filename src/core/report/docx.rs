@@ -8,7 +8,6 @@ use docx_rs::{
 };
 
 use super::letter::Letter;
-use crate::core::format::{fixed, number};
 
 const FONT: &str = "Times New Roman";
 /// Twips per millimetre.
@@ -130,10 +129,7 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     .cant_split();
     let mut rows = vec![header];
     for r in &letter.appendix {
-        let mut cells = vec![r.rank.map(|rank| number(rank as f64, 0)).unwrap_or_default(), r.unit.clone()];
-        cells.extend(r.groups.iter().map(|g| fixed(*g, 2)));
-        cells.push(fixed(r.total, 2));
-        cells.push(r.band.to_string());
+        let cells = r.cells();
         rows.push(TableRow::new(
             cells
                 .iter()
@@ -147,6 +143,9 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
         ));
     }
     doc = doc.add_table(Table::new(rows).set_grid(widths.clone()).width(widths.iter().sum(), WidthType::Dxa));
+    if let Some(note) = letter.appendix_note {
+        doc = doc.add_paragraph(line(note, 11, false, true, AlignmentType::Left));
+    }
     doc = doc.page_size(A4_LONG, A4_SHORT).page_orient(PageOrientationType::Landscape).page_margin(margins());
 
     let mut xml = doc.build();

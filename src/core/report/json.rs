@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{percent, status_code};
-use crate::core::alerts::Alert;
+use crate::core::alerts::{missing_data, Alert};
 use crate::core::analysis::Analysis;
 use crate::core::compare::{Change, Comparison, UnitChange};
 use crate::core::lang::Lang;
@@ -39,6 +39,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                         "score": c.score,
                         "max": c.max,
                         "status": status_code(c.status),
+                        "status_label": c.status_label(Lang::Vi),
                         "source": source,
                         "inherited_from": from,
                         "to_full": to_full(rules, c),
@@ -92,6 +93,12 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
         "periods": analysis.periods.iter().map(period).collect::<Vec<_>>(),
         "units": units,
         "alerts": alert_list(alerts),
+        "missing_data": missing_data(scores, rules).iter().map(|m| json!({
+            "unit": m.unit,
+            "criteria": m.criteria,
+            "points": m.points,
+            "message": m.message(rules, Lang::Vi),
+        })).collect::<Vec<_>>(),
         "comparison": comparison.map(|c| json!({
             "period": period(&c.current),
             "previous_period": period(&c.previous),

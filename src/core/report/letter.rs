@@ -5,14 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::alerts::{evaluate, AlertRule, AlertSettings};
+use crate::core::alerts::{evaluate, missing_data, AlertRule, AlertSettings};
 use crate::core::band::Band;
 use crate::core::figures::Figure;
 use crate::core::format::number;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
-use crate::core::score::{pool, score_criterion, Scores, Source};
+use crate::core::score::{pool, score_criterion, Coverage, Scores, Source};
 
 /// Every text of the letter a user may change; remembered between sessions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,8 +93,22 @@ pub struct AppendixRow {
     pub rank: Option<usize>,
     pub unit: String,
     pub groups: Vec<f64>,
+    /// Per group, how much of it has figures.
+    pub coverage: Vec<Coverage>,
     pub total: f64,
     pub band: &'static str,
+}
+
+impl AppendixRow {
+    /// The row as the appendix writes it, on screen and in the DOCX: rank, unit, the groups
+    /// («thiếu số liệu», «*»: [`Coverage::text`]), total, band.
+    pub fn cells(&self) -> Vec<String> {
+        let mut cells = vec![self.rank.map(|r| number(r as f64, 0)).unwrap_or_default(), self.unit.clone()];
+        cells.extend(self.groups.iter().zip(&self.coverage).map(|(g, c)| c.text(*g, Lang::Vi)));
+        cells.push(crate::core::format::fixed(self.total, 2));
+        cells.push(self.band.to_string());
+        cells
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -108,6 +122,11 @@ pub struct Letter {
     pub directives: Vec<String>,
     pub appendix_title: String,
     pub appendix_headers: Vec<String>,
+    /// What the appendix's marks mean, when some row has one.
+    pub appendix_note: Option<&'static str>,
+    /// Said before the letter is downloaded: the units whose published result rests on
+    /// criteria without figures.
+    pub missing_warning: Option<String>,
     pub appendix: Vec<AppendixRow>,
 }
 
@@ -204,11 +223,24 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
                 rank: u.rank,
                 unit: if u.is_whole() { whole_label(&u.name, Lang::Vi) } else { u.name.clone() },
                 groups: u.groups.iter().map(|g| g.score).collect(),
+                coverage: rules.groups.iter().map(|g| u.coverage(rules, &g.code)).collect(),
                 total: u.total,
                 band: Band::of(u.total).label(Lang::Vi),
             }
         })
-        .collect();
+        .collect::<Vec<AppendixRow>>();
+    let appendix_note =
+        appendix.iter().flat_map(|r| &r.coverage).any(|c| *c != Coverage::Full).then(|| Coverage::legend(Lang::Vi));
+    let missing = missing_data(scores, rules);
+    let missing_warning = (!missing.is_empty()).then(|| {
+        let units: Vec<String> =
+            missing.iter().map(|m| format!("{} ({} tiêu chí, {} điểm)", m.unit, m.criteria.len(), number(m.points, 2))).collect();
+        format!(
+            "Kết quả công bố của {} đơn vị dựa trên số liệu còn thiếu (tính 0 điểm cho tiêu chí thiếu): {}. Hãy bổ sung số liệu trước khi gửi văn bản, hoặc ghi rõ trong văn bản.",
+            missing.len(),
+            units.join("; ")
+        )
+    });
     Letter {
         fields: fields.clone(),
         whole,
@@ -218,6 +250,8 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
         appendix_title: format!("PHỤ LỤC\nKẾT QUẢ ĐÁNH GIÁ BỘ CHỈ SỐ CỦA CÁC ĐƠN VỊ\n({})", rules.title(Lang::Vi)),
         appendix_headers,
         appendix,
+        appendix_note,
+        missing_warning,
     }
 }
 

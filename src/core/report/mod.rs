@@ -12,33 +12,13 @@ pub mod json;
 pub mod letter;
 pub mod xlsx;
 
-use crate::core::lang::Lang;
-use crate::core::score::{Source, Status};
+use crate::core::score::Status;
 
 fn status_code(status: Status) -> &'static str {
     match status {
         Status::Ok => "ok",
         Status::NoData => "no_data",
         Status::DataError => "data_error",
-    }
-}
-
-fn status_text(status: Status, lang: Lang) -> &'static str {
-    match status {
-        Status::Ok => lang.pick("đạt dữ liệu", "ok"),
-        Status::NoData => lang.pick("không có dữ liệu", "no data"),
-        Status::DataError => lang.pick("lỗi dữ liệu", "data error"),
-    }
-}
-
-fn source_text(source: &Source, lang: Lang) -> String {
-    match (source, lang) {
-        (Source::Own, Lang::Vi) => "số liệu của đơn vị".into(),
-        (Source::Own, Lang::En) => "own figures".into(),
-        (Source::Pooled, Lang::Vi) => "cộng gộp với đơn vị trực thuộc".into(),
-        (Source::Pooled, Lang::En) => "pooled with units below".into(),
-        (Source::Inherited(from), Lang::Vi) => format!("lấy theo {from}"),
-        (Source::Inherited(from), Lang::En) => format!("taken from {from}"),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{percent, source_text, status_text};
+use super::percent;
 use crate::core::analysis::Analysis;
 use crate::core::lang::Lang;
 use crate::core::plan::to_full;
@@ -113,8 +113,8 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
                 None => detail.write_blank(row, 10, &text)?,
             };
             detail.write_string_with_format(row, 11, c.counts.noun(lang), &text)?;
-            detail.write_string_with_format(row, 12, status_text(r.status, lang), &text)?;
-            detail.write_string_with_format(row, 13, source_text(&r.source, lang), &text)?;
+            detail.write_string_with_format(row, 12, r.status_label(lang), &text)?;
+            detail.write_string_with_format(row, 13, &r.source.label(lang), &text)?;
             row += 1;
         }
     }

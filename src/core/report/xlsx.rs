@@ -114,7 +114,7 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
             };
             detail.write_string_with_format(row, 11, c.counts.noun(lang), &text)?;
             detail.write_string_with_format(row, 12, r.status_label(lang), &text)?;
-            detail.write_string_with_format(row, 13, &r.source.label(lang), &text)?;
+            detail.write_string_with_format(row, 13, r.source.label(lang), &text)?;
             row += 1;
         }
     }

@@ -177,7 +177,12 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
     };
     match rule {
         AlertRule::GroupShare { red, yellow } => {
-            for g in unit.groups.iter().filter(|g| !unit.group_without_data(rules, &g.code)) {
+            for g in &unit.groups {
+                let stake = unit.own_shortfall(rules, Some(&g.code));
+                // Nothing the unit can act on: no figures, or the shortfall is inherited.
+                if stake <= 0.0 {
+                    continue;
+                }
                 let share = g.score / g.max;
                 let severity = if share < *red {
                     Severity::Red
@@ -192,7 +197,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                     Reason::GroupShare,
                     g.score,
                     round2(g.max * threshold),
-                    g.max - g.score - unit.points_without_data(rules, Some(&g.code)),
+                    stake,
                     severity,
                 ));
             }
@@ -214,19 +219,14 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
             }
         }
         AlertRule::TotalBelow { points } => {
-            if unit.total < *points {
-                out.push(alert(
-                    Subject::Total,
-                    Reason::TotalBelow,
-                    unit.total,
-                    *points,
-                    rules.total_max() - unit.total - unit.points_without_data(rules, None),
-                    Severity::Red,
-                ));
+            let stake = unit.own_shortfall(rules, None);
+            if unit.total < *points && stake > 0.0 {
+                out.push(alert(Subject::Total, Reason::TotalBelow, unit.total, *points, stake, Severity::Red));
             }
         }
         AlertRule::BottomOfGroup { group, n } => {
-            let Some(g) = unit.group(group).filter(|_| !unit.group_without_data(rules, group)) else { return };
+            let stake = unit.own_shortfall(rules, Some(group));
+            let Some(g) = unit.group(group).filter(|_| stake > 0.0) else { return };
             let siblings = scores.units.iter().filter(|u| u.parent == unit.parent).count();
             // Bottom n of the siblings: fewer than n units below it (competition rank from the top).
             let below = scores
@@ -241,7 +241,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                     Reason::BottomOfGroup,
                     g.score,
                     *n as f64,
-                    g.max - g.score - unit.points_without_data(rules, Some(group)),
+                    stake,
                     Severity::Yellow,
                 ));
             }
@@ -314,9 +314,80 @@ pub fn missing_data(scores: &Scores, rules: &RuleSet) -> Vec<MissingData> {
     out
 }
 
+/// A criterion a unit takes from above (the province's figures) and that is below its maximum:
+/// said once for all the units that take it, not as an alert of each, since none can change it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FromAbove {
+    /// The unit whose figures they are.
+    pub from: String,
+    pub criterion: String,
+    pub score: f64,
+    pub max: f64,
+    /// How many units take it.
+    pub units: usize,
+}
+
+impl FromAbove {
+    /// «Do cấp tỉnh — TTHC công bố đúng hạn: 5,62/6 điểm (số liệu của UBND thị xã An Hòa, chung
+    /// cho 14 đơn vị).»
+    pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
+        let label = rules.criterion(&self.criterion).map_or(self.criterion.clone(), |c| c.label.clone());
+        let (score, max, units) = (number(self.score, 2), number(self.max, 2), self.units);
+        match lang {
+            Lang::Vi => format!(
+                "Do cấp tỉnh — {label}: {score}/{max} điểm (số liệu của {}, chung cho {units} đơn vị).",
+                self.from
+            ),
+            Lang::En => format!(
+                "From the province — {label}: {score}/{max} points ({}'s figures, shared by {units} units).",
+                self.from
+            ),
+        }
+    }
+}
+
+/// Every criterion taken from above below its maximum, once per giver, in rule-set order.
+pub fn from_above(scores: &Scores, rules: &RuleSet) -> Vec<FromAbove> {
+    let mut out: Vec<FromAbove> = Vec::new();
+    for c in &rules.criteria {
+        for u in &scores.units {
+            let Some(r) = u.criterion(&c.code) else { continue };
+            let (crate::core::score::Source::Inherited(from), Some(score)) = (&r.source, r.score) else { continue };
+            if r.points_lost() <= 0.0 {
+                continue;
+            }
+            match out.iter_mut().find(|f| f.criterion == c.code && &f.from == from) {
+                Some(f) => f.units += 1,
+                None => {
+                    out.push(FromAbove { from: from.clone(), criterion: c.code.clone(), score, max: c.max, units: 1 })
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Alerts gathered by unit, the unit with the most points at stake in one alert first (the
+/// alerts come sorted so), each unit's in their order.
+pub fn by_unit(alerts: &[Alert]) -> Vec<(&str, Vec<&Alert>)> {
+    let mut out: Vec<(&str, Vec<&Alert>)> = Vec::new();
+    for a in alerts {
+        match out.iter_mut().find(|(unit, _)| *unit == a.unit) {
+            Some((_, list)) => list.push(a),
+            None => out.push((&a.unit, vec![a])),
+        }
+    }
+    out
+}
+
 impl Alert {
     /// "UBND xã Hưng Long — Tỷ lệ hồ sơ thanh toán trực tuyến: 7,5% (ngưỡng 50%); 5,55 điểm."
     pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
+        format!("{} — {}", self.unit, self.detail(rules, lang))
+    }
+
+    /// The message without the unit's name, under the unit it is about.
+    pub fn detail(&self, rules: &RuleSet, lang: Lang) -> String {
         let (what, value, threshold) = match &self.subject {
             Subject::Group(code) => {
                 let name = rules.group(code).map_or(code.clone(), |g| lang.pick(g.name.clone(), g.name_en.clone()));
@@ -353,8 +424,8 @@ impl Alert {
         };
         let points = number(self.points_at_stake, 2);
         match lang {
-            Lang::Vi => format!("{} — {what}: {value} ({threshold}); {points} điểm có thể cải thiện.", self.unit),
-            Lang::En => format!("{} — {what}: {value} ({threshold}); {points} points at stake.", self.unit),
+            Lang::Vi => format!("{what}: {value} ({threshold}); {points} điểm có thể cải thiện."),
+            Lang::En => format!("{what}: {value} ({threshold}); {points} points at stake."),
         }
     }
 }
@@ -498,5 +569,35 @@ mod tests {
         assert!(missing[0].message(&rules, Lang::Vi).starts_with(
             "A — thiếu số liệu 19 tiêu chí (74 điểm chưa tính): TTHC công bố đúng hạn; TTHC cập nhật, công khai đúng hạn;"
         ));
+    }
+
+    #[test]
+    fn what_comes_from_above_is_said_once_not_alerted_on_each_unit() {
+        let rules = RuleSet::default_rules().unwrap();
+        // P gives PUBLISH_ON_TIME 8/10 (4,8 of 6); communes A and B take it and have ON_TIME 5/10.
+        let mut a = unit("A", &[("ON_TIME", 5.0, 10.0)]);
+        let mut b = unit("B", &[("ON_TIME", 5.0, 10.0)]);
+        a.parent = Some("P".into());
+        b.parent = Some("P".into());
+        let scores = score_units(&[unit("P", &[("PUBLISH_ON_TIME", 8.0, 10.0)]), a, b], &rules);
+        let found = evaluate(&default_rules(), &scores, &rules);
+        let ckmb: Vec<(&str, f64)> =
+            found.iter().filter(|a| a.code() == "CKMB").map(|a| (a.unit.as_str(), a.points_at_stake)).collect();
+        // CKMB 4,8/18 is red everywhere, but only P can act on it (1,2 points).
+        assert_eq!(ckmb, [("P", 1.2)]);
+        let above = from_above(&scores, &rules);
+        assert_eq!(
+            above,
+            [FromAbove { from: "P".into(), criterion: "PUBLISH_ON_TIME".into(), score: 4.8, max: 6.0, units: 2 }]
+        );
+        assert_eq!(
+            above[0].message(&rules, Lang::Vi),
+            "Do cấp tỉnh — TTHC công bố đúng hạn: 4,8/6 điểm (số liệu của P, chung cho 2 đơn vị)."
+        );
+        let grouped = by_unit(&found);
+        let units: Vec<&str> = grouped.iter().map(|(u, _)| *u).collect();
+        assert_eq!(units.len(), 3, "{units:?}");
+        assert_eq!(grouped.iter().map(|(_, l)| l.len()).sum::<usize>(), found.len());
+        assert!(grouped.windows(2).all(|w| w[0].1[0].points_at_stake >= w[1].1[0].points_at_stake));
     }
 }

@@ -228,6 +228,38 @@ pub fn next_band_hint(total: f64, lang: Lang) -> String {
     })
 }
 
+impl OtherStep {
+    /// «Hồ sơ thanh toán trực tuyến: thêm 129 hồ sơ, +3,55 điểm».
+    pub fn line(&self, rules: &RuleSet, lang: Lang) -> String {
+        format!(
+            "{}: {} {} {}, +{} {}",
+            rules.criterion(&self.criterion).map_or(self.criterion.clone(), |c| c.label.clone()),
+            lang.pick("thêm", "add"),
+            number(self.add as f64, 0),
+            self.counts.noun(lang),
+            number(self.points, 2),
+            lang.pick("điểm", "points")
+        )
+    }
+}
+
+/// The `n` most valuable things a unit can do itself: the criteria it can bring to full (not
+/// inherited, with figures), the most points first, each with what it takes.
+pub fn top_actions(unit: &UnitResult, rules: &RuleSet, n: usize) -> Vec<OtherStep> {
+    let mut actions: Vec<OtherStep> = rules
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let r = unit.criterion(&c.code)?;
+            let add = criterion_to_full(c, r).filter(|&add| add > 0)?;
+            Some(OtherStep { criterion: c.code.clone(), add, counts: c.counts, points: r.points_lost() })
+        })
+        .collect();
+    actions.sort_by(|a, b| b.points.total_cmp(&a.points));
+    actions.truncate(n);
+    actions
+}
+
 /// Per criterion, how many of `unit`'s dossiers in the loaded lists count against it and can
 /// still be fixed there (the action list's), so that a plan starts with them.
 pub fn fixable(analysis: &Analysis, rules: &RuleSet, unit: &str) -> BTreeMap<String, usize> {
@@ -250,17 +282,8 @@ impl Plan {
     /// điểm»), then the other steps; a step some of whose dossiers are already in a loaded list
     /// and can be fixed there (`fixable`, per criterion) starts with those.
     pub fn lines(&self, rules: &RuleSet, lang: Lang, fixable: &BTreeMap<String, usize>) -> Vec<String> {
-        let label = |code: &str| rules.criterion(code).map_or(code.to_string(), |c| c.label.clone());
         let line = |code: &str, add: u64, counts: Counts, points: f64| {
-            let mut text = format!(
-                "{}: {} {} {}, +{} {}",
-                label(code),
-                lang.pick("thêm", "add"),
-                number(add as f64, 0),
-                counts.noun(lang),
-                number(points, 2),
-                lang.pick("điểm", "points")
-            );
+            let mut text = OtherStep { criterion: code.to_string(), add, counts, points }.line(rules, lang);
             let in_list = fixable.get(code).map_or(0, |&k| (k as u64).min(add));
             if counts == Counts::Dossiers && in_list > 0 {
                 text += &match lang {
@@ -474,5 +497,24 @@ mod tests {
         assert!(p.summary(Lang::Vi).contains("tối đa 21 điểm (thêm 1 hồ sơ)"));
         let done = plan(&unit, &rules, 10.0);
         assert!(done.reachable && done.steps.is_empty());
+    }
+
+    #[test]
+    fn the_top_actions_are_what_the_unit_can_do_most_points_first() {
+        // ON_TIME 9/10 (2 lost, 1 more), HAS_ONLINE 1/4 procedures (3 lost, 3 more), DOSSIER_SYNC
+        // 5/10 (3 lost, 5 more), PAY_DOSSIERS 3/4 (1,5 lost, 1 more): the three most points.
+        let (rules, unit) = scored(&[
+            ("ON_TIME", 9.0, 10.0),
+            ("HAS_ONLINE", 1.0, 4.0),
+            ("DOSSIER_SYNC", 5.0, 10.0),
+            ("PAY_DOSSIERS", 3.0, 4.0),
+        ]);
+        let top: Vec<(String, u64, f64)> =
+            top_actions(&unit, &rules, 3).into_iter().map(|s| (s.criterion, s.add, s.points)).collect();
+        assert_eq!(top, [("DOSSIER_SYNC".into(), 5, 3.0), ("HAS_ONLINE".into(), 3, 3.0), ("ON_TIME".into(), 1, 2.0)]);
+        assert_eq!(
+            top_actions(&unit, &rules, 1)[0].line(&rules, Lang::Vi),
+            "Hồ sơ đồng bộ lên Cổng DVCQG: thêm 5 hồ sơ, +3 điểm"
+        );
     }
 }

@@ -150,9 +150,23 @@ impl UnitResult {
         hundredths_to_points(h)
     }
 
-    /// Whether every criterion of the group is without data (a score-only unit: none is).
-    pub fn group_without_data(&self, rules: &RuleSet, group: &str) -> bool {
-        self.coverage(rules, group) == Coverage::Missing
+    /// The points the unit itself can win back, in all or in one group: real shortfalls on its
+    /// own or pooled figures, not those inherited from above nor those resting on missing ones.
+    /// A score-only unit (group scores alone) can win back all it lacks.
+    pub fn own_shortfall(&self, rules: &RuleSet, group: Option<&str>) -> f64 {
+        let h: i64 = if self.score_only() {
+            let lost = |g: &GroupResult| points_to_hundredths(g.max) - points_to_hundredths(g.score);
+            self.groups.iter().filter(|g| group.is_none_or(|c| g.code == c)).map(lost).sum()
+        } else {
+            rules
+                .criteria
+                .iter()
+                .zip(&self.criteria)
+                .filter(|(c, r)| !matches!(r.source, Source::Inherited(_)) && group.is_none_or(|g| c.group == g))
+                .map(|(_, r)| points_to_hundredths(r.shortfall()))
+                .sum()
+        };
+        hundredths_to_points(h)
     }
 
     /// How much of a group's criteria have data.

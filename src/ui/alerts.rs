@@ -3,8 +3,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::{AppState, Shared};
-use crate::core::alerts::{evaluate, missing_data, AlertSettings, Severity};
+use crate::core::alerts::{by_unit, evaluate, from_above, missing_data, Alert, AlertSettings, Severity};
 use crate::core::format::number;
+use crate::core::plan::top_actions;
 use crate::core::rules::RuleSet;
 
 /// The contract's `alerts` list (most points at stake first) and the form that sets its rules,
@@ -15,23 +16,51 @@ pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl I
     let list_rules = rules.clone();
     let list = move || {
         let l = lang.get();
-        let found = evaluate(&state.alert_settings.get().rules(), &shared.0.scores, &list_rules);
+        let scores = &shared.0.scores;
+        let found = evaluate(&state.alert_settings.get().rules(), scores, &list_rules);
         let count = found.len();
-        let items = found
-            .iter()
-            .map(|a| {
-                let (icon, level, class) = match a.severity {
-                    Severity::Red => ("●", l.pick("đỏ", "red"), "red"),
-                    Severity::Yellow => ("◐", l.pick("vàng", "yellow"), "yellow"),
-                };
+        let item = |a: &Alert| {
+            let (icon, level, class) = match a.severity {
+                Severity::Red => ("●", l.pick("đỏ", "red"), "red"),
+                Severity::Yellow => ("◐", l.pick("vàng", "yellow"), "yellow"),
+            };
+            view! {
+                <li class=format!("alert {class}") data-alert="" data-unit=a.unit.clone() data-criterion=a.code().to_string()>
+                    <span class="severity" aria-hidden="true">{icon}</span>
+                    <span class="level">{format!("[{level}] ")}</span>
+                    {a.detail(&list_rules, l)}
+                </li>
+            }
+        };
+        let items = by_unit(&found)
+            .into_iter()
+            .map(|(unit, list)| {
+                let actions = scores
+                    .units
+                    .iter()
+                    .find(|u| u.name == unit)
+                    .map(|u| top_actions(u, &list_rules, 3))
+                    .unwrap_or_default();
+                let actions = (!actions.is_empty()).then(|| {
+                    let lines = actions.iter().map(|s| view! { <li data-criterion=s.criterion.clone()>{s.line(&list_rules, l)}</li> }).collect_view();
+                    view! {
+                        <p class="top-actions-heading">{l.pick("Nên làm trước:", "Do first:")}</p>
+                        <ol class="top-actions" data-testid="top-actions">{lines}</ol>
+                    }
+                });
                 view! {
-                    <li class=format!("alert {class}") data-alert="" data-unit=a.unit.clone() data-criterion=a.code().to_string()>
-                        <span class="severity" aria-hidden="true">{icon}</span>
-                        <span class="level">{format!("[{level}] ")}</span>
-                        {a.message(&list_rules, l)}
+                    <li class="alert-unit" data-alert-unit=unit.to_string()>
+                        <p class="alert-unit-name">{format!("{unit} ({} {})", number(list.len() as f64, 0), l.pick("cảnh báo", "alerts"))}</p>
+                        <ul class="unit-alerts">{list.into_iter().map(item).collect_view()}</ul>
+                        {actions}
                     </li>
                 }
             })
+            .collect_view();
+        let above = from_above(scores, &list_rules);
+        let above_items = above
+            .iter()
+            .map(|f| view! { <li data-criterion=f.criterion.clone()>{f.message(&list_rules, l)}</li> })
             .collect_view();
         let missing = missing_data(&shared.0.scores, &list_rules);
         let missing_items = missing
@@ -41,6 +70,10 @@ pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl I
         view! {
             <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), number(count as f64, 0))}</h3>
             <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading" tabindex="0">{items}</ol>
+            {(!above.is_empty()).then(|| view! {
+                <h3 id="above-heading">{l.pick("Do cấp tỉnh — chung cho các đơn vị, không tính vào cảnh báo của từng đơn vị", "From the province — shared by the units, not an alert of each")}</h3>
+                <ul class="from-above" data-testid="from-above" aria-labelledby="above-heading">{above_items}</ul>
+            })}
             {(!missing.is_empty()).then(|| view! {
                 <h3 id="missing-heading">{format!("{} ({})", l.pick("Thiếu số liệu — không phải điểm yếu, cần bổ sung", "Missing figures — not a shortfall, to be supplied"), number(missing.len() as f64, 0))}</h3>
                 <ul class="missing-data" data-testid="missing-data" aria-labelledby="missing-heading">{missing_items}</ul>

@@ -58,8 +58,21 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     assert.equal(await firstUnit(), 'UBND phường Hòa Bình', '80,5, the first of the communes');
     assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2026\.1/);
     const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');
-    assert.deepEqual(await payment.evaluateAll((a) => a.map((x) => x.dataset.unit)), ['UBND xã Vĩnh Lộc', 'UBND xã Hưng Lợi']);
-    assert.match(await payment.first().innerText(), /Tỷ lệ hồ sơ thanh toán trực tuyến .*: 25,02% \(ngưỡng 50%\); 4,5 điểm có thể cải thiện\./);
+    // Alerts come by unit, the unit with the most at stake in one alert first (Hưng Lợi's MDHL 12
+    // before Vĩnh Lộc's MDSH 8,2).
+    assert.deepEqual(await payment.evaluateAll((a) => a.map((x) => x.dataset.unit)), ['UBND xã Hưng Lợi', 'UBND xã Vĩnh Lộc']);
+    assert.match(await payment.last().innerText(), /Tỷ lệ hồ sơ thanh toán trực tuyến .*: 25,02% \(ngưỡng 50%\); 4,5 điểm có thể cải thiện\./);
+    assert.equal(await page.locator('[data-testid="alerts"] [data-alert-unit]').first().getAttribute('data-alert-unit'), 'UBND phường Phú Mỹ');
+    // An Lạc's three most valuable actions: HAS_ONLINE 31/403 → 403 (+3,69); PAY_FORMALITIES and
+    // PAY_PROVISION 3/31 → 25/31 = 80,65 % ≥ 80 % (+1,76 each).
+    assert.deepEqual(await page.locator(`[data-alert-unit="${anLac}"] [data-testid="top-actions"] li`).allInnerTexts(), [
+        'DVC có hồ sơ trực tuyến: thêm 372 TTHC, +3,69 điểm',
+        'TTHC có giao dịch thanh toán trực tuyến: thêm 22 TTHC, +1,76 điểm',
+        'TTHC có nghĩa vụ tài chính tích hợp trên Cổng DVCQG: thêm 22 TTHC, +1,76 điểm',
+    ]);
+    // The town's province-level criteria are said once, not as a CKMB alert of every commune.
+    assert.equal(await page.locator('[data-testid="alerts"] [data-alert][data-criterion="CKMB"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="from-above"] li').first().innerText(), 'Do cấp tỉnh — TTHC công bố đúng hạn: 5,62/6 điểm (số liệu của UBND thị xã An Hòa, chung cho 14 đơn vị).');
     const measure = await page.evaluate(() => performance.getEntriesByName('chiso:analysis', 'measure').length);
     assert.equal(measure, 1);
 
@@ -69,6 +82,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     const onTime = await detail.locator('tr[data-criterion="ON_TIME"] td').allInnerTexts();
     // 20 × 4473/4474 = 19,9955 rounds to 20,00, 4472 gives 19,99: 115 more on time for full points.
     assert.deepEqual(onTime.slice(0, 7), ['4.358', '4.474', '97,41', '19,48', '20', '0,52', '115 hồ sơ']);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'unit-heading', 'focus moves to the unit page');
     // The planner starts at the next band (60,05 is «Trung bình»; «Khá» from 70), out of reach
     // with dossiers: at most 60,05 + 0,52 + 1,34 (PAY_DOSSIERS 2558/3292 to 3290/3292) = 61,91.
     const plan = detail.locator('[data-testid="plan"]');
@@ -86,7 +100,6 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     // point first.
     await plan.locator('[data-testid="plan-target"]').fill('60,5');
     assert.deepEqual(await steps(), [['PAY_DOSSIERS', '2', '0.01'], ['ON_TIME', '97', '0.44']]);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'unit-heading', 'focus moves to the unit page');
     assert.match(await detail.locator('tr[data-criterion="FULL"]').innerText(), /không có dữ liệu/);
     assert.match(await detail.locator('tr[data-criterion="PUBLISH_ON_TIME"]').innerText(), /lấy theo UBND thị xã An Hòa/);
     // The unit's chart: its groups against its peers', with the figures as text alternative.

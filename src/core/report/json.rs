@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{percent, status_code};
-use crate::core::alerts::{missing_data, Alert};
+use crate::core::alerts::{from_above, missing_data, Alert};
 use crate::core::analysis::Analysis;
 use crate::core::compare::{Change, Comparison, UnitChange};
 use crate::core::lang::Lang;
@@ -93,6 +93,14 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
         "periods": analysis.periods.iter().map(period).collect::<Vec<_>>(),
         "units": units,
         "alerts": alert_list(alerts),
+        "from_above": from_above(scores, rules).iter().map(|f| json!({
+            "from": f.from,
+            "criterion": f.criterion,
+            "score": f.score,
+            "max": f.max,
+            "units": f.units,
+            "message": f.message(rules, Lang::Vi),
+        })).collect::<Vec<_>>(),
         "missing_data": missing_data(scores, rules).iter().map(|m| json!({
             "unit": m.unit,
             "criteria": m.criteria,

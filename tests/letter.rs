@@ -36,17 +36,14 @@ fn ha_noi_results_as_a_letter_writes_them() {
     assert_eq!(letter.fields.place_and_date, "Hà Nội, ngày    tháng    năm 2026");
 }
 
-#[test]
-fn a_town_of_fourteen_communes() {
-    let rules = RuleSet::default_rules().unwrap();
-    let town = "UBND thị xã Mỹ Hào";
+/// A town with no figures of its own and its fourteen communes: communes 4 and 10 pay online 1 in
+/// 10, the others 8 in 10; every one is on time 9 in 10 and deploys certified copies.
+fn town_of_fourteen(town: &str) -> Vec<chiso::core::figures::UnitRow> {
     let mut rows = vec![unit(town, None, &[])];
     for i in 0..14 {
-        // Communes 3 and 9 pay online 1 in 10; the others 8 in 10. Every one deploys certified copies.
         let paid = if i == 3 || i == 9 { 1.0 } else { 8.0 };
-        let name = format!("UBND xã {}", i + 1);
         rows.push(unit(
-            &name,
+            &format!("UBND xã {}", i + 1),
             Some(town),
             &[
                 ("ON_TIME", counts(9.0, 10.0)),
@@ -55,7 +52,14 @@ fn a_town_of_fourteen_communes() {
             ],
         ));
     }
-    let scores = score_units(&rows, &rules);
+    rows
+}
+
+#[test]
+fn a_town_of_fourteen_communes() {
+    let rules = RuleSet::default_rules().unwrap();
+    let town = "UBND thị xã Mỹ Hào";
+    let scores = score_units(&town_of_fourteen(town), &rules);
     let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, Some(&payment_rule()));
     assert_eq!(letter.whole, town);
     let line = |code: &str| letter.results.iter().find(|l| l.code == code).unwrap().text.clone();
@@ -75,6 +79,29 @@ fn a_town_of_fourteen_communes() {
     let last = letter.appendix.last().unwrap();
     // 18 + 0,6 + 2 = 20,6 → "Yếu".
     assert_eq!((last.total, last.band, last.rank), (20.6, "Yếu", Some(13)));
+}
+
+/// The copy-ready summary of the same town, worked by hand: the town pools ON_TIME 126/140 → 18,
+/// PAY_DOSSIERS 98/140 = 70 % → 4,2 and the certified copies 14/14 → 2: 24,2, «Yếu»; twelve
+/// communes have 18 + 4,8 + 2 = 24,8, communes 4 and 10 have 18 + 0,6 + 2 = 20,6.
+#[test]
+fn the_summary_of_the_town() {
+    let rules = RuleSet::default_rules().unwrap();
+    let town = "UBND thị xã Mỹ Hào";
+    let scores = score_units(&town_of_fourteen(town), &rules);
+    let letter = compose(&LetterFields::for_period("", town), &scores, &rules, Some(&payment_rule()));
+    assert_eq!(
+        chiso::core::report::summary::summary(&letter, &scores, None),
+        "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp: Toàn thị xã Mỹ Hào đạt 24,2/100 điểm (Yếu).
+- Chỉ số Công khai, minh bạch: 0/18 điểm.
+- Chỉ số Tiến độ giải quyết: 18/20 điểm.
+- Chỉ số Dịch vụ công trực tuyến: 0/12 điểm.
+- Chỉ số Thanh toán trực tuyến: 4,2/10 điểm.
+- Chỉ số Mức độ hài lòng: 0/18 điểm.
+- Chỉ số Số hóa hồ sơ: 2/22 điểm, trong đó việc cung cấp dịch vụ chứng thực điện tử bản sao từ bản chính đã triển khai 14/14 đơn vị.
+Cao nhất: UBND xã 1 (24,8 điểm); thấp nhất: UBND xã 10 (20,6 điểm).
+Đơn vị cần tập trung khắc phục: UBND xã 10, UBND xã 4."
+    );
 }
 
 /// The DOCX opens as a package whose XML carries the letter, the landscape appendix section, its

@@ -13,8 +13,10 @@
 //!
 //! Ranks: October B, A, C; November A, B, D, C.
 //! Alerts under the default rules that differ: A's online dossiers (20 % < target 50 %) and A's
-//! online payment (30 % < 50 %) clear; B's online payment (60 % → 40 %) is new. Every other alert
-//! (groups under half their maximum, totals under 50, C's low rates) stands in both periods.
+//! online payment (30 % < 50 %) clear, and so does A's CLGQ (2,40/12 → 6/12: what is left of the
+//! group, FULL and HAS_ONLINE, has no figures, and missing is not poor); B's online payment
+//! (60 % → 40 %) is new. Every other alert (groups under their share with a shortfall of their
+//! own, totals under 50, C's low rates) stands in both periods.
 
 mod common;
 
@@ -107,6 +109,7 @@ fn changes_movers_and_alerts_between_the_periods() {
     assert_eq!(
         cleared,
         [
+            ("UBND xã A".to_string(), "CLGQ".to_string()),
             ("UBND xã A".to_string(), "ONLINE_DOSSIERS".to_string()),
             ("UBND xã A".to_string(), "PAY_DOSSIERS".to_string())
         ]

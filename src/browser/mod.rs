@@ -43,6 +43,13 @@ fn performance() -> Option<web_sys::Performance> {
 }
 
 /// Marks the moment files were received, forgetting any earlier analysis.
+/// Puts `text` on the clipboard; false where the browser refuses (no permission, not a secure
+/// context).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+}
+
 pub fn mark_received() {
     if let Some(p) = performance() {
         p.clear_marks_with_mark_name(RECEIVED_MARK);

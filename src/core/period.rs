@@ -54,6 +54,16 @@ impl Period {
         }
     }
 
+    /// The period inside a Vietnamese sentence: "tháng 11/2023", "quý 4/2023", "năm 2026".
+    pub fn phrase(&self) -> String {
+        match self {
+            Period::Month { year, month } => format!("tháng {month}/{year}"),
+            Period::Quarter { year, quarter } => format!("quý {quarter}/{year}"),
+            Period::Year(year) => format!("năm {year}"),
+            Period::Named(text) => format!("kỳ {text}"),
+        }
+    }
+
     /// The period in a file name: "2023-11", "2023-q4", "2026", "dot-2".
     pub fn slug(&self) -> String {
         match self {

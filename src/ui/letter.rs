@@ -3,8 +3,10 @@ use serde::{Deserialize, Serialize};
 
 use super::state::AppState;
 use crate::browser;
+use crate::core::lang::Lang;
 use crate::core::report::export::{Export, Sources};
 use crate::core::report::letter::{compose, default_fields, Letter, LetterFields};
+use crate::core::report::summary::summary;
 
 const LETTER_KEY: &str = "chiso.letter";
 
@@ -92,6 +94,8 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         let f = fields.get()?;
         let l = letter.get()?;
         let t = lang.get();
+        let analysis = state.analysis.get()?;
+        let comparison = state.comparison.get();
         Some(view! {
             <section class="letter-panel" aria-labelledby="letter-heading">
                 <h2 id="letter-heading">{t.pick("Văn bản công bố kết quả", "The announcement letter")}</h2>
@@ -105,9 +109,36 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
                     <summary>{t.pick("Sửa nội dung văn bản (được ghi nhớ trên máy này)", "Edit the letter's texts (remembered on this computer)")}</summary>
                     <Fields fields=f update=update lang=t />
                 </details>
+                <Summary text=summary(&l, &analysis.0.scores, comparison.as_deref()) lang=t />
                 <Preview letter=l />
             </section>
         })
+    }
+}
+
+/// The copy-ready summary (the contract's `summary-text`) with its copy button.
+#[component]
+fn Summary(text: String, lang: Lang) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let to_copy = text.clone();
+    let copy = move |_| {
+        let text = to_copy.clone();
+        leptos::task::spawn_local(async move { copied.set(Some(browser::copy_text(&text).await)) });
+    };
+    let rows = text.lines().count().max(3);
+    view! {
+        <div class="summary">
+            <label class="field" for="summary-text">{lang.pick("Tóm tắt để gửi Zalo, thư điện tử", "Summary for chat or e-mail")}</label>
+            <textarea id="summary-text" data-testid="summary-text" readonly rows=rows>{text}</textarea>
+            <button type="button" class="secondary" data-testid="summary-copy" on:click=copy>{lang.pick("Sao chép tóm tắt", "Copy the summary")}</button>
+            <span class="hint" role="status" data-testid="summary-copied">
+                {move || match copied.get() {
+                    Some(true) => lang.pick(" Đã sao chép.", " Copied."),
+                    Some(false) => lang.pick(" Trình duyệt không cho sao chép: hãy chọn văn bản và nhấn Ctrl+C.", " The browser did not allow copying: select the text and press Ctrl+C."),
+                    None => "",
+                }}
+            </span>
+        </div>
     }
 }
 

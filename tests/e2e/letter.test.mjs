@@ -40,6 +40,18 @@ test('the letter carries the pooled results and the named units, and its DOCX co
     const anLac = await page.locator('[data-testid="appendix"] tbody tr', { hasText: 'UBND phường An Lạc' }).locator('td').allInnerTexts();
     assert.equal(anLac[6], 'thiếu số liệu', 'MDSH');
     assert.match(await page.locator('[data-testid="appendix-note"]').innerText(), /\*: nhóm có tiêu chí thiếu số liệu/);
+    // The copy-ready summary: the whole's total as the ranking has it, its band, the six results
+    // as the letter writes them, the first and the last of the ranked units, the units named.
+    const summary = await page.locator('[data-testid="summary-text"]').inputValue();
+    const total = Number(await page.locator(`table[data-testid="unit-scores"] tr[data-unit="${town}"] td[data-group="TOTAL"]`).getAttribute('data-value'));
+    assert.ok(summary.startsWith(`Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 11/2026: Toàn thị xã An Hòa đạt ${total.toString().replace('.', ',')}/100 điểm (Khá).\n- Chỉ số Công khai, minh bạch: `), summary);
+    for (const name of Object.values(groups)) assert.ok(summary.includes(`\n- Chỉ số ${name}: `), name);
+    assert.match(summary, /\nCao nhất: UBND phường Hòa Bình \(80,5 điểm\); thấp nhất: /);
+    assert.ok(summary.endsWith('\nĐơn vị cần tập trung khắc phục: UBND xã Vĩnh Lộc, UBND xã Hưng Lợi.'), summary);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+    await page.locator('[data-testid="summary-copy"]').click();
+    await page.locator('[data-testid="summary-copied"]', { hasText: 'Đã sao chép.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), summary);
     // Before the download: the published results that rest on missing figures.
     assert.match(await page.locator('[data-testid="missing-warning"]').innerText(), /dựa trên số liệu còn thiếu .*UBND phường An Lạc \(9 tiêu chí, 30 điểm\)/);
 

@@ -114,8 +114,10 @@ impl AppendixRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Letter {
     pub fields: LetterFields,
-    /// The body whose pooled results the letter announces.
+    /// The body whose pooled results the letter announces (empty: the units pooled, no body).
     pub whole: String,
+    /// The whole's group scores, in rule-set order.
+    pub whole_groups: Vec<(String, f64)>,
     pub results: Vec<GroupLine>,
     pub named_units: Vec<String>,
     /// The directives in order, the named-units one last when it names anyone.
@@ -244,6 +246,7 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
     Letter {
         fields: fields.clone(),
         whole,
+        whole_groups: groups,
         results,
         named_units,
         directives,

@@ -10,6 +10,7 @@ pub mod export;
 pub mod fix_list;
 pub mod json;
 pub mod letter;
+pub mod summary;
 pub mod xlsx;
 
 use crate::core::score::Status;

@@ -1,0 +1,52 @@
+//! The month in a few plain lines, for Zalo or e-mail: the whole's six results and total, the
+//! change against the period before, the best and the lowest units, and the units the letter names.
+
+use super::letter::Letter;
+use crate::core::band::Band;
+use crate::core::compare::Comparison;
+use crate::core::format::number;
+use crate::core::kind::whole_label;
+use crate::core::lang::Lang;
+use crate::core::score::{hundredths_to_points, points_to_hundredths, Scores};
+
+/// The copy-ready summary (in Vietnamese, as the letter it goes with).
+pub fn summary(letter: &Letter, scores: &Scores, comparison: Option<&Comparison>) -> String {
+    let period = scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| format!(" {}", p.phrase()));
+    let whole =
+        if letter.whole.is_empty() { "Các đơn vị".to_string() } else { whole_label(&letter.whole, Lang::Vi) };
+    let total = hundredths_to_points(letter.whole_groups.iter().map(|(_, s)| points_to_hundredths(*s)).sum());
+    let change = comparison.and_then(|c| {
+        let delta = c.unit(&letter.whole, None)?.total.delta()?;
+        let how = match delta {
+            d if d > 0.0 => format!("tăng {} điểm", number(d, 2)),
+            d if d < 0.0 => format!("giảm {} điểm", number(-d, 2)),
+            _ => "không đổi".to_string(),
+        };
+        Some(format!(", {how} so với {}", c.previous.phrase()))
+    });
+    let mut lines = vec![format!(
+        "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp{}: {whole} đạt {}/100 điểm ({}){}.",
+        period.unwrap_or_default(),
+        number(total, 2),
+        Band::of(total).label(Lang::Vi),
+        change.unwrap_or_default()
+    )];
+    lines.extend(letter.results.iter().map(|r| format!("- {}", r.text)));
+    let ranked: Vec<_> = scores.units.iter().filter(|u| !u.is_whole()).collect();
+    let best = ranked.iter().max_by(|a, b| a.total.total_cmp(&b.total).then_with(|| b.name.cmp(&a.name)));
+    // Among equals, the first by name, both ways.
+    let lowest = ranked.iter().min_by(|a, b| a.total.total_cmp(&b.total).then_with(|| a.name.cmp(&b.name)));
+    if let (Some(best), Some(lowest), true) = (best, lowest, ranked.len() > 1) {
+        lines.push(format!(
+            "Cao nhất: {} ({} điểm); thấp nhất: {} ({} điểm).",
+            best.name,
+            number(best.total, 2),
+            lowest.name,
+            number(lowest.total, 2)
+        ));
+    }
+    if !letter.named_units.is_empty() {
+        lines.push(format!("Đơn vị cần tập trung khắc phục: {}.", letter.named_units.join(", ")));
+    }
+    lines.join("\n")
+}

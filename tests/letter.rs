@@ -150,3 +150,33 @@ fn the_docx_carries_the_letter_and_the_appendix() {
     zip.by_name("word/styles.xml").unwrap().read_to_string(&mut styles).unwrap();
     assert!(styles.contains("Times New Roman"));
 }
+
+/// A province's departments and communes, ranked apart as the portal does: ON_TIME alone, Sở A
+/// 9/10 → 18, Sở B 10/10 → 20, xã C 8/10 → 16, xã D 10/10 → 20. The appendix lists each kind
+/// under its heading with the ranks within it (B 1, A 2; D 1, C 2), not 1–4 across them.
+#[test]
+fn the_appendix_is_grouped_by_kind() {
+    let rules = RuleSet::default_rules().unwrap();
+    let on_time = |n: f64| [("ON_TIME", counts(n, 10.0))];
+    let rows = [
+        unit("Sở A", None, &on_time(9.0)),
+        unit("Sở B", None, &on_time(10.0)),
+        unit("UBND xã C", None, &on_time(8.0)),
+        unit("UBND xã D", None, &on_time(10.0)),
+    ];
+    let scores = score_units(&rows, &rules);
+    let letter = compose(&LetterFields::for_period("11/2026", "UBND tỉnh X"), &scores, &rules, None);
+    type Section<'a> = (Option<&'a str>, Vec<(&'a str, Option<usize>)>);
+    let sections: Vec<Section> = letter
+        .appendix_sections()
+        .into_iter()
+        .map(|(title, rows)| (title, rows.into_iter().map(|r| (r.unit.as_str(), r.rank)).collect()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (Some("Sở, ban, ngành"), vec![("Sở B", Some(1)), ("Sở A", Some(2))]),
+            (Some("Cấp xã"), vec![("UBND xã D", Some(1)), ("UBND xã C", Some(2))]),
+        ]
+    );
+}

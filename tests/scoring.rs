@@ -352,4 +352,10 @@ fn units_are_ranked_within_their_kind() {
     assert_eq!(of("Sở Tư pháp"), (Some("Sở, ban, ngành".to_string()), Some(1), Some(1)));
     assert_eq!(of("UBND huyện Y").1, Some(1));
     assert_eq!(of("UBND huyện X").1, Some(2));
+    // The ranking by kind: the kinds in reading order (Sở 20, then Y 16 with B and C, then X 14
+    // with A and D), and the communes alone by their rank within their kind, ties in reading order.
+    assert_eq!(scores.kinds(), ["Sở, ban, ngành", "Cấp huyện", "Cấp xã"]);
+    let names = |order: Vec<usize>| order.into_iter().map(|i| scores.units[i].name.as_str()).collect::<Vec<_>>();
+    assert_eq!(names(scores.order("TOTAL", Some("cấp xã"))), ["UBND xã A", "UBND xã B", "UBND xã C", "UBND xã D"]);
+    assert_eq!(names(scores.order("TOTAL", None))[..3], ["Sở Tư pháp", "UBND huyện Y", "UBND xã B"]);
 }

@@ -614,6 +614,38 @@ fn competition_ranks(values: impl Iterator<Item = i64>) -> Vec<usize> {
 }
 
 impl Scores {
+    /// The kinds of the units ranked (the whole is not), in reading order of their first unit.
+    pub fn kinds(&self) -> Vec<String> {
+        let mut kinds: Vec<String> = Vec::new();
+        for i in self.ranked_order() {
+            let u = &self.units[i];
+            if let (Some(kind), false) = (&u.kind, u.is_whole()) {
+                if !kinds.iter().any(|k| fold_words(k) == fold_words(kind)) {
+                    kinds.push(kind.clone());
+                }
+            }
+        }
+        kinds
+    }
+
+    /// The ranking's rows: sorted by `sort` (a group code, or "TOTAL" for the hierarchy by rank),
+    /// and, with a kind, only its units by their rank within it (the portal's ranking apart).
+    pub fn order(&self, sort: &str, kind: Option<&str>) -> Vec<usize> {
+        let mut order = if sort == "TOTAL" { self.ranked_order() } else { self.order_by_group(sort) };
+        if let Some(kind) = kind.map(fold_words) {
+            let of_kind = |i: &usize| {
+                let u = &self.units[*i];
+                !u.is_whole() && u.kind.as_deref().map(fold_words).as_ref() == Some(&kind)
+            };
+            order.retain(of_kind);
+            if sort == "TOTAL" {
+                // Stable: equal ranks keep reading order.
+                order.sort_by_key(|&i| self.units[i].kind_rank);
+            }
+        }
+        order
+    }
+
     /// Units by one group's score, highest first (then in reading order), the whole above them.
     pub fn order_by_group(&self, code: &str) -> Vec<usize> {
         let score = |i: usize| self.units[i].group(code).map_or(0.0, |g| g.score);

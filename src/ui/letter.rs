@@ -5,7 +5,7 @@ use super::state::AppState;
 use crate::browser;
 use crate::core::lang::Lang;
 use crate::core::report::export::{Export, Sources};
-use crate::core::report::letter::{compose, default_fields, Letter, LetterFields};
+use crate::core::report::letter::{compose, default_fields, AppendixRow, Letter, LetterFields};
 use crate::core::report::summary::summary;
 
 const LETTER_KEY: &str = "chiso.letter";
@@ -207,22 +207,29 @@ fn Preview(letter: Letter) -> impl IntoView {
         .map(|(i, d)| view! { <p class="indent">{format!("{}. {d}", i + 1)}</p> })
         .collect_view();
     let heads = letter.appendix_headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    let columns = letter.appendix_headers.len();
+    let row_view = |r: &AppendixRow| {
+        let cells = r.cells();
+        let last = cells.len() - 1;
+        let groups = cells[2..last - 1].iter().map(|g| view! { <td class="num">{g.clone()}</td> }).collect_view();
+        view! {
+            <tr>
+                <td class="num">{cells[0].clone()}</td>
+                <th scope="row">{cells[1].clone()}</th>
+                {groups}
+                <td class="num">{cells[last - 1].clone()}</td>
+                <td>{cells[last].clone()}</td>
+            </tr>
+        }
+    };
     let rows = letter
-        .appendix
-        .iter()
-        .map(|r| {
-            let cells = r.cells();
-            let last = cells.len() - 1;
-            let groups = cells[2..last - 1].iter().map(|g| view! { <td class="num">{g.clone()}</td> }).collect_view();
-            view! {
-                <tr>
-                    <td class="num">{cells[0].clone()}</td>
-                    <th scope="row">{cells[1].clone()}</th>
-                    {groups}
-                    <td class="num">{cells[last - 1].clone()}</td>
-                    <td>{cells[last].clone()}</td>
-                </tr>
-            }
+        .appendix_sections()
+        .into_iter()
+        .map(|(section, rows)| {
+            let heading = section.map(
+                |t| view! { <tr class="section-row"><th scope="rowgroup" colspan=columns>{t.to_string()}</th></tr> },
+            );
+            view! { {heading} {rows.into_iter().map(row_view).collect_view()} }
         })
         .collect_view();
     let title: Vec<String> = letter.appendix_title.lines().map(String::from).collect();

@@ -19,6 +19,8 @@ pub fn Results(state: AppState) -> impl IntoView {
     let lang = state.lang;
     // The column the ranking is sorted by: "TOTAL" (the hierarchy by rank) or a group code.
     let sort = RwSignal::new(String::from("TOTAL"));
+    // The kind the ranking is limited to; empty: every unit, ranked under its parent.
+    let kind = RwSignal::new(String::new());
     let view_of = move |shared: Shared| {
         let sorted_by = sort.get();
         let l = lang.get();
@@ -57,13 +59,29 @@ pub fn Results(state: AppState) -> impl IntoView {
                 }
             })
             .collect_view();
-        let order: Vec<usize> =
-            if sorted_by == "TOTAL" { scores.ranked_order() } else { scores.order_by_group(&sorted_by) };
+        let chosen_kind = kind.get();
+        let by_kind = (!chosen_kind.is_empty()).then_some(chosen_kind.as_str());
+        let order = scores.order(&sorted_by, by_kind);
+        let kinds = scores.kinds();
+        let kind_options = kinds
+            .iter()
+            .map(|k| view! { <option value=k.clone() selected=*k == chosen_kind>{k.clone()}</option> })
+            .collect_view();
+        let kind_filter = (!kinds.is_empty()).then(|| view! {
+            <label class="kind-filter">
+                {l.pick("Xếp hạng theo loại đơn vị: ", "Rank by kind of unit: ")}
+                <select data-testid="kind-filter" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <option value="" selected=chosen_kind.is_empty()>{l.pick("Tất cả (hạng trong đơn vị cấp trên)", "All (rank under the parent)")}</option>
+                    {kind_options}
+                </select>
+            </label>
+        });
         let rows = order
             .into_iter()
             .map(|i| {
                 let u = &scores.units[i];
                 let name = u.name.clone();
+                let shown_rank = if by_kind.is_some() { u.kind_rank } else { u.rank };
                 let has_error = u.criteria.iter().any(|c| c.status == Status::DataError);
                 let cells = u
                     .groups
@@ -94,7 +112,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 });
                 view! {
                     <tr data-unit=name.clone() class:child=u.parent.is_some() data-whole=u.is_whole().then_some("true")>
-                        <td class="num" data-rank=u.rank>{u.rank}</td>
+                        <td class="num" data-rank=shown_rank>{shown_rank}</td>
                         <th scope="row">
                             <button type="button" class="link" data-testid="unit-link" on:click=move |_| state.selected_unit.set(Some(select.clone()))>
                                 {if u.is_whole() { whole_label(&name, l) } else { name.clone() }}
@@ -142,6 +160,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                     <button type="button" class="secondary" data-testid="export-json" on:click=move |_| e3(Export::Json)>{tr(l, Text::ExportJson)}</button>
                 </div>
                 <p class="hint">{tr(l, Text::UnitPageHint)}</p>
+                {kind_filter}
                 <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
                     <table class="scores" data-testid="unit-scores">
                         <caption class="visually-hidden">{caption.clone()}</caption>

@@ -56,6 +56,12 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     assert.equal(await firstUnit(), 'UBND phường An Lạc', 'TDGQ 19,48 is the highest');
     await page.locator('th[data-group="TOTAL"] [data-testid="sort"]').click();
     assert.equal(await firstUnit(), 'UBND phường Hòa Bình', '80,5, the first of the communes');
+    // Ranked by kind: the communes alone (the town, of the district kind, is their whole).
+    await page.locator('[data-testid="kind-filter"]').selectOption('Cấp xã');
+    assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 14);
+    assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr[data-whole]').count(), 0);
+    assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').first().locator('td[data-rank]').innerText(), '1');
+    await page.locator('[data-testid="kind-filter"]').selectOption('');
     assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2026\.1/);
     const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');
     // Alerts come by unit, the unit with the most at stake in one alert first (Hưng Lợi's MDHL 12

@@ -128,19 +128,26 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     )
     .cant_split();
     let mut rows = vec![header];
-    for r in &letter.appendix {
-        let cells = r.cells();
-        rows.push(TableRow::new(
-            cells
-                .iter()
-                .zip(&widths)
-                .enumerate()
-                .map(|(k, (text, w))| {
-                    let align = if k == 1 || k == cells.len() - 1 { AlignmentType::Left } else { AlignmentType::Right };
-                    cell(vec![line(text, 12, false, false, align)], *w)
-                })
-                .collect(),
-        ));
+    for (section, section_rows) in letter.appendix_sections() {
+        if let Some(title) = section {
+            let heading = cell(vec![line(title, 12, true, false, AlignmentType::Left)], widths.iter().sum());
+            rows.push(TableRow::new(vec![heading.grid_span(widths.len())]));
+        }
+        for r in section_rows {
+            let cells = r.cells();
+            rows.push(TableRow::new(
+                cells
+                    .iter()
+                    .zip(&widths)
+                    .enumerate()
+                    .map(|(k, (text, w))| {
+                        let align =
+                            if k == 1 || k == cells.len() - 1 { AlignmentType::Left } else { AlignmentType::Right };
+                        cell(vec![line(text, 12, false, false, align)], *w)
+                    })
+                    .collect(),
+            ));
+        }
     }
     doc = doc.add_table(Table::new(rows).set_grid(widths.clone()).width(widths.iter().sum(), WidthType::Dxa));
     if let Some(note) = letter.appendix_note {

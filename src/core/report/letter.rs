@@ -86,10 +86,34 @@ pub struct GroupLine {
     pub text: String,
 }
 
+/// The appendix's rows: with units of more than one kind, the whole first, then each kind apart
+/// (its heading, its units by their rank within it), then units of no kind; otherwise the ranking
+/// as it reads. Each with its section and the rank it shows.
+fn appendix_order(scores: &Scores) -> Vec<(usize, Option<String>, Option<usize>)> {
+    let kinds = scores.kinds();
+    if kinds.len() < 2 {
+        return scores.ranked_order().into_iter().map(|i| (i, None, scores.units[i].rank)).collect();
+    }
+    let mut rows: Vec<(usize, Option<String>, Option<usize>)> =
+        scores.ranked_order().into_iter().filter(|&i| scores.units[i].is_whole()).map(|i| (i, None, None)).collect();
+    for kind in &kinds {
+        rows.extend(
+            scores.order("TOTAL", Some(kind)).into_iter().map(|i| (i, Some(kind.clone()), scores.units[i].kind_rank)),
+        );
+    }
+    let placed: std::collections::HashSet<usize> = rows.iter().map(|(i, _, _)| *i).collect();
+    let others = scores.ranked_order().into_iter().filter(|i| !placed.contains(i));
+    rows.extend(others.map(|i| (i, Some("Đơn vị khác".to_string()), scores.units[i].rank)));
+    rows
+}
+
 /// One row of the appendix.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppendixRow {
-    /// `None` for the whole, which heads the appendix unranked.
+    /// The kind of unit it is listed under, when the appendix is grouped by kind; a heading row
+    /// goes before the first row of each section.
+    pub section: Option<String>,
+    /// `None` for the whole, which heads the appendix unranked; within a kind, the rank in it.
     pub rank: Option<usize>,
     pub unit: String,
     pub groups: Vec<f64>,
@@ -97,6 +121,20 @@ pub struct AppendixRow {
     pub coverage: Vec<Coverage>,
     pub total: f64,
     pub band: &'static str,
+}
+
+impl Letter {
+    /// The appendix's rows in runs of one section each, for a heading before each named run.
+    pub fn appendix_sections(&self) -> Vec<(Option<&str>, Vec<&AppendixRow>)> {
+        let mut out: Vec<(Option<&str>, Vec<&AppendixRow>)> = Vec::new();
+        for row in &self.appendix {
+            match out.last_mut() {
+                Some((section, rows)) if *section == row.section.as_deref() => rows.push(row),
+                _ => out.push((row.section.as_deref(), vec![row])),
+            }
+        }
+        out
+    }
 }
 
 impl AppendixRow {
@@ -216,13 +254,13 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
     let mut appendix_headers = vec!["Hạng".to_string(), "Đơn vị".to_string()];
     appendix_headers.extend(rules.groups.iter().map(|g| format!("{} ({})", g.name, number(g.max, 2))));
     appendix_headers.extend(["Tổng điểm".to_string(), "Xếp loại".to_string()]);
-    let appendix = scores
-        .ranked_order()
+    let appendix = appendix_order(scores)
         .into_iter()
-        .map(|i| {
+        .map(|(i, section, rank)| {
             let u = &scores.units[i];
             AppendixRow {
-                rank: u.rank,
+                section,
+                rank,
                 unit: if u.is_whole() { whole_label(&u.name, Lang::Vi) } else { u.name.clone() },
                 groups: u.groups.iter().map(|g| g.score).collect(),
                 coverage: rules.groups.iter().map(|g| u.coverage(rules, &g.code)).collect(),

@@ -433,25 +433,11 @@ impl Alert {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::figures::{Figure, Place, UnitRow};
+    use crate::core::figures::UnitRow;
     use crate::core::score::score_units;
-    use std::collections::BTreeMap;
 
     fn unit(name: &str, figures: &[(&str, f64, f64)]) -> UnitRow {
-        UnitRow {
-            name: name.into(),
-            kind: None,
-            parent: None,
-            period: None,
-            source: Place::default(),
-            figures: figures
-                .iter()
-                .map(|(c, n, d)| (c.to_string(), Figure { numerator: Some(*n), denominator: Some(*d), rate: None }))
-                .collect(),
-            tracked: BTreeMap::new(),
-            group_scores: BTreeMap::new(),
-            total_score: None,
-        }
+        UnitRow::with_counts(name, figures)
     }
 
     /// Hand-worked: A pays online 3/40 (7.5 %, 0.45 of 6 points), B 30/40 (75 %, 4.5 points).

@@ -335,24 +335,11 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::figures::{Figure, Place, UnitRow};
+    use crate::core::figures::UnitRow;
     use crate::core::score::score_units;
 
     fn unit(figures: &[(&str, f64, f64)]) -> UnitRow {
-        UnitRow {
-            name: "Xã An Bình".into(),
-            kind: None,
-            parent: None,
-            period: None,
-            source: Place::default(),
-            figures: figures
-                .iter()
-                .map(|&(c, n, d)| (c.to_string(), Figure { numerator: Some(n), denominator: Some(d), rate: None }))
-                .collect(),
-            tracked: BTreeMap::new(),
-            group_scores: BTreeMap::new(),
-            total_score: None,
-        }
+        UnitRow::with_counts("Xã An Bình", figures)
     }
 
     fn scored(figures: &[(&str, f64, f64)]) -> (RuleSet, UnitResult) {

@@ -23,6 +23,26 @@ pub struct Figure {
 }
 
 impl UnitRow {
+    /// A unit with counts (numerator, denominator) for some criteria, for the tests of what
+    /// scores it.
+    #[cfg(test)]
+    pub(crate) fn with_counts(name: &str, figures: &[(&str, f64, f64)]) -> UnitRow {
+        UnitRow {
+            name: name.into(),
+            kind: None,
+            parent: None,
+            period: None,
+            source: Place::default(),
+            figures: figures
+                .iter()
+                .map(|&(c, n, d)| (c.to_string(), Figure { numerator: Some(n), denominator: Some(d), rate: None }))
+                .collect(),
+            tracked: Default::default(),
+            group_scores: Default::default(),
+            total_score: None,
+        }
+    }
+
     /// What makes two rows the same unit in the same period.
     pub fn key(&self) -> (String, (String, String)) {
         let period = self.period.as_ref().map(Period::slug).unwrap_or_default();

@@ -4,22 +4,17 @@
 
 mod common;
 
-use chiso::core::alerts::AlertRule;
-use chiso::core::report::letter::{compose, LetterFields};
+use chiso::core::report::letter::{compose, LetterFields, NamedCriterion};
 use chiso::core::rules::RuleSet;
 use chiso::core::score::score_units;
 use common::{counts, ha_noi, unit};
-
-fn payment_rule() -> AlertRule {
-    AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }
-}
 
 #[test]
 fn ha_noi_results_as_a_letter_writes_them() {
     let rules = RuleSet::default_rules().unwrap();
     let scores = score_units(&[ha_noi()], &rules);
     let fields = LetterFields::for_period("10/2026", "UBND Thành phố Hà Nội");
-    let letter = compose(&fields, &scores, &rules, Some(&payment_rule()));
+    let letter = compose(&fields, &scores, &rules);
     let lines: Vec<&str> = letter.results.iter().map(|l| l.text.as_str()).collect();
     // Published: CKMB 11,2; TDGQ 14,81; CLGQ 9,23; TTTT 4,69 (one decimal in letters).
     assert_eq!(
@@ -60,7 +55,7 @@ fn a_town_of_fourteen_communes() {
     let rules = RuleSet::default_rules().unwrap();
     let town = "UBND thị xã Mỹ Hào";
     let scores = score_units(&town_of_fourteen(town), &rules);
-    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, Some(&payment_rule()));
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules);
     assert_eq!(letter.whole, town);
     let line = |code: &str| letter.results.iter().find(|l| l.code == code).unwrap().text.clone();
     // Pooled: ON_TIME 126/140 = 0.9 → 18; PAY (12 × 8 + 2 × 1)/140 = 0.7 → 4,2; MDSH 14/14 → 2.
@@ -89,7 +84,7 @@ fn the_summary_of_the_town() {
     let rules = RuleSet::default_rules().unwrap();
     let town = "UBND thị xã Mỹ Hào";
     let scores = score_units(&town_of_fourteen(town), &rules);
-    let letter = compose(&LetterFields::for_period("", town), &scores, &rules, Some(&payment_rule()));
+    let letter = compose(&LetterFields::for_period("", town), &scores, &rules);
     assert_eq!(
         chiso::core::report::summary::summary(&letter, &scores, None),
         "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp: Toàn thị xã Mỹ Hào đạt 24,2/100 điểm (Yếu).
@@ -124,7 +119,7 @@ fn the_docx_carries_the_letter_and_the_appendix() {
         ));
     }
     let scores = score_units(&rows, &rules);
-    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules, Some(&payment_rule()));
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules);
     let bytes = chiso::core::report::docx::to_bytes(&letter).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut document = String::new();
@@ -165,7 +160,7 @@ fn the_appendix_is_grouped_by_kind() {
         unit("UBND xã D", None, &on_time(10.0)),
     ];
     let scores = score_units(&rows, &rules);
-    let letter = compose(&LetterFields::for_period("11/2026", "UBND tỉnh X"), &scores, &rules, None);
+    let letter = compose(&LetterFields::for_period("11/2026", "UBND tỉnh X"), &scores, &rules);
     type Section<'a> = (Option<&'a str>, Vec<(&'a str, Option<usize>)>);
     let sections: Vec<Section> = letter
         .appendix_sections()
@@ -179,4 +174,28 @@ fn the_appendix_is_grouped_by_kind() {
             (Some("Cấp xã"), vec![("UBND xã D", Some(1)), ("UBND xã C", Some(2))]),
         ]
     );
+}
+
+/// The letter names units on several criteria, a paragraph each: online payment below 50 %
+/// (communes 4 and 10, 10 %) and, added, ON_TIME below 95 % (every commune, 90 %; the town, the
+/// whole the letter speaks for, is not named).
+#[test]
+fn the_letter_names_units_on_several_criteria() {
+    let rules = RuleSet::default_rules().unwrap();
+    let town = "UBND thị xã Mỹ Hào";
+    let scores = score_units(&town_of_fourteen(town), &rules);
+    let mut fields = LetterFields::for_period("11/2023", town);
+    let mut on_time = NamedCriterion::next(&fields.named, &rules).unwrap();
+    assert_eq!(on_time.criterion, "DOSSIER_SYNC", "the first unit-level criterion not named yet");
+    on_time.criterion = "ON_TIME".into();
+    on_time.rate = 0.95;
+    on_time.text = "Hồ sơ giải quyết chưa đúng hạn: {units}.".into();
+    fields.named.push(on_time);
+    let letter = compose(&fields, &scores, &rules);
+    assert_eq!(letter.directives.len(), 4);
+    assert!(letter.directives[2].contains("gồm: UBND xã 10, UBND xã 4. Đề nghị"));
+    // Equal points at stake (2 each): in name order.
+    assert!(letter.directives[3].starts_with("Hồ sơ giải quyết chưa đúng hạn: UBND xã 1, UBND xã 10, UBND xã 11, "));
+    assert_eq!(letter.directives[3].matches("UBND xã").count(), 14);
+    assert_eq!(letter.named_units.len(), 14);
 }

@@ -85,7 +85,8 @@ pub struct AlertSettings {
     pub below_target: bool,
     /// Total below these points; 0 turns it off.
     pub total_below: f64,
-    /// The criterion a letter pushes this month and its minimum rate; an empty code turns it off.
+    /// A criterion watched against a minimum rate (online payment under 50 %); an empty code turns
+    /// it off. (The units the letter names are the letter's own: `LetterFields::named`.)
     pub rate_criterion: String,
     pub rate: f64,
     /// The n lowest of a group; n = 0 turns it off.
@@ -122,7 +123,7 @@ impl AlertSettings {
         if self.total_below > 0.0 {
             rules.push(AlertRule::TotalBelow { points: self.total_below });
         }
-        if let Some(rule) = self.named_rule() {
+        if let Some(rule) = self.rate_rule() {
             rules.push(rule);
         }
         if self.bottom_n > 0 && !self.bottom_group.is_empty() {
@@ -131,8 +132,8 @@ impl AlertSettings {
         rules
     }
 
-    /// The rule whose units the letter names.
-    pub fn named_rule(&self) -> Option<AlertRule> {
+    /// The rule on a named criterion's rate, when it is on.
+    fn rate_rule(&self) -> Option<AlertRule> {
         (!self.rate_criterion.is_empty() && self.rate > 0.0)
             .then(|| AlertRule::CriterionBelowRate { criterion: self.rate_criterion.clone(), rate: self.rate })
     }
@@ -506,7 +507,6 @@ mod tests {
             ..defaults
         };
         assert_eq!(off.rules(), [AlertRule::BottomOfGroup { group: "TTTT".into(), n: 2 }]);
-        assert_eq!(off.named_rule(), None);
         let remembered: AlertSettings = serde_json::from_str(r#"{"rate": 0.6}"#).unwrap();
         assert_eq!((remembered.rate, remembered.red), (0.6, 0.5), "missing fields take the defaults");
     }

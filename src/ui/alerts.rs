@@ -134,7 +134,7 @@ fn AlertForm(state: AppState, rules: Arc<RuleSet>) -> impl IntoView {
             <input id="alert-total" inputmode="decimal" value=number(s.total_below, 2) on:change=move |ev| {
                 if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.total_below = v)) }
             } />
-            <label class="field" for="alert-criterion">{move || lang.get().pick("Tiêu chí được nêu tên trong văn bản", "Criterion the letter names units for")}</label>
+            <label class="field" for="alert-criterion">{move || lang.get().pick("Tiêu chí theo dõi theo tỷ lệ", "Criterion watched by its rate")}</label>
             <select id="alert-criterion" data-testid="alert-criterion" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 set(Box::new(move |x| x.rate_criterion = v.clone()))

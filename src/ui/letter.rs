@@ -5,8 +5,14 @@ use super::state::AppState;
 use crate::browser;
 use crate::core::lang::Lang;
 use crate::core::report::export::{Export, Sources};
-use crate::core::report::letter::{compose, default_fields, AppendixRow, Letter, LetterFields};
+use std::sync::Arc;
+
+use crate::core::format::number;
+use crate::core::report::letter::{compose, default_fields, AppendixRow, Letter, LetterFields, NamedCriterion};
 use crate::core::report::summary::summary;
+use crate::core::rules::RuleSet;
+use crate::core::table::Cell;
+use crate::core::values::value;
 
 const LETTER_KEY: &str = "chiso.letter";
 
@@ -33,6 +39,8 @@ fn period_of(state: &AppState) -> String {
 #[component]
 pub fn LetterPanel(state: AppState) -> impl IntoView {
     let edited: RwSignal<Option<LetterFields>> = RwSignal::new(None);
+    // The editor stays open while the letter it edits is redrawn.
+    let editing = RwSignal::new(false);
     // The fields in force: the user's, or the defaults for what is loaded.
     let fields = Memo::new(move |_| {
         let analysis = state.analysis.get()?;
@@ -58,8 +66,7 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         let analysis = state.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let f = fields.get()?;
-        let named = state.alert_settings.get().named_rule();
-        (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, &rules, named.as_ref()))
+        (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, &rules))
     });
     let update = move |change: Box<dyn Fn(&mut LetterFields)>| {
         if let Some(mut f) = fields.get_untracked() {
@@ -96,6 +103,8 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         let t = lang.get();
         let analysis = state.analysis.get()?;
         let comparison = state.comparison.get();
+        let active_rules = state.rules.get()?.rules;
+        let f_named = f.named.clone();
         Some(view! {
             <section class="letter-panel" aria-labelledby="letter-heading">
                 <h2 id="letter-heading">{t.pick("Văn bản công bố kết quả", "The announcement letter")}</h2>
@@ -105,9 +114,14 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
                     <button type="button" class="secondary" data-testid="print-letter" on:click=print>{t.pick("In văn bản", "Print the letter")}</button>
                     <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{t.pick("Khôi phục nội dung mặc định", "Restore the default texts")}</button>
                 </div>
-                <details class="letter-fields">
+                <details
+                    class="letter-fields"
+                    open=editing.get_untracked()
+                    on:toggle=move |ev| editing.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+                >
                     <summary>{t.pick("Sửa nội dung văn bản (được ghi nhớ trên máy này)", "Edit the letter's texts (remembered on this computer)")}</summary>
                     <Fields fields=f update=update lang=t />
+                    <NamedEditor named=f_named update=update lang=t rules=active_rules />
                 </details>
                 <Summary text=summary(&l, &analysis.0.scores, comparison.as_deref()) lang=t />
                 <Preview letter=l />
@@ -138,6 +152,66 @@ fn Summary(text: String, lang: Lang) -> impl IntoView {
                     None => "",
                 }}
             </span>
+        </div>
+    }
+}
+
+/// The paragraphs naming units, one per criterion: its criterion, the rate below which a unit
+/// is named, and the text (`{units}` stands for the names).
+#[component]
+fn NamedEditor(
+    named: Vec<NamedCriterion>,
+    update: impl Fn(Box<dyn Fn(&mut LetterFields)>) + Copy + Send + Sync + 'static,
+    lang: Lang,
+    rules: Arc<RuleSet>,
+) -> impl IntoView {
+    let rows = named
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            let options = rules
+                .criteria
+                .iter()
+                .map(|c| view! { <option value=c.code.clone() selected=c.code == n.criterion>{c.name.clone()}</option> })
+                .collect_view();
+            let percent = number(n.rate * 100.0, 2);
+            view! {
+                <fieldset class="named" data-testid="letter-named" data-criterion=n.criterion.clone()>
+                    <legend>{format!("{} {}", lang.pick("Đoạn nêu tên đơn vị", "Paragraph naming units"), k + 1)}</legend>
+                    <label>{lang.pick("Tiêu chí ", "Criterion ")}
+                        <select data-testid="letter-named-criterion" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.criterion = v.clone() }));
+                        }>{options}</select>
+                    </label>
+                    <label>{lang.pick(" khi tỷ lệ dưới (%) ", " when its rate is below (%) ")}
+                        <input data-testid="letter-named-rate" inputmode="decimal" size="6" value=percent on:change=move |ev| {
+                            if let Some(rate) = value(&Cell::Text(event_target_value(&ev))).ok().flatten().filter(|r| (0.0..=100.0).contains(r)) {
+                                update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.rate = rate / 100.0 }));
+                            }
+                        } />
+                    </label>
+                    <label class="named-text">{lang.pick("Nội dung («{units}»: tên các đơn vị)", "Text («{units}»: the units' names)")}
+                        <textarea data-testid="letter-named-text" rows="3" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.text = v.clone() }));
+                        }>{n.text.clone()}</textarea>
+                    </label>
+                    <button type="button" class="secondary" data-testid="letter-named-remove" on:click=move |_| update(Box::new(move |f| { if k < f.named.len() { f.named.remove(k); } }))>
+                        {lang.pick("Bỏ đoạn này", "Remove this paragraph")}
+                    </button>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let add = move |_| {
+        let rules = rules.clone();
+        update(Box::new(move |f| f.named.extend(NamedCriterion::next(&f.named, &rules))));
+    };
+    view! {
+        <div class="named-editor">
+            {rows}
+            <button type="button" class="secondary" data-testid="letter-named-add" on:click=add>{lang.pick("Thêm đoạn nêu tên đơn vị", "Add a paragraph naming units")}</button>
         </div>
     }
 }
@@ -182,7 +256,6 @@ fn Fields(
             {text(lang.pick("Đoạn dẫn kết quả", "Paragraph before the results"), "intro", fields.intro.clone(), |f, v| f.intro = v)}
             {text(lang.pick("Câu đề nghị", "Request sentence"), "request", fields.request.clone(), |f, v| f.request = v)}
             {lines(lang.pick("Nội dung đề nghị (mỗi dòng một mục)", "Directives (one a line)"), "directives", fields.directives.clone(), |f, v| f.directives = v)}
-            {text(lang.pick("Mục nêu tên đơn vị ({units} là danh sách)", "Directive naming units ({units} is the list)"), "named-units", fields.named_units.clone(), |f, v| f.named_units = v)}
             {text(lang.pick("Câu kết", "Closing sentence"), "closing", fields.closing.clone(), |f, v| f.closing = v)}
             {lines(lang.pick("Nơi nhận (mỗi dòng một nơi)", "Copies to (one a line)"), "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
             {lines(lang.pick("Chức danh người ký (mỗi dòng một dòng)", "Signer's titles (one a line)"), "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}

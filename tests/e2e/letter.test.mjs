@@ -86,7 +86,7 @@ test('the letter carries the pooled results and the named units, and its DOCX co
     await context.close();
 });
 
-test('the alert rules are edited, remembered, and decide the units the letter names', async () => {
+test('the alert rules and the letter\'s naming paragraphs are edited and remembered', async () => {
     const { page, context } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
@@ -96,14 +96,35 @@ test('the alert rules are edited, remembered, and decide the units the letter na
     // Vĩnh Lộc pays online 25,02 %, Hưng Lợi 28,94 %: a 27 % threshold keeps only Vĩnh Lộc.
     await page.locator('[data-testid="alert-rate"]').fill('27');
     await page.locator('[data-testid="alert-rate"]').press('Tab');
-    await page.locator('[data-testid="letter"]').filter({ hasText: 'gồm: UBND xã Vĩnh Lộc. Đề nghị' }).waitFor();
+    await payment.nth(1).waitFor({ state: 'detached' });
     assert.deepEqual(await payment.evaluateAll((a) => a.map((x) => x.dataset.unit)), ['UBND xã Vĩnh Lộc']);
+    const letter = page.locator('[data-testid="letter"]');
+    // The letter names units by its own rules, a paragraph per criterion: still both at 50 %.
+    assert.match(await letter.innerText(), /gồm: UBND xã Vĩnh Lộc, UBND xã Hưng Lợi\. Đề nghị/);
+    await page.locator('.letter-fields summary').click();
+    await page.locator('[data-testid="letter-named-rate"]').fill('27');
+    await page.locator('[data-testid="letter-named-rate"]').press('Tab');
+    await letter.filter({ hasText: 'gồm: UBND xã Vĩnh Lộc. Đề nghị' }).waitFor();
+    // A second paragraph: ON_TIME below 97,5 % names An Lạc (4358/4474 = 97,41 %).
+    await page.locator('[data-testid="letter-named-add"]').click();
+    const second = page.locator('[data-testid="letter-named"]').nth(1);
+    await second.locator('[data-testid="letter-named-criterion"]').selectOption('ON_TIME');
+    await second.locator('[data-testid="letter-named-rate"]').fill('97,5');
+    await second.locator('[data-testid="letter-named-rate"]').press('Tab');
+    await second.locator('[data-testid="letter-named-text"]').fill('Các đơn vị có tỷ lệ hồ sơ đúng hạn dưới 97,5%: {units}.');
+    await second.locator('[data-testid="letter-named-text"]').press('Tab');
+    await letter.filter({ hasText: 'Các đơn vị có tỷ lệ hồ sơ đúng hạn dưới 97,5%: ' }).waitFor();
+    assert.match(await letter.innerText(), /dưới 97,5%: [^\n]*UBND phường An Lạc/);
     await page.reload();
     await waitForState(page, 'idle');
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
     assert.equal(await payment.count(), 1, 'remembered');
-    assert.match(await page.locator('[data-testid="letter"]').innerText(), /gồm: UBND xã Vĩnh Lộc\. Đề nghị/);
+    assert.match(await letter.innerText(), /gồm: UBND xã Vĩnh Lộc\. Đề nghị/);
+    assert.match(await letter.innerText(), /dưới 97,5%: [^\n]*UBND phường An Lạc/, 'remembered');
+    await page.locator('.letter-fields summary').click();
+    await page.locator('[data-testid="letter-named"]').nth(1).locator('[data-testid="letter-named-remove"]').click();
+    await letter.filter({ hasText: 'dưới 97,5%' }).waitFor({ state: 'detached' });
     // In English the panel speaks English; the letter itself stays a Vietnamese official document.
     await page.locator('[data-testid="lang-switch"]').click();
     assert.equal(await page.locator('#letter-heading').innerText(), 'The announcement letter');

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::alerts::{evaluate, missing_data, AlertRule, AlertSettings};
+use crate::core::alerts::{evaluate, missing_data, AlertRule};
 use crate::core::band::Band;
 use crate::core::figures::Figure;
 use crate::core::format::number;
@@ -13,6 +13,60 @@ use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
 use crate::core::score::{pool, score_criterion, Coverage, Scores, Source};
+
+/// A paragraph of the letter naming the units whose rate on a criterion is below a threshold.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NamedCriterion {
+    pub criterion: String,
+    /// As a fraction of one.
+    pub rate: f64,
+    /// The paragraph; `{units}` stands for their names.
+    pub text: String,
+}
+
+impl NamedCriterion {
+    /// The seed letter's: units paying online below 50 %.
+    pub fn online_payment() -> NamedCriterion {
+        NamedCriterion {
+            criterion: "PAY_DOSSIERS".into(),
+            rate: 0.5,
+            text: "Theo kết quả thống kê, một số đơn vị có kết quả thanh toán trực tuyến đạt tỷ lệ thấp, gồm: {units}. Đề nghị các đơn vị triển khai, thực hiện nghiêm túc, đúng quy định việc thanh toán trực tuyến đối với hồ sơ phải thanh toán phí, lệ phí, đảm bảo hoàn thành chỉ tiêu theo kế hoạch.".into(),
+        }
+    }
+
+    /// A paragraph to add to `named`: the first unit-level criterion it does not name yet.
+    pub fn next(named: &[NamedCriterion], rules: &RuleSet) -> Option<NamedCriterion> {
+        let unused = |c: &&crate::core::rules::Criterion| !named.iter().any(|n| n.criterion == c.code);
+        let c = rules.criteria.iter().filter(|c| c.level == crate::core::rules::Level::Unit).find(unused)?;
+        Some(NamedCriterion::for_criterion(&c.code, rules))
+    }
+
+    /// A new paragraph for a criterion, in the same words as the seed's, to be edited.
+    pub fn for_criterion(criterion: &str, rules: &RuleSet) -> NamedCriterion {
+        let label = rules.criterion(criterion).map_or(criterion.to_string(), |c| c.label.to_lowercase());
+        NamedCriterion {
+            criterion: criterion.to_string(),
+            rate: 0.5,
+            text: format!(
+                "Theo kết quả thống kê, một số đơn vị có tỷ lệ {label} thấp, gồm: {{units}}. Đề nghị các đơn vị khắc phục, đảm bảo hoàn thành chỉ tiêu theo kế hoạch."
+            ),
+        }
+    }
+
+    /// The units it names, in the order of the alerts (most points at stake first).
+    pub fn units(&self, scores: &Scores, rules: &RuleSet) -> Vec<String> {
+        let rule = AlertRule::CriterionBelowRate { criterion: self.criterion.clone(), rate: self.rate };
+        let mut units: Vec<String> = Vec::new();
+        // The whole is the body the letter speaks for, not one of the units it names.
+        let whole = |name: &str| scores.units.iter().any(|u| u.name == name && u.is_whole());
+        for alert in evaluate(&[rule], scores, rules).into_iter().filter(|a| !whole(&a.unit)) {
+            if !units.contains(&alert.unit) {
+                units.push(alert.unit);
+            }
+        }
+        units
+    }
+}
 
 /// Every text of the letter a user may change; remembered between sessions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,8 +82,8 @@ pub struct LetterFields {
     pub intro: String,
     pub request: String,
     pub directives: Vec<String>,
-    /// The directive naming the units an alert rule finds; `{units}` stands for their names.
-    pub named_units: String,
+    /// The paragraphs naming units, one per criterion, each listing the units below its rate.
+    pub named: Vec<NamedCriterion>,
     pub closing: String,
     pub copies_to: Vec<String>,
     pub signer_titles: Vec<String>,
@@ -61,7 +115,7 @@ impl LetterFields {
                 "Tăng cường đẩy mạnh số hóa hồ sơ, kết quả giải quyết TTHC. Triển khai thực hiện nghiêm các nhiệm vụ để nâng cao điểm số cũng như tỷ lệ các nhóm chỉ số đang ở mức thấp, duy trì và phát huy các chỉ số đang ở mức tốt.".into(),
                 "Thực hiện nghiêm túc, quyết liệt, đúng quy trình việc tiếp nhận, xử lý hồ sơ, số hóa hồ sơ, kết quả giải quyết TTHC, thanh toán trực tuyến, không để xảy ra tình trạng giải quyết hồ sơ chậm, muộn.".into(),
             ],
-            named_units: "Theo kết quả thống kê, một số đơn vị có kết quả thanh toán trực tuyến đạt tỷ lệ thấp, gồm: {units}. Đề nghị các đơn vị triển khai, thực hiện nghiêm túc, đúng quy định việc thanh toán trực tuyến đối với hồ sơ phải thanh toán phí, lệ phí, đảm bảo hoàn thành chỉ tiêu theo kế hoạch.".into(),
+            named: vec![NamedCriterion::online_payment()],
             closing: format!("Trên đây là kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện TTHC, cung cấp dịch vụ công{period_text} trên địa bàn./."),
             copies_to: vec!["Như trên;".into(), "Lãnh đạo UBND;".into(), "Lưu: VP.".into()],
             signer_titles: vec!["CHÁNH VĂN PHÒNG".into()],
@@ -157,8 +211,9 @@ pub struct Letter {
     /// The whole's group scores, in rule-set order.
     pub whole_groups: Vec<(String, f64)>,
     pub results: Vec<GroupLine>,
+    /// Every unit a naming paragraph lists, once each.
     pub named_units: Vec<String>,
-    /// The directives in order, the named-units one last when it names anyone.
+    /// The directives in order, then a naming paragraph per criterion that names anyone.
     pub directives: Vec<String>,
     pub appendix_title: String,
     pub appendix_headers: Vec<String>,
@@ -209,7 +264,7 @@ fn whole_scores(scores: &Scores, rules: &RuleSet) -> Whole {
 /// pay online below 50 % (the seed letter's choice).
 pub fn compose_default(scores: &Scores, rules: &RuleSet) -> Letter {
     let fields = default_fields(scores, rules);
-    compose(&fields, scores, rules, AlertSettings::default().named_rule().as_ref())
+    compose(&fields, scores, rules)
 }
 
 /// Default fields for these scores: their period and the body they belong to.
@@ -219,8 +274,8 @@ pub fn default_fields(scores: &Scores, rules: &RuleSet) -> LetterFields {
     LetterFields::for_period(&period, &whole)
 }
 
-/// Composes the letter: `named_rule` picks the units named in the last directive (none without it).
-pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_rule: Option<&AlertRule>) -> Letter {
+/// Composes the letter: each of `fields.named` adds a directive naming its units, when it has any.
+pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet) -> Letter {
     let (whole, groups, certified) = whole_scores(scores, rules);
     let results = groups
         .iter()
@@ -242,14 +297,17 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet, named_ru
         })
         .collect();
     let mut named_units: Vec<String> = Vec::new();
-    for alert in named_rule.map(|r| evaluate(std::slice::from_ref(r), scores, rules)).unwrap_or_default() {
-        if !named_units.contains(&alert.unit) {
-            named_units.push(alert.unit);
-        }
-    }
     let mut directives = fields.directives.clone();
-    if !named_units.is_empty() && !fields.named_units.trim().is_empty() {
-        directives.push(fields.named_units.replace("{units}", &named_units.join(", ")));
+    for named in &fields.named {
+        let units = named.units(scores, rules);
+        if !units.is_empty() && !named.text.trim().is_empty() {
+            directives.push(named.text.replace("{units}", &units.join(", ")));
+        }
+        for unit in units {
+            if !named_units.contains(&unit) {
+                named_units.push(unit);
+            }
+        }
     }
     let mut appendix_headers = vec!["Hạng".to_string(), "Đơn vị".to_string()];
     appendix_headers.extend(rules.groups.iter().map(|g| format!("{} ({})", g.name, number(g.max, 2))));

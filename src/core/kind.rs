@@ -53,6 +53,25 @@ impl Kind {
         }
     }
 
+    /// The kind a `Loại đơn vị` cell names in words offices use: «Xã», «Phường» and «Thị trấn»
+    /// are all the commune level, as the portal ranks them together; «Thị xã», «Huyện» and
+    /// «Quận» the district level; «Sở», «Ban», «Ngành» the provincial agencies; «Tỉnh».
+    pub fn stated(text: &str) -> Option<Kind> {
+        let words = fold_words(text);
+        let is = |names: &[&str]| names.iter().any(|n| words == *n || words.starts_with(&format!("{n} ")));
+        if is(&["xa", "phuong", "thi tran", "dac khu", "cap xa"]) {
+            Some(Kind::Commune)
+        } else if is(&["huyen", "quan", "thi xa", "cap huyen"]) {
+            Some(Kind::District)
+        } else if is(&["so", "ban", "nganh", "so ban nganh", "co quan chuyen mon"]) {
+            Some(Kind::Department)
+        } else if is(&["tinh", "cap tinh"]) {
+            Some(Kind::Province)
+        } else {
+            None
+        }
+    }
+
     /// One label per kind, for the screen and the exports alike.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -68,14 +87,30 @@ impl Kind {
     }
 }
 
-/// A unit's kind as shown: what its table says, else what its name shows.
+/// A unit's kind as shown: what its table says (in the kind's own label when it names one, so
+/// that «Xã» and «Phường» rank together), else what its name shows.
 pub fn kind_of(name: &str, stated: Option<&str>) -> Option<String> {
-    stated.map(str::to_string).or_else(|| Kind::infer(name).map(|k| k.label(Lang::Vi).to_string()))
+    match stated.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => Some(Kind::stated(text).map_or(text.to_string(), |k| k.label(Lang::Vi).to_string())),
+        None => Kind::infer(name).map(|k| k.label(Lang::Vi).to_string()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stated_kinds_are_read_as_the_portal_groups_them() {
+        let of = |stated: &str| kind_of("UBND An Lạc", Some(stated));
+        assert_eq!(of("Phường"), of("Xã"));
+        assert_eq!(of("Xã").as_deref(), Some("Cấp xã"));
+        assert_eq!(of("thị trấn").as_deref(), Some("Cấp xã"));
+        assert_eq!(of("Thị xã").as_deref(), Some("Cấp huyện"));
+        assert_eq!(of("Sở, ban, ngành").as_deref(), Some("Sở, ban, ngành"));
+        assert_eq!(of("Đơn vị sự nghiệp").as_deref(), Some("Đơn vị sự nghiệp"), "kept as written");
+        assert_eq!(kind_of("UBND xã Tân Tiến", Some("  ")).as_deref(), Some("Cấp xã"), "blank: from the name");
+    }
 
     #[test]
     fn the_whole_is_named_as_all_of_it() {

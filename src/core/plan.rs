@@ -12,7 +12,8 @@ use crate::core::dossier::actions::actions;
 use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::{Counts, Criterion, RuleSet};
-use crate::core::score::{counts_hundredths, hundredths_to_points, points_to_hundredths, CriterionResult, Source};
+use crate::core::score::{counts_hundredths, fewest_to_reach, hundredths_to_points, points_to_hundredths};
+use crate::core::score::{CriterionResult, Source};
 use crate::core::score::{Status, UnitResult};
 
 /// A criterion the unit can raise: its counts, and where its score stands.
@@ -50,19 +51,7 @@ impl Raisable<'_> {
     /// The fewest items that gain at least `wanted` hundredths; `None` when even the whole room
     /// does not.
     fn fewest_for(&self, wanted: i64) -> Option<u64> {
-        if self.gain(self.room) < wanted {
-            return None;
-        }
-        let (mut lo, mut hi) = (0, self.room);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.gain(mid) >= wanted {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        Some(lo)
+        fewest_to_reach(self.criterion, self.numerator, self.denominator, self.room, self.now + wanted)
     }
 
     fn full(&self) -> i64 {

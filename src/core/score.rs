@@ -334,6 +334,26 @@ pub fn counts_hundredths(criterion: &Criterion, numerator: f64, denominator: f64
     })
 }
 
+/// The fewest items, up to `room`, that raise counts `numerator / denominator` (the denominator
+/// unchanged) to a score of at least `wanted` hundredths; `None` when even `room` does not.
+/// Scores rise with the numerator, so it is found by bisection.
+pub fn fewest_to_reach(criterion: &Criterion, numerator: f64, denominator: f64, room: u64, wanted: i64) -> Option<u64> {
+    let reaches = |add: u64| counts_hundredths(criterion, numerator + add as f64, denominator).unwrap_or(0) >= wanted;
+    if !reaches(room) {
+        return None;
+    }
+    let (mut lo, mut hi) = (0, room);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if reaches(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
+}
+
 /// One criterion from its figure.
 pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: Source) -> CriterionResult {
     let mut result = CriterionResult {

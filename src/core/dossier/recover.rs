@@ -6,7 +6,7 @@ use crate::core::figures::Figure;
 use crate::core::format::{fixed, number};
 use crate::core::lang::Lang;
 use crate::core::rules::{Criterion, Measure};
-use crate::core::score::counts_hundredths;
+use crate::core::score::{counts_hundredths, fewest_to_reach};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recovery {
@@ -37,17 +37,8 @@ pub fn recover(criterion: &Criterion, figure: &Figure, against: usize, fixable: 
     if best <= now {
         return None;
     }
-    // Scores rise with the numerator: the fewest fixes reaching `best`, by bisection.
-    let (mut low, mut high) = (0, fixable);
-    while high - low > 1 {
-        let mid = (low + high) / 2;
-        if score(criterion, n + mid as f64, d) >= best {
-            high = mid;
-        } else {
-            low = mid;
-        }
-    }
-    Some(Recovery { against, fixable, needed: high, gain: (best - now) as f64 / 100.0 })
+    let needed = fewest_to_reach(criterion, n, d, fixable as u64, best)? as usize;
+    Some(Recovery { against, fixable, needed, gain: (best - now) as f64 / 100.0 })
 }
 
 /// The action to take, as a line of the action list: "Thanh toán trực tuyến 12 hồ sơ còn lại:

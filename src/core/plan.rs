@@ -87,21 +87,23 @@ fn criterion_to_full(criterion: &Criterion, result: &CriterionResult) -> Option<
     raisable.fewest_for(raisable.full())
 }
 
-/// Dossiers to add on one criterion.
+/// Items to add on one criterion (dossiers, or what else it counts) and the points they bring.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub criterion: String,
     pub add: u64,
+    pub counts: Counts,
     pub points: f64,
 }
 
-/// What a criterion counted in procedures, petitions or units would add at full.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OtherStep {
-    pub criterion: String,
-    pub add: u64,
-    pub counts: Counts,
-    pub points: f64,
+/// Every criterion the unit can bring to full itself (not inherited, with counts), as a step to
+/// full, in rule-set order.
+fn to_full_steps<'a>(unit: &'a UnitResult, rules: &'a RuleSet) -> impl Iterator<Item = Step> + 'a {
+    rules.criteria.iter().filter_map(|c| {
+        let r = unit.criterion(&c.code)?;
+        let add = criterion_to_full(c, r).filter(|&add| add > 0)?;
+        Some(Step { criterion: c.code.clone(), add, counts: c.counts, points: r.points_lost() })
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -115,9 +117,10 @@ pub struct Plan {
     pub total_after: f64,
     /// The total with every dossier criterion at full.
     pub best_reachable: f64,
-    /// In order of points per dossier, most first.
+    /// Dossiers, in order of points per dossier, most first.
     pub steps: Vec<Step>,
-    pub other_steps: Vec<OtherStep>,
+    /// What criteria counted in procedures, petitions or units would add at full.
+    pub other_steps: Vec<Step>,
 }
 
 /// The fewest dossiers that bring `unit`'s total to at least `target` (to the best reachable
@@ -145,19 +148,18 @@ pub fn plan(unit: &UnitResult, rules: &RuleSet, target: f64) -> Plan {
         .zip(&chosen)
         .filter_map(|(r, choice)| {
             let (add, gain) = (*choice)?;
-            Some(Step { criterion: r.criterion.code.clone(), add, points: hundredths_to_points(gain) })
+            Some(Step {
+                criterion: r.criterion.code.clone(),
+                add,
+                counts: Counts::Dossiers,
+                points: hundredths_to_points(gain),
+            })
         })
         .collect();
     // Most points per dossier first; the rule set's order among equals.
     steps.sort_by(|a, b| (b.points / b.add as f64).total_cmp(&(a.points / a.add as f64)));
     let gained: i64 = chosen.iter().flatten().map(|(_, gain)| gain).sum();
-    let other_steps = pairs()
-        .filter(|(c, _)| c.counts != Counts::Dossiers)
-        .filter_map(|(c, r)| {
-            let add = criterion_to_full(c, r).filter(|&add| add > 0)?;
-            Some(OtherStep { criterion: c.code.clone(), add, counts: c.counts, points: r.points_lost() })
-        })
-        .collect();
+    let other_steps = to_full_steps(unit, rules).filter(|s| s.counts != Counts::Dossiers).collect();
     Plan {
         unit: unit.name.clone(),
         current: unit.total,
@@ -217,7 +219,7 @@ pub fn next_band_hint(total: f64, lang: Lang) -> String {
     })
 }
 
-impl OtherStep {
+impl Step {
     /// «Hồ sơ thanh toán trực tuyến: thêm 129 hồ sơ, +3,55 điểm».
     pub fn line(&self, rules: &RuleSet, lang: Lang) -> String {
         format!(
@@ -234,16 +236,8 @@ impl OtherStep {
 
 /// The `n` most valuable things a unit can do itself: the criteria it can bring to full (not
 /// inherited, with figures), the most points first, each with what it takes.
-pub fn top_actions(unit: &UnitResult, rules: &RuleSet, n: usize) -> Vec<OtherStep> {
-    let mut actions: Vec<OtherStep> = rules
-        .criteria
-        .iter()
-        .filter_map(|c| {
-            let r = unit.criterion(&c.code)?;
-            let add = criterion_to_full(c, r).filter(|&add| add > 0)?;
-            Some(OtherStep { criterion: c.code.clone(), add, counts: c.counts, points: r.points_lost() })
-        })
-        .collect();
+pub fn top_actions(unit: &UnitResult, rules: &RuleSet, n: usize) -> Vec<Step> {
+    let mut actions: Vec<Step> = to_full_steps(unit, rules).collect();
     actions.sort_by(|a, b| b.points.total_cmp(&a.points));
     actions.truncate(n);
     actions
@@ -271,10 +265,10 @@ impl Plan {
     /// điểm»), then the other steps; a step some of whose dossiers are already in a loaded list
     /// and can be fixed there (`fixable`, per criterion) starts with those.
     pub fn lines(&self, rules: &RuleSet, lang: Lang, fixable: &BTreeMap<String, usize>) -> Vec<String> {
-        let line = |code: &str, add: u64, counts: Counts, points: f64| {
-            let mut text = OtherStep { criterion: code.to_string(), add, counts, points }.line(rules, lang);
-            let in_list = fixable.get(code).map_or(0, |&k| (k as u64).min(add));
-            if counts == Counts::Dossiers && in_list > 0 {
+        let line = |step: &Step| {
+            let mut text = step.line(rules, lang);
+            let in_list = fixable.get(&step.criterion).map_or(0, |&k| (k as u64).min(step.add));
+            if step.counts == Counts::Dossiers && in_list > 0 {
                 text += &match lang {
                     Lang::Vi => format!(" — trước hết sửa {} hồ sơ đã có trong danh sách", number(in_list as f64, 0)),
                     Lang::En => format!(" — first fix {} dossiers already in the list", number(in_list as f64, 0)),
@@ -282,8 +276,7 @@ impl Plan {
             }
             text
         };
-        let steps = self.steps.iter().map(|s| line(&s.criterion, s.add, Counts::Dossiers, s.points));
-        steps.chain(self.other_steps.iter().map(|s| line(&s.criterion, s.add, s.counts, s.points))).collect()
+        self.steps.iter().chain(&self.other_steps).map(line).collect()
     }
 
     /// One sentence on the outcome.
@@ -465,10 +458,10 @@ mod tests {
         let p = plan(&unit, &rules, 30.0);
         assert!(!p.reachable);
         assert_eq!((p.best_reachable, p.total_after), (21.0, 21.0));
-        assert_eq!(p.steps, [Step { criterion: "ON_TIME".into(), add: 1, points: 2.0 }]);
+        assert_eq!(p.steps, [Step { criterion: "ON_TIME".into(), add: 1, counts: Counts::Dossiers, points: 2.0 }]);
         assert_eq!(
             p.other_steps,
-            [OtherStep { criterion: "HAS_ONLINE".into(), add: 3, counts: Counts::Procedures, points: 3.0 }]
+            [Step { criterion: "HAS_ONLINE".into(), add: 3, counts: Counts::Procedures, points: 3.0 }]
         );
         assert!(p.summary(Lang::Vi).contains("tối đa 21 điểm (thêm 1 hồ sơ)"));
         let done = plan(&unit, &rules, 10.0);

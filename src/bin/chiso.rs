@@ -23,7 +23,6 @@ use chiso::core::read::read_file;
 use chiso::core::report::error::ReportError;
 use chiso::core::report::export::{Export, Sources};
 use chiso::core::rules::RuleSet;
-use chiso::core::table::Cell;
 use chiso::core::template;
 use chiso::core::text::fold_words;
 
@@ -179,9 +178,7 @@ fn score(args: &Args) -> Result<bool, String> {
 fn plan(args: &Args) -> Result<bool, String> {
     let name = args.unit.as_deref().ok_or_else(|| format!("Thiếu --unit (tên đơn vị cần lập kế hoạch).\n{USAGE}"))?;
     let target_text = args.target.as_deref().ok_or_else(|| format!("Thiếu --target (số điểm muốn đạt).\n{USAGE}"))?;
-    let target = chiso::core::values::value(&Cell::Text(target_text.to_string()))
-        .ok()
-        .flatten()
+    let target = chiso::core::values::typed(target_text)
         .filter(|t| (0.0..=1000.0).contains(t))
         .ok_or_else(|| format!("«{target_text}» (--target) không phải là số điểm; hãy ghi như 80 hoặc 72,5."))?;
     if args.format != "json" && args.format != "text" {

@@ -19,6 +19,12 @@ pub fn value(cell: &Cell) -> Result<Option<f64>, NotANumber> {
     number(cell, false).map(|v| v.map(|(x, _)| x))
 }
 
+/// A number a user typed («72,5», «80», «0.5»), the way [`value`] reads a cell; `None` when it
+/// is blank or not a number.
+pub fn typed(text: &str) -> Option<f64> {
+    value(&Cell::Text(text.to_string())).ok().flatten()
+}
+
 /// A rate as a fraction of one. "74,04%", "74,04" and 0.7404 (a percent-formatted cell) are all
 /// 0.7404: a number above 1 without a % sign is read as a percentage.
 pub fn rate(cell: &Cell) -> Result<Option<f64>, NotANumber> {

@@ -11,8 +11,7 @@ use crate::core::format::number;
 use crate::core::report::letter::{compose, default_fields, AppendixRow, Letter, LetterFields, NamedCriterion};
 use crate::core::report::summary::summary;
 use crate::core::rules::RuleSet;
-use crate::core::table::Cell;
-use crate::core::values::value;
+use crate::core::values::typed;
 
 const LETTER_KEY: &str = "chiso.letter";
 
@@ -186,7 +185,7 @@ fn NamedEditor(
                     </label>
                     <label>{lang.pick(" khi tỷ lệ dưới (%) ", " when its rate is below (%) ")}
                         <input data-testid="letter-named-rate" inputmode="decimal" size="6" value=percent on:change=move |ev| {
-                            if let Some(rate) = value(&Cell::Text(event_target_value(&ev))).ok().flatten().filter(|r| (0.0..=100.0).contains(r)) {
+                            if let Some(rate) = typed(&event_target_value(&ev)).filter(|r| (0.0..=100.0).contains(r)) {
                                 update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.rate = rate / 100.0 }));
                             }
                         } />

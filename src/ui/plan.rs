@@ -9,7 +9,6 @@ use crate::core::lang::Lang;
 use crate::core::plan::{default_target, fixable, next_band_hint, plan};
 use crate::core::rules::RuleSet;
 use crate::core::score::UnitResult;
-use crate::core::table::Cell;
 
 /// «Muốn đạt … điểm»: the fewest dossiers that bring the unit there, criterion by criterion.
 #[component]
@@ -20,8 +19,7 @@ pub fn UnitPlan(lang: RwSignal<Lang>, unit: UnitResult, analysis: Arc<Analysis>,
     let total = unit.total;
     let body = move || {
         let l = lang.get();
-        let Some(target) = crate::core::values::value(&Cell::Text(typed.get())).ok().flatten().filter(|t| *t >= 0.0)
-        else {
+        let Some(target) = crate::core::values::typed(&typed.get()).filter(|t| *t >= 0.0) else {
             return view! { <p class="plan-summary" data-testid="plan-summary">{l.pick("Hãy ghi số điểm muốn đạt, ví dụ 80 hoặc 72,5.", "Type the points to reach, e.g. 80 or 72.5.")}</p> }.into_any();
         };
         let p = plan(&unit, &rules, target);

@@ -307,7 +307,7 @@ pub fn missing_data(scores: &Scores, rules: &RuleSet) -> Vec<MissingData> {
             (!criteria.is_empty()).then(|| MissingData {
                 unit: u.name.clone(),
                 criteria,
-                points: u.points_without_data(rules, None),
+                points: u.points_without_data(rules),
             })
         })
         .collect();

@@ -138,13 +138,13 @@ impl UnitResult {
         self.criteria.is_empty()
     }
 
-    /// The points resting on criteria without data, in all or in one group.
-    pub fn points_without_data(&self, rules: &RuleSet, group: Option<&str>) -> f64 {
+    /// The points resting on criteria without data.
+    pub fn points_without_data(&self, rules: &RuleSet) -> f64 {
         let h: i64 = rules
             .criteria
             .iter()
             .zip(&self.criteria)
-            .filter(|(c, r)| r.without_data() && group.is_none_or(|g| c.group == g))
+            .filter(|(_, r)| r.without_data())
             .map(|(c, _)| points_to_hundredths(c.max))
             .sum();
         hundredths_to_points(h)

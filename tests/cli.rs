@@ -282,6 +282,29 @@ fn two_periods_give_a_comparison_and_can_be_chosen() {
     );
 }
 
+/// Three periods: the trend of tests/periods.rs, in the contract's JSON.
+#[test]
+fn three_periods_give_a_trend() {
+    let fixture = |name: &str| common::fixture(&format!("periods/{name}")).to_string_lossy().into_owned();
+    let files = ["so-lieu-thang-9-2026.csv", "so-lieu-moi.csv", "so-lieu-thang-10-2026.csv"].map(fixture);
+    let json = json_of(&chiso(&["score", &files[0], &files[1], &files[2]]));
+    let trend = json["trend"].as_array().expect("a trend");
+    let names: Vec<&str> = trend.iter().map(|u| u["unit"].as_str().unwrap()).collect();
+    assert_eq!(names, ["UBND xã A", "UBND xã B", "UBND xã D", "UBND xã C"]);
+    let b = &trend[1]["points"];
+    let periods: Vec<&str> = b.as_array().unwrap().iter().map(|p| p["period"].as_str().unwrap()).collect();
+    assert_eq!(periods, ["9/2026", "10/2026", "11/2026"]);
+    let totals: Vec<Option<f64>> = b.as_array().unwrap().iter().map(|p| p["total"].as_f64()).collect();
+    assert_eq!(totals, [Some(10.0), Some(29.6), Some(26.4)]);
+    assert_eq!((b[1]["change"].as_f64(), b[2]["change"].as_f64()), (Some(19.6), Some(-3.2)));
+    assert_eq!(b[2]["groups"]["TDGQ"], 18.0);
+    assert!(trend[2]["points"][0]["total"].is_null(), "D only in November");
+    assert!(json["comparison"].is_object(), "the focus is still compared with the period before");
+
+    let two = json_of(&chiso(&["score", &files[1], &files[2]]));
+    assert!(two["trend"].is_null());
+}
+
 #[test]
 fn a_dossier_list_is_scored_with_its_actions() {
     let file = common::fixture("dossiers/so-ho-so.xlsx").to_string_lossy().into_owned();

@@ -14,7 +14,7 @@ fn ha_noi_results_as_a_letter_writes_them() {
     let rules = RuleSet::default_rules().unwrap();
     let scores = score_units(&[ha_noi()], &rules);
     let fields = LetterFields::for_period("10/2026", "UBND Thành phố Hà Nội");
-    let letter = compose(&fields, &scores, &rules);
+    let letter = compose(&fields, &scores, None, &rules);
     let lines: Vec<&str> = letter.results.iter().map(|l| l.text.as_str()).collect();
     // Published: CKMB 11,2; TDGQ 14,81; CLGQ 9,23; TTTT 4,69 (one decimal in letters).
     assert_eq!(
@@ -55,7 +55,7 @@ fn a_town_of_fourteen_communes() {
     let rules = RuleSet::default_rules().unwrap();
     let town = "UBND thị xã Mỹ Hào";
     let scores = score_units(&town_of_fourteen(town), &rules);
-    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules);
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, None, &rules);
     assert_eq!(letter.whole, town);
     let line = |code: &str| letter.results.iter().find(|l| l.code == code).unwrap().text.clone();
     // Pooled: ON_TIME 126/140 = 0.9 → 18; PAY (12 × 8 + 2 × 1)/140 = 0.7 → 4,2; MDSH 14/14 → 2.
@@ -84,7 +84,7 @@ fn the_summary_of_the_town() {
     let rules = RuleSet::default_rules().unwrap();
     let town = "UBND thị xã Mỹ Hào";
     let scores = score_units(&town_of_fourteen(town), &rules);
-    let letter = compose(&LetterFields::for_period("", town), &scores, &rules);
+    let letter = compose(&LetterFields::for_period("", town), &scores, None, &rules);
     assert_eq!(
         chiso::core::report::summary::summary(&letter, &scores, None),
         "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp: Toàn thị xã Mỹ Hào đạt 24,2/100 điểm (Yếu).
@@ -119,7 +119,7 @@ fn the_docx_carries_the_letter_and_the_appendix() {
         ));
     }
     let scores = score_units(&rows, &rules);
-    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, &rules);
+    let letter = compose(&LetterFields::for_period("11/2023", town), &scores, None, &rules);
     let bytes = chiso::core::report::docx::to_bytes(&letter).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut document = String::new();
@@ -160,7 +160,7 @@ fn the_appendix_is_grouped_by_kind() {
         unit("UBND xã D", None, &on_time(10.0)),
     ];
     let scores = score_units(&rows, &rules);
-    let letter = compose(&LetterFields::for_period("11/2026", "UBND tỉnh X"), &scores, &rules);
+    let letter = compose(&LetterFields::for_period("11/2026", "UBND tỉnh X"), &scores, None, &rules);
     type Section<'a> = (Option<&'a str>, Vec<(&'a str, Option<usize>)>);
     let sections: Vec<Section> = letter
         .appendix_sections()
@@ -191,7 +191,7 @@ fn the_letter_names_units_on_several_criteria() {
     on_time.rate = 0.95;
     on_time.text = "Hồ sơ giải quyết chưa đúng hạn: {units}.".into();
     fields.named.push(on_time);
-    let letter = compose(&fields, &scores, &rules);
+    let letter = compose(&fields, &scores, None, &rules);
     assert_eq!(letter.directives.len(), 4);
     assert!(letter.directives[2].contains("gồm: UBND xã 10, UBND xã 4. Đề nghị"));
     // Equal points at stake (2 each): in name order.

@@ -33,6 +33,8 @@ use chiso::core::table::Workbook;
 
 const OCTOBER: &str = "so-lieu-thang-10-2026.csv";
 const NOVEMBER: &str = "so-lieu-moi.csv";
+/// A and B only, ON_TIME 1/2 → 10,00 each.
+const SEPTEMBER: &str = "so-lieu-thang-9-2026.csv";
 
 fn book(name: &str) -> Workbook {
     common::fixture_book(&format!("periods/{name}"))
@@ -176,7 +178,7 @@ fn a_third_period_is_set_aside_and_said() {
     assert_eq!(analysis.set_aside, [(month(9), 2)]);
     assert_eq!(
         analysis.set_aside_messages(Lang::Vi),
-        ["Số liệu kỳ 9/2026 (2 đơn vị) có trong tệp nhưng không được tính vào kỳ 11/2026. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem."]
+        ["Số liệu kỳ 9/2026 (2 đơn vị) chỉ được tính trong «Xu hướng qua các kỳ», không tính vào kỳ 11/2026. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem chi tiết."]
     );
     let compared_with_september = run(
         &[
@@ -198,4 +200,59 @@ fn one_file_with_two_periods_in_a_column() {
     assert!(analysis.issues.is_empty(), "the same unit in two periods is not a duplicate: {:?}", analysis.issues);
     assert_eq!(analysis.scores.units[0].total, 15.0);
     assert_eq!(analysis.previous.as_ref().unwrap().1.units[0].total, 10.0);
+}
+
+/// Three periods: September (A and B, ON_TIME 1/2 → 10,00 each), October and November as in the
+/// table above. Units in November's ranking order, then none found only earlier.
+#[test]
+fn three_periods_make_a_trend() {
+    let rules = RuleSet::default_rules().unwrap();
+    let analysis = run(&[book(OCTOBER), book(NOVEMBER), book(SEPTEMBER)], Focus::default());
+    let trend = chiso::core::trend::trend(&analysis.history, &rules).expect("three periods");
+    assert_eq!(trend.periods, [month(9), month(10), month(11)]);
+    let rows: Vec<(&str, Vec<Option<f64>>)> = trend.units.iter().map(|u| (u.name.as_str(), u.totals())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("UBND xã A", vec![Some(10.0), Some(22.2), Some(30.0)]),
+            ("UBND xã B", vec![Some(10.0), Some(29.6), Some(26.4)]),
+            ("UBND xã D", vec![None, None, Some(20.0)]),
+            ("UBND xã C", vec![None, Some(14.5), Some(15.35)]),
+        ]
+    );
+    let a = &trend.units[0];
+    assert_eq!((a.change(0), a.change(1), a.change(2)), (None, Some(12.2), Some(7.8)));
+    assert_eq!(trend.units[1].change(2), Some(-3.2));
+    assert_eq!(trend.units[3].change(1), None, "C has no September");
+    assert_eq!(trend.units[3].change(2), Some(0.85));
+    // ON_TIME is the only TDGQ criterion in these files.
+    let tdgq: Vec<Option<f64>> =
+        a.points.iter().map(|p| p.groups.iter().find(|(c, _)| c == "TDGQ").and_then(|(_, g)| *g)).collect();
+    assert_eq!(tdgq, [Some(10.0), Some(18.0), Some(19.8)]);
+    assert!(trend.whole().is_none(), "communes without a parent have no whole");
+
+    let two = run(&[book(OCTOBER), book(NOVEMBER)], Focus::default());
+    assert_eq!(two.history.len(), 2);
+    assert!(chiso::core::trend::trend(&two.history, &rules).is_none(), "two periods are a comparison");
+}
+
+/// The letter says each result's change against October, from the figures as printed. Pooled by
+/// hand: October ON_TIME 180/230 → 15,65 (15,7), PAY 100/240 → 2,50, ONLINE 90/240 = 37,5 % →
+/// 4,50; November ON_TIME 186/231 → 16,10, PAY 120/240 → 3,00, ONLINE 127/240 ≥ 50 % → 6,00.
+/// Totals 22,65 (22,7) and 25,10.
+#[test]
+fn the_letter_says_the_change_against_the_month_before() {
+    let rules = RuleSet::default_rules().unwrap();
+    let analysis = run(&[book(OCTOBER), book(NOVEMBER)], Focus::default());
+    let fields = chiso::core::report::letter::LetterFields::for_period("11/2026", "");
+    let letter = chiso::core::report::letter::compose(&fields, &analysis.scores, analysis.before(), &rules);
+    let line = |code: &str| letter.results.iter().find(|r| r.code == code).map(|r| r.text.clone()).unwrap();
+    assert!(line("TDGQ").ends_with(": 16,1/20 điểm (tăng 0,4 điểm so với tháng trước)."), "{}", line("TDGQ"));
+    assert!(line("CLGQ").ends_with(": 6/12 điểm (tăng 1,5 điểm so với tháng trước)."), "{}", line("CLGQ"));
+    assert!(line("CKMB").ends_with(" (không đổi so với tháng trước)."), "{}", line("CKMB"));
+    assert_eq!(line("TOTAL"), "Tổng điểm: 25,1/100 điểm (tăng 2,4 điểm so với tháng trước).");
+
+    let quiet = chiso::core::report::letter::LetterFields { say_change: false, ..fields };
+    let letter = chiso::core::report::letter::compose(&quiet, &analysis.scores, analysis.before(), &rules);
+    assert!(letter.results.iter().all(|r| r.code != "TOTAL" && !r.text.contains("so với")));
 }

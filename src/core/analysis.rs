@@ -74,13 +74,21 @@ pub struct Analysis {
     pub scores: Scores,
     /// The period compared with, and its scores.
     pub previous: Option<(Period, Scores)>,
-    /// Periods loaded but neither scored nor compared, with their number of units.
+    /// Periods loaded but neither in focus nor compared, with their number of units: they
+    /// count only in the trend.
     pub set_aside: Vec<(Period, usize)>,
+    /// Every period's scores, earliest first (the trend's points).
+    pub history: Vec<(Period, Scores)>,
     /// For units counted from dossiers (by folded name): where each figure came from.
     pub origins: Origins,
 }
 
 impl Analysis {
+    /// The period compared with and its scores, as the letter takes them.
+    pub fn before(&self) -> Option<(&Period, &Scores)> {
+        self.previous.as_ref().map(|(p, s)| (p, s))
+    }
+
     /// What the user is told about the periods set aside, one line each.
     pub fn set_aside_messages(&self, lang: crate::core::lang::Lang) -> Vec<String> {
         let Some(current) = &self.period else { return Vec::new() };
@@ -88,12 +96,12 @@ impl Analysis {
             .iter()
             .map(|(p, units)| match lang {
                 crate::core::lang::Lang::Vi => format!(
-                    "Số liệu kỳ {} ({units} đơn vị) có trong tệp nhưng không được tính vào kỳ {}. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem.",
+                    "Số liệu kỳ {} ({units} đơn vị) chỉ được tính trong «Xu hướng qua các kỳ», không tính vào kỳ {}. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem chi tiết.",
                     p.label(lang),
                     current.label(lang)
                 ),
                 crate::core::lang::Lang::En => format!(
-                    "Figures for {} ({units} units) are in the files but not counted in {}. Choose that period under «Period scored» or «Compared with» to see them.",
+                    "Figures for {} ({units} units) count only in «Trend over the periods», not in {}. Choose that period under «Period scored» or «Compared with» for its details.",
                     p.label(lang),
                     current.label(lang)
                 ),
@@ -267,17 +275,17 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
         .or_else(|| periods.iter().take_while(|p| Some(*p) != current.as_ref()).last().cloned());
     let score =
         |period: &Option<Period>| score_units(by_period.get(period).map(Vec::as_slice).unwrap_or_default(), rules);
-    let scores = score(&current);
+    // Each period is scored once; the one in focus and the one compared with are taken from these.
+    let history: Vec<(Period, Scores)> = periods.iter().map(|p| (p.clone(), score(&Some(p.clone())))).collect();
+    let scored = |p: &Period| history.iter().find(|(q, _)| q == p).map(|(_, s)| s.clone());
+    let scores = current.as_ref().and_then(scored).unwrap_or_else(|| score(&None));
     let set_aside = periods
         .iter()
         .filter(|p| Some(*p) != current.as_ref() && Some(*p) != previous.as_ref())
         .map(|p| (p.clone(), by_period.get(&Some(p.clone())).map_or(0, Vec::len)))
         .collect();
-    let previous = previous.map(|p| {
-        let scores = score(&Some(p.clone()));
-        (p, scores)
-    });
-    Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, origins }
+    let previous = previous.and_then(|p| Some((p.clone(), scored(&p)?)));
+    Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, history, origins }
 }
 
 /// Gives units counted from dossiers or a report the figures those cannot give; a unit-figure row of the

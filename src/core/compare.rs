@@ -26,6 +26,18 @@ impl Change {
     }
 }
 
+/// A change in words, as the letter and the summary say it: «tăng 2,35 điểm so với tháng trước»,
+/// «giảm 0,4 điểm so với tháng 9/2026», «không đổi so với tháng trước».
+pub fn change_phrase(delta: f64, decimals: usize, previous: &Period, current: Option<&Period>) -> String {
+    let since = previous.seen_from(current);
+    let size = crate::core::format::number(delta.abs(), decimals);
+    match delta {
+        d if d > 0.0 => format!("tăng {size} điểm so với {since}"),
+        d if d < 0.0 => format!("giảm {size} điểm so với {since}"),
+        _ => format!("không đổi so với {since}"),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitChange {
     pub name: String,

@@ -24,12 +24,20 @@ pub fn signed(x: f64, decimals: usize) -> String {
     }
 }
 
+/// `x` rounded half away from zero to `decimals` places as on paper: 22,65 to one place is
+/// 22,7, though the binary 22.65 lies just below it (the noise is rounded off first).
+pub fn round_to(x: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    let scaled = x * scale;
+    let denoised = if scaled.abs() < 1e9 { (scaled * 1e6).round() / 1e6 } else { scaled };
+    denoised.round() / scale
+}
+
 fn write_number(x: f64, decimals: usize, trim: bool) -> String {
     if !x.is_finite() {
         return "—".to_string();
     }
-    let scale = 10f64.powi(decimals as i32);
-    let rounded = (x * scale).round() / scale;
+    let rounded = round_to(x, decimals);
     // `{:.N}` of an already-rounded value prints the intended digits.
     let plain = format!("{:.*}", decimals, rounded.abs());
     let (int_part, frac_part) = match plain.split_once('.') {
@@ -96,6 +104,16 @@ pub fn cell_address(row: usize, col: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn halves_round_up_as_on_paper() {
+        assert_eq!(number(22.65, 1), "22,7");
+        assert_eq!(number(15.65, 1), "15,7");
+        assert_eq!(number(1.005, 2), "1,01");
+        assert_eq!(number(-2.25, 1), "-2,3");
+        assert_eq!(number(22.649, 1), "22,6");
+        assert_eq!(round_to(0.125, 2), 0.13);
+    }
 
     #[test]
     fn vietnamese_numbers() {

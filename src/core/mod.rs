@@ -23,4 +23,5 @@ pub mod table;
 pub mod template;
 pub mod text;
 pub mod title;
+pub mod trend;
 pub mod values;

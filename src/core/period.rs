@@ -64,6 +64,29 @@ impl Period {
         }
     }
 
+    /// The period just after this one, of the same length; named periods have none.
+    pub fn next(&self) -> Option<Period> {
+        match self {
+            Period::Month { year, month: 12 } => Some(Period::Month { year: year + 1, month: 1 }),
+            Period::Month { year, month } => Some(Period::Month { year: *year, month: month + 1 }),
+            Period::Quarter { year, quarter: 4 } => Some(Period::Quarter { year: year + 1, quarter: 1 }),
+            Period::Quarter { year, quarter } => Some(Period::Quarter { year: *year, quarter: quarter + 1 }),
+            Period::Year(year) => Some(Period::Year(year + 1)),
+            Period::Named(_) => None,
+        }
+    }
+
+    /// This earlier period as a letter refers to it from `current`: «tháng trước» when it is the
+    /// month just before (and «quý trước», «năm trước»), otherwise by its name («tháng 9/2026»).
+    pub fn seen_from(&self, current: Option<&Period>) -> String {
+        match (self, current) {
+            (Period::Month { .. }, Some(c)) if self.next().as_ref() == Some(c) => "tháng trước".into(),
+            (Period::Quarter { .. }, Some(c)) if self.next().as_ref() == Some(c) => "quý trước".into(),
+            (Period::Year(_), Some(c)) if self.next().as_ref() == Some(c) => "năm trước".into(),
+            _ => self.phrase(),
+        }
+    }
+
     /// The period in a file name: "2023-11", "2023-q4", "2026", "dot-2".
     pub fn slug(&self) -> String {
         match self {
@@ -188,6 +211,19 @@ mod tests {
         assert_eq!(Period::parse("3/2026").unwrap().slug(), "2026-03");
         assert_eq!(Period::Year(2026).slug(), "2026");
         assert_eq!(Period::parse("Đợt 2").unwrap().slug(), "dot-2");
+    }
+
+    #[test]
+    fn the_period_before_is_named_as_a_letter_does() {
+        let (nov, dec, jan) = (month(2026, 11).unwrap(), month(2026, 12).unwrap(), month(2027, 1).unwrap());
+        assert_eq!(nov.seen_from(Some(&dec)), "tháng trước");
+        assert_eq!(dec.seen_from(Some(&jan)), "tháng trước");
+        assert_eq!(nov.seen_from(Some(&jan)), "tháng 11/2026");
+        let q = |quarter| Period::Quarter { year: 2026, quarter };
+        assert_eq!(q(3).seen_from(Some(&q(4))), "quý trước");
+        assert_eq!(Period::Year(2025).seen_from(Some(&Period::Year(2026))), "năm trước");
+        assert_eq!(q(3).seen_from(Some(&dec)), "quý 3/2026");
+        assert_eq!(nov.seen_from(None), "tháng 11/2026");
     }
 
     #[test]

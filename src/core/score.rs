@@ -226,6 +226,9 @@ pub enum ScoreWarning {
     ParentCycle { unit: String },
 }
 
+/// The code that stands for the total where a group code could be (a sort, a result line).
+pub const TOTAL: &str = "TOTAL";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
     pub units: Vec<UnitResult>,
@@ -651,14 +654,14 @@ impl Scores {
     /// The ranking's rows: sorted by `sort` (a group code, or "TOTAL" for the hierarchy by rank),
     /// and, with a kind, only its units by their rank within it (the portal's ranking apart).
     pub fn order(&self, sort: &str, kind: Option<&str>) -> Vec<usize> {
-        let mut order = if sort == "TOTAL" { self.ranked_order() } else { self.order_by_group(sort) };
+        let mut order = if sort == TOTAL { self.ranked_order() } else { self.order_by_group(sort) };
         if let Some(kind) = kind.map(fold_words) {
             let of_kind = |i: &usize| {
                 let u = &self.units[*i];
                 !u.is_whole() && u.kind.as_deref().map(fold_words).as_ref() == Some(&kind)
             };
             order.retain(of_kind);
-            if sort == "TOTAL" {
+            if sort == TOTAL {
                 // Stable: equal ranks keep reading order.
                 order.sort_by_key(|&i| self.units[i].kind_rank);
             }

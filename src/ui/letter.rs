@@ -65,7 +65,7 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         let analysis = state.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let f = fields.get()?;
-        (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, &rules))
+        (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, analysis.0.before(), &rules))
     });
     let update = move |change: Box<dyn Fn(&mut LetterFields)>| {
         if let Some(mut f) = fields.get_untracked() {
@@ -255,6 +255,13 @@ fn Fields(
             {text(lang.pick("Đoạn dẫn kết quả", "Paragraph before the results"), "intro", fields.intro.clone(), |f, v| f.intro = v)}
             {text(lang.pick("Câu đề nghị", "Request sentence"), "request", fields.request.clone(), |f, v| f.request = v)}
             {lines(lang.pick("Nội dung đề nghị (mỗi dòng một mục)", "Directives (one a line)"), "directives", fields.directives.clone(), |f, v| f.directives = v)}
+            <label class="field check" for="say-change">
+                <input id="say-change" type="checkbox" data-testid="letter-say-change" checked=fields.say_change on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    update(Box::new(move |f| f.say_change = on));
+                } />
+                {lang.pick(" Nêu mức tăng, giảm so với kỳ so sánh", " Say the rise or fall against the period compared with")}
+            </label>
             {text(lang.pick("Câu kết", "Closing sentence"), "closing", fields.closing.clone(), |f, v| f.closing = v)}
             {lines(lang.pick("Nơi nhận (mỗi dòng một nơi)", "Copies to (one a line)"), "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
             {lines(lang.pick("Chức danh người ký (mỗi dòng một dòng)", "Signer's titles (one a line)"), "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}

@@ -19,6 +19,7 @@ mod report_sources;
 mod results;
 mod rules;
 mod state;
+mod trend;
 mod unit;
 mod upload;
 

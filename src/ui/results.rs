@@ -4,6 +4,7 @@ use super::alerts::AlertList;
 use super::compare::{change_class, change_text, places_text, PeriodChooser, PeriodComparison};
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
+use super::trend::TrendView;
 use crate::core::alerts;
 use crate::core::band::Band;
 use crate::core::format;
@@ -185,6 +186,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 <Charts shared=shared.clone() lang=lang rules=rules.clone() />
                 <AlertList state=state shared=shared.clone() rules=rules.clone() />
                 <PeriodComparison state=state rules=rules.clone() />
+                <TrendView state=state />
                 <AnalysisMessages shared=shared.clone() lang=lang />
             </section>
         }

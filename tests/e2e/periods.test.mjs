@@ -73,3 +73,26 @@ test('rows without a period are reported, then placed by the file period the use
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+// Three periods: September adds A and B at 10,00 each (tests/periods.rs works the trend by hand).
+test('three periods: a trend table with each change, a sparkline per unit, and the letter says the change', async () => {
+    const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
+    await page.locator('[data-testid="file-input"]').setInputFiles([join(fixtures, 'periods', 'so-lieu-thang-9-2026.csv'), ...periods]);
+    await waitForState(page, 'ready');
+    const trend = page.locator('[data-testid="trend"]');
+    const values = (unit) => trend.locator(`tr[data-unit="${unit}"] [data-period]`).evaluateAll((l) => l.map((x) => [x.dataset.period, x.dataset.value]));
+    assert.deepEqual(await values('UBND xã A'), [['9/2026', '10.00'], ['10/2026', '22.20'], ['11/2026', '30.00']]);
+    assert.deepEqual(await values('UBND xã C'), [['9/2026', ''], ['10/2026', '14.50'], ['11/2026', '15.35']]);
+    assert.equal(await trend.locator('tr[data-unit="UBND xã B"] [data-period="11/2026"]').innerText(), '26,40\n▼ −3,20');
+    assert.equal(await trend.locator('tr[data-unit]').count(), 4);
+    assert.equal(await trend.locator('tr[data-unit="UBND xã A"] svg title').textContent(), 'Tổng điểm qua các kỳ — UBND xã A');
+    assert.equal(await trend.locator('tr[data-unit="UBND xã A"] svg polyline').count(), 1);
+    // The letter compares November with October: the pooled total 22,65 → 25,10, as printed 22,7 → 25,1.
+    assert.equal(
+        await page.locator('[data-testid="letter"] p[data-group="TOTAL"]').innerText(),
+        '- Tổng điểm: 25,1/100 điểm (tăng 2,4 điểm so với tháng trước).',
+    );
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+});

@@ -1,5 +1,5 @@
 //! Charts as inline SVG written here, with no chart library: horizontal bars against a maximum,
-//! and paired bars (a unit against the average of its peers). Every chart carries a <title> and a
+//! paired bars (a unit against the average of its peers), and a line over periods. Every chart carries a <title> and a
 //! <desc> with its figures, its text alternative.
 
 use crate::core::format::number;
@@ -106,6 +106,101 @@ pub fn paired(id: &str, title: &str, legend: (&str, &str), rows: &[(String, f64,
     svg
 }
 
+/// How big a line is drawn: a sparkline in a table row, or a chart with its axis and figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineSize {
+    Small,
+    Large,
+}
+
+/// The value axis of a line: from the lowest to the highest value, widened to whole multiples
+/// of 5 points, so that a small change still shows.
+fn value_range(values: &[Option<f64>]) -> (f64, f64) {
+    let present = values.iter().flatten().copied();
+    let (lo, hi) = present.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !lo.is_finite() {
+        return (0.0, 100.0);
+    }
+    let (lo, hi) = ((lo / 5.0).floor() * 5.0, (hi / 5.0).ceil() * 5.0);
+    if hi > lo {
+        (lo, hi)
+    } else {
+        (lo, lo + 5.0)
+    }
+}
+
+/// A line over periods (`labels`, one value each; a gap where there is none).
+pub fn line(id: &str, title: &str, labels: &[String], values: &[Option<f64>], size: LineSize) -> String {
+    let desc = labels
+        .iter()
+        .zip(values)
+        .map(|(l, v)| format!("{l}: {}", v.map_or("—".to_string(), |v| number(v, 2))))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (width, height, left, top, bottom) = match size {
+        LineSize::Small => (120.0, 32.0, 4.0, 4.0, 4.0),
+        LineSize::Large => (640.0, 220.0, 48.0, 16.0, 36.0),
+    };
+    let (lo, hi) = value_range(values);
+    let plot = (width - left - 16.0, height - top - bottom);
+    let step = if labels.len() > 1 { plot.0 / (labels.len() - 1) as f64 } else { 0.0 };
+    let x = |i: usize| left + step * i as f64;
+    let y = |v: f64| top + plot.1 * (1.0 - (v - lo) / (hi - lo));
+    let class = if size == LineSize::Small { "chart spark" } else { "chart" };
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="{class}" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        escape(title),
+        escape(&desc)
+    );
+    if size == LineSize::Large {
+        for v in [lo, hi] {
+            svg.push_str(&format!(
+                r#"<line x1="{left}" x2="{right}" y1="{at:.1}" y2="{at:.1}" class="grid"/><text x="{label}" y="{text:.1}" text-anchor="end" class="chart-label">{value}</text>"#,
+                right = left + plot.0,
+                at = y(v),
+                label = left - 6.0,
+                text = y(v) + 4.0,
+                value = number(v, 0)
+            ));
+        }
+        for (i, l) in labels.iter().enumerate() {
+            svg.push_str(&format!(
+                r#"<text x="{:.1}" y="{}" text-anchor="middle" class="chart-label">{}</text>"#,
+                x(i),
+                height - 12.0,
+                escape(l)
+            ));
+        }
+    }
+    // One path a run of consecutive values: a period without one breaks the line.
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => runs.last_mut().into_iter().for_each(|r| r.push((x(i), y(*v)))),
+            None => runs.push(Vec::new()),
+        }
+    }
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        let d: Vec<String> = run.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect();
+        svg.push_str(&format!(r#"<polyline points="{}" class="trend-line"/>"#, d.join(" ")));
+    }
+    for (i, v) in values.iter().enumerate() {
+        let Some(v) = v else { continue };
+        let r = if size == LineSize::Small { 2.0 } else { 4.0 };
+        svg.push_str(&format!(r#"<circle cx="{:.1}" cy="{:.1}" r="{r}" class="trend-point"/>"#, x(i), y(*v)));
+        if size == LineSize::Large {
+            svg.push_str(&format!(
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="chart-value">{}</text>"#,
+                x(i),
+                y(*v) - 8.0,
+                number(*v, 2)
+            ));
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +231,20 @@ mod tests {
         assert!(svg.contains("<desc id=\"u-desc\">TDGQ: Xã A 19,48, Trung bình 18 (/20)</desc>"));
         assert!(svg.contains(r#"width="350.6" height="14" class="bar""#), "19.48/20 × 360");
         assert!(svg.contains(r#"width="324.0" height="11" class="peer""#), "18/20 × 360");
+    }
+
+    #[test]
+    fn a_line_spans_its_values_and_breaks_where_one_is_missing() {
+        let labels: Vec<String> = ["9/2026", "10/2026", "11/2026", "12/2026"].map(String::from).to_vec();
+        let svg = line("t", "Tổng điểm", &labels, &[Some(52.5), Some(61.0), None, Some(58.0)], LineSize::Large);
+        assert!(svg.contains("<desc id=\"t-desc\">9/2026: 52,5; 10/2026: 61; 11/2026: —; 12/2026: 58</desc>"));
+        // The axis runs 50 to 65; the plot is 576 wide and 168 high from (48, 16): 52,5 sits at
+        // 16 + 168 × (1 − 2,5/15) = 156, 61 at 16 + 168 × (1 − 11/15) = 60,8, three steps of 192.
+        assert!(svg.contains(r#"<polyline points="48.0,156.0 240.0,60.8" class="trend-line"/>"#), "{svg}");
+        assert_eq!(svg.matches("<polyline").count(), 1, "12/2026 stands alone after the gap");
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains(">50</text>") && svg.contains(">65</text>"));
+        let flat = line("s", "x", &labels[..2], &[Some(40.0), Some(40.0)], LineSize::Small);
+        assert!(flat.contains(r#"points="4.0,28.0 104.0,28.0""#), "a flat line sits on the axis floor: {flat}");
     }
 }

@@ -1,5 +1,6 @@
 //! The automation contract's JSON: `{"rules", "units": [...], "alerts": [...], "warnings": [...]}`,
-//! with the period and, when two periods were loaded, their comparison.
+//! with the period and, when two periods were loaded, their comparison; with three or more,
+//! the trend.
 
 use serde_json::{json, Map, Value};
 
@@ -13,6 +14,7 @@ use crate::core::period::Period;
 use crate::core::plan::{to_full, Plan};
 use crate::core::rules::RuleSet;
 use crate::core::score::Source;
+use crate::core::trend::trend;
 
 pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparison: Option<&Comparison>) -> Value {
     let scores = &analysis.scores;
@@ -114,6 +116,17 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
             "new_alerts": alert_list(&c.new_alerts),
             "cleared_alerts": alert_list(&c.cleared_alerts),
         })),
+        "trend": trend(&analysis.history, rules).map(|t| t.units.iter().map(|u| json!({
+            "unit": u.name,
+            "parent": u.parent,
+            "whole": u.whole,
+            "points": u.points.iter().enumerate().map(|(i, p)| json!({
+                "period": period(&p.period),
+                "total": p.total,
+                "change": u.change(i),
+                "groups": p.groups.iter().map(|(code, g)| (code.clone(), json!(g))).collect::<Map<String, Value>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>()),
         "dossier_lists": analysis.tables.iter().filter_map(|t| t.dossiers.as_ref().map(|d| dossier_list(&t.file, d, analysis, rules))).collect::<Vec<_>>(),
         "warnings": warnings,
         "errors": errors,

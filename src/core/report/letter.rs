@@ -7,12 +7,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::alerts::{evaluate, missing_data, AlertRule};
 use crate::core::band::Band;
+use crate::core::compare::change_phrase;
 use crate::core::figures::Figure;
 use crate::core::format::number;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
+use crate::core::period::Period;
 use crate::core::rules::RuleSet;
-use crate::core::score::{pool, score_criterion, Coverage, Scores, Source};
+use crate::core::score::{
+    hundredths_to_points, points_to_hundredths, pool, score_criterion, Coverage, Scores, Source, TOTAL,
+};
 
 /// A paragraph of the letter naming the units whose rate on a criterion is below a threshold.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -85,6 +89,8 @@ pub struct LetterFields {
     /// The paragraphs naming units, one per criterion, each listing the units below its rate.
     pub named: Vec<NamedCriterion>,
     pub closing: String,
+    /// Whether each result says its rise or fall against the period compared with.
+    pub say_change: bool,
     pub copies_to: Vec<String>,
     pub signer_titles: Vec<String>,
     pub signer_name: String,
@@ -116,6 +122,7 @@ impl LetterFields {
                 "Thực hiện nghiêm túc, quyết liệt, đúng quy trình việc tiếp nhận, xử lý hồ sơ, số hóa hồ sơ, kết quả giải quyết TTHC, thanh toán trực tuyến, không để xảy ra tình trạng giải quyết hồ sơ chậm, muộn.".into(),
             ],
             named: vec![NamedCriterion::online_payment()],
+            say_change: true,
             closing: format!("Trên đây là kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện TTHC, cung cấp dịch vụ công{period_text} trên địa bàn./."),
             copies_to: vec!["Như trên;".into(), "Lãnh đạo UBND;".into(), "Lưu: VP.".into()],
             signer_titles: vec!["CHÁNH VĂN PHÒNG".into()],
@@ -152,7 +159,7 @@ fn appendix_order(scores: &Scores) -> Vec<(usize, Option<String>, Option<usize>)
         scores.ranked_order().into_iter().filter(|&i| scores.units[i].is_whole()).map(|i| (i, None, None)).collect();
     for kind in &kinds {
         rows.extend(
-            scores.order("TOTAL", Some(kind)).into_iter().map(|i| (i, Some(kind.clone()), scores.units[i].kind_rank)),
+            scores.order(TOTAL, Some(kind)).into_iter().map(|i| (i, Some(kind.clone()), scores.units[i].kind_rank)),
         );
     }
     let placed: std::collections::HashSet<usize> = rows.iter().map(|(i, _, _)| *i).collect();
@@ -264,7 +271,18 @@ fn whole_scores(scores: &Scores, rules: &RuleSet) -> Whole {
 /// pay online below 50 % (the seed letter's choice).
 pub fn compose_default(scores: &Scores, rules: &RuleSet) -> Letter {
     let fields = default_fields(scores, rules);
-    compose(&fields, scores, rules)
+    compose(&fields, scores, None, rules)
+}
+
+/// The letter's figure rounded as it prints it (one decimal), in tenths.
+fn tenths(points: f64) -> i64 {
+    (crate::core::format::round_to(points, 1) * 10.0).round() as i64
+}
+
+/// «, tăng 0,5 điểm so với tháng trước» from the rounded figures, so that two results printed
+/// alike are said to be unchanged.
+fn change_clause(now: f64, before: f64, previous: &Period, current: Option<&Period>) -> String {
+    format!(" ({})", change_phrase((tenths(now) - tenths(before)) as f64 / 10.0, 1, previous, current))
 }
 
 /// Default fields for these scores: their period and the body they belong to.
@@ -274,15 +292,23 @@ pub fn default_fields(scores: &Scores, rules: &RuleSet) -> LetterFields {
     LetterFields::for_period(&period, &whole)
 }
 
-/// Composes the letter: each of `fields.named` adds a directive naming its units, when it has any.
-pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet) -> Letter {
+/// Composes the letter: each of `fields.named` adds a directive naming its units, when it has any;
+/// with `before` (the period compared with and its scores) and `fields.say_change`, each result
+/// says its change and a last line gives the total's.
+pub fn compose(fields: &LetterFields, scores: &Scores, before: Option<(&Period, &Scores)>, rules: &RuleSet) -> Letter {
     let (whole, groups, certified) = whole_scores(scores, rules);
-    let results = groups
+    let current = scores.units.iter().find_map(|u| u.period.as_ref());
+    let before = before.filter(|_| fields.say_change).map(|(p, s)| (p, whole_scores(s, rules).1));
+    let was = |code: &str| before.as_ref().and_then(|(p, g)| Some((*p, g.iter().find(|(c, _)| c == code)?.1)));
+    let mut results: Vec<GroupLine> = groups
         .iter()
         .filter_map(|(code, score)| {
             let g = rules.group(code)?;
             // The letters round to one decimal ("7,3/18 điểm").
             let mut text = format!("Chỉ số {}: {}/{} điểm", g.name, number(*score, 1), number(g.max, 2));
+            if let Some((previous, then)) = was(code) {
+                text.push_str(&change_clause(*score, then, previous, current));
+            }
             if code == "MDSH" {
                 if let Some((n, d)) = certified.filter(|(_, d)| *d > 0.0) {
                     text.push_str(&format!(
@@ -296,6 +322,14 @@ pub fn compose(fields: &LetterFields, scores: &Scores, rules: &RuleSet) -> Lette
             Some(GroupLine { code: code.clone(), text })
         })
         .collect();
+    if let Some((previous, then)) = &before {
+        let sum = |g: &[(String, f64)]| hundredths_to_points(g.iter().map(|(_, s)| points_to_hundredths(*s)).sum());
+        let (now, then) = (sum(&groups), sum(then));
+        results.push(GroupLine {
+            code: TOTAL.into(),
+            text: format!("Tổng điểm: {}/100 điểm{}.", number(now, 1), change_clause(now, then, previous, current)),
+        });
+    }
     let mut named_units: Vec<String> = Vec::new();
     let mut directives = fields.directives.clone();
     for named in &fields.named {

@@ -3,11 +3,11 @@
 
 use super::letter::Letter;
 use crate::core::band::Band;
-use crate::core::compare::Comparison;
+use crate::core::compare::{change_phrase, Comparison};
 use crate::core::format::number;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
-use crate::core::score::{hundredths_to_points, points_to_hundredths, Scores};
+use crate::core::score::{hundredths_to_points, points_to_hundredths, Scores, TOTAL};
 
 /// The copy-ready summary (in Vietnamese, as the letter it goes with).
 pub fn summary(letter: &Letter, scores: &Scores, comparison: Option<&Comparison>) -> String {
@@ -17,12 +17,7 @@ pub fn summary(letter: &Letter, scores: &Scores, comparison: Option<&Comparison>
     let total = hundredths_to_points(letter.whole_groups.iter().map(|(_, s)| points_to_hundredths(*s)).sum());
     let change = comparison.and_then(|c| {
         let delta = c.unit(&letter.whole, None)?.total.delta()?;
-        let how = match delta {
-            d if d > 0.0 => format!("tăng {} điểm", number(d, 2)),
-            d if d < 0.0 => format!("giảm {} điểm", number(-d, 2)),
-            _ => "không đổi".to_string(),
-        };
-        Some(format!(", {how} so với {}", c.previous.phrase()))
+        Some(format!(", {}", change_phrase(delta, 2, &c.previous, Some(&c.current))))
     });
     let mut lines = vec![format!(
         "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp{}: {whole} đạt {}/100 điểm ({}){}.",
@@ -31,7 +26,8 @@ pub fn summary(letter: &Letter, scores: &Scores, comparison: Option<&Comparison>
         Band::of(total).label(Lang::Vi),
         change.unwrap_or_default()
     )];
-    lines.extend(letter.results.iter().map(|r| format!("- {}", r.text)));
+    // The total and its change are in the first line already.
+    lines.extend(letter.results.iter().filter(|r| r.code != TOTAL).map(|r| format!("- {}", r.text)));
     let ranked: Vec<_> = scores.units.iter().filter(|u| !u.is_whole()).collect();
     let best = ranked.iter().max_by(|a, b| a.total.total_cmp(&b.total).then_with(|| b.name.cmp(&a.name)));
     // Among equals, the first by name, both ways.

@@ -319,6 +319,24 @@ fn a_dossier_list_is_scored_with_its_actions() {
     assert_eq!(list["period"], "11/2026");
     assert_eq!(list["outside"]["before"], 2);
     assert_eq!(list["actions"][0]["text"], "Thanh toán trực tuyến 4 hồ sơ còn lại: +3,43 điểm");
+    // The procedures that cost points, as tests/dossiers.rs works them: every unit's certified
+    // copies, 11 of 14 on time, +1,43.
+    let ct = list["procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["procedure"] == "2.000815 – Chứng thực bản sao từ bản chính")
+        .unwrap();
+    assert_eq!((ct["received"].as_u64(), ct["criteria"]["ON_TIME"]["met"].as_u64()), (Some(14), Some(11)));
+    assert_eq!(ct["criteria"]["ON_TIME"]["gain"], 1.43);
+    let an_binh = list["unit_procedures"].as_array().unwrap().iter().find(|u| u["unit"] == "UBND xã An Bình").unwrap();
+    let ct = an_binh["procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["procedure"] == "2.000815 – Chứng thực bản sao từ bản chính")
+        .unwrap();
+    assert_eq!(ct["criteria"]["PAY_DOSSIERS"]["gain"], 1.5);
     // The two October dossiers are said on stderr, with file, sheet and row.
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(

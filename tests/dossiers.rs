@@ -362,7 +362,7 @@ fn the_to_fix_workbook_lists_each_dossier_with_its_reason() {
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     let table = analysis.tables[0].dossiers.as_ref().unwrap();
     let c = table.unit_index(C).unwrap();
-    let bytes = chiso::core::report::fix_list::to_bytes(table, &[c], &rules, "so-ho-so.csv").unwrap();
+    let bytes = chiso::core::report::fix_list::to_bytes(table, &[c], &analysis.scores, &rules, "so-ho-so.csv").unwrap();
     // Read back with chiso's own reader: a workbook like any other.
     let back = read_file("ho-so-can-xu-ly.xlsx", &bytes).unwrap().workbook;
     let sheet = &back.sheets[0];
@@ -437,10 +437,92 @@ fn the_to_fix_workbook_keeps_dates_excel_cannot_hold() {
     let wb = read_file("ho-so.csv", text.as_bytes()).unwrap().workbook;
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     let table = analysis.tables[0].dossiers.as_ref().unwrap();
-    let bytes = chiso::core::report::fix_list::to_bytes(table, &[], &rules, "ho-so.csv").unwrap();
+    let bytes = chiso::core::report::fix_list::to_bytes(table, &[], &analysis.scores, &rules, "ho-so.csv").unwrap();
     let back = read_file("ho-so-can-xu-ly.xlsx", &bytes).unwrap().workbook;
     let sheet = &back.sheets[0];
     // H1 is short of DOSSIER_SYNC (not synced); its completion date stays as it was typed.
     assert_eq!(sheet.cell(3, 2).map(|c| c.display()).as_deref(), Some("H1"));
     assert_eq!(sheet.cell(3, 6).map(|c| c.display()).as_deref(), Some("01/01/1899 00:00"));
+}
+
+/// Per procedure, counted by hand from the fixture. «Chứng thực bản sao từ bản chính» of An Bình:
+/// A02 A05 A06 A12 A13. Late A02 and A13 (3/5): with them on time An Bình's ON_TIME goes 13/16 →
+/// 15/16, 16,25 → 18,75: +2,50. All five have a fee, A02 and A13 paid offline (3/5): PAY 5/8 →
+/// 7/8, 3,75 → 5,25: +1,50. Online A05 A06 A12 (3/5), but An Bình is at the 50 % target: +0.
+/// A13 not digitised (4/5): 13/16 → 14/16 × 4: +0,25. Satisfied A02 A05 (2/5): 8/16 → 11/16 of
+/// the 90 % target, 3,33 → 4,58: +1,25. Reused A05 A06 A12: 11/16 → 13/16, past the 80 % target,
+/// 1,72 → 2: +0,28. In the personal store A06 only: 8/16 → 12/16 × 4: +1. Population data all
+/// but A13: 14/16 → 15/16 × 2, 1,75 → 1,88: +0,13. Synced and electronic results all: +0.
+/// In all +6,91.
+/// Every unit together: 14 such dossiers; late A02 A13 C04 (11/14): ON_TIME 34/42 → 37/42,
+/// 16,19 → 17,62: +1,43; paid offline A02 A13 B02 B03 C04 (9/14): PAY 13/21 → 18/21 (61,90 % →
+/// 85,71 %), 3,71 → 5,14: +1,43.
+#[test]
+fn the_procedures_that_cost_points() {
+    use chiso::core::dossier::procedures::{procedures, ProcedureSort, Share};
+    let rules = RuleSet::default_rules().unwrap();
+    let wb = book("so-ho-so.csv");
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    let table = analysis.tables[0].dossiers.as_ref().unwrap();
+    const CT: &str = "2.000815 – Chứng thực bản sao từ bản chính";
+    let column = |t: &chiso::core::dossier::procedures::ProcedureTable, code: &str| {
+        t.criteria.iter().position(|c| c == code).unwrap_or_else(|| panic!("{code}"))
+    };
+
+    let an_binh = procedures(table, &analysis.scores, &rules, table.unit_index(A));
+    let ct = an_binh.rows.iter().find(|r| r.procedure == CT).unwrap();
+    assert_eq!(ct.received, 5);
+    assert!(!an_binh.criteria.contains(&"HAS_ONLINE".to_string()), "counted in procedures, not dossiers");
+    let at = |code: &str| (ct.shares[column(&an_binh, code)], ct.gains[column(&an_binh, code)]);
+    assert_eq!(at("ON_TIME"), (Share { met: 3, of: 5 }, 2.5));
+    assert_eq!(at("PAY_DOSSIERS"), (Share { met: 3, of: 5 }, 1.5));
+    assert_eq!(at("ONLINE_DOSSIERS"), (Share { met: 3, of: 5 }, 0.0));
+    assert_eq!(at("SO_HOA_GIAY_TO_GIAI_QUYET"), (Share { met: 4, of: 5 }, 0.25));
+    assert_eq!(an_binh.rows.iter().map(|r| r.received).sum::<u32>(), 16, "A17 was received in October");
+    assert_eq!(at("DOSSIER_RECEIVING_SATISFACTION"), (Share { met: 2, of: 5 }, 1.25));
+    assert_eq!(at("REUSED_DIGITIZED_DATA"), (Share { met: 3, of: 5 }, 0.28));
+    assert_eq!(at("SYNCED_WITH_DVCQG_PERSONAL_STORAGE"), (Share { met: 1, of: 5 }, 1.0));
+    assert_eq!(at("CITIZEN_DATA_CONNECTED_DOSSIER"), (Share { met: 4, of: 5 }, 0.13));
+    assert_eq!(at("DOSSIER_SYNC"), (Share { met: 5, of: 5 }, 0.0));
+    assert_eq!(ct.gain, 6.91);
+    assert_eq!(ct.gain_text(), "+6,91");
+
+    let all = procedures(table, &analysis.scores, &rules, None);
+    let ct = all.rows.iter().find(|r| r.procedure == CT).unwrap();
+    assert_eq!(ct.received, 14);
+    assert_eq!(
+        (ct.shares[column(&all, "ON_TIME")], ct.gains[column(&all, "ON_TIME")]),
+        (Share { met: 11, of: 14 }, 1.43)
+    );
+    assert_eq!(
+        (ct.shares[column(&all, "PAY_DOSSIERS")], ct.gains[column(&all, "PAY_DOSSIERS")]),
+        (Share { met: 9, of: 14 }, 1.43)
+    );
+    let names = |order: Vec<usize>| order.into_iter().map(|i| all.rows[i].procedure.as_str()).collect::<Vec<_>>();
+    assert_eq!(
+        names(all.order(ProcedureSort::Received, "")),
+        ["1.001193 – Đăng ký khai sinh", CT, "2.000635 – Cấp bản sao trích lục hộ tịch", "1.000894 – Đăng ký kết hôn"]
+    );
+    assert_eq!(names(all.order(ProcedureSort::Gain, "chung thuc")), [CT], "the filter ignores diacritics");
+    let gains: Vec<f64> = all.order(ProcedureSort::Gain, "").into_iter().map(|i| all.rows[i].gain).collect();
+    assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
+
+    // The to-fix workbook for every unit: a second sheet, the list as a whole first, then each
+    // unit; only procedures that cost points.
+    let bytes = chiso::core::report::fix_list::to_bytes(table, &[], &analysis.scores, &rules, "so-ho-so.csv").unwrap();
+    let back = read_file("ho-so-can-xu-ly.xlsx", &bytes).unwrap().workbook;
+    let sheet = back.sheets.iter().find(|s| s.name == "Thủ tục làm mất điểm").expect("the procedure sheet");
+    let cell = |r: usize, col: usize| sheet.cell(r, col).map(|x| x.display()).unwrap_or_default();
+    let heads: Vec<String> = (0..sheet.width()).map(|c| cell(3, c)).collect();
+    let on_time = heads.iter().position(|h| h == "Hồ sơ đúng hạn, trong hạn: đạt/tính").unwrap();
+    let gain = heads.iter().position(|h| h == "Có thể tăng thêm (điểm)").unwrap();
+    let row = |unit: &str| {
+        (4..sheet.height()).find(|&r| cell(r, 0) == unit && cell(r, 1) == CT).unwrap_or_else(|| panic!("{unit}"))
+    };
+    let whole = row("Tất cả đơn vị trong danh sách");
+    assert_eq!((cell(whole, 2), cell(whole, on_time)), ("14".into(), "11/14".into()));
+    let a = row(A);
+    assert!(a > whole);
+    assert_eq!((cell(a, 2), cell(a, on_time), cell(a, on_time + 1)), ("5".into(), "3/5".into(), "0,6".into()));
+    assert_eq!(cell(a, gain), "6,91");
 }

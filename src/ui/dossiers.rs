@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
+use super::procedures::ProcedureView;
 use super::state::AppState;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::actions::actions;
@@ -45,6 +46,7 @@ pub fn DossierCheck(state: AppState) -> impl IntoView {
         filter: RwSignal::new(String::new()),
         sort: RwSignal::new((Key::Row, true)),
     };
+    let procedures = super::procedures::Choice::new();
     move || {
         let shared = state.analysis.get()?;
         let rules = state.rules.get()?.rules;
@@ -57,7 +59,7 @@ pub fn DossierCheck(state: AppState) -> impl IntoView {
         let l = state.lang.get();
         let blocks = lists
             .into_iter()
-            .map(|i| view! { <DossierBlock state=state analysis=analysis.clone() rules=rules.clone() table=i drill=drill /> })
+            .map(|i| view! { <DossierBlock state=state analysis=analysis.clone() rules=rules.clone() table=i drill=drill procedures=procedures /> })
             .collect_view();
         Some(view! {
             <section class="dossier-check" data-testid="dossier-check" aria-labelledby="dossier-heading">
@@ -75,6 +77,7 @@ fn DossierBlock(
     rules: Arc<RuleSet>,
     table: usize,
     drill: Drill,
+    procedures: super::procedures::Choice,
 ) -> impl IntoView {
     let l = state.lang.get_untracked();
     let ft = &analysis.tables[table];
@@ -214,6 +217,7 @@ fn DossierBlock(
                 }
                     .into_any()
             }}
+            <ProcedureView state=state analysis=analysis.clone() rules=rules.clone() table=dossiers.clone() choice=procedures />
             <DrillDown state=state analysis=analysis.clone() rules=rules.clone() table=dossiers file=file.clone() drill=drill />
         </div>
     }
@@ -472,13 +476,14 @@ fn DrillDown(
         }
     };
     let export = {
-        let (table, rules, file) = (table.clone(), rules.clone(), file.clone());
+        let (table, rules, file, analysis) = (table.clone(), rules.clone(), file.clone(), analysis.clone());
         move |all: bool| {
             let name = unit.get_untracked();
             let units: Vec<u32> = if all { Vec::new() } else { table.unit_index(&name).into_iter().collect() };
             let stem = if all { "tat-ca-don-vi".to_string() } else { fold_words(&name).replace(' ', "-") };
             let name = format!("ho-so-can-xu-ly-{stem}-{}.xlsx", table.tally.window.period().slug());
-            let made = fix_list::to_bytes(&table, &units, &rules, &file).map_err(|e| ReportError::writing(&name, e));
+            let made = fix_list::to_bytes(&table, &units, &analysis.scores, &rules, &file)
+                .map_err(|e| ReportError::writing(&name, e));
             state.save(&name, XLSX_MIME, made);
         }
     };

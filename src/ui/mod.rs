@@ -15,6 +15,7 @@ mod messages;
 mod plan;
 mod preview;
 mod privacy;
+mod procedures;
 mod report_sources;
 mod results;
 mod rules;

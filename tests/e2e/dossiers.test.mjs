@@ -99,6 +99,59 @@ test('drill-down: reasons, sorting, filtering, the to-fix workbook and typed fig
     await context.close();
 });
 
+// The procedures that cost points (hand-worked in tests/dossiers.rs): An Bình's «Chứng thực bản
+// sao từ bản chính», 5 dossiers, 3 on time, +6,91 in all; every unit together 14, 11 on time.
+test('the procedures that cost points: per unit, sorted, filtered, in the to-fix workbook', async () => {
+    const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
+    await page.locator('[data-testid="file-input"]').setInputFiles(fixture('so-ho-so.csv'));
+    await waitForState(page, 'ready');
+    const check = page.locator('[data-testid="dossier-check"]');
+    const table = check.locator('table[data-testid="procedures"]');
+    const CT = '2.000815 – Chứng thực bản sao từ bản chính';
+    const names = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.procedure));
+    await check.locator('[data-testid="procedures-sort"]').selectOption('received');
+    assert.deepEqual(await names(), ['1.001193 – Đăng ký khai sinh', CT, '2.000635 – Cấp bản sao trích lục hộ tịch', '1.000894 – Đăng ký kết hôn']);
+    const all = table.locator(`tr[data-procedure="${CT}"]`);
+    assert.equal(await all.getAttribute('data-received'), '14');
+    assert.equal(await all.locator('td[data-criterion="ON_TIME"]').innerText(), '11/14 (78,6 %)');
+
+    await check.locator('[data-testid="procedures-unit"]').selectOption('UBND xã An Bình');
+    await page.waitForFunction(() => document.querySelector('table[data-testid="procedures"]')?.dataset.unit === 'UBND xã An Bình');
+    const ct = table.locator(`tr[data-procedure="${CT}"]`);
+    assert.equal(await ct.getAttribute('data-gain'), '6.91');
+    assert.equal(await ct.locator('td[data-criterion="ON_TIME"]').innerText(), '3/5 (60 %)');
+    assert.match(await ct.innerText(), /\+6,91/);
+    // Sorted by the lowest personal-store share: CT's 1/5 before KS 3/6, KH 1/2, TL 3/3.
+    const sort = check.locator('[data-testid="procedures-sort"]');
+    await sort.selectOption({ label: 'Tỷ lệ thấp nhất: Hồ sơ số hóa kết nối, chia sẻ dữ liệu' });
+    assert.equal((await names())[0], CT);
+    // Filtered without diacritics.
+    await check.locator('[data-testid="procedures-filter"]').fill('chung thuc');
+    await page.waitForFunction(() => document.querySelectorAll('table[data-testid="procedures"] tbody tr').length === 1);
+    assert.deepEqual(await names(), [CT]);
+    assert.match(await check.locator('[data-testid="procedures-summary"]').innerText(), /4 thủ tục có hồ sơ tiếp nhận trong kỳ/);
+
+    // The to-fix workbook for every unit: its second sheet, the whole first.
+    const [download] = await Promise.all([page.waitForEvent('download'), check.locator('[data-testid="export-fix-xlsx-all"]').click()]);
+    const saved = join(await scratchDir('procedures'), download.suggestedFilename());
+    await download.saveAs(saved);
+    const book = XLSX.readFile(saved);
+    assert.deepEqual(book.SheetNames, ['Hồ sơ cần xử lý', 'Thủ tục làm mất điểm']);
+    const rows = XLSX.utils.sheet_to_json(book.Sheets['Thủ tục làm mất điểm'], { header: 1, range: 3 });
+    const heads = rows[0];
+    const onTime = heads.indexOf('Hồ sơ đúng hạn, trong hạn: đạt/tính');
+    const gain = heads.indexOf('Có thể tăng thêm (điểm)');
+    const whole = rows.find((r) => r[0] === 'Tất cả đơn vị trong danh sách' && r[1] === CT);
+    assert.deepEqual([whole[2], whole[onTime]], [14, '11/14']);
+    const anBinh = rows.find((r) => r[0] === 'UBND xã An Bình' && r[1] === CT);
+    assert.equal(anBinh[gain], 6.91);
+    assert.ok(rows.indexOf(whole) < rows.indexOf(anBinh));
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
 test('the period can be changed; the kind can be overridden', async () => {
     const { page, context, errors } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="file-input"]').setInputFiles(fixture('so-ho-so.csv'));

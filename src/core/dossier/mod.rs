@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod columns;
 pub mod list;
+pub mod procedures;
 pub mod reasons;
 pub mod recover;
 pub mod status;

@@ -8,6 +8,7 @@ use super::{percent, status_code};
 use crate::core::alerts::{from_above, missing_data, Alert};
 use crate::core::analysis::Analysis;
 use crate::core::compare::{Change, Comparison, UnitChange};
+use crate::core::dossier::procedures::procedures;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
 use crate::core::period::Period;
@@ -142,7 +143,27 @@ fn dossier_list(
 ) -> Value {
     let o = d.tally.outside;
     let actions = crate::core::dossier::actions::actions(d, &analysis.scores, rules);
+    let procedures = |unit: Option<u32>| {
+        let t = procedures(d, &analysis.scores, rules, unit);
+        t.rows
+            .iter()
+            .map(|r| {
+                let criteria: Map<String, Value> = t
+                    .criteria
+                    .iter()
+                    .zip(r.shares.iter().zip(&r.gains))
+                    .map(|(code, (s, g))| (code.clone(), json!({"met": s.met, "of": s.of, "gain": g})))
+                    .collect();
+                json!({"procedure": r.procedure, "received": r.received, "gain": r.gain, "criteria": criteria})
+            })
+            .collect::<Vec<_>>()
+    };
     json!({
+        "procedures": procedures(None),
+        "unit_procedures": d.tally.units.iter().map(|u| json!({
+            "unit": d.names[u.unit as usize],
+            "procedures": procedures(Some(u.unit)),
+        })).collect::<Vec<_>>(),
         "file": file,
         "dossiers": d.list.dossiers.len(),
         "period": d.tally.window.label(Lang::Vi),

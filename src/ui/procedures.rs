@@ -1,0 +1,156 @@
+//! The procedures (TTHC) that cost points, of one unit or of every unit of a dossier list: what
+//! each received, each criterion's share and the points its shortfalls cost; sortable and
+//! filterable. The figures are reckoned in core; this only wires the choices to the table.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::core::analysis::Analysis;
+use crate::core::dossier::procedures::{gain_heading, gain_note, procedures, ProcedureSort};
+use crate::core::dossier::units::DossierTable;
+use crate::core::format;
+use crate::core::rules::RuleSet;
+
+/// Rows shown at once; the to-fix workbook has them all.
+const SHOWN: usize = 500;
+
+/// What the table shows; kept while the analysis changes.
+#[derive(Clone, Copy)]
+pub(super) struct Choice {
+    /// The unit's name, or empty for every unit together.
+    unit: RwSignal<String>,
+    filter: RwSignal<String>,
+    sort: RwSignal<ProcedureSort>,
+}
+
+impl Choice {
+    pub(super) fn new() -> Choice {
+        Choice {
+            unit: RwSignal::new(String::new()),
+            filter: RwSignal::new(String::new()),
+            sort: RwSignal::new(ProcedureSort::Gain),
+        }
+    }
+}
+
+#[component]
+pub(super) fn ProcedureView(
+    state: AppState,
+    analysis: Arc<Analysis>,
+    rules: Arc<RuleSet>,
+    table: Arc<DossierTable>,
+    choice: Choice,
+) -> impl IntoView {
+    let l = state.lang.get_untracked();
+    let Choice { unit, filter, sort } = choice;
+    let units: Vec<String> = table.tally.units.iter().map(|u| table.names[u.unit as usize].clone()).collect();
+    if !unit.get_untracked().is_empty() && !units.contains(&unit.get_untracked()) {
+        unit.set(String::new());
+    }
+    let computed = {
+        let (table, rules) = (table.clone(), rules.clone());
+        Memo::new(move |_| {
+            let index = unit.with(|u| table.unit_index(u));
+            Arc::new(procedures(&table, &analysis.scores, &rules, index))
+        })
+    };
+    let labels = {
+        let rules = rules.clone();
+        move |codes: &[String]| -> Vec<String> {
+            codes.iter().map(|c| rules.criterion(c).map(|c| c.label.clone()).unwrap_or_else(|| c.clone())).collect()
+        }
+    };
+    let sort_options = {
+        let labels = labels.clone();
+        move || {
+            let t = computed.get();
+            let names = labels(&t.criteria);
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let current = sort.get();
+            t.sorts()
+                .into_iter()
+                .map(|s| view! { <option value=s.code() selected=s == current>{s.label(l, &names)}</option> })
+                .collect_view()
+        }
+    };
+    let body = {
+        let rules = rules.clone();
+        move || {
+            let t = computed.get();
+            let order = t.order(sort.get(), &filter.get());
+            let total = order.len();
+            let heads = t
+                .criteria
+                .iter()
+                .zip(labels(&t.criteria))
+                .map(|(code, label)| {
+                    let name = rules.criterion(code).map(|c| c.name.clone()).unwrap_or_default();
+                    view! { <th scope="col" title=name>{label}</th> }
+                })
+                .collect_view();
+            let rows = order
+                .iter()
+                .take(SHOWN)
+                .map(|&i| {
+                    let r = &t.rows[i];
+                    let cells = t
+                        .criteria
+                        .iter()
+                        .zip(&r.shares)
+                        .map(|(code, s)| {
+                            view! { <td class="num" data-criterion=code.clone() data-met=s.met data-of=s.of>{s.text()}</td> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr data-procedure=r.procedure.clone() data-gain=format!("{:.2}", r.gain) data-received=r.received>
+                            <th scope="row">{r.label(l).to_string()}</th>
+                            <td class="num">{format::number(f64::from(r.received), 0)}</td>
+                            {cells}
+                            <td class="num">{r.gain_text()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let shown = if total > SHOWN {
+                l.pick(
+                    format!(" Hiển thị {SHOWN} thủ tục đầu; tải tệp Excel để xem đủ."),
+                    format!(" The first {SHOWN} shown; download the workbook for all."),
+                )
+            } else {
+                String::new()
+            };
+            view! {
+                <p data-testid="procedures-summary">{t.summary(l)}{shown}</p>
+                <div class="table-scroll">
+                    <table class="scores procedures" data-testid="procedures" data-total=total data-unit=unit.get()>
+                        <caption>{gain_note(l)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.pick("Thủ tục", "Procedure")}</th>
+                                <th scope="col">{l.pick("Tiếp nhận", "Received")}</th>
+                                {heads}
+                                <th scope="col">{gain_heading(l)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        }
+    };
+    let unit_options = std::iter::once((String::new(), l.pick("Tất cả đơn vị", "Every unit").to_string()))
+        .chain(units.iter().map(|u| (u.clone(), u.clone())))
+        .map(|(value, name)| view! { <option value=value.clone() selected=value == unit.get_untracked()>{name}</option> })
+        .collect_view();
+    view! {
+        <h3>{l.pick("Thủ tục làm mất điểm", "Procedures that cost points")}</h3>
+        <div class="drill-controls">
+            <label>{l.pick("Đơn vị ", "Unit ")}<select data-testid="procedures-unit" on:change=move |ev| unit.set(event_target_value(&ev))>{unit_options}</select></label>
+            <label>{l.pick(" Xếp theo ", " Sort by ")}<select data-testid="procedures-sort" on:change=move |ev| sort.set(ProcedureSort::from_code(&event_target_value(&ev)))>{sort_options}</select></label>
+            <label>{l.pick(" Lọc ", " Filter ")}<input type="search" data-testid="procedures-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
+        </div>
+        {body}
+    }
+}

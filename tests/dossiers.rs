@@ -206,6 +206,50 @@ fn drill_down_names_the_dossiers_and_why() {
     assert_eq!((r.needed, r.gain), (3, 2.25));
 }
 
+/// The drill-down as the screen asks for it: sorted, turned round, filtered without diacritics;
+/// the criteria it offers; the summary and each unit's line above it.
+#[test]
+fn the_drill_down_sorts_and_filters() {
+    use chiso::core::dossier::drill::{drill, drillable, DrillKey, DrillSort};
+    use chiso::core::lang::Lang;
+    let rules = RuleSet::default_rules().unwrap();
+    let wb = book("so-ho-so.csv");
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    let table = analysis.tables[0].dossiers.as_ref().unwrap();
+    let b = table.unit_index(B).unwrap();
+    let on_time = rules.criterion("ON_TIME").unwrap();
+    let ids = |filter: &str, sort: DrillSort| -> Vec<String> {
+        drill(table, b, on_time, filter, sort, Lang::Vi).iter().map(|r| r.dossier.id.clone()).collect()
+    };
+    assert_eq!(ids("", DrillSort::default()), ["B01", "B07", "B11"]);
+    // Due 05/11, 12/11, 28/11: latest first after a second click.
+    let due = DrillSort::default().choose(DrillKey::Due).choose(DrillKey::Due);
+    assert_eq!(ids("", due), ["B11", "B07", "B01"]);
+    assert_eq!(ids("qua han 18", due), ["B07"]);
+    assert_eq!(ids("B0", DrillSort::default()), ["B01", "B07"], "by the dossier's number");
+    let rows = drill(table, b, on_time, "", DrillSort::default(), Lang::Vi);
+    assert_eq!((rows[0].reasons.as_str(), rows[0].fixable), ("Hoàn thành quá hạn 16 giờ", false));
+    assert!(rows[2].fixable);
+
+    let codes: Vec<&str> = drillable(&rules, table).iter().map(|c| c.code.as_str()).collect();
+    assert!(codes.contains(&"ON_TIME") && codes.contains(&"PAY_DOSSIERS"));
+    assert!(!codes.contains(&"HAS_ONLINE"), "a procedure count names no dossier");
+
+    // 44 rows; in November 16 + 14 + 12 = 42.
+    assert_eq!(
+        table.summary("so-ho-so.csv", Lang::Vi),
+        "so-ho-so.csv: 44 hồ sơ, 42 hồ sơ tiếp nhận trong kỳ 11/2026, 3 đơn vị."
+    );
+    let lines = table.unit_lines();
+    let an = lines.iter().find(|u| u.name == A).unwrap();
+    assert_eq!((an.received, an.completed, an.on_time_text().as_deref()), (16.0, Some(14.0), Some("13 (81,25 %)")));
+    assert_eq!(
+        chiso::core::report::fix_list::file_name(table, Some(C)),
+        "ho-so-can-xu-ly-ubnd-phuong-cat-loi-2026-11.xlsx"
+    );
+    assert_eq!(chiso::core::report::fix_list::file_name(table, None), "ho-so-can-xu-ly-tat-ca-don-vi-2026-11.xlsx");
+}
+
 #[test]
 fn another_window_counts_other_dossiers() {
     let rules = RuleSet::default_rules().unwrap();

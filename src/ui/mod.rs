@@ -6,6 +6,7 @@ mod app;
 mod compare;
 mod dossier_mapping;
 mod dossiers;
+mod drill;
 mod files;
 mod i18n;
 mod letter;
@@ -19,10 +20,12 @@ mod procedures;
 mod report_sources;
 mod results;
 mod rules;
+mod sources;
 mod state;
 mod trend;
 mod unit;
 mod upload;
+mod window;
 
 /// The id of index.html's starting line, which says why the page is blank if the wasm never runs.
 const STARTING_ID: &str = "chiso-starting";

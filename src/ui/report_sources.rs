@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::dossiers::Sources;
+use super::sources::Sources;
 use super::state::AppState;
 use crate::core::dossier::units::Counted;
 

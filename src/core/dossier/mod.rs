@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod columns;
+pub mod drill;
 pub mod list;
 pub mod procedures;
 pub mod reasons;
@@ -17,4 +18,4 @@ pub mod window;
 
 pub use columns::{find_header, Certainty, DossierMapping, Field};
 pub use list::{Dossier, DossierList, DossierReader};
-pub use window::{Outside, Window};
+pub use window::{Outside, Window, WindowKind};

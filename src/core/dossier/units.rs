@@ -13,8 +13,9 @@ use super::status::{self, LeftOut};
 use super::tally::{figures, tally, Tally};
 use super::window::Window;
 use crate::core::figures::{unit_key, Figure, Issue, IssueKind, Place, UnitRow};
+use crate::core::format::number;
 use crate::core::lang::Lang;
-use crate::core::rules::RuleSet;
+use crate::core::rules::{Measure, RuleSet};
 use crate::core::text::fold_words;
 
 /// Figures typed in by the user, per unit (its folded name) and criterion code; remembered.
@@ -67,6 +68,35 @@ pub fn counted_origins(unit: &UnitRow, from: Counted) -> BTreeMap<String, Origin
             (code.clone(), origin)
         })
         .collect()
+}
+
+/// One unit's tracked figures in a list's window; `None` where the list has no column for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitLine {
+    pub name: String,
+    pub received: f64,
+    pub completed: Option<f64>,
+    pub average_days: Option<f64>,
+    pub on_time: Option<f64>,
+}
+
+impl UnitLine {
+    /// «13 (81,25 %)»: on time, and its share of those received.
+    pub fn on_time_text(&self) -> Option<String> {
+        self.on_time.map(|n| {
+            format!("{} ({} %)", number(n, 0), crate::core::format::fixed(100.0 * n / self.received.max(1.0), 2))
+        })
+    }
+}
+
+/// Where a unit's figure for a criterion came from, as the sources table says it: the origin's
+/// label, else «bảng số liệu» when the unit sheet gave it, else «chưa có».
+pub fn source_label(origin: Option<&Origin>, has_figures: bool, lang: Lang) -> String {
+    match origin.map(|o| o.label(lang)).filter(|s| !s.is_empty()) {
+        Some(s) => s,
+        None if has_figures => lang.pick("bảng số liệu", "unit sheet").into(),
+        None => lang.pick("chưa có", "none").into(),
+    }
 }
 
 impl Origin {
@@ -217,6 +247,41 @@ impl DossierTable {
 }
 
 impl DossierTable {
+    /// «so-ho-so.csv: 44 hồ sơ, 42 hồ sơ tiếp nhận trong kỳ 11/2026, 3 đơn vị.»
+    pub fn summary(&self, file: &str, lang: Lang) -> String {
+        let received: f64 = self.tally.units.iter().map(|u| u.value(Measure::Received)).sum();
+        let (all, units, period) =
+            (self.list.dossiers.len() as f64, self.tally.units.len(), self.tally.window.label(lang));
+        match lang {
+            Lang::Vi => format!(
+                "{file}: {} hồ sơ, {} hồ sơ tiếp nhận trong kỳ {period}, {units} đơn vị.",
+                number(all, 0),
+                number(received, 0)
+            ),
+            Lang::En => format!("{file}: {all} dossiers, {received} received in {period}, {units} units."),
+        }
+    }
+
+    /// Each unit's tracked figures in the window, as far as the list's columns give them.
+    pub fn unit_lines(&self) -> Vec<UnitLine> {
+        let has = |m: Measure| super::reasons::available(m, &self.list.mapping);
+        self.tally
+            .units
+            .iter()
+            .map(|u| {
+                let received = u.value(Measure::Received);
+                let days = u.value(Measure::AverageDays);
+                UnitLine {
+                    name: self.names[u.unit as usize].clone(),
+                    received,
+                    completed: has(Measure::Completed).then(|| u.value(Measure::Completed)),
+                    average_days: (has(Measure::AverageDays) && days.is_finite()).then_some(days),
+                    on_time: has(Measure::OnTime).then(|| u.value(Measure::OnTime)),
+                }
+            })
+            .collect()
+    }
+
     fn status_column(&self) -> String {
         let column = self.list.mapping.column(super::Field::Status);
         column.map(|c| crate::core::format::column_letters(self.list.origin.1 + c)).unwrap_or_default()

@@ -28,6 +28,43 @@ pub enum Window {
     },
 }
 
+/// The kinds of window a user can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowKind {
+    Month,
+    Quarter,
+    Year,
+    Days,
+}
+
+impl WindowKind {
+    pub const ALL: [WindowKind; 4] = [WindowKind::Month, WindowKind::Quarter, WindowKind::Year, WindowKind::Days];
+
+    /// The value a select carries.
+    pub fn code(self) -> &'static str {
+        match self {
+            WindowKind::Month => "month",
+            WindowKind::Quarter => "quarter",
+            WindowKind::Year => "year",
+            WindowKind::Days => "days",
+        }
+    }
+
+    /// The kind a select's value names; a month for anything else.
+    pub fn from_code(code: &str) -> WindowKind {
+        WindowKind::ALL.into_iter().find(|k| k.code() == code).unwrap_or(WindowKind::Month)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            WindowKind::Month => lang.pick("Tháng", "Month"),
+            WindowKind::Quarter => lang.pick("Quý", "Quarter"),
+            WindowKind::Year => lang.pick("Năm", "Year"),
+            WindowKind::Days => lang.pick("Khoảng ngày", "Range of days"),
+        }
+    }
+}
+
 /// Dossiers received outside the window, and those with no receipt date at all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outside {
@@ -39,6 +76,20 @@ pub struct Outside {
 impl Outside {
     pub fn total(&self) -> usize {
         self.before + self.after + self.undated
+    }
+
+    /// «Ngoài kỳ, không tính: 2 tiếp nhận trước kỳ, 0 sau kỳ, 0 không có ngày tiếp nhận.»
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "Ngoài kỳ, không tính: {} tiếp nhận trước kỳ, {} sau kỳ, {} không có ngày tiếp nhận.",
+                self.before, self.after, self.undated
+            ),
+            Lang::En => format!(
+                "Outside the period, not counted: {} received before, {} after, {} with no receipt date.",
+                self.before, self.after, self.undated
+            ),
+        }
     }
 }
 
@@ -60,6 +111,33 @@ impl Window {
             Window::Year(from.year()),
         ];
         whole.into_iter().find(|w| w.first_day() == from && w.last_day() == to).unwrap_or(Window::Days { from, to })
+    }
+
+    pub fn kind(&self) -> WindowKind {
+        match self {
+            Window::Month { .. } => WindowKind::Month,
+            Window::Quarter { .. } => WindowKind::Quarter,
+            Window::Year(_) => WindowKind::Year,
+            Window::Days { .. } => WindowKind::Days,
+        }
+    }
+
+    /// The window of `kind` that holds this one's first day (a range of days keeps this one's days).
+    pub fn as_kind(&self, kind: WindowKind) -> Window {
+        let day = self.first_day();
+        match kind {
+            WindowKind::Month => Window::Month { year: day.year(), month: day.month() },
+            WindowKind::Quarter => Window::Quarter { year: day.year(), quarter: day.month().div_ceil(3) },
+            WindowKind::Year => Window::Year(day.year()),
+            WindowKind::Days => Window::Days { from: day, to: self.last_day() },
+        }
+    }
+
+    /// This window with its first (or, with `end`, its last) day moved to `day`; `None` when the
+    /// range would run backwards.
+    pub fn with_day(&self, day: NaiveDate, end: bool) -> Option<Window> {
+        let (from, to) = if end { (self.first_day(), day) } else { (day, self.last_day()) };
+        (from <= to).then_some(Window::Days { from, to })
     }
 
     pub fn first_day(&self) -> NaiveDate {
@@ -162,6 +240,26 @@ mod tests {
     }
 
     #[test]
+    fn a_window_changes_kind_around_its_first_day() {
+        let nov = Window::Month { year: 2026, month: 11 };
+        assert_eq!(nov.as_kind(WindowKind::Quarter), Window::Quarter { year: 2026, quarter: 4 });
+        assert_eq!(nov.as_kind(WindowKind::Year), Window::Year(2026));
+        assert_eq!(nov.as_kind(WindowKind::Days), Window::Days { from: day(2026, 11, 1), to: day(2026, 11, 30) });
+        let q1 = Window::Quarter { year: 2027, quarter: 1 };
+        assert_eq!(q1.as_kind(WindowKind::Month), Window::Month { year: 2027, month: 1 });
+        assert_eq!(nov.kind(), WindowKind::Month);
+        assert_eq!(
+            nov.with_day(day(2026, 11, 15), true),
+            Some(Window::Days { from: day(2026, 11, 1), to: day(2026, 11, 15) })
+        );
+        assert_eq!(nov.with_day(day(2026, 12, 2), false), None, "a range that runs backwards");
+        for k in WindowKind::ALL {
+            assert_eq!(WindowKind::from_code(k.code()), k);
+        }
+        assert_eq!(WindowKind::Days.label(Lang::Vi), "Khoảng ngày");
+    }
+
+    #[test]
     fn a_stated_range_is_its_month_quarter_or_year_when_whole() {
         assert_eq!(Window::of_days(day(2026, 11, 1), day(2026, 11, 30)), Window::Month { year: 2026, month: 11 });
         assert_eq!(Window::of_days(day(2026, 10, 1), day(2026, 12, 31)), Window::Quarter { year: 2026, quarter: 4 });
@@ -181,5 +279,9 @@ mod tests {
         assert!(!nov.place(at(day(2026, 12, 1)), &mut outside));
         assert!(!nov.place(None, &mut outside));
         assert_eq!(outside, Outside { before: 1, after: 1, undated: 1 });
+        assert_eq!(
+            outside.text(Lang::Vi),
+            "Ngoài kỳ, không tính: 1 tiếp nhận trước kỳ, 1 sau kỳ, 1 không có ngày tiếp nhận."
+        );
     }
 }

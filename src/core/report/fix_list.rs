@@ -15,6 +15,7 @@ use crate::core::dossier::units::DossierTable;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
 use crate::core::score::Scores;
+use crate::core::text::fold_words;
 
 /// One line of the list.
 pub struct FixRow {
@@ -62,6 +63,13 @@ fn excel_date(d: NaiveDateTime) -> Result<ExcelDateTime, XlsxError> {
         d.minute() as u8,
         d.second() as u8,
     )
+}
+
+/// The workbook's file name: «ho-so-can-xu-ly-ubnd-phuong-cat-loi-2026-11.xlsx» for one unit,
+/// «ho-so-can-xu-ly-tat-ca-don-vi-2026-11.xlsx» for every unit.
+pub fn file_name(table: &DossierTable, unit: Option<&str>) -> String {
+    let stem = unit.map_or_else(|| "tat-ca-don-vi".to_string(), |u| fold_words(u).replace(' ', "-"));
+    format!("ho-so-can-xu-ly-{stem}-{}.xlsx", table.tally.window.period().slug())
 }
 
 /// The units a list is written for: `units`, or every unit of the list when empty.

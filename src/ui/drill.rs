@@ -1,0 +1,204 @@
+//! The dossiers behind one unit's shortfall on one criterion, with their reasons: sortable,
+//! filterable and exportable. Which dossiers, why and in what order is core's
+//! (`dossier::drill`); this wires the choices to the table.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::sources::Sources;
+use super::state::AppState;
+use crate::core::analysis::Analysis;
+use crate::core::dossier::drill::{self as core_drill, date_text, drillable, DrillKey, DrillSort};
+use crate::core::dossier::units::{Counted, DossierTable};
+use crate::core::format;
+use crate::core::lang::Lang;
+use crate::core::report::error::ReportError;
+use crate::core::report::export::XLSX_MIME;
+use crate::core::report::fix_list;
+use crate::core::rules::RuleSet;
+
+/// Dossiers listed on screen for one shortfall; the workbook has them all.
+const SHOWN: usize = 500;
+
+/// What the drill-down shows; kept while the analysis changes (a period chosen, a figure typed).
+#[derive(Clone, Copy)]
+pub(super) struct Drill {
+    unit: RwSignal<String>,
+    criterion: RwSignal<String>,
+    filter: RwSignal<String>,
+    sort: RwSignal<DrillSort>,
+}
+
+impl Drill {
+    pub(super) fn new() -> Drill {
+        Drill {
+            unit: RwSignal::new(String::new()),
+            criterion: RwSignal::new(String::new()),
+            filter: RwSignal::new(String::new()),
+            sort: RwSignal::new(DrillSort::default()),
+        }
+    }
+}
+
+#[component]
+pub(super) fn DrillDown(
+    state: AppState,
+    analysis: Arc<Analysis>,
+    rules: Arc<RuleSet>,
+    table: Arc<DossierTable>,
+    file: String,
+    drill: Drill,
+) -> impl IntoView {
+    let l = state.lang.get_untracked();
+    let units: Vec<String> = table.tally.units.iter().map(|u| table.names[u.unit as usize].clone()).collect();
+    let criteria: Vec<(String, String)> =
+        drillable(&rules, &table).into_iter().map(|c| (c.code.clone(), c.name.clone())).collect();
+    let Drill { unit, criterion, filter, sort } = drill;
+    // A unit or criterion this list does not have (another list's, or none yet): its first.
+    if !units.contains(&unit.get_untracked()) {
+        unit.set(units.first().cloned().unwrap_or_default());
+    }
+    if !criteria.iter().any(|(code, _)| *code == criterion.get_untracked()) {
+        criterion.set(criteria.first().map(|c| c.0.clone()).unwrap_or_default());
+    }
+    let rows = {
+        let (table, rules) = (table.clone(), rules.clone());
+        move || {
+            let l = state.lang.get();
+            let Some(index) = table.unit_index(&unit.get()) else { return ().into_any() };
+            let Some(c) = rules.criterion(&criterion.get()) else { return ().into_any() };
+            let found = core_drill::drill(&table, index, c, &filter.get(), sort.get(), l);
+            view! { <DrillTable rows=found.iter().take(SHOWN).map(Row::of).collect() total=found.len() sort=sort lang=l /> }.into_any()
+        }
+    };
+    let export = {
+        let (table, rules, file, analysis) = (table.clone(), rules.clone(), file.clone(), analysis.clone());
+        move |all: bool| {
+            let unit = (!all).then(|| unit.get_untracked());
+            let units: Vec<u32> = unit.as_deref().and_then(|u| table.unit_index(u)).into_iter().collect();
+            let name = fix_list::file_name(&table, unit.as_deref());
+            let made = fix_list::to_bytes(&table, &units, &analysis.scores, &rules, &file)
+                .map_err(|e| ReportError::writing(&name, e));
+            state.save(&name, XLSX_MIME, made);
+        }
+    };
+    let export_all = export.clone();
+    let unit_options = units
+        .iter()
+        .map(|u| view! { <option value=u.clone() selected=*u == unit.get_untracked()>{u.clone()}</option> })
+        .collect_view();
+    let criterion_options = criteria
+        .iter()
+        .map(|(code, name)| view! { <option value=code.clone() selected=*code == criterion.get_untracked()>{name.clone()}</option> })
+        .collect_view();
+    view! {
+        <h3>{l.pick("Hồ sơ làm mất điểm", "Dossiers that cost points")}</h3>
+        <div class="drill-controls">
+            <label>{l.pick("Đơn vị ", "Unit ")}<select data-testid="drill-unit" on:change=move |ev| unit.set(event_target_value(&ev))>{unit_options}</select></label>
+            <label>{l.pick(" Tiêu chí ", " Criterion ")}<select data-testid="drill-criterion" on:change=move |ev| criterion.set(event_target_value(&ev))>{criterion_options}</select></label>
+            <label>{l.pick(" Lọc ", " Filter ")}<input type="search" data-testid="drill-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
+        </div>
+        {rows}
+        <p class="exports">
+            <button type="button" class="secondary" data-testid="export-fix-xlsx" on:click=move |_| export(false)>
+                {l.pick("Tải danh sách hồ sơ cần xử lý của đơn vị (.xlsx)", "Download the unit's to-fix list (.xlsx)")}
+            </button>
+            " "
+            <button type="button" class="secondary" data-testid="export-fix-xlsx-all" on:click=move |_| export_all(true)>
+                {l.pick("Tải cho tất cả đơn vị (.xlsx)", "Download for every unit (.xlsx)")}
+            </button>
+        </p>
+        {move || view! { <Sources state=state analysis=analysis.clone() rules=rules.clone() unit=unit.get() from=Counted::Dossiers /> }}
+    }
+}
+
+/// A drill-down row as the table shows it.
+#[derive(Clone)]
+struct Row {
+    line: u32,
+    id: String,
+    procedure: String,
+    received: String,
+    due: String,
+    finished: String,
+    reasons: String,
+    fixable: bool,
+}
+
+impl Row {
+    fn of(r: &core_drill::DrillRow<'_>) -> Row {
+        let d = r.dossier;
+        Row {
+            line: d.row,
+            id: d.id.clone(),
+            procedure: r.procedure.to_string(),
+            received: date_text(d.received),
+            due: date_text(d.due),
+            finished: date_text(d.finished),
+            reasons: r.reasons.clone(),
+            fixable: r.fixable,
+        }
+    }
+}
+
+#[component]
+fn DrillTable(rows: Vec<Row>, total: usize, sort: RwSignal<DrillSort>, lang: Lang) -> impl IntoView {
+    let l = lang;
+    let header = move |key: DrillKey| {
+        let now = sort.get_untracked();
+        view! {
+            <th scope="col" aria-sort=now.aria(key)>
+                <button type="button" class="link" data-testid="drill-sort" data-key=key.label(Lang::Vi) on:click=move |_| sort.update(|s| *s = s.choose(key))>
+                    {key.label(l)}{now.arrow(key)}
+                </button>
+            </th>
+        }
+    };
+    let caption = match l {
+        Lang::Vi if total > SHOWN => {
+            format!("{} hồ sơ (hiển thị {SHOWN} hồ sơ đầu; tải tệp Excel để xem đủ)", format::number(total as f64, 0))
+        }
+        Lang::Vi => format!("{} hồ sơ", format::number(total as f64, 0)),
+        Lang::En if total > SHOWN => {
+            format!("{total} dossiers (the first {SHOWN} shown; download the workbook for all)")
+        }
+        Lang::En => format!("{total} dossiers"),
+    };
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            let (id, fixable) = (r.id.clone(), r.fixable.to_string());
+            view! {
+                <tr data-dossier=id data-fixable=fixable>
+                    <td class="num">{r.line}</td>
+                    <th scope="row">{r.id}</th>
+                    <td>{r.procedure}</td>
+                    <td>{r.received}</td>
+                    <td>{r.due}</td>
+                    <td>{r.finished}</td>
+                    <td data-testid="drill-reason">{r.reasons}</td>
+                    <td>{if r.fixable { l.pick("✔ Có", "✔ Yes") } else { l.pick("✘ Không", "✘ No") }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="drill" data-testid="drill-table" data-count=total>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    {header(DrillKey::Row)}
+                    {header(DrillKey::Id)}
+                    {header(DrillKey::Procedure)}
+                    {header(DrillKey::Received)}
+                    {header(DrillKey::Due)}
+                    <th scope="col">{l.pick("Ngày hoàn thành", "Finished")}</th>
+                    {header(DrillKey::Reason)}
+                    <th scope="col">{l.pick("Còn khắc phục được", "Still fixable")}</th>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}

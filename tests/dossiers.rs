@@ -570,3 +570,19 @@ fn the_procedures_that_cost_points() {
     assert_eq!((cell(a, 2), cell(a, on_time), cell(a, on_time + 1)), ("5".into(), "3/5".into(), "0,6".into()));
     assert_eq!(cell(a, gain), "6,91");
 }
+
+/// A list of 250 dossiers keeps only its first rows as cells for the preview, but the sheet still
+/// says how many rows it has in its file (the header and 250).
+#[test]
+fn a_long_list_says_how_many_rows_it_has() {
+    let mut text = String::from("Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày hoàn thành\n");
+    for i in 1..=250 {
+        text.push_str(&format!("H{i},UBND xã An Bình,02/11/2026,05/11/2026,04/11/2026\n"));
+    }
+    let wb = read_file("dai.csv", text.as_bytes()).unwrap().workbook;
+    let sheet = &wb.sheets[0];
+    assert_eq!(sheet.dossiers.as_ref().map(|d| d.dossiers.len()), Some(250));
+    assert!(sheet.height() < 250, "only the preview is kept as cells");
+    assert_eq!(sheet.rows_in_file(), 251);
+    assert_eq!(sheet.range_address().as_deref(), Some("A1:E251"));
+}

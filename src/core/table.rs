@@ -148,16 +148,20 @@ impl Sheet {
     }
 
     /// The used range in spreadsheet notation ("A1:O120"); `None` for an empty sheet.
+    /// The rows the sheet has in its file: for a dossier list read as records, through its last
+    /// dossier's row, though only the first rows are kept as cells.
+    pub fn rows_in_file(&self) -> usize {
+        let last = self.dossiers.as_ref().and_then(|d| d.dossiers.iter().map(|d| d.row as usize).max());
+        last.map_or(0, |row| row.saturating_sub(self.origin.0)).max(self.height())
+    }
+
     pub fn range_address(&self) -> Option<String> {
-        if self.width == 0 || self.height() == 0 {
+        let rows = self.rows_in_file();
+        if self.width == 0 || rows == 0 {
             return None;
         }
         let (r0, c0) = self.origin;
-        Some(format!(
-            "{}:{}",
-            format::cell_address(r0, c0),
-            format::cell_address(r0 + self.height() - 1, c0 + self.width - 1)
-        ))
+        Some(format!("{}:{}", format::cell_address(r0, c0), format::cell_address(r0 + rows - 1, c0 + self.width - 1)))
     }
 }
 

@@ -60,7 +60,7 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                 .map(|(index, sheet)| {
                     let label = sheet.name.clone();
                     let hidden = sheet.hidden;
-                    let (rows, cols) = (sheet.height(), sheet.width());
+                    let (rows, cols) = (sheet.rows_in_file(), sheet.width());
                     let range = sheet.range_address().unwrap_or_default();
                     view! {
                         <li>

@@ -78,6 +78,15 @@ pub fn LetterPanel(state: AppState) -> impl IntoView {
         }
     };
     let reset = move |_| {
+        // Every edit of the letter goes at once: ask first, when there is any.
+        let question = state.lang.get_untracked().pick(
+            "Khôi phục nội dung mặc định sẽ xóa mọi chỉnh sửa của bạn trong văn bản. Tiếp tục?",
+            "Restoring the default texts discards every edit you made to the letter. Go on?",
+        );
+        let edits = edited.with_untracked(Option::is_some) || browser::setting(LETTER_KEY).is_some();
+        if edits && !web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false) {
+            return;
+        }
         browser::forget(LETTER_KEY);
         edited.set(None);
     };

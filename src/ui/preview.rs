@@ -27,8 +27,8 @@ pub fn Preview(
         return view! { <p class="empty" data-testid="preview-empty">{move || tr(lang.get(), Text::EmptySheet)}</p> }
             .into_any();
     }
-    let (rows, cols) = (sheet.height(), sheet.width());
-    let shown_rows = rows.min(PREVIEW_ROWS);
+    let (rows, cols) = (sheet.rows_in_file(), sheet.width());
+    let shown_rows = sheet.height().min(PREVIEW_ROWS);
     let shown_cols = cols.min(PREVIEW_COLS);
     let (row0, col0) = sheet.origin;
     let name = sheet.name.clone();

@@ -82,6 +82,16 @@ test('the letter carries the pooled results and the named units, and its DOCX co
     const bytes = readFileSync(pdf);
     assert.equal(bytes.subarray(0, 4).toString(), '%PDF');
     assert.ok((bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length >= 2, 'letter and appendix pages');
+
+    // Restoring the default texts asks first: dismissed, the edit stays; accepted, it goes.
+    const asked = [];
+    page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+    await page.locator('[data-testid="reset-letter"]').click();
+    assert.match(asked[0] ?? '', /xóa mọi chỉnh sửa của bạn/);
+    assert.match(await page.locator('[data-testid="letter"]').innerText(), /Nguyễn Văn An/);
+    page.once('dialog', (d) => d.accept());
+    await page.locator('[data-testid="reset-letter"]').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="letter"]').innerText.includes('Nguyễn Văn An'));
     assert.deepEqual(errors, []);
     await context.close();
 });

@@ -242,3 +242,22 @@ fn a_mapping_made_for_another_table_is_not_used() {
     assert_eq!(table.units.len(), 1, "the header found automatically is used instead");
     assert_eq!(table.units[0].figures["ON_TIME"].numerator, Some(9.0));
 }
+
+/// The blank template sent back as it came: no unit is scored, and the message says so and
+/// where to fill the rows in (the template's title, rule set and group rows, its header on row 4: units from row 5, column A).
+#[test]
+fn a_blank_template_says_where_to_fill_the_units() {
+    let rules = RuleSet::default_rules().unwrap();
+    let bytes = chiso::core::template::template(&rules).unwrap();
+    let wb = read_file("mau-so-lieu.xlsx", &bytes).unwrap().workbook;
+    let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Default::default());
+    assert!(analysis.scores.units.is_empty());
+    let blank: Vec<_> = analysis.issues.iter().filter(|i| matches!(i.kind, IssueKind::NoUnitRows)).collect();
+    assert_eq!(blank.len(), 1, "{:?}", analysis.issues);
+    assert_eq!((blank[0].place.row, blank[0].place.column.as_str()), (5, "A"));
+    let said = blank[0].message(Lang::Vi);
+    assert!(
+        said.contains("chưa có dòng đơn vị nào") && said.contains("bắt đầu từ dòng 5: tên đơn vị ở cột A"),
+        "{said}"
+    );
+}

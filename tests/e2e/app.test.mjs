@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, waitForState, screenshot, previewRows, fixtures, violations, suite } from './harness.mjs';
+import { openApp, waitForState, screenshot, previewRows, fixtures, violations, suite, scratchDir } from './harness.mjs';
 
 const env = suite();
 
@@ -65,6 +65,21 @@ test('a bad file gets a Vietnamese message, and what was loaded stays loaded', a
     assert.match(await csv.locator('[data-testid="file-meta"]').innerText(), /CSV · Bảng mã UTF-16LE · Dấu phân cách Tab/);
     assert.deepEqual((await previewRows(csv))[1].slice(0, 3), ['2', 'UBND xã Ba Vì', '4358']);
     assert.equal(await page.locator('[data-testid="file-card"]').count(), 2);
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+// The blank template, downloaded and loaded back as it came: the message says there are no unit
+// rows and where to fill them (its header is on row 4: from row 5, column A).
+test('a blank template loaded back says where to fill the units', async () => {
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-template"]').click()]);
+    const saved = join(await scratchDir('template'), download.suggestedFilename());
+    await download.saveAs(saved);
+    await page.locator('[data-testid="file-input"]').setInputFiles(saved);
+    const said = page.locator('[data-testid="error"]', { hasText: 'chưa có dòng đơn vị nào' });
+    await said.waitFor();
+    assert.match(await said.innerText(), /bắt đầu từ dòng 5: tên đơn vị ở cột A/);
     assert.deepEqual(errors, []);
     await context.close();
 });

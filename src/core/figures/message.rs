@@ -162,6 +162,14 @@ impl Message for Issue {
             (IssueKind::MissingUnitName, Lang::En) => {
                 format!("{at} has figures but an empty «Đơn vị» (unit) cell. Fill in the unit's name; the row is not used.")
             }
+            (IssueKind::NoUnitRows, Lang::Vi) => format!(
+                "{at}: bảng có dòng tiêu đề nhưng chưa có dòng đơn vị nào, nên chưa có gì để tính điểm. Hãy điền mỗi đơn vị một dòng, bắt đầu từ dòng {}: tên đơn vị ở cột {}, số liệu ở các cột bên cạnh; rồi tải tệp lên lại.",
+                self.place.row, self.place.column
+            ),
+            (IssueKind::NoUnitRows, Lang::En) => format!(
+                "{at}: the table has a header but no unit rows yet, so there is nothing to score. Fill in one row per unit from row {}: the unit's name in column {}, its figures in the columns beside it; then load the file again.",
+                self.place.row, self.place.column
+            ),
         }
     }
 }

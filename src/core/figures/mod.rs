@@ -173,6 +173,9 @@ pub enum IssueKind {
         name: String,
     },
     MissingUnitName,
+    /// A header and no unit row under it (a blank template sent back as it came); the place is
+    /// the first row to fill, in the unit column.
+    NoUnitRows,
     /// `count` columns took their header from merged cells (the first merge `range`).
     MergedHeader {
         range: String,
@@ -352,6 +355,9 @@ pub fn read_units(
         }
         first_rows.insert(key, unit.source.clone());
         units.push(unit);
+    }
+    if units.is_empty() && reader.issues.iter().all(|i| !matches!(i.kind, IssueKind::MissingUnitName)) {
+        reader.issue(mapping.header_row + 1, Some(unit_col), IssueKind::NoUnitRows);
     }
     let issues = reader.issues;
     Ok(UnitTable { kind, mapping, units, issues })

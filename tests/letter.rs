@@ -99,6 +99,24 @@ Cao nhất: UBND xã 1 (24,8 điểm); thấp nhất: UBND xã 10 (20,6 điểm)
     );
 }
 
+/// The overview of the same town (worked above): 24,2 points, «Yếu»; the highest three are
+/// communes 1, 11 and 12 (24,8 each, by name), the lowest communes 10 and 4 (20,6), then 9, the
+/// last of the 24,8s by name.
+#[test]
+fn the_overview_of_the_town() {
+    use chiso::core::band::Band;
+    use chiso::core::lang::Lang;
+    let rules = RuleSet::default_rules().unwrap();
+    let scores = score_units(&town_of_fourteen("UBND thị xã Mỹ Hào"), &rules);
+    let o = chiso::core::overview::overview(&scores, None, &rules, Lang::Vi);
+    assert_eq!((o.title.as_str(), o.total, o.band, o.units), ("Toàn thị xã Mỹ Hào", 24.2, Band::of(24.2), 14));
+    assert_eq!(o.band.label(Lang::Vi), "Yếu");
+    assert_eq!(o.lines[1], "Chỉ số Tiến độ giải quyết: 18/20 điểm.");
+    let names = |v: &[(String, f64)]| v.iter().map(|(n, t)| format!("{n} {t}")).collect::<Vec<_>>();
+    assert_eq!(names(&o.best), ["UBND xã 1 24.8", "UBND xã 11 24.8", "UBND xã 12 24.8"]);
+    assert_eq!(names(&o.lowest), ["UBND xã 10 20.6", "UBND xã 4 20.6", "UBND xã 9 24.8"]);
+}
+
 /// The DOCX opens as a package whose XML carries the letter, the landscape appendix section, its
 /// repeated header row and the font; LibreOffice's conversion is checked by the e2e suite.
 #[test]

@@ -256,3 +256,36 @@ fn the_letter_says_the_change_against_the_month_before() {
     let letter = chiso::core::report::letter::compose(&quiet, &analysis.scores, analysis.before(), &rules);
     assert!(letter.results.iter().all(|r| r.code != "TOTAL" && !r.text.contains("so với")));
 }
+
+/// «Đơn vị của tôi» over the three periods: UBND xã B, second of four in November (30,00 A,
+/// 26,40 B, 20,00 D, 15,35 C), «Yếu» below 50; its totals 10 → 29,60 → 26,40; no dossier list,
+/// so nothing to fix; its plan starts from the next band, «Trung bình» at 50.
+#[test]
+fn my_unit_over_three_periods() {
+    use chiso::core::band::Band;
+    use chiso::core::lang::Lang;
+    let rules = RuleSet::default_rules().unwrap();
+    let analysis = run(&[book(OCTOBER), book(NOVEMBER), book(SEPTEMBER)], Focus::default());
+    let mine = chiso::core::mine::mine(&analysis, &rules, "ubnd xa b", Lang::Vi).expect("found without diacritics");
+    assert_eq!((mine.name.as_str(), mine.total, mine.band), ("UBND xã B", 26.4, Band::of(26.4)));
+    assert_eq!(mine.band.label(Lang::Vi), "Yếu");
+    assert_eq!(mine.rank, Some((2, 4)));
+    let totals: Vec<(&str, f64)> = mine.totals.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    assert_eq!(totals, [("9/2026", 10.0), ("10/2026", 29.6), ("11/2026", 26.4)]);
+    assert_eq!(mine.to_fix, 0);
+    assert_eq!(mine.to_fix_text(Lang::Vi), "0 hồ sơ làm mất điểm còn khắc phục được trong kỳ.");
+    // Every unit is a commune («UBND xã …»): the same rank within its kind.
+    assert_eq!(mine.ranks_text(None, Lang::Vi), "Hạng 2/4; hạng 2/4 trong Cấp xã.");
+    // ON_TIME 45/50 → 50/50: 5 dossiers, 18 → 20; PAY_DOSSIERS 40/100 → 100/100: 60 dossiers,
+    // 6 × 0,4 = 2,4 → 6; ONLINE 60/100 is past its 50 % target. 26,4 + 2 + 3,6 = 32, short of 50.
+    assert_eq!(
+        mine.plan.1,
+        ["Hồ sơ đúng hạn, trong hạn: thêm 5 hồ sơ, +2 điểm", "Hồ sơ thanh toán trực tuyến: thêm 60 hồ sơ, +3,6 điểm"]
+    );
+    assert!(
+        mine.plan.0.starts_with("Chỉ với hồ sơ thì chưa đạt 50 điểm: tối đa 32 điểm (thêm 65 hồ sơ)"),
+        "{}",
+        mine.plan.0
+    );
+    assert!(chiso::core::mine::mine(&analysis, &rules, "UBND xã Z", Lang::Vi).is_none());
+}

@@ -80,6 +80,20 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The URL's hash («#xep-hang»), empty when it has none.
+pub fn hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Sets the URL's hash, adding a history entry (the back button's step).
+pub fn set_hash(hash: &str) {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        if location.hash().ok().as_deref() != Some(hash) {
+            let _ = location.set_hash(hash);
+        }
+    }
+}
+
 /// A remembered setting; `None` when storage is unavailable (private mode, file://).
 pub fn setting(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()

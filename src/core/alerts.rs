@@ -8,6 +8,7 @@ use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::{Rule, RuleSet};
 use crate::core::score::{Scores, Status, UnitResult};
+use crate::core::text::fold_words;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -381,6 +382,17 @@ pub fn by_unit(alerts: &[Alert]) -> Vec<(&str, Vec<&Alert>)> {
     out
 }
 
+/// [`by_unit`], with the user's own unit («Đơn vị của tôi») first when it has any; the others
+/// keep their order.
+pub fn by_unit_mine_first<'a>(alerts: &'a [Alert], mine: Option<&str>) -> Vec<(&'a str, Vec<&'a Alert>)> {
+    let mut out = by_unit(alerts);
+    if let Some(i) = mine.and_then(|m| out.iter().position(|(unit, _)| fold_words(unit) == fold_words(m))) {
+        let own = out.remove(i);
+        out.insert(0, own);
+    }
+    out
+}
+
 impl Alert {
     /// "UBND xã Hưng Long — Tỷ lệ hồ sơ thanh toán trực tuyến: 7,5% (ngưỡng 50%); 5,55 điểm."
     pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
@@ -461,6 +473,22 @@ mod tests {
             a.message(&rules, Lang::Vi),
             "Xã A — Tỷ lệ hồ sơ thanh toán trực tuyến (trên hồ sơ có nghĩa vụ tài chính): 7,5% (ngưỡng 50%); 5,55 điểm có thể cải thiện."
         );
+    }
+
+    /// A 3/40 and C 10/40 pay online below half, A with more at stake first (5,55 against 4,5);
+    /// with C as «my unit» (named without diacritics) C comes first, A after it.
+    #[test]
+    fn my_unit_comes_first() {
+        let rules = RuleSet::default_rules().unwrap();
+        let units = [unit("Xã A", &[("PAY_DOSSIERS", 3.0, 40.0)]), unit("Xã C", &[("PAY_DOSSIERS", 10.0, 40.0)])];
+        let scores = score_units(&units, &rules);
+        let alerts =
+            evaluate(&[AlertRule::CriterionBelowRate { criterion: "PAY_DOSSIERS".into(), rate: 0.5 }], &scores, &rules);
+        let order =
+            |mine: Option<&str>| by_unit_mine_first(&alerts, mine).into_iter().map(|(u, _)| u).collect::<Vec<_>>();
+        assert_eq!(order(None), ["Xã A", "Xã C"]);
+        assert_eq!(order(Some("xa c")), ["Xã C", "Xã A"]);
+        assert_eq!(order(Some("Xã Z")), ["Xã A", "Xã C"], "a unit without alerts changes nothing");
     }
 
     /// TDGQ 9/20 (45 %) is red, 12/20 (60 %) yellow, 15/20 (75 %) nothing; sorted by points.

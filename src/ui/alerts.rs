@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::{AppState, Shared};
-use crate::core::alerts::{by_unit, evaluate, from_above, missing_data, Alert, AlertSettings, Severity};
+use crate::core::alerts::{by_unit_mine_first, evaluate, from_above, missing_data, Alert, AlertSettings, Severity};
 use crate::core::format::number;
 use crate::core::plan::top_actions;
 use crate::core::rules::RuleSet;
@@ -32,7 +32,7 @@ pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl I
                 </li>
             }
         };
-        let items = by_unit(&found)
+        let items = by_unit_mine_first(&found, state.my_unit.get().as_deref())
             .into_iter()
             .map(|(unit, list)| {
                 let actions = scores

@@ -1,19 +1,24 @@
 use leptos::prelude::*;
 
+use super::alerts::AlertList;
 use super::dossiers::DossierCheck;
 use super::files::FileList;
 use super::i18n::{files_loaded, tr, Text};
 use super::letter::LetterPanel;
 use super::limits::{LimitSettings, ReadingProgress};
 use super::messages::Messages;
+use super::mine::{MyUnitCard, MyUnitChooser};
+use super::nav::{Nav, ViewPanel};
+use super::overview::Overview;
 use super::privacy::Privacy;
 use super::report_sources::ReportSources;
-use super::results::Results;
+use super::results::{AnalysisMessages, Results};
 use super::rules::RuleSettings;
 use super::state::{AppState, Status};
 use super::unit::UnitPage;
 use super::upload::Upload;
 use crate::core::lang::Lang;
+use crate::core::view::View;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -30,6 +35,17 @@ pub fn App() -> impl IntoView {
         state.reader.set(if ready { "worker" } else { "page" });
         state.restore_session().await;
     });
+    let scored =
+        Signal::derive(move || state.analysis.with(|a| a.as_ref().is_some_and(|a| !a.0.scores.units.is_empty())));
+    let checked = Signal::derive(move || {
+        state.analysis.with(|a| a.as_ref().is_some_and(|a| a.0.tables.iter().any(|t| t.counted().is_some())))
+    });
+    let loaded = Signal::derive(move || state.files.with(|f| !f.is_empty()));
+    let alerts = move || {
+        let shared = state.analysis.get()?;
+        let rules = state.rules.get()?.rules;
+        (!shared.0.scores.units.is_empty()).then(|| view! { <AlertList state=state shared=shared rules=rules /> })
+    };
     let toggle = move |_| state.set_lang(if lang.get() == Lang::Vi { Lang::En } else { Lang::Vi });
     let status_text = move || {
         let l = lang.get();
@@ -75,15 +91,35 @@ pub fn App() -> impl IntoView {
             </p>
             <ReadingProgress state=state />
             <Messages state=state />
-            <UnitPage state=state />
-            <Results state=state />
-            <DossierCheck state=state />
-            <ReportSources state=state />
-            <LetterPanel state=state />
-            <FileList state=state />
-            <RuleSettings state=state />
-            <LimitSettings state=state />
-            <Privacy state=state />
+            <AnalysisMessages state=state />
+            <MyUnitChooser state=state />
+            <Nav state=state />
+            <ViewPanel state=state view=View::Overview has_content=scored>
+                <MyUnitCard state=state />
+                <Overview state=state />
+            </ViewPanel>
+            <ViewPanel state=state view=View::Ranking has_content=scored>
+                <UnitPage state=state />
+                <Results state=state />
+            </ViewPanel>
+            <ViewPanel state=state view=View::Alerts has_content=scored>
+                {alerts}
+            </ViewPanel>
+            <ViewPanel state=state view=View::Letter has_content=scored>
+                <LetterPanel state=state />
+            </ViewPanel>
+            <ViewPanel state=state view=View::Dossiers has_content=checked>
+                <DossierCheck state=state />
+                <ReportSources state=state />
+            </ViewPanel>
+            <ViewPanel state=state view=View::Files has_content=loaded>
+                <FileList state=state />
+            </ViewPanel>
+            <ViewPanel state=state view=View::Settings has_content=Signal::stored(true)>
+                <RuleSettings state=state />
+                <LimitSettings state=state />
+                <Privacy state=state />
+            </ViewPanel>
         </main>
     }
 }

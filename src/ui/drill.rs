@@ -57,7 +57,9 @@ pub(super) fn DrillDown(
     let Drill { unit, criterion, filter, sort } = drill;
     // A unit or criterion this list does not have (another list's, or none yet): its first.
     if !units.contains(&unit.get_untracked()) {
-        unit.set(units.first().cloned().unwrap_or_default());
+        let mine =
+            state.my_unit.get_untracked().and_then(|m| table.unit_index(&m)).map(|i| table.names[i as usize].clone());
+        unit.set(mine.filter(|m| units.contains(m)).or_else(|| units.first().cloned()).unwrap_or_default());
     }
     if !criteria.iter().any(|(code, _)| *code == criterion.get_untracked()) {
         criterion.set(criteria.first().map(|c| c.0.clone()).unwrap_or_default());

@@ -19,8 +19,9 @@ const SHOWN: usize = 500;
 /// What the table shows; kept while the analysis changes.
 #[derive(Clone, Copy)]
 pub(super) struct Choice {
-    /// The unit's name, or empty for every unit together.
-    unit: RwSignal<String>,
+    /// The unit's name, or empty for every unit together; `None` until the user chooses: then the
+    /// user's own unit when the list has it, else every unit.
+    unit: RwSignal<Option<String>>,
     filter: RwSignal<String>,
     sort: RwSignal<ProcedureSort>,
 }
@@ -28,7 +29,7 @@ pub(super) struct Choice {
 impl Choice {
     pub(super) fn new() -> Choice {
         Choice {
-            unit: RwSignal::new(String::new()),
+            unit: RwSignal::new(None),
             filter: RwSignal::new(String::new()),
             sort: RwSignal::new(ProcedureSort::Gain),
         }
@@ -46,13 +47,22 @@ pub(super) fn ProcedureView(
     let l = state.lang.get_untracked();
     let Choice { unit, filter, sort } = choice;
     let units: Vec<String> = table.tally.units.iter().map(|u| table.names[u.unit as usize].clone()).collect();
-    if !unit.get_untracked().is_empty() && !units.contains(&unit.get_untracked()) {
-        unit.set(String::new());
+    if unit.get_untracked().is_some_and(|u| !u.is_empty() && !units.contains(&u)) {
+        unit.set(None);
     }
+    let chosen = {
+        let table = table.clone();
+        Memo::new(move |_| {
+            unit.get().unwrap_or_else(|| {
+                let mine = state.my_unit.get().and_then(|m| table.unit_index(&m));
+                mine.map(|i| table.names[i as usize].clone()).unwrap_or_default()
+            })
+        })
+    };
     let computed = {
         let (table, rules) = (table.clone(), rules.clone());
         Memo::new(move |_| {
-            let index = unit.with(|u| table.unit_index(u));
+            let index = chosen.with(|u| table.unit_index(u));
             Arc::new(procedures(&table, &analysis.scores, &rules, index))
         })
     };
@@ -123,8 +133,8 @@ pub(super) fn ProcedureView(
             };
             view! {
                 <p data-testid="procedures-summary">{t.summary(l)}{shown}</p>
-                <div class="table-scroll">
-                    <table class="scores procedures" data-testid="procedures" data-total=total data-unit=unit.get()>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=l.pick("Thủ tục làm mất điểm", "Procedures that cost points")>
+                    <table class="scores procedures" data-testid="procedures" data-total=total data-unit=chosen.get()>
                         <caption>{gain_note(l)}</caption>
                         <thead>
                             <tr>
@@ -142,12 +152,12 @@ pub(super) fn ProcedureView(
     };
     let unit_options = std::iter::once((String::new(), l.pick("Tất cả đơn vị", "Every unit").to_string()))
         .chain(units.iter().map(|u| (u.clone(), u.clone())))
-        .map(|(value, name)| view! { <option value=value.clone() selected=value == unit.get_untracked()>{name}</option> })
+        .map(|(value, name)| view! { <option value=value.clone() selected=value == chosen.get_untracked()>{name}</option> })
         .collect_view();
     view! {
         <h3>{l.pick("Thủ tục làm mất điểm", "Procedures that cost points")}</h3>
         <div class="drill-controls">
-            <label>{l.pick("Đơn vị ", "Unit ")}<select data-testid="procedures-unit" on:change=move |ev| unit.set(event_target_value(&ev))>{unit_options}</select></label>
+            <label>{l.pick("Đơn vị ", "Unit ")}<select data-testid="procedures-unit" on:change=move |ev| unit.set(Some(event_target_value(&ev)))>{unit_options}</select></label>
             <label>{l.pick(" Xếp theo ", " Sort by ")}<select data-testid="procedures-sort" on:change=move |ev| sort.set(ProcedureSort::from_code(&event_target_value(&ev)))>{sort_options}</select></label>
             <label>{l.pick(" Lọc ", " Filter ")}<input type="search" data-testid="procedures-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
         </div>

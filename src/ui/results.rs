@@ -1,10 +1,8 @@
 use leptos::prelude::*;
 
-use super::alerts::AlertList;
-use super::compare::{change_class, change_text, places_text, PeriodChooser, PeriodComparison};
+use super::compare::{change_class, change_text, places_text};
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
-use super::trend::TrendView;
 use crate::core::alerts;
 use crate::core::band::Band;
 use crate::core::format;
@@ -77,6 +75,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 </select>
             </label>
         });
+        let mine = state.my_unit.get();
         let rows = order
             .into_iter()
             .map(|i| {
@@ -84,6 +83,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 let name = u.name.clone();
                 let shown_rank = if by_kind.is_some() { u.kind_rank } else { u.rank };
                 let has_error = u.criteria.iter().any(|c| c.status == Status::DataError);
+                let is_mine = mine.as_deref().is_some_and(|m| crate::core::text::fold_words(m) == crate::core::text::fold_words(&u.name));
                 let cells = u
                     .groups
                     .iter()
@@ -112,12 +112,13 @@ pub fn Results(state: AppState) -> impl IntoView {
                     _ => view! { <td class="num" data-testid="change">{l.pick("mới", "new")}</td> }.into_any(),
                 });
                 view! {
-                    <tr data-unit=name.clone() class:child=u.parent.is_some() data-whole=u.is_whole().then_some("true")>
+                    <tr data-unit=name.clone() class:child=u.parent.is_some() class:mine=is_mine data-whole=u.is_whole().then_some("true") data-mine=is_mine.then_some("true")>
                         <td class="num" data-rank=shown_rank>{shown_rank}</td>
                         <th scope="row">
                             <button type="button" class="link" data-testid="unit-link" on:click=move |_| state.selected_unit.set(Some(select.clone()))>
                                 {if u.is_whole() { whole_label(&name, l) } else { name.clone() }}
                             </button>
+                            {is_mine.then(|| view! { <span class="tag mine-tag">{l.pick("★ Đơn vị của tôi", "★ My unit")}</span> })}
                             {u.parent.clone().map(|p| view! { <span class="parent">{format!(" ↳ {p}")}</span> })}
                             {has_error.then(|| view! { <span class="tag error-tag">"⚠ " {tr(l, Text::DataErrorTag)}</span> })}
                         </th>
@@ -153,7 +154,6 @@ pub fn Results(state: AppState) -> impl IntoView {
             <section class="results" aria-labelledby="results-heading" data-testid="results">
                 <h2 id="results-heading">{tr(l, Text::ResultsHeading)}</h2>
                 <p class="rules-line" data-testid="rules-title">{rules_line}</p>
-                <PeriodChooser state=state />
                 {score_only.then(|| view! { <p class="note">{tr(l, Text::ScoreOnly)}</p> })}
                 <div class="exports">
                     <button type="button" class="secondary" data-testid="export-xlsx" on:click=move |_| e1(Export::Xlsx)>{tr(l, Text::ExportXlsx)}</button>
@@ -184,15 +184,11 @@ pub fn Results(state: AppState) -> impl IntoView {
                 </div>
                 {marked.then(|| view! { <p class="note" data-testid="coverage-legend">{Coverage::legend(l)}</p> })}
                 <Charts shared=shared.clone() lang=lang rules=rules.clone() />
-                <AlertList state=state shared=shared.clone() rules=rules.clone() />
-                <PeriodComparison state=state rules=rules.clone() />
-                <TrendView state=state />
-                <AnalysisMessages shared=shared.clone() lang=lang />
             </section>
         }
         .into_any()
     };
-    move || state.analysis.get().filter(|a| !a.0.scores.units.is_empty() || !a.0.errors.is_empty()).map(view_of)
+    move || state.analysis.get().filter(|a| !a.0.scores.units.is_empty()).map(view_of)
 }
 
 /// The ranking and each group's scores against their maxima, as inline SVG.
@@ -242,12 +238,12 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: std::sync::Arc<crate::cor
 }
 
 /// Problems found while reading the tables: errors (a file without a usable table) and warnings
-/// (cells and rows that were not used as they stand).
+/// (cells and rows that were not used as they stand). Shown above every view.
 #[component]
-fn AnalysisMessages(shared: Shared, lang: RwSignal<Lang>) -> impl IntoView {
-    let analysis = shared.0;
+pub fn AnalysisMessages(state: AppState) -> impl IntoView {
     move || {
-        let l = lang.get();
+        let analysis = state.analysis.get()?.0;
+        let l = state.lang.get();
         let errors = analysis.errors.iter().map(|e| (e.message(l), "error"));
         let issues = analysis.issues.iter().map(|i| (i.message(l), "warning"));
         let warnings = analysis.scores.warnings.iter().map(|w| (w.message(l), "warning"));

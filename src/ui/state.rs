@@ -18,6 +18,7 @@ use crate::core::read::{Limits, Loaded, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::rules::{RuleError, RuleSet};
 use crate::core::table::Workbook;
+use crate::core::view::View;
 
 const LANG_KEY: &str = "chiso.lang";
 const RULES_KEY: &str = "chiso.rules";
@@ -27,6 +28,7 @@ const DOSSIER_MAPPING_KEY: &str = "chiso.dossier-mapping.";
 const ALERTS_KEY: &str = "chiso.alerts";
 const LIMITS_KEY: &str = "chiso.limits";
 const TYPED_KEY: &str = "chiso.typed";
+const MY_UNIT_KEY: &str = "chiso.my-unit";
 
 /// The reading limits and time budget the user set (remembered on this machine).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -135,6 +137,10 @@ pub struct AppState {
     /// The scored period against the earlier one, when two periods are loaded.
     pub comparison: Memo<Option<Arc<Comparison>>>,
     pub selected_unit: RwSignal<Option<String>>,
+    /// The open view, as the URL hash names it.
+    pub view: RwSignal<View>,
+    /// The unit the user works for («Đơn vị của tôi»), shown first everywhere; remembered.
+    pub my_unit: RwSignal<Option<String>>,
     /// A new version of chiso has been cached and waits to take over.
     pub update_ready: RwSignal<bool>,
     pub session: RwSignal<Option<SessionNote>>,
@@ -193,6 +199,8 @@ impl AppState {
             focus,
             comparison,
             selected_unit: RwSignal::new(None),
+            view: RwSignal::new(View::from_hash(&browser::hash())),
+            my_unit: RwSignal::new(browser::setting(MY_UNIT_KEY).filter(|u| !u.is_empty())),
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
             alert_settings,
@@ -204,6 +212,21 @@ impl AppState {
             typed,
             next_id: StoredValue::new(1),
         }
+    }
+
+    /// Chooses the user's own unit (`None`: none), and remembers it on this machine.
+    pub fn set_my_unit(&self, unit: Option<String>) {
+        match &unit {
+            Some(u) => browser::remember(MY_UNIT_KEY, u),
+            None => browser::forget(MY_UNIT_KEY),
+        }
+        self.my_unit.set(unit);
+    }
+
+    /// Opens `view` through the URL hash, so that the back button returns to the one before.
+    pub fn go(&self, view: View) {
+        browser::set_hash(&view.hash());
+        self.view.set(view);
     }
 
     pub fn set_alert_settings(&self, settings: AlertSettings) {

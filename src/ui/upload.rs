@@ -64,6 +64,7 @@ pub fn Upload(state: AppState) -> impl IntoView {
             <p class="starters">
                 <button type="button" class="secondary" data-testid="use-sample" on:click=move |_| {
                     if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::demo(&a.rules).ok()) {
+                        state.go(crate::core::view::View::Overview);
                         spawn_local(state.load_bytes(vec![(SAMPLE_NAME.to_string(), bytes)]));
                     }
                 }>{move || tr(lang.get(), Text::UseSample)}</button>

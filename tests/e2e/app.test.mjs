@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, waitForState, screenshot, previewRows, fixtures, violations, suite, scratchDir } from './harness.mjs';
+import { openApp, waitForState, screenshot, previewRows, fixtures, violations, suite, scratchDir, go } from './harness.mjs';
 
 const env = suite();
 
@@ -15,6 +15,7 @@ test('an xlsx is read and its first rows are shown with Vietnamese formatting', 
 
     await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.xlsx'));
     await waitForState(page, 'ready');
+    await go(page, 'tep');
 
     const card = page.locator('[data-testid="file-card"][data-file="units.xlsx"]');
     assert.match(await card.locator('[data-testid="file-meta"]').innerText(), /7 KB · Excel \(\.xlsx\/\.xlsm\)/);
@@ -46,6 +47,7 @@ test('a bad file gets a Vietnamese message, and what was loaded stays loaded', a
     const input = page.locator('[data-testid="file-input"]');
     await input.setInputFiles(join(fixtures, 'units.xls'));
     await waitForState(page, 'ready');
+    await go(page, 'tep');
 
     await input.setInputFiles({ name: 'bao-cao.xlsx', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n') });
     await waitForState(page, 'error');
@@ -92,6 +94,7 @@ test('several formats at once, and the chosen sheet is previewed', async () => {
         join(fixtures, 'units-windows-1258.csv'),
     ]);
     await waitForState(page, 'ready');
+    await go(page, 'tep');
     assert.match(await page.locator('[data-testid="app-status"]').innerText(), /Đã đọc 3 tệp/);
     for (const file of ['units.ods', 'units.xlsb']) {
         const card = page.locator(`[data-testid="file-card"][data-file="${file}"]`);
@@ -119,6 +122,7 @@ test('keyboard only: reach the file picker, switch sheets, switch language', asy
 
     await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.xlsx'));
     await waitForState(page, 'ready');
+    await go(page, 'tep');
     const button = page.locator('[data-testid="sheet-button"][data-sheet="Ghi chú"]');
     await button.focus();
     await page.keyboard.press('Enter');

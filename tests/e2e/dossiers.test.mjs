@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openApp, waitForState, fixtures, scratchDir, suite, violations } from './harness.mjs';
+import { openApp, waitForState, fixtures, scratchDir, suite, violations, go } from './harness.mjs';
 
 const XLSX = createRequire(import.meta.url)('xlsx');
 const env = suite();
@@ -18,6 +18,7 @@ for (const file of ['so-ho-so.xlsx', 'so-ho-so.ods', 'so-ho-so.csv']) {
         const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
         await page.locator('[data-testid="file-input"]').setInputFiles(fixture(file));
         await waitForState(page, 'ready');
+        await go(page, 'ho-so');
         // TDGQ: An Bình 13/16 → 16,25; Bình Minh 11/14 → 15,71; Cát Lợi 10/12 → 16,67.
         assert.equal(await group(page, 'UBND xã An Bình', 'TDGQ'), '16.25');
         assert.equal(await group(page, 'UBND xã Bình Minh', 'TDGQ'), '15.71');
@@ -53,6 +54,7 @@ test('drill-down: reasons, sorting, filtering, the to-fix workbook and typed fig
     const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="file-input"]').setInputFiles(fixture('so-ho-so.xlsx'));
     await waitForState(page, 'ready');
+    await go(page, 'ho-so');
     const check = page.locator('[data-testid="dossier-check"]');
     await check.locator('[data-testid="drill-unit"]').selectOption('UBND xã Bình Minh');
     await check.locator('[data-testid="drill-criterion"]').selectOption('ON_TIME');
@@ -105,6 +107,7 @@ test('the procedures that cost points: per unit, sorted, filtered, in the to-fix
     const { page, context, foreign, errors } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="file-input"]').setInputFiles(fixture('so-ho-so.csv'));
     await waitForState(page, 'ready');
+    await go(page, 'ho-so');
     const check = page.locator('[data-testid="dossier-check"]');
     const table = check.locator('table[data-testid="procedures"]');
     const CT = '2.000815 – Chứng thực bản sao từ bản chính';
@@ -156,6 +159,7 @@ test('the period can be changed; the kind can be overridden', async () => {
     const { page, context, errors } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="file-input"]').setInputFiles(fixture('so-ho-so.csv'));
     await waitForState(page, 'ready');
+    await go(page, 'ho-so');
     const check = page.locator('[data-testid="dossier-check"]');
     // October: An Bình has only A17, on time → TDGQ 20.
     await check.locator('[data-testid="dossier-window-period"]').fill('10/2026');
@@ -178,6 +182,7 @@ test('the period can be changed; the kind can be overridden', async () => {
 
     // Read as unit figures instead: the sheet is read again with its cells, and it is not a
     // table of units (no criterion columns), which the user is told; nothing is scored from it.
+    await go(page, 'tep');
     await page.locator('[data-testid="file-kind"]').selectOption('unit-figures');
     await page.waitForFunction(() => !document.querySelector('[data-testid="dossier-check"]'));
     assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 0);
@@ -185,6 +190,7 @@ test('the period can be changed; the kind can be overridden', async () => {
     assert.ok(said.some((m) => m.includes('đã chọn đọc là «Số liệu đơn vị» nhưng tiêu đề các cột cho thấy đây là «Chỉ có điểm»')), said.join('\n'));
     // Back to recognising it.
     await page.locator('[data-testid="file-kind"]').selectOption('');
+    await go(page, 'ho-so');
     await page.locator('[data-testid="dossier-check"]').waitFor();
     assert.equal(await group(page, 'UBND xã An Bình', 'TDGQ'), '16.25');
     assert.deepEqual(errors, []);

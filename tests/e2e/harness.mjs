@@ -94,6 +94,13 @@ export async function waitForState(page, state) {
     await page.locator(`[data-testid="app-status"][data-state="${state}"]`).waitFor({ timeout: 60_000 });
 }
 
+/// Opens a view by its link in the nav (the contract's `nav`), as a user clicks it, and waits
+/// until it shows.
+export async function go(page, view) {
+    await page.locator(`[data-testid="nav"] [data-view="${view}"]`).click();
+    await page.locator(`[data-view-panel="${view}"]:not([hidden])`).waitFor();
+}
+
 /// A new, empty directory of one test's own under target/e2e, for what it downloads: tests never
 /// share a writable path.
 export async function scratchDir(test) {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, waitForState, fixtures, suite } from './harness.mjs';
+import { openApp, waitForState, fixtures, suite, go } from './harness.mjs';
 
 const env = suite();
 
@@ -26,6 +26,8 @@ const bigCsv = () => ({ name: 'lon.csv', mimeType: 'text/csv', buffer: Buffer.fr
 test('a dead reader, a time budget and a cancel lose nothing, and the next file loads', async () => {
     const { page, context, errors } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="app-status"][data-reader="worker"]').waitFor();
+    // The reading limits are set in «Cài đặt»; files load from any view.
+    await go(page, 'cai-dat');
     const input = page.locator('[data-testid="file-input"]');
     await input.setInputFiles(join(fixtures, 'units.xlsx'));
     await waitForState(page, 'ready');
@@ -83,6 +85,7 @@ test('an HTML table saved as .xls is read, noted and scored', async () => {
         <tr><td>UBND xã Ba Vì</td><td>4.358</td><td>4.474</td></tr></table></body></html>`;
     await page.locator('[data-testid="file-input"]').setInputFiles({ name: 'xuat-tu-mot-cua.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(html) });
     await waitForState(page, 'ready');
+    await go(page, 'tep');
     const card = page.locator('[data-testid="file-card"][data-file="xuat-tu-mot-cua.xls"]');
     assert.match(await card.locator('[data-testid="file-meta"]').innerText(), /HTML \(\.xls\)/);
     assert.equal(await card.locator('[data-testid="error"]', { hasText: 'không phải tệp Excel thật mà là trang web (HTML)' }).count(), 1);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { openApp, waitForState, screenshot, scratchDir, suite } from './harness.mjs';
+import { openApp, waitForState, screenshot, scratchDir, suite, go } from './harness.mjs';
 
 const env = suite();
 
@@ -19,6 +19,7 @@ test('the letter carries the pooled results and the named units, and its DOCX co
     const { page, context, errors } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
+    await go(page, 'van-ban');
     const letter = page.locator('[data-testid="letter"]');
     const text = await letter.innerText();
 
@@ -64,6 +65,7 @@ test('the letter carries the pooled results and the named units, and its DOCX co
     await waitForState(page, 'idle');
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
+    await go(page, 'van-ban');
     assert.match(await page.locator('[data-testid="letter"]').innerText(), /Nguyễn Văn An/);
     await screenshot(page, 'letter.png');
 
@@ -100,6 +102,7 @@ test('the alert rules and the letter\'s naming paragraphs are edited and remembe
     const { page, context } = await openApp(env.browser, env.server.url);
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
+    await go(page, 'canh-bao');
     const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');
     assert.equal(await payment.count(), 2);
     await page.locator('.alert-settings summary').click();
@@ -111,6 +114,7 @@ test('the alert rules and the letter\'s naming paragraphs are edited and remembe
     const letter = page.locator('[data-testid="letter"]');
     // The letter names units by its own rules, a paragraph per criterion: still both at 50 %.
     assert.match(await letter.innerText(), /gồm: UBND xã Vĩnh Lộc, UBND xã Hưng Lợi\. Đề nghị/);
+    await go(page, 'van-ban');
     await page.locator('.letter-fields summary').click();
     await page.locator('[data-testid="letter-named-rate"]').fill('27');
     await page.locator('[data-testid="letter-named-rate"]').press('Tab');
@@ -132,6 +136,7 @@ test('the alert rules and the letter\'s naming paragraphs are edited and remembe
     assert.equal(await payment.count(), 1, 'remembered');
     assert.match(await letter.innerText(), /gồm: UBND xã Vĩnh Lộc\. Đề nghị/);
     assert.match(await letter.innerText(), /dưới 97,5%: [^\n]*UBND phường An Lạc/, 'remembered');
+    await go(page, 'van-ban');
     await page.locator('.letter-fields summary').click();
     await page.locator('[data-testid="letter-named"]').nth(1).locator('[data-testid="letter-named-remove"]').click();
     await letter.filter({ hasText: 'dưới 97,5%' }).waitFor({ state: 'detached' });

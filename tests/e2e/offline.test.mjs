@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, fixtures, openApp, waitForState, violations, suite } from './harness.mjs';
+import { root, fixtures, openApp, waitForState, violations, suite, go } from './harness.mjs';
 
 const env = suite();
 
@@ -99,6 +99,7 @@ test('a saved session reopens; clearing saved data leaves nothing in localStorag
     await waitForState(page, 'ready');
     await page.locator('[data-testid="lang-switch"]').click();
     await page.locator('[data-testid="lang-switch"]').click();
+    await go(page, 'cai-dat');
     await page.locator('[data-testid="save-session"]').click();
     await status.filter({ hasText: 'Đã lưu 1 tệp' }).waitFor();
 

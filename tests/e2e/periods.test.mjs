@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { openApp, waitForState, fixtures, suite } from './harness.mjs';
+import { openApp, waitForState, fixtures, suite, go } from './harness.mjs';
 
 const env = suite();
 const periods = ['so-lieu-thang-10-2026.csv', 'so-lieu-moi.csv'].map((f) => join(fixtures, 'periods', f));
@@ -19,6 +19,7 @@ test('two periods: changes in the ranking, movers, new and cleared alerts', asyn
     const current = page.locator('[data-testid="period-current"]');
     assert.equal(await current.locator('option:checked').innerText(), '11/2026');
     assert.equal(await page.locator('[data-testid="period-previous"] option:checked').innerText(), '10/2026');
+    await go(page, 'xep-hang');
     assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 4);
     assert.equal(await row(page, 'UBND xã A').locator('td[data-group="TOTAL"]').getAttribute('data-value'), '30.00');
     const change = (unit) => row(page, unit).locator('[data-testid="change"]');
@@ -28,6 +29,7 @@ test('two periods: changes in the ranking, movers, new and cleared alerts', asyn
     assert.equal(await change('UBND xã C').innerText(), '▲ +0,85 · ↓1');
     assert.equal(await change('UBND xã D').innerText(), 'mới');
 
+    await go(page, 'tong-quan');
     const comparison = page.locator('[data-testid="comparison"]');
     assert.equal(await comparison.locator('h3').innerText(), 'So sánh kỳ 11/2026 với kỳ 10/2026');
     const movers = await comparison.locator('[data-testid="movers"] li').evaluateAll((l) => l.map((x) => [x.dataset.unit, x.dataset.delta]));
@@ -63,10 +65,11 @@ test('rows without a period are reported, then placed by the file period the use
     assert.match(await message.innerText(), /Tệp «them.csv», trang tính «them», dòng 2: đơn vị «UBND xã E» không ghi kỳ/);
     assert.equal(await row(page, 'UBND xã E').count(), 0);
 
+    await go(page, 'tep');
     const field = page.locator('[data-testid="file-card"][data-file="them.csv"] [data-testid="file-period"]');
     await field.fill('Tháng 11/2026');
     await field.press('Enter');
-    await row(page, 'UBND xã E').waitFor();
+    await row(page, 'UBND xã E').waitFor({ state: 'attached' });
     assert.equal(await row(page, 'UBND xã E').locator('td[data-group="TOTAL"]').getAttribute('data-value'), '15.00', 'ON_TIME 3/4 → 15,00');
     assert.equal(await message.count(), 0);
     assert.equal(await field.inputValue(), '11/2026');
@@ -87,6 +90,7 @@ test('three periods: a trend table with each change, a sparkline per unit, and t
     assert.equal(await trend.locator('tr[data-unit]').count(), 4);
     assert.equal(await trend.locator('tr[data-unit="UBND xã A"] svg title').textContent(), 'Tổng điểm qua các kỳ — UBND xã A');
     assert.equal(await trend.locator('tr[data-unit="UBND xã A"] svg polyline').count(), 1);
+    await go(page, 'van-ban');
     // The letter compares November with October: the pooled total 22,65 → 25,10, as printed 22,7 → 25,1.
     assert.equal(
         await page.locator('[data-testid="letter"] p[data-group="TOTAL"]').innerText(),

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openApp, waitForState, fixtures, scratchDir, suite } from './harness.mjs';
+import { openApp, waitForState, fixtures, scratchDir, suite, go } from './harness.mjs';
 
 const XLSX = createRequire(import.meta.url)('xlsx');
 const env = suite();
@@ -91,6 +91,7 @@ test('a dossier column chiso does not know is mapped by hand, and remembered', a
     const { page, context, errors } = await upload(file);
     // Without a due date, on-time cannot be counted.
     assert.notEqual(await value(page, 'UBND xã Thử', 'TDGQ'), '15.00');
+    await go(page, 'tep');
     const panel = page.locator('[data-testid="dossier-mapping"]');
     await panel.locator('summary').click();
     assert.match(await panel.locator('[data-testid="dossier-mapping-missing"]').innerText(), /Hồ sơ đúng hạn, trong hạn/);

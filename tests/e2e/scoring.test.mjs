@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
-import { openApp, waitForState, screenshot, scratchDir, suite } from './harness.mjs';
+import { openApp, waitForState, screenshot, scratchDir, suite, go } from './harness.mjs';
 
 const env = suite();
 
@@ -24,6 +24,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     assert.equal(sample.name, 'chiso-du-lieu-mau-an-hoa.xlsx');
     await page.locator('[data-testid="file-input"]').setInputFiles(sample.path);
     await waitForState(page, 'ready');
+    await go(page, 'xep-hang');
 
     assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 15);
     const anLac = 'UBND phường An Lạc';
@@ -63,6 +64,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').first().locator('td[data-rank]').innerText(), '1');
     await page.locator('[data-testid="kind-filter"]').selectOption('');
     assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2026\.1/);
+    await go(page, 'canh-bao');
     const payment = page.locator('[data-testid="alerts"] [data-alert][data-criterion="PAY_DOSSIERS"]');
     // Alerts come by unit, the unit with the most at stake in one alert first (Hưng Lợi's MDHL 12
     // before Vĩnh Lộc's MDSH 8,2).
@@ -82,6 +84,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     const measure = await page.evaluate(() => performance.getEntriesByName('chiso:analysis', 'measure').length);
     assert.equal(measure, 1);
 
+    await go(page, 'xep-hang');
     await page.locator(`tr[data-unit="${anLac}"] [data-testid="unit-link"]`).click();
     const detail = page.locator('[data-testid="unit-detail"]');
     assert.equal(await detail.getAttribute('data-unit'), anLac);
@@ -145,17 +148,18 @@ test('a column the reader does not know is mapped by hand, and the mapping is re
     // Only the denominator is known: no data yet.
     assert.equal(await cell(page, 'Xã A', 'TDGQ').getAttribute('data-value'), '0.00');
 
+    await go(page, 'tep');
     const mapping = page.locator('[data-testid="file-card"][data-file="ten-cot-la.csv"] [data-testid="mapping"]');
     await mapping.locator('summary').click();
     await mapping.locator('tr[data-column="B"] select').selectOption('c:ON_TIME:num');
     // 9/10 × 20 = 18; 1/4 × 20 = 5.
-    await page.locator('tr[data-unit="Xã A"] td[data-group="TDGQ"][data-value="18.00"]').waitFor();
+    await page.locator('tr[data-unit="Xã A"] td[data-group="TDGQ"][data-value="18.00"]').waitFor({ state: 'attached' });
     assert.equal(await cell(page, 'Xã B', 'TDGQ').getAttribute('data-value'), '5.00');
 
     // A bad cell is reported with its place and marked in the preview; the rest is scored.
     await input.setInputFiles({ name: 'o-loi.csv', mimeType: 'text/csv', buffer: Buffer.from('Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nXã C;mười;20\nXã D;5;10\n') });
     await waitForState(page, 'ready');
-    const warning = page.locator('[data-testid="results"] [data-testid="error"][data-level="warning"]');
+    const warning = page.locator('[data-testid="error"][data-level="warning"]');
     assert.match(await warning.first().innerText(), /Tệp «o-loi\.csv», trang tính «o-loi», ô B2 \(dòng 2, cột B\), cột «ON_TIME \(tử số\)»: «mười» không phải là số\./);
     const flagged = page.locator('[data-testid="file-card"][data-file="o-loi.csv"] td[data-flagged="true"]');
     assert.equal(await flagged.count(), 1);
@@ -178,6 +182,7 @@ test('another rule set changes the scores; a broken one is refused and the old o
     assert.equal(await cell(page, anLac, 'CLGQ').getAttribute('data-value'), '6.31');
 
     const defaults = await readFile(new URL('../../src/rules/qd766-2026.toml', import.meta.url), 'utf8');
+    await go(page, 'cai-dat');
     const rules = page.locator('[data-testid="rules-input"]');
     const broken = defaults.replace('max = 20\nrule', 'max = 21\nrule');
     await rules.setInputFiles({ name: 'hong.toml', mimeType: 'text/plain', buffer: Buffer.from(broken) });
@@ -189,10 +194,10 @@ test('another rule set changes the scores; a broken one is refused and the old o
     // ONLINE_DOSSIERS against 80 %: 3294/4474 = 73.63 % → 5.52; CLGQ 0.31 + 5.52 = 5.83.
     const stricter = defaults.replace('target = 0.5', 'target = 0.8').replace('version = "2026.1"', 'version = "2027-thu"');
     await rules.setInputFiles({ name: 'chat-hon.toml', mimeType: 'text/plain', buffer: Buffer.from(stricter) });
-    await page.locator(`tr[data-unit="${anLac}"] td[data-group="CLGQ"][data-value="5.83"]`).waitFor();
+    await page.locator(`tr[data-unit="${anLac}"] td[data-group="CLGQ"][data-value="5.83"]`).waitFor({ state: 'attached' });
     assert.match(await page.locator('[data-testid="rules-title"]').innerText(), /phiên bản 2027-thu \(«chat-hon\.toml»\)/);
     await page.locator('[data-testid="default-rules"]').click();
-    await page.locator(`tr[data-unit="${anLac}"] td[data-group="CLGQ"][data-value="6.31"]`).waitFor();
+    await page.locator(`tr[data-unit="${anLac}"] td[data-group="CLGQ"][data-value="6.31"]`).waitFor({ state: 'attached' });
     await context.close();
 });
 
@@ -206,6 +211,7 @@ test('an export the browser refuses is said, and everything loaded stays', async
             throw new Error('blocked by policy');
         };
     });
+    await go(page, 'xep-hang');
     await page.locator('[data-testid="export-xlsx"]').click();
     const said = page.locator('[data-testid="error"][data-kind="export"]');
     await said.waitFor();

@@ -1,0 +1,106 @@
+//! «Đơn vị của tôi»: one unit as its own staff look at it — score, band, ranks, the plan to the
+//! next band, its dossiers to fix, its totals over the loaded periods.
+
+use crate::core::analysis::Analysis;
+use crate::core::band::Band;
+use crate::core::format::number;
+use crate::core::lang::Lang;
+use crate::core::plan::{default_target, fixable, plan};
+use crate::core::report::fix_list::rows;
+use crate::core::rules::RuleSet;
+use crate::core::text::fold_words;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mine {
+    pub name: String,
+    pub total: f64,
+    pub band: Band,
+    /// Its rank among the units of its parent, and how many they are.
+    pub rank: Option<(usize, usize)>,
+    /// Its rank among the units of its kind, the kind, and how many they are.
+    pub kind_rank: Option<(usize, String, usize)>,
+    /// The plan to the next band: its sentence and its steps in words.
+    pub plan: (String, Vec<String>),
+    /// Dossiers of the loaded lists that count against it and can still be fixed.
+    pub to_fix: usize,
+    /// Its total in each loaded period, in period order.
+    pub totals: Vec<(String, f64)>,
+}
+
+impl Mine {
+    /// «Hạng 3/14 trong UBND thị xã An Hòa; hạng 2/10 trong Cấp xã.»
+    pub fn ranks_text(&self, parent: Option<&str>, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some((rank, of)) = self.rank {
+            parts.push(match (parent, lang) {
+                (Some(p), Lang::Vi) => format!("hạng {rank}/{of} trong {p}"),
+                (None, Lang::Vi) => format!("hạng {rank}/{of}"),
+                (Some(p), Lang::En) => format!("rank {rank} of {of} in {p}"),
+                (None, Lang::En) => format!("rank {rank} of {of}"),
+            });
+        }
+        if let Some((rank, kind, of)) = &self.kind_rank {
+            parts.push(match lang {
+                Lang::Vi => format!("hạng {rank}/{of} trong {kind}"),
+                Lang::En => format!("rank {rank} of {of} among {kind}"),
+            });
+        }
+        let text = parts.join("; ");
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |c| format!("{}{}.", c.to_uppercase(), chars.as_str()))
+    }
+
+    /// «12 hồ sơ còn khắc phục được trong kỳ.»
+    pub fn to_fix_text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("{} hồ sơ làm mất điểm còn khắc phục được trong kỳ.", number(self.to_fix as f64, 0)),
+            Lang::En => format!("{} dossiers that cost points can still be fixed this period.", self.to_fix),
+        }
+    }
+}
+
+/// The distinct dossiers of the unit (by folded name) in the loaded lists that count against some
+/// criterion and can still all be put right.
+fn to_fix(analysis: &Analysis, rules: &RuleSet, key: &str) -> usize {
+    let mut ids = std::collections::BTreeSet::new();
+    for (i, table) in analysis.tables.iter().enumerate().filter_map(|(i, t)| Some((i, t.dossiers.as_ref()?))) {
+        let Some(unit) = table.unit_index(key) else { continue };
+        for row in rows(table, &[unit], rules, Lang::Vi).into_iter().filter(|r| r.fixable) {
+            ids.insert((i, row.id));
+        }
+    }
+    ids.len()
+}
+
+/// The unit named `name` (compared without regard to case or diacritics), or `None` when the
+/// loaded figures do not have it.
+pub fn mine(analysis: &Analysis, rules: &RuleSet, name: &str, lang: Lang) -> Option<Mine> {
+    let key = fold_words(name);
+    let units = &analysis.scores.units;
+    let u = units.iter().find(|u| fold_words(&u.name) == key)?;
+    let peers = units.iter().filter(|x| x.parent == u.parent && !x.is_whole()).count();
+    let kind_rank = u.kind_rank.zip(u.kind.clone()).map(|(rank, kind)| {
+        let of = units.iter().filter(|x| x.kind.as_deref() == Some(&kind) && !x.is_whole()).count();
+        (rank, kind, of)
+    });
+    let in_list = fixable(analysis, rules, &u.name);
+    let p = plan(u, rules, default_target(u.total, rules));
+    let totals = analysis
+        .history
+        .iter()
+        .filter_map(|(period, scores)| {
+            let x = scores.units.iter().find(|x| fold_words(&x.name) == key)?;
+            Some((period.label(lang), x.total))
+        })
+        .collect();
+    Some(Mine {
+        name: u.name.clone(),
+        total: u.total,
+        band: Band::of(u.total),
+        rank: u.rank.map(|r| (r, peers)),
+        kind_rank,
+        plan: (p.summary(lang), p.lines(rules, lang, &in_list)),
+        to_fix: to_fix(analysis, rules, &key),
+        totals,
+    })
+}

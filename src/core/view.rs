@@ -1,0 +1,96 @@
+//! The app's views, one per task, named in the URL hash (`#xep-hang`) so that the back button and
+//! bookmarks work, from a web folder or a single file alike.
+
+use crate::core::lang::Lang;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The whole's results, band and change, the movers and the trend.
+    #[default]
+    Overview,
+    Ranking,
+    Alerts,
+    Letter,
+    Dossiers,
+    Files,
+    Settings,
+}
+
+impl View {
+    pub const ALL: [View; 7] =
+        [View::Overview, View::Ranking, View::Alerts, View::Letter, View::Dossiers, View::Files, View::Settings];
+
+    /// The name in the URL hash and in the contract's `data-view`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Overview => "tong-quan",
+            View::Ranking => "xep-hang",
+            View::Alerts => "canh-bao",
+            View::Letter => "van-ban",
+            View::Dossiers => "ho-so",
+            View::Files => "tep",
+            View::Settings => "cai-dat",
+        }
+    }
+
+    /// The view a URL hash names («#xep-hang», with or without its «#»); the overview for an
+    /// empty or unknown one.
+    pub fn from_hash(hash: &str) -> View {
+        let slug = hash.trim_start_matches('#');
+        View::ALL.into_iter().find(|v| v.slug() == slug).unwrap_or_default()
+    }
+
+    pub fn hash(self) -> String {
+        format!("#{}", self.slug())
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            View::Overview => lang.pick("Tổng quan", "Overview"),
+            View::Ranking => lang.pick("Xếp hạng", "Ranking"),
+            View::Alerts => lang.pick("Cảnh báo", "Alerts"),
+            View::Letter => lang.pick("Văn bản công bố", "Announcement"),
+            View::Dossiers => lang.pick("Tự kiểm tra hồ sơ", "Dossier self-check"),
+            View::Files => lang.pick("Tệp và ghép cột", "Files and columns"),
+            View::Settings => lang.pick("Cài đặt", "Settings"),
+        }
+    }
+
+    /// What the view says while it has nothing to show: what to load to fill it.
+    pub fn empty_hint(self, lang: Lang) -> &'static str {
+        match self {
+            View::Overview | View::Ranking | View::Alerts | View::Letter => lang.pick(
+                "Chưa có kết quả. Hãy kéo thả hoặc chọn tệp số liệu của các đơn vị (Excel, CSV) ở trên, hoặc bấm «Dùng số liệu mẫu» để xem thử.",
+                "No results yet. Drop or choose the units' figures (Excel, CSV) above, or press «Use the sample» to try.",
+            ),
+            View::Dossiers => lang.pick(
+                "Chưa có danh sách hồ sơ. Hãy tải lên danh sách hồ sơ xuất từ hệ thống một cửa (DANH SÁCH HỒ SƠ, sổ theo dõi hồ sơ) hoặc báo cáo kết quả giải quyết TTHC (Biểu 06) để xem hồ sơ nào làm mất điểm.",
+                "No dossier list yet. Load a dossier list exported from the one-stop system, or a settlement report (form 06), to see which dossiers cost points.",
+            ),
+            View::Files => lang.pick(
+                "Chưa có tệp nào. Các tệp đã tải, trang tính và cách ghép cột sẽ hiện ở đây.",
+                "No file yet. The files loaded, their sheets and how their columns are matched show here.",
+            ),
+            View::Settings => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_view_is_named_in_the_hash_and_back() {
+        for v in View::ALL {
+            assert_eq!(View::from_hash(&v.hash()), v);
+            assert_eq!(View::from_hash(v.slug()), v);
+            assert!(!v.label(Lang::Vi).is_empty() && !v.label(Lang::En).is_empty());
+        }
+        assert_eq!(View::from_hash("#xep-hang"), View::Ranking);
+        assert_eq!(View::from_hash(""), View::Overview);
+        assert_eq!(View::from_hash("#khong-co"), View::Overview, "an unknown hash opens the overview");
+        let slugs: std::collections::HashSet<_> = View::ALL.iter().map(|v| v.slug()).collect();
+        assert_eq!(slugs.len(), View::ALL.len());
+    }
+}

@@ -1,0 +1,110 @@
+//! «Đơn vị của tôi» (the contract's `my-unit`): a commune officer picks their unit once; it is
+//! remembered, and the overview opens with it — score, band, ranks, the plan to the next band,
+//! its dossiers to fix and its totals over the periods.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::core::format;
+use crate::core::mine::mine;
+use crate::core::text::fold_words;
+use crate::core::view::View;
+
+#[component]
+pub fn MyUnitChooser(state: AppState) -> impl IntoView {
+    move || {
+        let l = state.lang.get();
+        let shared = state.analysis.get()?;
+        let scores = &shared.0.scores;
+        if scores.units.is_empty() {
+            return None;
+        }
+        let chosen = state.my_unit.get().unwrap_or_default();
+        let mut names: Vec<String> = scores
+            .ranked_order()
+            .into_iter()
+            .map(|i| &scores.units[i])
+            .filter(|u| !u.is_whole())
+            .map(|u| u.name.clone())
+            .collect();
+        let present = chosen.is_empty() || names.iter().any(|n| fold_words(n) == fold_words(&chosen));
+        if !present {
+            names.push(chosen.clone());
+        }
+        let options = names
+            .into_iter()
+            .map(|n| {
+                let selected = fold_words(&n) == fold_words(&chosen);
+                let label = if selected && !present {
+                    format!("{n} {}", l.pick("(không có trong số liệu đã tải)", "(not in the loaded figures)"))
+                } else {
+                    n.clone()
+                };
+                view! { <option value=n selected=selected>{label}</option> }
+            })
+            .collect_view();
+        Some(view! {
+            <p class="my-unit">
+                <label>
+                    {l.pick("Đơn vị của tôi: ", "My unit: ")}
+                    <select data-testid="my-unit" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.set_my_unit((!v.is_empty()).then_some(v));
+                    }>
+                        <option value="" selected=chosen.is_empty()>{l.pick("— chưa chọn (xem mọi đơn vị) —", "— none (every unit) —")}</option>
+                        {options}
+                    </select>
+                </label>
+            </p>
+        })
+    }
+}
+
+/// The user's unit at a glance, first in the overview.
+#[component]
+pub fn MyUnitCard(state: AppState) -> impl IntoView {
+    move || {
+        let l = state.lang.get();
+        let name = state.my_unit.get()?;
+        let shared = state.analysis.get()?;
+        let rules = state.rules.get()?.rules;
+        let m = mine(&shared.0, &rules, &name, l)?;
+        let parent = shared.0.scores.units.iter().find(|u| u.name == m.name).and_then(|u| u.parent.clone());
+        let lists = shared.0.tables.iter().any(|t| t.dossiers.is_some());
+        let open = {
+            let unit = m.name.clone();
+            move |_| {
+                state.selected_unit.set(Some(unit.clone()));
+                state.go(View::Ranking);
+            }
+        };
+        let totals = (m.totals.len() > 1).then(|| {
+            let text = m.totals.iter().map(|(p, t)| format!("{p}: {}", format::fixed(*t, 2))).collect::<Vec<_>>().join(" → ");
+            view! { <p data-testid="my-unit-totals">{format!("{}{text}", l.pick("Qua các kỳ: ", "Over the periods: "))}</p> }
+        });
+        Some(view! {
+            <section class="card my-unit-card" data-testid="my-unit-card" data-unit=m.name.clone() aria-labelledby="my-unit-heading">
+                <h2 id="my-unit-heading">{format!("{}{}", l.pick("Đơn vị của tôi: ", "My unit: "), m.name)}</h2>
+                <p class="overview-total" data-testid="my-unit-total" data-value=format!("{:.2}", m.total)>
+                    <strong>{format!("{}/100 {}", format::fixed(m.total, 2), l.pick("điểm", "points"))}</strong>
+                    " — "
+                    <span class=format!("band band-{}", m.band.class())>{m.band.label(l)}</span>
+                </p>
+                <p data-testid="my-unit-ranks">{m.ranks_text(parent.as_deref(), l)}</p>
+                <h3>{l.pick("Để lên mức tiếp theo", "To reach the next band")}</h3>
+                <p data-testid="my-unit-plan">{m.plan.0.clone()}</p>
+                {(!m.plan.1.is_empty()).then(|| view! { <ol class="plan-steps">{m.plan.1.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol> })}
+                {lists.then(|| view! {
+                    <p data-testid="my-unit-to-fix" data-count=m.to_fix>
+                        {m.to_fix_text(l)} " "
+                        <button type="button" class="secondary" on:click=move |_| state.go(View::Dossiers)>{l.pick("Xem hồ sơ cần xử lý", "See the dossiers to fix")}</button>
+                    </p>
+                })}
+                {totals}
+                <p class="starters">
+                    <button type="button" class="secondary" data-testid="my-unit-open" on:click=open>{l.pick("Xem trang đơn vị", "Open the unit's page")}</button>
+                </p>
+            </section>
+        })
+    }
+}

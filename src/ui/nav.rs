@@ -1,0 +1,52 @@
+//! The views' navigation (the contract's `nav`): a nav landmark of links, one per view, the open
+//! one marked `aria-current`; following a link changes the URL hash, so the back button and
+//! bookmarks work, from a web folder or a single file.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::core::view::View;
+
+#[component]
+pub fn Nav(state: AppState) -> impl IntoView {
+    // Back, forward, a bookmark or a typed hash: the view follows the URL.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.view.set(View::from_hash(&crate::browser::hash()));
+    });
+    on_cleanup(move || handle.remove());
+    let links = View::ALL
+        .into_iter()
+        .map(|v| {
+            let current = move || (state.view.get() == v).then_some("page");
+            view! {
+                <li>
+                    <a href=v.hash() data-view=v.slug() aria-current=current>
+                        {move || v.label(state.lang.get())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="views" data-testid="nav" aria-label=move || state.lang.get().pick("Các mục của chiso", "chiso's views")>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// One view's content, shown while it is the open view (kept, hidden, while another is, so that
+/// what the user chose there stays), or else what to load to fill it.
+#[component]
+pub fn ViewPanel(state: AppState, view: View, has_content: Signal<bool>, children: Children) -> impl IntoView {
+    let hint = move || {
+        let hint = view.empty_hint(state.lang.get());
+        (!has_content.get() && !hint.is_empty())
+            .then(|| view! { <p class="empty-view" data-testid="view-empty">{hint}</p> })
+    };
+    view! {
+        <div class="view" data-view-panel=view.slug() hidden=move || state.view.get() != view>
+            {hint}
+            {children()}
+        </div>
+    }
+}

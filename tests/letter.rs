@@ -115,6 +115,14 @@ fn the_overview_of_the_town() {
     let names = |v: &[(String, f64)]| v.iter().map(|(n, t)| format!("{n} {t}")).collect::<Vec<_>>();
     assert_eq!(names(&o.best), ["UBND xã 1 24.8", "UBND xã 11 24.8", "UBND xã 12 24.8"]);
     assert_eq!(names(&o.lowest), ["UBND xã 10 20.6", "UBND xã 4 20.6", "UBND xã 9 24.8"]);
+    // One parent: the ranking need not repeat it under every commune; two towns: it must.
+    assert!(!scores.parents_differ());
+    let mut two = town_of_fourteen("UBND thị xã Mỹ Hào");
+    two.extend(town_of_fourteen("UBND thị xã Kinh Môn").into_iter().map(|mut u| {
+        u.name = u.name.replace("UBND xã", "UBND phường");
+        u
+    }));
+    assert!(score_units(&two, &rules).parents_differ());
 }
 
 /// The DOCX opens as a package whose XML carries the letter, the landscape appendix section, its

@@ -437,7 +437,7 @@ impl Alert {
         };
         let points = number(self.points_at_stake, 2);
         match lang {
-            Lang::Vi => format!("{what}: {value} ({threshold}); {points} điểm có thể cải thiện."),
+            Lang::Vi => format!("{what}: {value} ({threshold}); có thể tăng thêm {points} điểm."),
             Lang::En => format!("{what}: {value} ({threshold}); {points} points at stake."),
         }
     }
@@ -471,7 +471,7 @@ mod tests {
         );
         assert_eq!(
             a.message(&rules, Lang::Vi),
-            "Xã A — Tỷ lệ hồ sơ thanh toán trực tuyến (trên hồ sơ có nghĩa vụ tài chính): 7,5% (ngưỡng 50%); 5,55 điểm có thể cải thiện."
+            "Xã A — Tỷ lệ hồ sơ thanh toán trực tuyến (trên hồ sơ có nghĩa vụ tài chính): 7,5% (ngưỡng 50%); có thể tăng thêm 5,55 điểm."
         );
     }
 

@@ -637,6 +637,13 @@ fn competition_ranks(values: impl Iterator<Item = i64>) -> Vec<usize> {
 }
 
 impl Scores {
+    /// Whether a row must name its unit's parent: only when the units belong to more than one
+    /// (with one, the whole heads the table and every row would repeat it).
+    pub fn parents_differ(&self) -> bool {
+        let mut parents = self.units.iter().filter_map(|u| u.parent.as_deref().map(fold_words));
+        parents.next().is_some_and(|first| parents.any(|p| p != first))
+    }
+
     /// The kinds of the units ranked (the whole is not), in reading order of their first unit.
     pub fn kinds(&self) -> Vec<String> {
         let mut kinds: Vec<String> = Vec::new();

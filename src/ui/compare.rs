@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::AppState;
+use super::table_box::table_box;
 use crate::core::alerts::Alert;
 use crate::core::analysis::Focus;
 use crate::core::compare::{Change, Comparison};
@@ -179,7 +180,7 @@ fn change_table(c: &Comparison, rules: &RuleSet, l: Lang, caption: &str) -> impl
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=caption.to_string()>
+        {table_box(caption.to_string(), view! {
             <table class="scores" data-testid="period-changes">
                 <caption>{l.pick("Thay đổi điểm theo nhóm và thứ hạng", "Change of group scores and rank")}</caption>
                 <thead>
@@ -192,7 +193,7 @@ fn change_table(c: &Comparison, rules: &RuleSet, l: Lang, caption: &str) -> impl
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        })}
     }
 }
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::drill::{Drill, DrillDown};
 use super::procedures::{self, ProcedureView};
 use super::state::AppState;
+use super::table_box::table_box;
 use super::window::WindowChooser;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::actions::{actions, Action};
@@ -88,7 +89,7 @@ fn DossierBlock(
             </p>
             {file_id.map(|id| view! { <WindowChooser state=state file_id=id window=window.clone() inferred=inferred.clone() /> })}
             <UnitCounts lines=d.unit_lines() lang=l />
-            <h3>{l.pick("Việc cần làm để lấy lại điểm", "What to do to win points back")}</h3>
+            <h3>{l.pick("Việc cần làm để tăng điểm", "What to do to gain points")}</h3>
             <ActionList actions=action_list rules=rules.clone() lang=l />
             <ProcedureView state=state analysis=analysis.clone() rules=rules.clone() table=dossiers.clone() choice=procedures />
             <DrillDown state=state analysis=analysis.clone() rules=rules.clone() table=dossiers file=file.clone() drill=drill />
@@ -115,6 +116,7 @@ fn UnitCounts(lines: Vec<UnitLine>, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
+        {table_box(l.pick("Số hồ sơ của từng đơn vị trong kỳ", "Each unit's dossiers in the period"), view! {
         <table class="dossier-units" data-testid="dossier-units">
             <caption>{l.pick("Số hồ sơ của từng đơn vị trong kỳ", "Each unit's dossiers in the period")}</caption>
             <thead>
@@ -128,6 +130,7 @@ fn UnitCounts(lines: Vec<UnitLine>, lang: Lang) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        })}
     }
 }
 
@@ -157,21 +160,23 @@ fn ActionList(actions: Vec<Action>, rules: Arc<RuleSet>, lang: Lang) -> impl Int
         })
         .collect_view();
     view! {
+        {table_box(l.pick("Việc cần làm để tăng điểm", "What to do to gain points"), view! {
         <table class="actions" data-testid="dossier-actions">
-            <caption>{l.pick("Xếp theo số điểm lấy lại được (trong giới hạn chỉ tiêu và điểm tối đa)", "Ranked by points won back (within targets and maxima)")}</caption>
+            <caption>{l.pick("Xếp theo số điểm có thể tăng thêm (trong giới hạn chỉ tiêu và điểm tối đa)", "Ranked by the points to gain (within targets and maxima)")}</caption>
             <thead>
                 <tr>
                     <th scope="col">"#"</th>
                     <th scope="col">{l.pick("Đơn vị", "Unit")}</th>
                     <th scope="col">{l.pick("Việc cần làm", "Action")}</th>
                     <th scope="col">{l.pick("Tiêu chí", "Criterion")}</th>
-                    <th scope="col">{l.pick("Hồ sơ bị trừ điểm", "Dossiers against")}</th>
+                    <th scope="col">{l.pick("Hồ sơ làm mất điểm", "Dossiers that cost points")}</th>
                     <th scope="col">{l.pick("Còn khắc phục được", "Still fixable")}</th>
                     <th scope="col">{l.pick("Điểm", "Points")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        })}
     }
     .into_any()
 }

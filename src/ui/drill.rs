@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::sources::Sources;
 use super::state::AppState;
+use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::drill::{self as core_drill, date_text, drillable, DrillKey, DrillSort};
 use crate::core::dossier::units::{Counted, DossierTable};
@@ -186,6 +187,7 @@ fn DrillTable(rows: Vec<Row>, total: usize, sort: RwSignal<DrillSort>, lang: Lan
         })
         .collect_view();
     view! {
+        {table_box(caption.clone(), view! {
         <table class="drill" data-testid="drill-table" data-count=total>
             <caption>{caption}</caption>
             <thead>
@@ -202,5 +204,6 @@ fn DrillTable(rows: Vec<Row>, total: usize, sort: RwSignal<DrillSort>, lang: Lan
             </thead>
             <tbody>{body}</tbody>
         </table>
+        })}
     }
 }

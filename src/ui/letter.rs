@@ -199,7 +199,8 @@ fn NamedEditor(
                             }
                         } />
                     </label>
-                    <label class="named-text">{lang.pick("Nội dung («{units}»: tên các đơn vị)", "Text («{units}»: the units' names)")}
+                    <label class="named-text">{lang.pick("Nội dung", "Text")}
+                        <span class="field-hint">{lang.pick("Chỗ ghi {units} được thay bằng tên các đơn vị.", "{units} is replaced by the units' names.")}</span>
                         <textarea data-testid="letter-named-text" rows="3" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.text = v.clone() }));
@@ -239,13 +240,23 @@ fn Fields(
             } />
         }
     };
-    let lines = move |label: &'static str,
+    // A paragraph: wraps as it will print, and Enter's line breaks become spaces.
+    let paragraph = move |label: &'static str, id: &'static str, value: String, set: fn(&mut LetterFields, String)| {
+        view! {
+            <label class="field" for=id>{label}</label>
+            <textarea id=id rows="3" data-testid=format!("letter-{id}") on:change=move |ev| {
+                let v = event_target_value(&ev).split_whitespace().collect::<Vec<_>>().join(" ");
+                update(Box::new(move |f| set(f, v.clone())));
+            }>{value}</textarea>
+        }
+    };
+    let lines = move |(label, hint): (&'static str, &'static str),
                       id: &'static str,
                       value: Vec<String>,
                       set: fn(&mut LetterFields, Vec<String>)| {
         let rows = (value.len() + 1).clamp(2, 8);
         view! {
-            <label class="field" for=id>{label}</label>
+            <label class="field" for=id>{label}<span class="field-hint">{hint}</span></label>
             <textarea id=id rows=rows data-testid=format!("letter-{id}") on:change=move |ev| {
                 let v: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
                 update(Box::new(move |f| set(f, v.clone())));
@@ -258,12 +269,12 @@ fn Fields(
             {text(lang.pick("Cơ quan ban hành", "Issuing body"), "issuing-body", fields.issuing_body.clone(), |f, v| f.issuing_body = v)}
             {text(lang.pick("Số, ký hiệu", "Number and symbol"), "number", fields.number.clone(), |f, v| f.number = v)}
             {text(lang.pick("Địa danh, ngày tháng", "Place and date"), "place-date", fields.place_and_date.clone(), |f, v| f.place_and_date = v)}
-            {text(lang.pick("Trích yếu (V/v)", "Subject (V/v)"), "subject", fields.subject.clone(), |f, v| f.subject = v)}
-            {lines(lang.pick("Kính gửi (mỗi dòng một nơi)", "Addressees (one a line)"), "recipients", fields.recipients.clone(), |f, v| f.recipients = v)}
-            {lines(lang.pick("Căn cứ (mỗi dòng một đoạn)", "Legal bases (one paragraph a line)"), "bases", fields.bases.clone(), |f, v| f.bases = v)}
-            {text(lang.pick("Đoạn dẫn kết quả", "Paragraph before the results"), "intro", fields.intro.clone(), |f, v| f.intro = v)}
-            {text(lang.pick("Câu đề nghị", "Request sentence"), "request", fields.request.clone(), |f, v| f.request = v)}
-            {lines(lang.pick("Nội dung đề nghị (mỗi dòng một mục)", "Directives (one a line)"), "directives", fields.directives.clone(), |f, v| f.directives = v)}
+            {paragraph(lang.pick("Trích yếu (V/v)", "Subject (V/v)"), "subject", fields.subject.clone(), |f, v| f.subject = v)}
+            {lines(lang.pick(("Kính gửi", "Mỗi dòng một nơi nhận."), ("Addressees", "One a line.")), "recipients", fields.recipients.clone(), |f, v| f.recipients = v)}
+            {lines(lang.pick(("Căn cứ", "Mỗi dòng một căn cứ."), ("Legal bases", "One a line.")), "bases", fields.bases.clone(), |f, v| f.bases = v)}
+            {paragraph(lang.pick("Đoạn dẫn kết quả", "Paragraph before the results"), "intro", fields.intro.clone(), |f, v| f.intro = v)}
+            {paragraph(lang.pick("Câu đề nghị", "Request sentence"), "request", fields.request.clone(), |f, v| f.request = v)}
+            {lines(lang.pick(("Nội dung đề nghị", "Mỗi dòng một mục; chiso tự đánh số."), ("Directives", "One a line; chiso numbers them.")), "directives", fields.directives.clone(), |f, v| f.directives = v)}
             <label class="field check" for="say-change">
                 <input id="say-change" type="checkbox" data-testid="letter-say-change" checked=fields.say_change on:change=move |ev| {
                     let on = event_target_checked(&ev);
@@ -271,9 +282,9 @@ fn Fields(
                 } />
                 {lang.pick(" Nêu mức tăng, giảm so với kỳ so sánh", " Say the rise or fall against the period compared with")}
             </label>
-            {text(lang.pick("Câu kết", "Closing sentence"), "closing", fields.closing.clone(), |f, v| f.closing = v)}
-            {lines(lang.pick("Nơi nhận (mỗi dòng một nơi)", "Copies to (one a line)"), "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
-            {lines(lang.pick("Chức danh người ký (mỗi dòng một dòng)", "Signer's titles (one a line)"), "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}
+            {paragraph(lang.pick("Câu kết", "Closing sentence"), "closing", fields.closing.clone(), |f, v| f.closing = v)}
+            {lines(lang.pick(("Nơi nhận", "Mỗi dòng một nơi nhận."), ("Copies to", "One a line.")), "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
+            {lines(lang.pick(("Chức danh người ký", "Mỗi chức danh một dòng, như in trên văn bản."), ("Signer's titles", "One a line, as printed.")), "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}
             {text(lang.pick("Họ tên người ký", "Signer's name"), "signer-name", fields.signer_name.clone(), |f, v| f.signer_name = v)}
         </div>
     }

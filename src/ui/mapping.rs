@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::i18n::{mapping_summary, tr, Text};
 use super::state::{AppState, LoadedFile};
+use super::table_box::table_box;
 use crate::core::format::column_letters;
 use crate::core::header::Column;
 
@@ -106,8 +107,9 @@ pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
 
 /// The table of a mapping screen: a row per column with its letter, its header and a select of
 /// what it means.
-pub(super) fn mapping_table(l: crate::core::lang::Lang, rows: impl IntoView) -> impl IntoView {
+pub(super) fn mapping_table(l: crate::core::lang::Lang, rows: impl IntoView + 'static) -> impl IntoView {
     view! {
+        {table_box(tr(l, Text::MappingMeaning), view! {
         <table class="mapping-table">
             <thead>
                 <tr>
@@ -118,5 +120,6 @@ pub(super) fn mapping_table(l: crate::core::lang::Lang, rows: impl IntoView) -> 
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        })}
     }
 }

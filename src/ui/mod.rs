@@ -25,6 +25,7 @@ mod results;
 mod rules;
 mod sources;
 mod state;
+mod table_box;
 mod trend;
 mod unit;
 mod upload;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::i18n::{preview_caption, tr, Text};
+use super::table_box::table_box;
 use crate::core::format::column_letters;
 use crate::core::lang::Lang;
 use crate::core::table::{Cell, Workbook};
@@ -67,7 +68,7 @@ pub fn Preview(
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+        {table_box(label, view! {
             <table class="preview" data-testid="preview">
                 <caption>{caption}</caption>
                 <thead>
@@ -78,7 +79,7 @@ pub fn Preview(
                 </thead>
                 <tbody>{body}</tbody>
             </table>
-        </div>
+        })}
     }
     .into_any()
 }

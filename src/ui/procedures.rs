@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::AppState;
+use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::procedures::{gain_heading, gain_note, procedures, ProcedureSort};
 use crate::core::dossier::units::DossierTable;
@@ -133,7 +134,7 @@ pub(super) fn ProcedureView(
             };
             view! {
                 <p data-testid="procedures-summary">{t.summary(l)}{shown}</p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=l.pick("Thủ tục làm mất điểm", "Procedures that cost points")>
+                {table_box(l.pick("Thủ tục làm mất điểm", "Procedures that cost points"), view! {
                     <table class="scores procedures" data-testid="procedures" data-total=total data-unit=chosen.get()>
                         <caption>{gain_note(l)}</caption>
                         <thead>
@@ -146,7 +147,7 @@ pub(super) fn ProcedureView(
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                })}
             }
         }
     };

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::compare::{change_class, change_text, places_text};
 use super::i18n::{tr, Text};
 use super::state::{AppState, Shared};
+use super::table_box::table_box;
 use crate::core::alerts;
 use crate::core::band::Band;
 use crate::core::format;
@@ -50,9 +51,8 @@ pub fn Results(state: AppState) -> impl IntoView {
                 let name = l.pick(g.name.clone(), g.name_en.clone());
                 view! {
                     <th scope="col" data-group=g.code.clone() aria-sort=aria_sort(&g.code)>
-                        <abbr title=name.clone()>{g.code.clone()}</abbr>
-                        {sort_button(g.code.clone(), name.clone())}
-                        <span class="group-name">{name}</span>
+                        <span class="group-name" title=g.code.clone()>{name.clone()}</span>
+                        {sort_button(g.code.clone(), name)}
                         <span class="group-max">{format!("/{}", format::number(g.max, 2))}</span>
                     </th>
                 }
@@ -76,6 +76,7 @@ pub fn Results(state: AppState) -> impl IntoView {
             </label>
         });
         let mine = state.my_unit.get();
+        let name_parents = scores.parents_differ();
         let rows = order
             .into_iter()
             .map(|i| {
@@ -119,7 +120,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                                 {if u.is_whole() { whole_label(&name, l) } else { name.clone() }}
                             </button>
                             {is_mine.then(|| view! { <span class="tag mine-tag">{l.pick("★ Đơn vị của tôi", "★ My unit")}</span> })}
-                            {u.parent.clone().map(|p| view! { <span class="parent">{format!(" ↳ {p}")}</span> })}
+                            {u.parent.clone().filter(|_| name_parents).map(|p| view! { <span class="parent">{format!(" ↳ {p}")}</span> })}
                             {has_error.then(|| view! { <span class="tag error-tag">"⚠ " {tr(l, Text::DataErrorTag)}</span> })}
                         </th>
                         {cells}
@@ -162,7 +163,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 </div>
                 <p class="hint">{tr(l, Text::UnitPageHint)}</p>
                 {kind_filter}
-                <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
+                {table_box(caption.clone(), view! {
                     <table class="scores" data-testid="unit-scores">
                         <caption class="visually-hidden">{caption.clone()}</caption>
                         <thead>
@@ -181,7 +182,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                })}
                 {marked.then(|| view! { <p class="note" data-testid="coverage-legend">{Coverage::legend(l)}</p> })}
                 <Charts shared=shared.clone() lang=lang rules=rules.clone() />
             </section>
@@ -194,43 +195,41 @@ pub fn Results(state: AppState) -> impl IntoView {
 /// The ranking and each group's scores against their maxima, as inline SVG.
 #[component]
 fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: std::sync::Arc<crate::core::rules::RuleSet>) -> impl IntoView {
-    use crate::core::report::charts::{bars, Bar};
+    use crate::core::report::charts::{bars, sorted_bars};
     move || {
         let l = lang.get();
         let scores = &shared.0.scores;
-        let order = scores.ranked_order();
-        let ranking: Vec<Bar> = order
-            .iter()
-            .map(|&i| Bar { label: scores.units[i].name.clone(), value: scores.units[i].total, max: rules.total_max() })
-            .collect();
-        let ranking_svg = bars("chart-ranking", l.pick("Tổng điểm theo thứ hạng", "Totals in rank order"), &ranking);
+        let ranking_title = l.pick("Tổng điểm, từ cao xuống thấp", "Totals, highest first");
+        let ranking_svg = bars("chart-ranking", ranking_title, &sorted_bars(scores, |u| u.total, rules.total_max()));
         let groups = rules
             .groups
             .iter()
             .enumerate()
             .map(|(g, group)| {
-                let data: Vec<Bar> = order
-                    .iter()
-                    .map(|&i| Bar {
-                        label: scores.units[i].name.clone(),
-                        value: scores.units[i].groups[g].score,
-                        max: group.max,
-                    })
-                    .collect();
+                let data = sorted_bars(scores, |u| u.groups.get(g).map_or(0.0, |x| x.score), group.max);
                 let title = format!(
-                    "{} — {}/{}",
+                    "{} — {} {}{}",
                     l.pick(group.name.clone(), group.name_en.clone()),
-                    l.pick("điểm trên tối đa", "score against maximum"),
-                    format::number(group.max, 2)
+                    l.pick("điểm trên tối đa", "points out of"),
+                    format::number(group.max, 2),
+                    l.pick(", từ cao xuống thấp", ", highest first")
                 );
                 let svg = bars(&format!("chart-{}", group.code), &title, &data);
-                view! { <figure class="chart-box" data-chart=group.code.clone() inner_html=svg></figure> }
+                view! {
+                    <figure class="chart-box" data-chart=group.code.clone()>
+                        <figcaption>{title}</figcaption>
+                        <div inner_html=svg></div>
+                    </figure>
+                }
             })
             .collect_view();
         view! {
             <details class="charts" data-testid="charts">
                 <summary>{l.pick("Biểu đồ", "Charts")}</summary>
-                <figure class="chart-box" data-chart="ranking" inner_html=ranking_svg></figure>
+                <figure class="chart-box" data-chart="ranking">
+                    <figcaption>{ranking_title}</figcaption>
+                    <div inner_html=ranking_svg></div>
+                </figure>
                 {groups}
             </details>
         }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::AppState;
+use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::units::{source_label, Counted};
 use crate::core::figures::Figure;
@@ -79,6 +80,7 @@ pub(super) fn Sources(
         .collect_view();
     view! {
         <h3>{format!("{} — {unit}", l.pick("Nguồn số liệu", "Where the figures come from"))}</h3>
+        {table_box(format!("{} — {unit}", l.pick("Nguồn số liệu", "Where the figures come from")), view! {
         <table class="sources" data-testid="dossier-sources" data-unit=unit.clone()>
             <caption>
                 {match from {
@@ -103,5 +105,6 @@ pub(super) fn Sources(
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        })}
     }
 }

@@ -225,7 +225,11 @@ impl AppState {
 
     /// Opens `view` through the URL hash, so that the back button returns to the one before.
     pub fn go(&self, view: View) {
-        browser::set_hash(&view.hash());
+        // Already there (an empty hash is the overview): no history step, and no navigation for
+        // the browser to fetch anything on.
+        if View::from_hash(&browser::hash()) != view {
+            browser::set_hash(&view.hash());
+        }
         self.view.set(view);
     }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::compare::{change_class, change_text};
 use super::state::AppState;
+use super::table_box::table_box;
 use crate::core::format;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
@@ -75,7 +76,7 @@ fn table(t: &Trend, labels: &[String], l: Lang) -> impl IntoView {
         "Total each period and its change against the period before",
     );
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+        {table_box(caption, view! {
             <table class="scores" data-testid="trend-table">
                 <caption>{caption}</caption>
                 <thead>
@@ -87,6 +88,6 @@ fn table(t: &Trend, labels: &[String], l: Lang) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        })}
     }
 }

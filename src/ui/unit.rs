@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::i18n::{rank_note, tr, Text};
 use super::plan::UnitPlan;
 use super::state::AppState;
+use super::table_box::table_box;
 use crate::core::format;
 use crate::core::kind::whole_label;
 use crate::core::plan::to_full;
@@ -53,8 +54,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                         view! {
                             <tr data-criterion=c.code.clone() class:data-error=r.status == Status::DataError>
                                 <th scope="row">
-                                    <span class="criterion-name">{c.name.clone()}</span>
-                                    <span class="code">{c.code.clone()}</span>
+                                    <span class="criterion-name" title=c.code.clone()>{c.name.clone()}</span>
                                 </th>
                                 <td class="num">{count(r.numerator)}</td>
                                 <td class="num">{count(r.denominator)}</td>
@@ -129,7 +129,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                 {chart.map(|chart| view! { <figure class="chart-box" data-chart="unit" inner_html=chart></figure> })}
                 {(!u.score_only()).then(|| view! { <UnitPlan lang=lang unit=u.clone() analysis=analysis.clone() rules=rules.clone() /> })}
                 {(!u.score_only()).then(|| view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} — {}", u.name, tr(l, Text::Criterion))>
+                    {table_box(format!("{} — {}", u.name, tr(l, Text::Criterion)), view! {
                         <table class="criteria">
                             <caption>{format!("{} — {}", u.name, tr(l, Text::Criterion))}</caption>
                             <thead>
@@ -147,7 +147,7 @@ pub fn UnitPage(state: AppState) -> impl IntoView {
                             </thead>
                             {groups}
                         </table>
-                    </div>
+                    })}
                 })}
             </section>
         })

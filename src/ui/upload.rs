@@ -41,6 +41,7 @@ pub fn Upload(state: AppState) -> impl IntoView {
         <section
             class="dropzone"
             class:dragging=move || dragging.get()
+            class:slim=move || state.files.with(|f| !f.is_empty())
             data-testid="dropzone"
             on:dragover=move |ev: DragEvent| {
                 ev.prevent_default();

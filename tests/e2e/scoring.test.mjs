@@ -69,7 +69,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     // Alerts come by unit, the unit with the most at stake in one alert first (Hưng Lợi's MDHL 12
     // before Vĩnh Lộc's MDSH 8,2).
     assert.deepEqual(await payment.evaluateAll((a) => a.map((x) => x.dataset.unit)), ['UBND xã Hưng Lợi', 'UBND xã Vĩnh Lộc']);
-    assert.match(await payment.last().innerText(), /Tỷ lệ hồ sơ thanh toán trực tuyến .*: 25,02% \(ngưỡng 50%\); 4,5 điểm có thể cải thiện\./);
+    assert.match(await payment.last().innerText(), /Tỷ lệ hồ sơ thanh toán trực tuyến .*: 25,02% \(ngưỡng 50%\); có thể tăng thêm 4,5 điểm\./);
     assert.equal(await page.locator('[data-testid="alerts"] [data-alert-unit]').first().getAttribute('data-alert-unit'), 'UBND phường Phú Mỹ');
     // An Lạc's three most valuable actions: HAS_ONLINE 31/403 → 403 (+3,69); PAY_FORMALITIES and
     // PAY_PROVISION 3/31 → 25/31 = 80,65 % ≥ 80 % (+1,76 each).

@@ -3,6 +3,7 @@
 //! <desc> with its figures, its text alternative.
 
 use crate::core::format::number;
+use crate::core::score::{Scores, UnitResult};
 
 /// One bar: its label, its value and the maximum it is drawn against.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,6 +13,19 @@ pub struct Bar {
     pub max: f64,
 }
 
+/// The bars of one column of the ranking: every ranked unit (the whole stands apart), valued by
+/// `value` against `max`, the highest first and, among equals, by name.
+pub fn sorted_bars(scores: &Scores, value: impl Fn(&UnitResult) -> f64, max: f64) -> Vec<Bar> {
+    let mut bars: Vec<Bar> = scores
+        .units
+        .iter()
+        .filter(|u| !u.is_whole())
+        .map(|u| Bar { label: u.name.clone(), value: value(u), max })
+        .collect();
+    bars.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.label.cmp(&b.label)));
+    bars
+}
+
 const LABEL_WIDTH: f64 = 230.0;
 const PLOT_WIDTH: f64 = 360.0;
 const ROW: f64 = 22.0;
@@ -19,6 +33,19 @@ const BAR: f64 = 14.0;
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Characters of a label that fit in `LABEL_WIDTH` at the charts' 11 px.
+const LABEL_CHARS: usize = 36;
+
+/// A label as the chart prints it: cut with «…» when it would not fit, the whole of it then in a
+/// tooltip (and always in the chart's description).
+fn label_text(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        return escape(label);
+    }
+    let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
+    format!("<title>{}</title>{}…", escape(label), escape(cut.trim_end()))
 }
 
 fn width_of(value: f64, max: f64) -> f64 {
@@ -53,7 +80,7 @@ pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
             r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text><rect x="{LABEL_WIDTH}" y="{y}" width="{PLOT_WIDTH}" height="{BAR}" class="track"/><rect x="{LABEL_WIDTH}" y="{y}" width="{:.1}" height="{BAR}" class="bar"/><text x="{}" y="{}" class="chart-value">{}</text>"#,
             LABEL_WIDTH - 6.0,
             y + BAR - 3.0,
-            escape(&b.label),
+            label_text(&b.label),
             width_of(b.value, b.max),
             LABEL_WIDTH + PLOT_WIDTH + 6.0,
             y + BAR - 3.0,
@@ -90,7 +117,7 @@ pub fn paired(id: &str, title: &str, legend: (&str, &str), rows: &[(String, f64,
             r#"<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text><rect x="{LABEL_WIDTH}" y="{y}" width="{:.1}" height="{}" class="bar"/><rect x="{LABEL_WIDTH}" y="{}" width="{:.1}" height="{}" class="peer"/><text x="{}" y="{}" class="chart-value">{} / {}</text>"#,
             LABEL_WIDTH - 6.0,
             y + BAR,
-            escape(label),
+            label_text(label),
             width_of(*a, *max),
             BAR,
             y + BAR + 1.0,
@@ -222,6 +249,29 @@ mod tests {
         // 10 of 20 fills half of the 360-unit plot; 25 of 20 is capped at the full width.
         assert!(svg.contains(r#"width="180.0" height="14" class="bar""#));
         assert!(svg.contains(r#"width="360.0" height="14" class="bar""#));
+    }
+
+    /// ON_TIME: A 5/10 → 10, B and C 9/10 → 18 each: B and C (by name), then A.
+    #[test]
+    fn a_column_is_charted_highest_first() {
+        use crate::core::figures::UnitRow;
+        let rules = crate::core::rules::RuleSet::default_rules().unwrap();
+        let units = [("Xã A", 5.0), ("Xã C", 9.0), ("Xã B", 9.0)]
+            .map(|(name, n)| UnitRow::with_counts(name, &[("ON_TIME", n, 10.0)]));
+        let scores = crate::core::score::score_units(&units, &rules);
+        let bars = sorted_bars(&scores, |u| u.total, 100.0);
+        let got: Vec<(&str, f64)> = bars.iter().map(|b| (b.label.as_str(), b.value)).collect();
+        assert_eq!(got, [("Xã B", 18.0), ("Xã C", 18.0), ("Xã A", 10.0)]);
+    }
+
+    #[test]
+    fn a_long_label_is_cut_and_kept_whole_in_its_tooltip() {
+        let long = "Sở Nông nghiệp và Phát triển nông thôn tỉnh Đắk Lắk";
+        let svg = bars("x", "T", &[Bar { label: long.into(), value: 1.0, max: 2.0 }]);
+        // 35 characters, then «…»; the whole name in the label's tooltip and the description.
+        assert!(svg.contains(&format!("<title>{long}</title>Sở Nông nghiệp và Phát triển nông t…</text>")), "{svg}");
+        assert!(svg.contains(&format!("<desc id=\"x-desc\">{long}: 1/2</desc>")));
+        assert_eq!(label_text("UBND phường Phan Đình Phùng"), "UBND phường Phan Đình Phùng");
     }
 
     #[test]

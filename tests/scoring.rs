@@ -4,7 +4,7 @@
 
 mod common;
 
-use chiso::core::score::{score_units, ScoreWarning, Source, Status, UnitResult};
+use chiso::core::score::{score_units, RankBy, ScoreWarning, Source, Status, UnitResult};
 use common::{counts, ha_noi, rate, rules, unit};
 
 fn groups(u: &UnitResult) -> Vec<(String, f64)> {
@@ -356,6 +356,12 @@ fn units_are_ranked_within_their_kind() {
     // with A and D), and the communes alone by their rank within their kind, ties in reading order.
     assert_eq!(scores.kinds(), ["Sở, ban, ngành", "Cấp huyện", "Cấp xã"]);
     let names = |order: Vec<usize>| order.into_iter().map(|i| scores.units[i].name.as_str()).collect::<Vec<_>>();
-    assert_eq!(names(scores.order("TOTAL", Some("cấp xã"))), ["UBND xã A", "UBND xã B", "UBND xã C", "UBND xã D"]);
-    assert_eq!(names(scores.order("TOTAL", None))[..3], ["Sở Tư pháp", "UBND huyện Y", "UBND xã B"]);
+    assert_eq!(
+        names(scores.order(&RankBy::Total, Some("cấp xã"))),
+        ["UBND xã A", "UBND xã B", "UBND xã C", "UBND xã D"]
+    );
+    assert_eq!(names(scores.order(&RankBy::Total, None))[..3], ["Sở Tư pháp", "UBND huyện Y", "UBND xã B"]);
+    for by in [RankBy::Total, RankBy::Group("TDGQ".into())] {
+        assert_eq!(RankBy::from_code(by.code()), by);
+    }
 }

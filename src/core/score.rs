@@ -229,6 +229,32 @@ pub enum ScoreWarning {
 /// The code that stands for the total where a group code could be (a sort, a result line).
 pub const TOTAL: &str = "TOTAL";
 
+/// What the ranking is sorted by: the total (the hierarchy by rank) or one group's score.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RankBy {
+    #[default]
+    Total,
+    Group(String),
+}
+
+impl RankBy {
+    /// The column's code: [`TOTAL`] or the group's.
+    pub fn code(&self) -> &str {
+        match self {
+            RankBy::Total => TOTAL,
+            RankBy::Group(code) => code,
+        }
+    }
+
+    pub fn from_code(code: &str) -> RankBy {
+        if code == TOTAL {
+            RankBy::Total
+        } else {
+            RankBy::Group(code.to_string())
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
     pub units: Vec<UnitResult>,
@@ -658,17 +684,20 @@ impl Scores {
         kinds
     }
 
-    /// The ranking's rows: sorted by `sort` (a group code, or "TOTAL" for the hierarchy by rank),
+    /// The ranking's rows: sorted by `sort` (the total: the hierarchy by rank; or a group),
     /// and, with a kind, only its units by their rank within it (the portal's ranking apart).
-    pub fn order(&self, sort: &str, kind: Option<&str>) -> Vec<usize> {
-        let mut order = if sort == TOTAL { self.ranked_order() } else { self.order_by_group(sort) };
+    pub fn order(&self, sort: &RankBy, kind: Option<&str>) -> Vec<usize> {
+        let mut order = match sort {
+            RankBy::Total => self.ranked_order(),
+            RankBy::Group(code) => self.order_by_group(code),
+        };
         if let Some(kind) = kind.map(fold_words) {
             let of_kind = |i: &usize| {
                 let u = &self.units[*i];
                 !u.is_whole() && u.kind.as_deref().map(fold_words).as_ref() == Some(&kind)
             };
             order.retain(of_kind);
-            if sort == TOTAL {
+            if *sort == RankBy::Total {
                 // Stable: equal ranks keep reading order.
                 order.sort_by_key(|&i| self.units[i].kind_rank);
             }

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Shared};
+use super::state::{use_app, Shared};
 use crate::core::alerts::{by_unit_mine_first, evaluate, from_above, missing_data, Alert, AlertSettings, Severity};
 use crate::core::format::number;
 use crate::core::plan::top_actions;
@@ -11,7 +11,8 @@ use crate::core::rules::RuleSet;
 /// The contract's `alerts` list (most points at stake first) and the form that sets its rules,
 /// remembered on this machine.
 #[component]
-pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
+pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let list_rules = rules.clone();
     let list = move || {
@@ -85,14 +86,15 @@ pub fn AlertList(state: AppState, shared: Shared, rules: Arc<RuleSet>) -> impl I
             {list}
             <details class="alert-settings">
                 <summary>{move || lang.get().pick("Quy tắc cảnh báo (được ghi nhớ trên máy này)", "Alert rules (remembered on this computer)")}</summary>
-                <AlertForm state=state rules=rules />
+                <AlertForm rules=rules />
             </details>
         </section>
     }
 }
 
 #[component]
-fn AlertForm(state: AppState, rules: Arc<RuleSet>) -> impl IntoView {
+fn AlertForm(rules: Arc<RuleSet>) -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let s = state.alert_settings.get_untracked();
     let set = move |change: Box<dyn Fn(&mut AlertSettings)>| {

@@ -14,7 +14,7 @@ use super::privacy::Privacy;
 use super::report_sources::ReportSources;
 use super::results::{AnalysisMessages, Results};
 use super::rules::RuleSettings;
-use super::state::{AppState, Status};
+use super::state::{AppState, Reader, Status};
 use super::unit::UnitPage;
 use super::upload::Upload;
 use crate::core::lang::Lang;
@@ -23,6 +23,7 @@ use crate::core::view::View;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
+    provide_context(state);
     let lang = state.lang;
     Effect::new(move || {
         if let Some(root) = document().document_element() {
@@ -32,7 +33,7 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(crate::browser::offline::register(move || state.update_ready.set(true)));
     leptos::task::spawn_local(async move {
         let ready = crate::browser::reader::prepare().await;
-        state.reader.set(if ready { "worker" } else { "page" });
+        state.reader.set(if ready { Reader::Worker } else { Reader::Page });
         state.restore_session().await;
     });
     let scored =
@@ -44,7 +45,7 @@ pub fn App() -> impl IntoView {
     let alerts = move || {
         let shared = state.analysis.get()?;
         let rules = state.rules.get()?.rules;
-        (!shared.0.scores.units.is_empty()).then(|| view! { <AlertList state=state shared=shared rules=rules /> })
+        (!shared.0.scores.units.is_empty()).then(|| view! { <AlertList shared=shared rules=rules /> })
     };
     let toggle = move |_| state.set_lang(if lang.get() == Lang::Vi { Lang::En } else { Lang::Vi });
     let status_text = move || {
@@ -78,47 +79,47 @@ pub fn App() -> impl IntoView {
                     </button>
                 </p>
             </Show>
-            <Upload state=state />
+            <Upload />
             <p
                 class="status"
                 role="status"
                 aria-live="polite"
                 data-testid="app-status"
                 data-state=move || state.status.get().code()
-                data-reader=move || state.reader.get()
+                data-reader=move || state.reader.get().code()
             >
                 {status_text}
             </p>
-            <ReadingProgress state=state />
-            <Messages state=state />
-            <AnalysisMessages state=state />
-            <MyUnitChooser state=state />
-            <Nav state=state />
-            <ViewPanel state=state view=View::Overview has_content=scored>
-                <MyUnitCard state=state />
-                <Overview state=state />
+            <ReadingProgress />
+            <Messages />
+            <AnalysisMessages />
+            <MyUnitChooser />
+            <Nav />
+            <ViewPanel view=View::Overview has_content=scored>
+                <MyUnitCard />
+                <Overview />
             </ViewPanel>
-            <ViewPanel state=state view=View::Ranking has_content=scored>
-                <UnitPage state=state />
-                <Results state=state />
+            <ViewPanel view=View::Ranking has_content=scored>
+                <UnitPage />
+                <Results />
             </ViewPanel>
-            <ViewPanel state=state view=View::Alerts has_content=scored>
+            <ViewPanel view=View::Alerts has_content=scored>
                 {alerts}
             </ViewPanel>
-            <ViewPanel state=state view=View::Letter has_content=scored>
-                <LetterPanel state=state />
+            <ViewPanel view=View::Letter has_content=scored>
+                <LetterPanel />
             </ViewPanel>
-            <ViewPanel state=state view=View::Dossiers has_content=checked>
-                <DossierCheck state=state />
-                <ReportSources state=state />
+            <ViewPanel view=View::Dossiers has_content=checked>
+                <DossierCheck />
+                <ReportSources />
             </ViewPanel>
-            <ViewPanel state=state view=View::Files has_content=loaded>
-                <FileList state=state />
+            <ViewPanel view=View::Files has_content=loaded>
+                <FileList />
             </ViewPanel>
-            <ViewPanel state=state view=View::Settings has_content=Signal::stored(true)>
-                <RuleSettings state=state />
-                <LimitSettings state=state />
-                <Privacy state=state />
+            <ViewPanel view=View::Settings has_content=Signal::stored(true)>
+                <RuleSettings />
+                <LimitSettings />
+                <Privacy />
             </ViewPanel>
         </main>
     }

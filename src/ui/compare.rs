@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::alerts::Alert;
 use crate::core::analysis::Focus;
@@ -42,7 +42,8 @@ pub fn places_text(gained: Option<i64>) -> String {
 
 /// Which period is scored, and, with several loaded, the choice of it and of the one to compare with.
 #[component]
-pub fn PeriodChooser(state: AppState) -> impl IntoView {
+pub fn PeriodChooser() -> impl IntoView {
+    let state = use_app();
     move || {
         let l = state.lang.get();
         let shared = state.analysis.get()?;
@@ -91,7 +92,8 @@ pub fn PeriodChooser(state: AppState) -> impl IntoView {
 
 /// Per unit and group the change, the biggest movers, and the alerts that appeared or cleared.
 #[component]
-pub fn PeriodComparison(state: AppState, rules: Arc<RuleSet>) -> impl IntoView {
+pub fn PeriodComparison(rules: Arc<RuleSet>) -> impl IntoView {
+    let state = use_app();
     move || {
         let l = state.lang.get();
         let c = state.comparison.get()?;

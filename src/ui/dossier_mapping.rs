@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::i18n::{dossier_mapping_summary, tr, uncounted, Text};
 use super::mapping::mapping_table;
-use super::state::{AppState, LoadedFile};
+use super::state::{use_app, LoadedFile};
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::Field;
 use crate::core::format::column_letters;
@@ -11,7 +11,8 @@ use crate::core::format::column_letters;
 /// and what the list cannot count for want of a column. Corrections are remembered for lists
 /// with the same headers.
 #[component]
-pub fn DossierMappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
+pub fn DossierMappingPanel(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let name = file.workbook.file_name.clone();
     let id = file.id;

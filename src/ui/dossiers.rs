@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::drill::{Drill, DrillDown};
 use super::procedures::{self, ProcedureView};
-use super::state::AppState;
+use super::state::use_app;
 use super::table_box::table_box;
 use super::window::WindowChooser;
 use crate::core::analysis::Analysis;
@@ -23,7 +23,8 @@ use crate::core::rules::RuleSet;
 const ACTIONS: usize = 100;
 
 #[component]
-pub fn DossierCheck(state: AppState) -> impl IntoView {
+pub fn DossierCheck() -> impl IntoView {
+    let state = use_app();
     let drill = Drill::new();
     let procedures = procedures::Choice::new();
     move || {
@@ -38,7 +39,7 @@ pub fn DossierCheck(state: AppState) -> impl IntoView {
         let l = state.lang.get();
         let blocks = lists
             .into_iter()
-            .map(|i| view! { <DossierBlock state=state analysis=analysis.clone() rules=rules.clone() table=i drill=drill procedures=procedures /> })
+            .map(|i| view! { <DossierBlock analysis=analysis.clone() rules=rules.clone() table=i drill=drill procedures=procedures /> })
             .collect_view();
         Some(view! {
             <section class="dossier-check" data-testid="dossier-check" aria-labelledby="dossier-heading">
@@ -51,13 +52,13 @@ pub fn DossierCheck(state: AppState) -> impl IntoView {
 
 #[component]
 fn DossierBlock(
-    state: AppState,
     analysis: Arc<Analysis>,
     rules: Arc<RuleSet>,
     table: usize,
     drill: Drill,
     procedures: procedures::Choice,
 ) -> impl IntoView {
+    let state = use_app();
     let l = state.lang.get_untracked();
     let ft = &analysis.tables[table];
     let Some(d) = ft.dossiers.as_ref() else { return ().into_any() };
@@ -87,12 +88,12 @@ fn DossierBlock(
                 {l.pick("Cột nhận biết được: ", "Columns recognised: ")} {found.join(", ")}
                 {(!missing.is_empty()).then(|| format!("{}{}", l.pick(". Không có: ", ". Missing: "), missing.join(", ")))}
             </p>
-            {file_id.map(|id| view! { <WindowChooser state=state file_id=id window=window.clone() inferred=inferred.clone() /> })}
+            {file_id.map(|id| view! { <WindowChooser file_id=id window=window.clone() inferred=inferred.clone() /> })}
             <UnitCounts lines=d.unit_lines() lang=l />
             <h3>{l.pick("Việc cần làm để tăng điểm", "What to do to gain points")}</h3>
             <ActionList actions=action_list rules=rules.clone() lang=l />
-            <ProcedureView state=state analysis=analysis.clone() rules=rules.clone() table=dossiers.clone() choice=procedures />
-            <DrillDown state=state analysis=analysis.clone() rules=rules.clone() table=dossiers file=file.clone() drill=drill />
+            <ProcedureView analysis=analysis.clone() rules=rules.clone() table=dossiers.clone() choice=procedures />
+            <DrillDown analysis=analysis.clone() rules=rules.clone() table=dossiers file=file.clone() drill=drill />
         </div>
     }
     .into_any()

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::sources::Sources;
-use super::state::AppState;
+use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::drill::{self as core_drill, date_text, drillable, DrillKey, DrillSort};
@@ -44,13 +44,13 @@ impl Drill {
 
 #[component]
 pub(super) fn DrillDown(
-    state: AppState,
     analysis: Arc<Analysis>,
     rules: Arc<RuleSet>,
     table: Arc<DossierTable>,
     file: String,
     drill: Drill,
 ) -> impl IntoView {
+    let state = use_app();
     let l = state.lang.get_untracked();
     let units: Vec<String> = table.tally.units.iter().map(|u| table.names[u.unit as usize].clone()).collect();
     let criteria: Vec<(String, String)> =
@@ -112,7 +112,7 @@ pub(super) fn DrillDown(
                 {l.pick("Tải cho tất cả đơn vị (.xlsx)", "Download for every unit (.xlsx)")}
             </button>
         </p>
-        {move || view! { <Sources state=state analysis=analysis.clone() rules=rules.clone() unit=unit.get() from=Counted::Dossiers /> }}
+        {move || view! { <Sources analysis=analysis.clone() rules=rules.clone() unit=unit.get() from=Counted::Dossiers /> }}
     }
 }
 

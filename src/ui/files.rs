@@ -4,21 +4,22 @@ use super::dossier_mapping::DossierMappingPanel;
 use super::i18n::{dimensions, tr, Text};
 use super::mapping::MappingPanel;
 use super::preview::Preview;
-use super::state::{AppState, LoadedFile};
+use super::state::{use_app, LoadedFile};
 use crate::core::figures::TableKind;
 use crate::core::format;
 use crate::core::message::{Located, Message};
 use crate::core::period::Period;
 
 #[component]
-pub fn FileList(state: AppState) -> impl IntoView {
+pub fn FileList() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     view! {
         <Show when=move || state.files.with(|f| !f.is_empty())>
             <section class="files" aria-labelledby="files-heading">
                 <h2 id="files-heading">{move || tr(lang.get(), Text::FilesHeading)}</h2>
                 <For each=move || state.files.get() key=|f| f.id let:file>
-                    <FileCard state=state file=file />
+                    <FileCard file=file />
                 </For>
             </section>
         </Show>
@@ -27,7 +28,8 @@ pub fn FileList(state: AppState) -> impl IntoView {
 
 /// One file: its name, size and kind, its warnings, its sheets, and a preview of the chosen one.
 #[component]
-fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
+fn FileCard(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let book = file.workbook.clone();
     let id = file.id;
@@ -174,8 +176,8 @@ fn FileCard(state: AppState, file: LoadedFile) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <MappingPanel state=state file=mapping_file.clone() />
-            <DossierMappingPanel state=state file=mapping_file />
+            <MappingPanel file=mapping_file.clone() />
+            <DossierMappingPanel file=mapping_file />
             {if has_sheets {
                 view! {
                     <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::state::AppState;
+use super::state::{use_app, AppState};
 use crate::browser;
 use crate::core::lang::Lang;
 use crate::core::report::export::{Export, Sources};
@@ -36,7 +36,8 @@ fn period_of(state: &AppState) -> String {
 /// The announcement: every text editable (and remembered), a preview in the letter's layout,
 /// the Word document and printing.
 #[component]
-pub fn LetterPanel(state: AppState) -> impl IntoView {
+pub fn LetterPanel() -> impl IntoView {
+    let state = use_app();
     let edited: RwSignal<Option<LetterFields>> = RwSignal::new(None);
     // The editor stays open while the letter it edits is redrawn.
     let editing = RwSignal::new(false);

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, ReadSettings};
+use super::state::{use_app, ReadSettings};
 use crate::browser;
 use crate::core::format::number;
 
 /// The contract's `progress`: the file in the reading worker, rows read, and a way to stop it.
 #[component]
-pub fn ReadingProgress(state: AppState) -> impl IntoView {
+pub fn ReadingProgress() -> impl IntoView {
+    let state = use_app();
     move || {
         let l = state.lang.get();
         state.reading.get().map(|r| {
@@ -34,7 +35,8 @@ pub fn ReadingProgress(state: AppState) -> impl IntoView {
 
 /// File size, cells per sheet and time allowed for reading one file; remembered on this machine.
 #[component]
-pub fn LimitSettings(state: AppState) -> impl IntoView {
+pub fn LimitSettings() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let field = move |testid: &'static str,
                       vi: &'static str,

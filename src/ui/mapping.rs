@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::i18n::{mapping_summary, tr, Text};
-use super::state::{AppState, LoadedFile};
+use super::state::{use_app, LoadedFile};
 use super::table_box::table_box;
 use crate::core::format::column_letters;
 use crate::core::header::Column;
@@ -9,7 +9,8 @@ use crate::core::header::Column;
 /// For one file: which sheet is scored and what each column was read as, with a select per
 /// column to correct it. Corrections are remembered for tables with the same headers.
 #[component]
-pub fn MappingPanel(state: AppState, file: LoadedFile) -> impl IntoView {
+pub fn MappingPanel(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let book = file.workbook.clone();
     let id = file.id;

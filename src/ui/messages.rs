@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
 use super::i18n::{tr, Text};
-use super::state::AppState;
+use super::state::use_app;
 use crate::core::message::{Located, Message};
 
 /// The errors of the last batch of files and of the files asked for, each with what is wrong
 /// and what to do.
 #[component]
-pub fn Messages(state: AppState) -> impl IntoView {
+pub fn Messages() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     view! {
         <Show when=move || state.errors.with(|e| !e.is_empty()) || state.report_errors.with(|e| !e.is_empty())>

@@ -4,14 +4,15 @@
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::state::use_app;
 use crate::core::format;
 use crate::core::mine::mine;
 use crate::core::text::fold_words;
 use crate::core::view::View;
 
 #[component]
-pub fn MyUnitChooser(state: AppState) -> impl IntoView {
+pub fn MyUnitChooser() -> impl IntoView {
+    let state = use_app();
     move || {
         let l = state.lang.get();
         let shared = state.analysis.get()?;
@@ -62,7 +63,8 @@ pub fn MyUnitChooser(state: AppState) -> impl IntoView {
 
 /// The user's unit at a glance, first in the overview.
 #[component]
-pub fn MyUnitCard(state: AppState) -> impl IntoView {
+pub fn MyUnitCard() -> impl IntoView {
+    let state = use_app();
     move || {
         let l = state.lang.get();
         let name = state.my_unit.get()?;

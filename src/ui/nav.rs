@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::state::use_app;
 use crate::core::view::View;
 
 #[component]
-pub fn Nav(state: AppState) -> impl IntoView {
+pub fn Nav() -> impl IntoView {
+    let state = use_app();
     // Back, forward, a bookmark or a typed hash: the view follows the URL.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         state.view.set(View::from_hash(&crate::browser::hash()));
@@ -37,7 +38,8 @@ pub fn Nav(state: AppState) -> impl IntoView {
 /// One view's content, shown while it is the open view (kept, hidden, while another is, so that
 /// what the user chose there stays), or else what to load to fill it.
 #[component]
-pub fn ViewPanel(state: AppState, view: View, has_content: Signal<bool>, children: Children) -> impl IntoView {
+pub fn ViewPanel(view: View, has_content: Signal<bool>, children: Children) -> impl IntoView {
+    let state = use_app();
     let hint = move || {
         let hint = view.empty_hint(state.lang.get());
         (!has_content.get() && !hint.is_empty())

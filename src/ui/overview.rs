@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::compare::{PeriodChooser, PeriodComparison};
-use super::state::AppState;
+use super::state::use_app;
 use super::trend::TrendView;
 use crate::core::alerts::evaluate;
 use crate::core::format;
@@ -13,7 +13,8 @@ use crate::core::overview::overview;
 use crate::core::view::View;
 
 #[component]
-pub fn Overview(state: AppState) -> impl IntoView {
+pub fn Overview() -> impl IntoView {
+    let state = use_app();
     let glance = move || {
         let l = state.lang.get();
         let shared = state.analysis.get()?;
@@ -70,11 +71,11 @@ pub fn Overview(state: AppState) -> impl IntoView {
             </section>
         })
     };
-    let comparison = move || state.rules.get().map(|r| view! { <PeriodComparison state=state rules=r.rules /> });
+    let comparison = move || state.rules.get().map(|r| view! { <PeriodComparison rules=r.rules /> });
     view! {
         {glance}
-        <PeriodChooser state=state />
+        <PeriodChooser />
         {comparison}
-        <TrendView state=state />
+        <TrendView />
     }
 }

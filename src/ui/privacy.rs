@@ -2,12 +2,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::i18n::{tr, Text};
-use super::state::{AppState, SessionNote};
+use super::state::{use_app, SessionNote};
 
 /// What chiso keeps on this machine, saving the session, clearing everything, and the
 /// single-file edition for use without a server or a network.
 #[component]
-pub fn Privacy(state: AppState) -> impl IntoView {
+pub fn Privacy() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let note = move || {
         let l = lang.get();

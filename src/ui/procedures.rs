@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::procedures::{gain_heading, gain_note, procedures, ProcedureSort};
@@ -39,12 +39,12 @@ impl Choice {
 
 #[component]
 pub(super) fn ProcedureView(
-    state: AppState,
     analysis: Arc<Analysis>,
     rules: Arc<RuleSet>,
     table: Arc<DossierTable>,
     choice: Choice,
 ) -> impl IntoView {
+    let state = use_app();
     let l = state.lang.get_untracked();
     let Choice { unit, filter, sort } = choice;
     let units: Vec<String> = table.tally.units.iter().map(|u| table.names[u.unit as usize].clone()).collect();

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use super::sources::Sources;
-use super::state::AppState;
+use super::state::use_app;
 use crate::core::dossier::units::Counted;
 
 #[component]
-pub fn ReportSources(state: AppState) -> impl IntoView {
+pub fn ReportSources() -> impl IntoView {
+    let state = use_app();
     let chosen = RwSignal::new(String::new());
     move || {
         let analysis = state.analysis.get()?.0;
@@ -39,7 +40,7 @@ pub fn ReportSources(state: AppState) -> impl IntoView {
                 </label>
                 {move || {
                     let unit = current();
-                    view! { <Sources state=state analysis=analysis.clone() rules=rules.clone() unit=unit from=Counted::Report /> }
+                    view! { <Sources analysis=analysis.clone() rules=rules.clone() unit=unit from=Counted::Report /> }
                 }}
             </section>
         })

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::compare::{change_class, change_text, places_text};
 use super::i18n::{tr, Text};
-use super::state::{AppState, Shared};
+use super::state::{use_app, Shared};
 use super::table_box::table_box;
 use crate::core::alerts;
 use crate::core::band::Band;
@@ -11,14 +11,15 @@ use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
 use crate::core::report::export::{Export, Sources};
-use crate::core::score::{Coverage, Status};
+use crate::core::score::{Coverage, RankBy, Status, TOTAL};
 
 /// The ranking table (the contract's `unit-scores`), the exports, and the analysis messages.
 #[component]
-pub fn Results(state: AppState) -> impl IntoView {
+pub fn Results() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
-    // The column the ranking is sorted by: "TOTAL" (the hierarchy by rank) or a group code.
-    let sort = RwSignal::new(String::from("TOTAL"));
+    // The column the ranking is sorted by.
+    let sort = RwSignal::new(RankBy::Total);
     // The kind the ranking is limited to; empty: every unit, ranked under its parent.
     let kind = RwSignal::new(String::new());
     let view_of = move |shared: Shared| {
@@ -34,16 +35,17 @@ pub fn Results(state: AppState) -> impl IntoView {
             Some(file) => format!("{} («{file}»)", rules.title(l)),
         };
         let current = sorted_by.clone();
-        let sort_button = move |code: String, label: String| {
-            let active = current == code;
+        let sort_button = move |by: RankBy, label: String| {
+            let active = current == by;
             let title = format!("{} {label}", l.pick("Sắp xếp theo", "Sort by"));
+            let code = by.code().to_string();
             view! {
-                <button type="button" class="sort" data-testid="sort" data-sort=code.clone() title=title.clone() aria-label=title aria-pressed=active.to_string() on:click=move |_| sort.set(code.clone())>
+                <button type="button" class="sort" data-testid="sort" data-sort=code title=title.clone() aria-label=title aria-pressed=active.to_string() on:click=move |_| sort.set(by.clone())>
                     {if active { "▼" } else { "↕" }}
                 </button>
             }
         };
-        let aria_sort = |code: &str| if sorted_by == code { "descending" } else { "none" };
+        let aria_sort = |code: &str| if sorted_by.code() == code { "descending" } else { "none" };
         let head = rules
             .groups
             .iter()
@@ -52,7 +54,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                 view! {
                     <th scope="col" data-group=g.code.clone() aria-sort=aria_sort(&g.code)>
                         <span class="group-name" title=g.code.clone()>{name.clone()}</span>
-                        {sort_button(g.code.clone(), name)}
+                        {sort_button(RankBy::Group(g.code.clone()), name)}
                         <span class="group-max">{format!("/{}", format::number(g.max, 2))}</span>
                     </th>
                 }
@@ -124,7 +126,7 @@ pub fn Results(state: AppState) -> impl IntoView {
                             {has_error.then(|| view! { <span class="tag error-tag">"⚠ " {tr(l, Text::DataErrorTag)}</span> })}
                         </th>
                         {cells}
-                        <td class="num total" data-group="TOTAL" data-value=format!("{:.2}", u.total)>{format::fixed(u.total, 2)}</td>
+                        <td class="num total" data-group=TOTAL data-value=format!("{:.2}", u.total)>{format::fixed(u.total, 2)}</td>
                         <td class=format!("band band-{}", Band::of(u.total).class()) data-band=Band::of(u.total).label(Lang::Vi)>{Band::of(u.total).label(l)}</td>
                         {change}
                     </tr>
@@ -171,9 +173,9 @@ pub fn Results(state: AppState) -> impl IntoView {
                                 <th scope="col">{tr(l, Text::Rank)}</th>
                                 <th scope="col">{tr(l, Text::Unit)}</th>
                                 {head}
-                                <th scope="col" data-group="TOTAL" aria-sort=aria_sort("TOTAL")>
+                                <th scope="col" data-group=TOTAL aria-sort=aria_sort(TOTAL)>
                                     {tr(l, Text::Total)}
-                                    {sort_button("TOTAL".to_string(), tr(l, Text::Total).to_string())}
+                                    {sort_button(RankBy::Total, tr(l, Text::Total).to_string())}
                                     <span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span>
                                 </th>
                                 <th scope="col">{l.pick("Xếp loại", "Band")}</th>
@@ -239,7 +241,8 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: std::sync::Arc<crate::cor
 /// Problems found while reading the tables: errors (a file without a usable table) and warnings
 /// (cells and rows that were not used as they stand). Shown above every view.
 #[component]
-pub fn AnalysisMessages(state: AppState) -> impl IntoView {
+pub fn AnalysisMessages() -> impl IntoView {
+    let state = use_app();
     move || {
         let analysis = state.analysis.get()?.0;
         let l = state.lang.get();

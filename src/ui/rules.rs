@@ -3,14 +3,15 @@ use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
 use super::i18n::{tr, Text};
-use super::state::AppState;
+use super::state::use_app;
 use crate::browser;
 use crate::core::message::{Located, Message};
 use crate::core::rules::RuleError;
 
 /// The rule set in force, and loading another one (a TOML file the operator published).
 #[component]
-pub fn RuleSettings(state: AppState) -> impl IntoView {
+pub fn RuleSettings() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let on_change = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::units::{source_label, Counted};
@@ -16,13 +16,8 @@ use crate::core::text::fold_words;
 
 /// Where each of the unit's figures came from, and inputs for the parts no file gives.
 #[component]
-pub(super) fn Sources(
-    state: AppState,
-    analysis: Arc<Analysis>,
-    rules: Arc<RuleSet>,
-    unit: String,
-    from: Counted,
-) -> impl IntoView {
+pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String, from: Counted) -> impl IntoView {
+    let state = use_app();
     let l = state.lang.get_untracked();
     let key = fold_words(&unit);
     let result = analysis.scores.units.iter().find(|u| u.name == unit).cloned();

@@ -72,6 +72,30 @@ impl Status {
     }
 }
 
+/// The app's state, from the context `App` provides to every component.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Where files are read (`app-status`'s `data-reader`): the reading worker, or the page where no
+/// worker can run; `Starting` until the worker has said it is ready.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    Starting,
+    Worker,
+    Page,
+}
+
+impl Reader {
+    pub fn code(self) -> &'static str {
+        match self {
+            Reader::Starting => "starting",
+            Reader::Worker => "worker",
+            Reader::Page => "page",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct LoadedFile {
     pub id: u32,
@@ -148,8 +172,8 @@ pub struct AppState {
     pub read_settings: RwSignal<ReadSettings>,
     /// The file in the reading worker, while one is.
     pub reading: RwSignal<Option<Reading>>,
-    /// Where files are read: "starting", "worker", or "page" where no worker can run.
-    pub reader: RwSignal<&'static str>,
+    /// Where files are read.
+    pub reader: RwSignal<Reader>,
     /// Figures typed in for units of dossier lists (remembered on this machine).
     pub typed: RwSignal<Typed>,
     next_id: StoredValue<u32>,
@@ -208,7 +232,7 @@ impl AppState {
                 browser::setting(LIMITS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
             ),
             reading: RwSignal::new(None),
-            reader: RwSignal::new("starting"),
+            reader: RwSignal::new(Reader::Starting),
             typed,
             next_id: StoredValue::new(1),
         }

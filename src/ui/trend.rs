@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::compare::{change_class, change_text};
-use super::state::AppState;
+use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::format;
 use crate::core::kind::whole_label;
@@ -15,7 +15,8 @@ use crate::core::report::charts::{line, LineSize};
 use crate::core::trend::{trend, Trend, UnitTrend};
 
 #[component]
-pub fn TrendView(state: AppState) -> impl IntoView {
+pub fn TrendView() -> impl IntoView {
+    let state = use_app();
     let trend = Memo::new(move |_| {
         let analysis = state.analysis.get()?;
         let rules = state.rules.get()?.rules;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::i18n::{rank_note, tr, Text};
 use super::plan::UnitPlan;
-use super::state::AppState;
+use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::format;
 use crate::core::kind::whole_label;
@@ -11,7 +11,8 @@ use crate::core::score::{Source, Status};
 
 /// One unit: every criterion's figures, its score and the points lost on it, group by group.
 #[component]
-pub fn UnitPage(state: AppState) -> impl IntoView {
+pub fn UnitPage() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     // Opening a unit moves the keyboard focus to its heading, so that the page is read from there.
     Effect::new(move || {

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use web_sys::{DragEvent, FileList, HtmlInputElement};
 
 use super::i18n::{tr, Text};
-use super::state::AppState;
+use super::state::use_app;
 use crate::core::read::ACCEPTED_EXTENSIONS;
 use crate::core::report::error::ReportError;
 use crate::core::report::export::XLSX_MIME;
@@ -20,7 +20,8 @@ fn files_of(list: Option<FileList>) -> Vec<web_sys::File> {
 /// The drop zone and the "Chọn tệp" button. The real file input stays in the tab order (visually
 /// hidden, not `display: none`) so that keyboard users reach it and screen readers name it.
 #[component]
-pub fn Upload(state: AppState) -> impl IntoView {
+pub fn Upload() -> impl IntoView {
+    let state = use_app();
     let lang = state.lang;
     let dragging = RwSignal::new(false);
     let accept = ACCEPTED_EXTENSIONS.join(",");

@@ -4,12 +4,13 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::state::use_app;
 use crate::core::dossier::{Window, WindowKind};
 use crate::core::period::Period;
 
 #[component]
-pub(super) fn WindowChooser(state: AppState, file_id: u32, window: Window, inferred: Window) -> impl IntoView {
+pub(super) fn WindowChooser(file_id: u32, window: Window, inferred: Window) -> impl IntoView {
+    let state = use_app();
     let l = state.lang.get_untracked();
     let kind = window.kind();
     let set = move |w: Option<Window>| state.choose(file_id, |c| c.window = w);

@@ -159,7 +159,10 @@ fn appendix_order(scores: &Scores) -> Vec<(usize, Option<String>, Option<usize>)
         scores.ranked_order().into_iter().filter(|&i| scores.units[i].is_whole()).map(|i| (i, None, None)).collect();
     for kind in &kinds {
         rows.extend(
-            scores.order(TOTAL, Some(kind)).into_iter().map(|i| (i, Some(kind.clone()), scores.units[i].kind_rank)),
+            scores
+                .order(&crate::core::score::RankBy::Total, Some(kind))
+                .into_iter()
+                .map(|i| (i, Some(kind.clone()), scores.units[i].kind_rank)),
         );
     }
     let placed: std::collections::HashSet<usize> = rows.iter().map(|(i, _, _)| *i).collect();

@@ -9,6 +9,8 @@ use crate::core::dossier::units::{complete, counted_origins, Counted, DossierTab
 use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping, Window};
 use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
 use crate::core::header::Mapping;
+use crate::core::lang::Lang;
+use crate::core::message::Message;
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
 use crate::core::score::{score_units, Scores};
@@ -85,6 +87,16 @@ pub struct Analysis {
 
 impl Analysis {
     /// The period compared with and its scores, as the letter takes them.
+    /// The cells of one sheet the analysis could not use, each with its message: (row, column
+    /// letters, message), for marking them in the preview.
+    pub fn flags(&self, file: &str, sheet: &str, lang: Lang) -> Vec<(usize, String, String)> {
+        self.issues
+            .iter()
+            .filter(|i| i.place.file == file && i.place.sheet == sheet && !i.place.column.is_empty())
+            .map(|i| (i.place.row, i.place.column.clone(), i.message(lang)))
+            .collect()
+    }
+
     pub fn before(&self) -> Option<(&Period, &Scores)> {
         self.previous.as_ref().map(|(p, s)| (p, s))
     }

@@ -208,6 +208,15 @@ impl Coverage {
         }
     }
 
+    /// The ranking cell's `data-missing`: none when every criterion has figures.
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Coverage::Full => None,
+            Coverage::Partial => Some("some"),
+            Coverage::Missing => Some("all"),
+        }
+    }
+
     /// What the marks mean, under a table that has any.
     pub fn legend(lang: Lang) -> &'static str {
         lang.pick(
@@ -663,6 +672,24 @@ fn competition_ranks(values: impl Iterator<Item = i64>) -> Vec<usize> {
 }
 
 impl Scores {
+    /// Each group's average score over the units with the same parent as `unit` (itself left
+    /// out), in group order: what its chart compares it with; 0 where it has no peers.
+    pub fn peer_averages(&self, unit: &UnitResult) -> Vec<f64> {
+        let peers: Vec<&UnitResult> =
+            self.units.iter().filter(|x| x.parent == unit.parent && x.name != unit.name).collect();
+        unit.groups
+            .iter()
+            .map(|g| {
+                let sum: f64 = peers.iter().filter_map(|p| p.group(&g.code)).map(|x| x.score).sum();
+                if peers.is_empty() {
+                    0.0
+                } else {
+                    sum / peers.len() as f64
+                }
+            })
+            .collect()
+    }
+
     /// Whether a row must name its unit's parent: only when the units belong to more than one
     /// (with one, the whole heads the table and every row would repeat it).
     pub fn parents_differ(&self) -> bool {
@@ -768,6 +795,17 @@ impl crate::core::message::Message for ScoreWarning {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coverage_says_itself() {
+        assert_eq!(Coverage::Full.text(6.314, Lang::Vi), "6,31");
+        assert_eq!(Coverage::Partial.text(6.31, Lang::Vi), "6,31 *");
+        assert_eq!(Coverage::Missing.text(0.0, Lang::Vi), "thiếu số liệu");
+        assert_eq!(
+            [Coverage::Full, Coverage::Partial, Coverage::Missing].map(Coverage::code),
+            [None, Some("some"), Some("all")]
+        );
+    }
 
     #[test]
     fn to_fixed_rounds_the_binary_value_as_javascript_does() {

@@ -33,7 +33,6 @@ fn FileCard(file: LoadedFile) -> impl IntoView {
     let lang = state.lang;
     let book = file.workbook.clone();
     let id = file.id;
-    let selected = file.selected_sheet;
     let name = book.file_name.clone();
     let summary = {
         let book = book.clone();
@@ -53,111 +52,13 @@ fn FileCard(file: LoadedFile) -> impl IntoView {
     };
     let notes = file.notes.clone();
     let note_name = name.clone();
-    let sheet_buttons = {
-        let book = book.clone();
-        move || {
-            book.sheets
-                .iter()
-                .enumerate()
-                .map(|(index, sheet)| {
-                    let label = sheet.name.clone();
-                    let hidden = sheet.hidden;
-                    let (rows, cols) = (sheet.rows_in_file(), sheet.width());
-                    let range = sheet.range_address().unwrap_or_default();
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="sheet"
-                                data-testid="sheet-button"
-                                data-sheet=label.clone()
-                                aria-pressed=move || (selected.get() == index).to_string()
-                                on:click=move |_| selected.set(index)
-                            >
-                                <span class="sheet-name">{label.clone()}</span>
-                                {hidden.then(|| view! { <span class="tag">{move || tr(lang.get(), Text::HiddenSheet)}</span> })}
-                                <span class="sheet-dims" data-testid="sheet-dims">
-                                    {move || dimensions(lang.get(), rows, cols)}
-                                    {(!range.is_empty()).then(|| format!(" ({range})"))}
-                                </span>
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        }
-    };
-    let has_sheets = !book.sheets.is_empty();
-    let period_field = {
-        let guess = Period::find_in(&name);
-        let choice = file.choice;
-        move || {
-            let l = lang.get();
-            let hint = match &guess {
-                Some(p) => format!("{} {}", l.pick("theo tên tệp:", "from the file name:"), p.label(l)),
-                None => l.pick("ví dụ 11/2026, Quý 4/2026", "e.g. 11/2026, Quý 4/2026").to_string(),
-            };
-            let value = choice.with(|c| c.period.as_ref().map(|p| p.label(l)).unwrap_or_default());
-            view! {
-                <label class="file-period">
-                    {l.pick("Kỳ của các dòng không ghi kỳ", "Period of rows that do not state one")} " "
-                    <input
-                        type="text"
-                        data-testid="file-period"
-                        placeholder=hint
-                        prop:value=value
-                        on:change=move |ev| {
-                            let period = Period::parse(&event_target_value(&ev));
-                            state.choose(id, |c| c.period = period);
-                        }
-                    />
-                </label>
-            }
-        }
-    };
-    let kind_field = {
-        let choice = file.choice;
-        let name = name.clone();
-        move || {
-            let l = lang.get();
-            let chosen = choice.with(|c| c.kind);
-            let detected = state
-                .analysis
-                .get()
-                .and_then(|a| a.0.tables.iter().find(|t| t.file == name).map(|t| t.table.kind.label(l)))
-                .unwrap_or_else(|| l.pick("chưa nhận ra", "not recognised"));
-            let option = |kind: TableKind| {
-                view! { <option value=kind.code() selected=chosen == Some(kind)>{kind.label(l)}</option> }
-            };
-            view! {
-                <label class="file-kind">
-                    {l.pick("Loại bảng", "Kind of table")} " "
-                    <select
-                        data-testid="file-kind"
-                        on:change=move |ev| {
-                            let kind = TableKind::from_code(&event_target_value(&ev));
-                            leptos::task::spawn_local(state.set_kind(id, kind));
-                        }
-                    >
-                        <option value="" selected=chosen.is_none()>{format!("{} ({detected})", l.pick("Tự nhận biết", "Recognise"))}</option>
-                        {option(TableKind::UnitFigures)}
-                        {option(TableKind::DossierList)}
-                        {option(TableKind::ScoreOnly)}
-                        {option(TableKind::SettlementReport)}
-                    </select>
-                </label>
-            }
-        }
-    };
-    let mapping_file = file.clone();
-    let preview_book = book.clone();
     view! {
         <article class="file-card" data-testid="file-card" data-file=name.clone()>
             <header class="file-head">
                 <h3 class="file-name">{name.clone()}</h3>
                 <p class="file-meta" data-testid="file-meta">{summary}</p>
-                {period_field}
-                {kind_field}
+                <PeriodField file=file.clone() />
+                <KindField file=file.clone() />
                 <button type="button" class="secondary" data-testid="remove-file" on:click=move |_| state.remove(id)>
                     {move || tr(lang.get(), Text::RemoveFile)}
                 </button>
@@ -176,36 +77,131 @@ fn FileCard(file: LoadedFile) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <MappingPanel file=mapping_file.clone() />
-            <DossierMappingPanel file=mapping_file />
-            {if has_sheets {
-                view! {
-                    <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>
-                        <ul>{sheet_buttons}</ul>
-                    </nav>
-                    {move || {
-                        let index = selected.get();
-                        let sheet = preview_book.sheets.get(index).map(|s| s.name.clone()).unwrap_or_default();
-                        let l = lang.get();
-                        // Cells the analysis could not use are marked in the preview with the reason.
-                        let flags: Vec<(usize, String, String)> = state
-                            .analysis
-                            .get()
-                            .map(|a| {
-                                a.0.issues
-                                    .iter()
-                                    .filter(|i| i.place.file == preview_book.file_name && i.place.sheet == sheet && !i.place.column.is_empty())
-                                    .map(|i| (i.place.row, i.place.column.clone(), i.message(l)))
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        view! { <Preview lang=lang book=preview_book.clone() index=index flags=flags /> }
-                    }}
-                }
-                    .into_any()
-            } else {
-                view! { <p class="empty">{move || tr(lang.get(), Text::NoSheets)}</p> }.into_any()
-            }}
+            <MappingPanel file=file.clone() />
+            <DossierMappingPanel file=file.clone() />
+            <Sheets file=file />
         </article>
     }
+}
+
+/// The period of a file's rows that state none: chiso's guess from the file name, or typed.
+#[component]
+fn PeriodField(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
+    let guess = Period::find_in(&file.workbook.file_name);
+    let (choice, id) = (file.choice, file.id);
+    move || {
+        let l = state.lang.get();
+        let hint = match &guess {
+            Some(p) => format!("{} {}", l.pick("theo tên tệp:", "from the file name:"), p.label(l)),
+            None => l.pick("ví dụ 11/2026, Quý 4/2026", "e.g. 11/2026, Quý 4/2026").to_string(),
+        };
+        let value = choice.with(|c| c.period.as_ref().map(|p| p.label(l)).unwrap_or_default());
+        view! {
+            <label class="file-period">
+                {l.pick("Kỳ của các dòng không ghi kỳ", "Period of rows that do not state one")} " "
+                <input
+                    type="text"
+                    data-testid="file-period"
+                    placeholder=hint
+                    prop:value=value
+                    on:change=move |ev| {
+                        let period = Period::parse(&event_target_value(&ev));
+                        state.choose(id, |c| c.period = period);
+                    }
+                />
+            </label>
+        }
+    }
+}
+
+/// What kind of table a file is («Loại bảng»): recognised, or chosen by the user.
+#[component]
+fn KindField(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
+    let (choice, id, name) = (file.choice, file.id, file.workbook.file_name.clone());
+    move || {
+        let l = state.lang.get();
+        let chosen = choice.with(|c| c.kind);
+        let detected = state
+            .analysis
+            .get()
+            .and_then(|a| a.0.tables.iter().find(|t| t.file == name).map(|t| t.table.kind.label(l)))
+            .unwrap_or_else(|| l.pick("chưa nhận ra", "not recognised"));
+        let options =
+            [TableKind::UnitFigures, TableKind::DossierList, TableKind::ScoreOnly, TableKind::SettlementReport]
+                .into_iter()
+                .map(|kind| view! { <option value=kind.code() selected=chosen == Some(kind)>{kind.label(l)}</option> })
+                .collect_view();
+        view! {
+            <label class="file-kind">
+                {l.pick("Loại bảng", "Kind of table")} " "
+                <select
+                    data-testid="file-kind"
+                    on:change=move |ev| {
+                        let kind = TableKind::from_code(&event_target_value(&ev));
+                        leptos::task::spawn_local(state.set_kind(id, kind));
+                    }
+                >
+                    <option value="" selected=chosen.is_none()>{format!("{} ({detected})", l.pick("Tự nhận biết", "Recognise"))}</option>
+                    {options}
+                </select>
+            </label>
+        }
+    }
+}
+
+/// A file's sheets, each a button with its size, and the chosen one's preview with the cells the
+/// analysis could not use marked.
+#[component]
+fn Sheets(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let book = file.workbook.clone();
+    let selected = file.selected_sheet;
+    if book.sheets.is_empty() {
+        return view! { <p class="empty">{move || tr(lang.get(), Text::NoSheets)}</p> }.into_any();
+    }
+    let buttons = book
+        .sheets
+        .iter()
+        .enumerate()
+        .map(|(index, sheet)| {
+            let label = sheet.name.clone();
+            let (rows, cols) = (sheet.rows_in_file(), sheet.width());
+            let range = sheet.range_address().unwrap_or_default();
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="sheet"
+                        data-testid="sheet-button"
+                        data-sheet=label.clone()
+                        aria-pressed=move || (selected.get() == index).to_string()
+                        on:click=move |_| selected.set(index)
+                    >
+                        <span class="sheet-name">{label.clone()}</span>
+                        {sheet.hidden.then(|| view! { <span class="tag">{move || tr(lang.get(), Text::HiddenSheet)}</span> })}
+                        <span class="sheet-dims" data-testid="sheet-dims">
+                            {move || dimensions(lang.get(), rows, cols)}
+                            {(!range.is_empty()).then(|| format!(" ({range})"))}
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let preview = move || {
+        let index = selected.get();
+        let sheet = book.sheets.get(index).map(|s| s.name.clone()).unwrap_or_default();
+        let flags = state.analysis.get().map(|a| a.0.flags(&book.file_name, &sheet, lang.get())).unwrap_or_default();
+        view! { <Preview lang=lang book=book.clone() index=index flags=flags /> }
+    };
+    view! {
+        <nav class="sheets" aria-label=move || tr(lang.get(), Text::Sheets)>
+            <ul>{buttons}</ul>
+        </nav>
+        {preview}
+    }
+    .into_any()
 }

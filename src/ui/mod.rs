@@ -20,6 +20,7 @@ mod plan;
 mod preview;
 mod privacy;
 mod procedures;
+mod ranking;
 mod report_sources;
 mod results;
 mod rules;

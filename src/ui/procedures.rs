@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
-use crate::core::dossier::procedures::{gain_heading, gain_note, procedures, ProcedureSort};
+use crate::core::dossier::procedures::{gain_heading, gain_note, procedures, ProcedureSort, ProcedureTable};
 use crate::core::dossier::units::DossierTable;
 use crate::core::format;
 use crate::core::rules::RuleSet;
@@ -86,70 +86,11 @@ pub(super) fn ProcedureView(
                 .collect_view()
         }
     };
-    let body = {
-        let rules = rules.clone();
-        move || {
-            let t = computed.get();
-            let order = t.order(sort.get(), &filter.get());
-            let total = order.len();
-            let heads = t
-                .criteria
-                .iter()
-                .zip(labels(&t.criteria))
-                .map(|(code, label)| {
-                    let name = rules.criterion(code).map(|c| c.name.clone()).unwrap_or_default();
-                    view! { <th scope="col" title=name>{label}</th> }
-                })
-                .collect_view();
-            let rows = order
-                .iter()
-                .take(SHOWN)
-                .map(|&i| {
-                    let r = &t.rows[i];
-                    let cells = t
-                        .criteria
-                        .iter()
-                        .zip(&r.shares)
-                        .map(|(code, s)| {
-                            view! { <td class="num" data-criterion=code.clone() data-met=s.met data-of=s.of>{s.text()}</td> }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr data-procedure=r.procedure.clone() data-gain=format!("{:.2}", r.gain) data-received=r.received>
-                            <th scope="row">{r.label(l).to_string()}</th>
-                            <td class="num">{format::number(f64::from(r.received), 0)}</td>
-                            {cells}
-                            <td class="num">{r.gain_text()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let shown = if total > SHOWN {
-                l.pick(
-                    format!(" Hiển thị {SHOWN} thủ tục đầu; tải tệp Excel để xem đủ."),
-                    format!(" The first {SHOWN} shown; download the workbook for all."),
-                )
-            } else {
-                String::new()
-            };
-            view! {
-                <p data-testid="procedures-summary">{t.summary(l)}{shown}</p>
-                {table_box(l.pick("Thủ tục làm mất điểm", "Procedures that cost points"), view! {
-                    <table class="scores procedures" data-testid="procedures" data-total=total data-unit=chosen.get()>
-                        <caption>{gain_note(l)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{l.pick("Thủ tục", "Procedure")}</th>
-                                <th scope="col">{l.pick("Tiếp nhận", "Received")}</th>
-                                {heads}
-                                <th scope="col">{gain_heading(l)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                })}
-            }
-        }
+    let body = move || {
+        let t = computed.get();
+        let order = t.order(sort.get(), &filter.get());
+        let labels = labels(&t.criteria);
+        view! { <ProcedureRows table=t order=order labels=labels rules=rules.clone() unit=chosen.get() /> }
     };
     let unit_options = std::iter::once((String::new(), l.pick("Tất cả đơn vị", "Every unit").to_string()))
         .chain(units.iter().map(|u| (u.clone(), u.clone())))
@@ -163,5 +104,75 @@ pub(super) fn ProcedureView(
             <label>{l.pick(" Lọc ", " Filter ")}<input type="search" data-testid="procedures-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
         </div>
         {body}
+    }
+}
+
+/// The table itself: a row per procedure in `order` (the first `SHOWN`), each criterion's share
+/// and the points to gain.
+#[component]
+fn ProcedureRows(
+    table: Arc<ProcedureTable>,
+    order: Vec<usize>,
+    labels: Vec<String>,
+    rules: Arc<RuleSet>,
+    unit: String,
+) -> impl IntoView {
+    let l = use_app().lang.get_untracked();
+    let t = table;
+    let total = order.len();
+    let heads = t
+        .criteria
+        .iter()
+        .zip(labels)
+        .map(|(code, label)| {
+            let name = rules.criterion(code).map(|c| c.name.clone()).unwrap_or_default();
+            view! { <th scope="col" title=name>{label}</th> }
+        })
+        .collect_view();
+    let rows = order
+        .iter()
+        .take(SHOWN)
+        .map(|&i| {
+            let r = &t.rows[i];
+            let cells = t
+                .criteria
+                .iter()
+                .zip(&r.shares)
+                .map(|(code, s)| view! { <td class="num" data-criterion=code.clone() data-met=s.met data-of=s.of>{s.text()}</td> })
+                .collect_view();
+            view! {
+                <tr data-procedure=r.procedure.clone() data-gain=format!("{:.2}", r.gain) data-received=r.received>
+                    <th scope="row">{r.label(l).to_string()}</th>
+                    <td class="num">{format::number(f64::from(r.received), 0)}</td>
+                    {cells}
+                    <td class="num">{r.gain_text()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let shown = if total > SHOWN {
+        l.pick(
+            format!(" Hiển thị {SHOWN} thủ tục đầu; tải tệp Excel để xem đủ."),
+            format!(" The first {SHOWN} shown; download the workbook for all."),
+        )
+    } else {
+        String::new()
+    };
+    view! {
+        <p data-testid="procedures-summary">{t.summary(l)}{shown}</p>
+        {table_box(l.pick("Thủ tục làm mất điểm", "Procedures that cost points"), view! {
+            <table class="scores procedures" data-testid="procedures" data-total=total data-unit=unit>
+                <caption>{gain_note(l)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{l.pick("Thủ tục", "Procedure")}</th>
+                        <th scope="col">{l.pick("Tiếp nhận", "Received")}</th>
+                        {heads}
+                        <th scope="col">{gain_heading(l)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        })}
     }
 }

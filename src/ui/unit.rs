@@ -1,13 +1,18 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::i18n::{rank_note, tr, Text};
 use super::plan::UnitPlan;
 use super::state::use_app;
 use super::table_box::table_box;
+use crate::core::analysis::Analysis;
 use crate::core::format;
 use crate::core::kind::whole_label;
 use crate::core::plan::to_full;
-use crate::core::score::{Source, Status};
+use crate::core::rules::RuleSet;
+use crate::core::score::{Source, Status, UnitResult};
+use crate::core::text::fold_words;
 
 /// One unit: every criterion's figures, its score and the points lost on it, group by group.
 #[component]
@@ -33,71 +38,13 @@ pub fn UnitPage() -> impl IntoView {
         let u = analysis.scores.units.iter().find(|u| u.name == name)?.clone();
         let l = lang.get();
         let siblings = analysis.scores.units.iter().filter(|x| x.parent == u.parent).count();
-        let groups = rules
-            .groups
-            .iter()
-            .zip(&u.groups)
-            .map(|(g, gr)| {
-                let rows = rules
-                    .criteria
-                    .iter()
-                    .zip(&u.criteria)
-                    .filter(|(c, _)| c.group == g.code)
-                    .map(|(c, r)| {
-                        let warn = if r.status == Status::DataError { "⚠ " } else { "" };
-                        let status = format!("{warn}{}", r.status_label(l));
-                        let origin = analysis.origins.get(&crate::core::text::fold_words(&u.name)).and_then(|o| o.get(&c.code)).map(|o| o.label(l));
-                        let source = match &r.source {
-                            Source::Own => origin.filter(|o| !o.is_empty()).map(|o| format!(" · {o}")).unwrap_or_default(),
-                            other => format!(" · {}", other.label(l)),
-                        };
-                        let count = |x: Option<f64>| x.map(|v| format::number(v, 2)).unwrap_or_default();
-                        view! {
-                            <tr data-criterion=c.code.clone() class:data-error=r.status == Status::DataError>
-                                <th scope="row">
-                                    <span class="criterion-name" title=c.code.clone()>{c.name.clone()}</span>
-                                </th>
-                                <td class="num">{count(r.numerator)}</td>
-                                <td class="num">{count(r.denominator)}</td>
-                                <td class="num">{r.ratio.map(|x| format::fixed(x * 100.0, 2)).unwrap_or_default()}</td>
-                                <td class="num" data-value=r.score.map(|s| format!("{s:.2}")).unwrap_or_default()>
-                                    {r.score.map(|s| format::fixed(s, 2)).unwrap_or_else(|| "—".into())}
-                                </td>
-                                <td class="num">{format::number(r.max, 2)}</td>
-                                <td class="num" data-testid="points-lost">{format::fixed(r.points_lost(), 2)}</td>
-                                <td class="num" data-testid="to-full">{to_full(&rules, r).map(|n| format!("{} {}", format::number(n as f64, 0), c.counts.noun(l))).unwrap_or_else(|| "—".into())}</td>
-                                <td>{status}{source}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let group_name = l.pick(g.name.clone(), g.name_en.clone());
-                view! {
-                    <tbody data-group=g.code.clone()>
-                        <tr class="group-row">
-                            <th scope="rowgroup" colspan="9">
-                                {format!("{} — {}/{}{}", group_name, format::number(gr.score, 2), format::number(gr.max, 2), rank_note(l, gr.rank, siblings))}
-                            </th>
-                        </tr>
-                        {rows}
-                    </tbody>
-                }
-            })
-            .collect_view();
         // The unit's six groups against the average of the units with the same parent.
-        let peers: Vec<_> = analysis.scores.units.iter().filter(|x| x.parent == u.parent && x.name != u.name).collect();
         let pairs: Vec<(String, f64, f64, f64)> = rules
             .groups
             .iter()
             .zip(&u.groups)
-            .map(|(g, gr)| {
-                let average = if peers.is_empty() {
-                    0.0
-                } else {
-                    peers.iter().filter_map(|p| p.group(&g.code)).map(|x| x.score).sum::<f64>() / peers.len() as f64
-                };
-                (l.pick(g.name.clone(), g.name_en.clone()), gr.score, average, g.max)
-            })
+            .zip(analysis.scores.peer_averages(&u))
+            .map(|((g, gr), average)| (l.pick(g.name.clone(), g.name_en.clone()), gr.score, average, g.max))
             .collect();
         let chart = crate::core::report::charts::paired(
             "chart-unit",
@@ -129,28 +76,91 @@ pub fn UnitPage() -> impl IntoView {
                 {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
                 {chart.map(|chart| view! { <figure class="chart-box" data-chart="unit" inner_html=chart></figure> })}
                 {(!u.score_only()).then(|| view! { <UnitPlan lang=lang unit=u.clone() analysis=analysis.clone() rules=rules.clone() /> })}
-                {(!u.score_only()).then(|| view! {
-                    {table_box(format!("{} — {}", u.name, tr(l, Text::Criterion)), view! {
-                        <table class="criteria">
-                            <caption>{format!("{} — {}", u.name, tr(l, Text::Criterion))}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr(l, Text::Criterion)}</th>
-                                    <th scope="col">{tr(l, Text::Numerator)}</th>
-                                    <th scope="col">{tr(l, Text::Denominator)}</th>
-                                    <th scope="col">{tr(l, Text::Ratio)}</th>
-                                    <th scope="col">{tr(l, Text::Score)}</th>
-                                    <th scope="col">{tr(l, Text::Max)}</th>
-                                    <th scope="col">{tr(l, Text::PointsLost)}</th>
-                                    <th scope="col">{tr(l, Text::ToFull)}</th>
-                                    <th scope="col">{tr(l, Text::StatusColumn)}</th>
-                                </tr>
-                            </thead>
-                            {groups}
-                        </table>
-                    })}
-                })}
+                {(!u.score_only()).then(|| view! { <CriteriaTable unit=u.clone() analysis=analysis.clone() rules=rules.clone() siblings=siblings /> })}
             </section>
         })
     }
+}
+
+/// A unit's criteria, group by group: figures, score, points lost, what brings it to full, status
+/// and where the figures came from.
+#[component]
+fn CriteriaTable(unit: UnitResult, analysis: Arc<Analysis>, rules: Arc<RuleSet>, siblings: usize) -> impl IntoView {
+    let l = use_app().lang.get_untracked();
+    let u = unit;
+    let origins = analysis.origins.get(&fold_words(&u.name)).cloned().unwrap_or_default();
+    let groups = rules
+        .groups
+        .iter()
+        .zip(&u.groups)
+        .map(|(g, gr)| {
+            let rows = rules
+                .criteria
+                .iter()
+                .zip(&u.criteria)
+                .filter(|(c, _)| c.group == g.code)
+                .map(|(c, r)| {
+                    let warn = if r.status == Status::DataError { "⚠ " } else { "" };
+                    let status = format!("{warn}{}", r.status_label(l));
+                    let origin = origins.get(&c.code).map(|o| o.label(l));
+                    let source = match &r.source {
+                        Source::Own => origin.filter(|o| !o.is_empty()).map(|o| format!(" · {o}")).unwrap_or_default(),
+                        other => format!(" · {}", other.label(l)),
+                    };
+                    let count = |x: Option<f64>| x.map(|v| format::number(v, 2)).unwrap_or_default();
+                    view! {
+                        <tr data-criterion=c.code.clone() class:data-error=r.status == Status::DataError>
+                            <th scope="row">
+                                <span class="criterion-name" title=c.code.clone()>{c.name.clone()}</span>
+                            </th>
+                            <td class="num">{count(r.numerator)}</td>
+                            <td class="num">{count(r.denominator)}</td>
+                            <td class="num">{r.ratio.map(|x| format::fixed(x * 100.0, 2)).unwrap_or_default()}</td>
+                            <td class="num" data-value=r.score.map(|s| format!("{s:.2}")).unwrap_or_default()>
+                                {r.score.map(|s| format::fixed(s, 2)).unwrap_or_else(|| "—".into())}
+                            </td>
+                            <td class="num">{format::number(r.max, 2)}</td>
+                            <td class="num" data-testid="points-lost">{format::fixed(r.points_lost(), 2)}</td>
+                            <td class="num" data-testid="to-full">{to_full(&rules, r).map(|n| format!("{} {}", format::number(n as f64, 0), c.counts.noun(l))).unwrap_or_else(|| "—".into())}</td>
+                            <td>{status}{source}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let group_name = l.pick(g.name.clone(), g.name_en.clone());
+            view! {
+                <tbody data-group=g.code.clone()>
+                    <tr class="group-row">
+                        <th scope="rowgroup" colspan="9">
+                            {format!("{} — {}/{}{}", group_name, format::number(gr.score, 2), format::number(gr.max, 2), rank_note(l, gr.rank, siblings))}
+                        </th>
+                    </tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+    let caption = format!("{} — {}", u.name, tr(l, Text::Criterion));
+    table_box(
+        caption.clone(),
+        view! {
+            <table class="criteria">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(l, Text::Criterion)}</th>
+                        <th scope="col">{tr(l, Text::Numerator)}</th>
+                        <th scope="col">{tr(l, Text::Denominator)}</th>
+                        <th scope="col">{tr(l, Text::Ratio)}</th>
+                        <th scope="col">{tr(l, Text::Score)}</th>
+                        <th scope="col">{tr(l, Text::Max)}</th>
+                        <th scope="col">{tr(l, Text::PointsLost)}</th>
+                        <th scope="col">{tr(l, Text::ToFull)}</th>
+                        <th scope="col">{tr(l, Text::StatusColumn)}</th>
+                    </tr>
+                </thead>
+                {groups}
+            </table>
+        },
+    )
 }

@@ -82,7 +82,7 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
         }
     };
     view! {
-        <section class="alerts-panel">
+        <section class="card alerts-panel">
             {list}
             <details class="alert-settings">
                 <summary>{move || lang.get().pick("Quy tắc cảnh báo (được ghi nhớ trên máy này)", "Alert rules (remembered on this computer)")}</summary>
@@ -103,13 +103,14 @@ fn AlertForm(rules: Arc<RuleSet>) -> impl IntoView {
         state.set_alert_settings(settings);
     };
     let percent = |x: f64| number(x * 100.0, 2);
-    let parse = |text: String| text.trim().replace(',', ".").parse::<f64>().ok();
+    // The one reader of typed numbers: «97,5», «1.234,5», «0.5».
+    let parse = |text: String| crate::core::values::typed(&text);
     let criteria = rules
         .criteria
         .iter()
         .map(|c| {
             let selected = c.code == s.rate_criterion;
-            view! { <option value=c.code.clone() selected=selected>{format!("{} — {}", c.code, c.name)}</option> }
+            view! { <option value=c.code.clone() selected=selected>{c.name.clone()}</option> }
         })
         .collect_view();
     let groups = rules

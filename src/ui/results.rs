@@ -102,7 +102,12 @@ fn KindFilter(kinds: Vec<String>, kind: RwSignal<String>) -> impl IntoView {
 #[component]
 fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl IntoView {
     use crate::core::report::charts::{bars, sorted_bars};
-    move || {
+    // Drawn when opened: seven charts of thousands of bars are not drawn for nobody.
+    let open = RwSignal::new(false);
+    let figures = move || {
+        if !open.get() {
+            return ().into_any();
+        }
         let l = lang.get();
         let scores = &shared.0.scores;
         let ranking_title = l.pick("Tổng điểm, từ cao xuống thấp", "Totals, highest first");
@@ -130,15 +135,19 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl Int
             })
             .collect_view();
         view! {
-            <details class="charts" data-testid="charts">
-                <summary>{l.pick("Biểu đồ", "Charts")}</summary>
-                <figure class="chart-box" data-chart="ranking">
-                    <figcaption>{ranking_title}</figcaption>
-                    <div inner_html=ranking_svg></div>
-                </figure>
-                {groups}
-            </details>
+            <figure class="chart-box" data-chart="ranking">
+                <figcaption>{ranking_title}</figcaption>
+                <div inner_html=ranking_svg></div>
+            </figure>
+            {groups}
         }
+        .into_any()
+    };
+    view! {
+        <details class="charts" data-testid="charts" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>{move || lang.get().pick("Biểu đồ", "Charts")}</summary>
+            {figures}
+        </details>
     }
 }
 

@@ -114,6 +114,8 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     // The unit's chart: its groups against its peers', with the figures as text alternative.
     assert.match(await detail.locator('figure[data-chart="unit"] svg desc').textContent(), /Tiến độ giải quyết: UBND phường An Lạc 19,48, Trung bình đơn vị cùng cấp/);
     await page.locator('[data-testid="charts"] summary').click();
+    // Drawn when opened.
+    await page.locator('[data-testid="charts"] svg[role="img"]').nth(6).waitFor();
     assert.equal(await page.locator('[data-testid="charts"] svg[role="img"]').count(), 7);
     assert.match(await page.locator('figure[data-chart="ranking"] desc').textContent(), /UBND phường An Lạc: 60,05\/100$/);
     await screenshot(page, 'scores.png');

@@ -56,6 +56,29 @@ test('views: by URL, by click, by keyboard, back; empty views say what to load',
     assert.deepEqual(await shown(page), ['xep-hang']);
     assert.equal(await page.locator('[data-testid="nav"] [aria-current="page"]').getAttribute('data-view'), 'xep-hang');
 
+    // Every view by its URL and by the keyboard (its link focused, Enter).
+    for (const view of VIEWS) {
+        await page.goto(`${env.server.url}#${view}`);
+        await page.waitForFunction((v) => document.querySelector(`[data-view-panel="${v}"]`)?.hidden === false, view);
+        assert.deepEqual(await shown(page), [view], `${view} by URL`);
+    }
+    for (const view of [...VIEWS].reverse()) {
+        await page.locator(`[data-testid="nav"] [data-view="${view}"]`).focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((v) => location.hash === `#${v}`, view);
+        assert.deepEqual(await shown(page), [view], `${view} by keyboard`);
+    }
+
+    // Printing, from whichever view, gives the letter and its appendix only.
+    await go(page, 'xep-hang');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('[data-testid="letter"]').isVisible(), 'the letter prints');
+    assert.ok(await page.locator('[data-testid="appendix"]').isVisible(), 'its appendix prints');
+    for (const hidden of ['[data-testid="nav"]', 'table[data-testid="unit-scores"]', '[data-testid="dropzone"]', '.letter-fields']) {
+        assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} does not print`);
+    }
+    await page.emulateMedia({ media: 'screen' });
+
     // Every view by its link at 1366, 768 and 390 px, a screenshot of each; at none does the page
     // scroll sideways (wide tables scroll in their own box).
     for (const width of [1366, 768, 390]) {

@@ -57,21 +57,26 @@ impl View {
     }
 
     /// What the view says while it has nothing to show: what to load to fill it.
-    pub fn empty_hint(self, lang: Lang) -> &'static str {
+    pub fn empty_hint(self, lang: Lang) -> String {
+        let sample = crate::core::template::sample_button(lang);
         match self {
-            View::Overview | View::Ranking | View::Alerts | View::Letter => lang.pick(
-                "Chưa có kết quả. Hãy kéo thả hoặc chọn tệp số liệu của các đơn vị (Excel, CSV) ở trên, hoặc bấm «Dùng số liệu mẫu» để xem thử.",
-                "No results yet. Drop or choose the units' figures (Excel, CSV) above, or press «Use the sample» to try.",
-            ),
-            View::Dossiers => lang.pick(
-                "Chưa có danh sách hồ sơ. Hãy tải lên danh sách hồ sơ xuất từ hệ thống một cửa (DANH SÁCH HỒ SƠ, sổ theo dõi hồ sơ) hoặc báo cáo kết quả giải quyết TTHC (Biểu 06) để xem hồ sơ nào làm mất điểm.",
-                "No dossier list yet. Load a dossier list exported from the one-stop system, or a settlement report (form 06), to see which dossiers cost points.",
-            ),
-            View::Files => lang.pick(
-                "Chưa có tệp nào. Các tệp đã tải, trang tính và cách ghép cột sẽ hiện ở đây.",
-                "No file yet. The files loaded, their sheets and how their columns are matched show here.",
-            ),
-            View::Settings => "",
+            View::Overview | View::Ranking | View::Alerts | View::Letter => match lang {
+                Lang::Vi => format!("Chưa có kết quả. Hãy kéo thả hoặc chọn tệp số liệu của các đơn vị (Excel, CSV) ở trên, hoặc bấm «{sample}» để xem thử."),
+                Lang::En => format!("No results yet. Drop or choose the units' figures (Excel, CSV) above, or press «{sample}» to try."),
+            },
+            View::Dossiers => lang
+                .pick(
+                    "Chưa có danh sách hồ sơ. Hãy tải lên danh sách hồ sơ xuất từ hệ thống một cửa (DANH SÁCH HỒ SƠ, sổ theo dõi hồ sơ) hoặc báo cáo kết quả giải quyết TTHC (Biểu 06) để xem hồ sơ nào làm mất điểm.",
+                    "No dossier list yet. Load a dossier list exported from the one-stop system, or a settlement report (form 06), to see which dossiers cost points.",
+                )
+                .into(),
+            View::Files => lang
+                .pick(
+                    "Chưa có tệp nào. Các tệp đã tải, trang tính và cách ghép cột sẽ hiện ở đây.",
+                    "No file yet. The files loaded, their sheets and how their columns are matched show here.",
+                )
+                .into(),
+            View::Settings => String::new(),
         }
     }
 }
@@ -92,5 +97,8 @@ mod tests {
         assert_eq!(View::from_hash("#khong-co"), View::Overview, "an unknown hash opens the overview");
         let slugs: std::collections::HashSet<_> = View::ALL.iter().map(|v| v.slug()).collect();
         assert_eq!(slugs.len(), View::ALL.len());
+        // The hint names the sample button as it is labelled.
+        assert!(View::Ranking.empty_hint(Lang::Vi).contains("«Dùng thử dữ liệu mẫu»"));
+        assert!(View::Settings.empty_hint(Lang::Vi).is_empty());
     }
 }

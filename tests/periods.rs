@@ -275,7 +275,7 @@ fn my_unit_over_three_periods() {
     assert_eq!(mine.to_fix, 0);
     assert_eq!(mine.to_fix_text(Lang::Vi), "0 hồ sơ làm mất điểm còn khắc phục được trong kỳ.");
     // Every unit is a commune («UBND xã …»): the same rank within its kind.
-    assert_eq!(mine.ranks_text(None, Lang::Vi), "Hạng 2/4; hạng 2/4 trong Cấp xã.");
+    assert_eq!(mine.ranks_text(Lang::Vi), "Hạng 2/4; hạng 2/4 trong Cấp xã.");
     // ON_TIME 45/50 → 50/50: 5 dossiers, 18 → 20; PAY_DOSSIERS 40/100 → 100/100: 60 dossiers,
     // 6 × 0,4 = 2,4 → 6; ONLINE 60/100 is past its 50 % target. 26,4 + 2 + 3,6 = 32, short of 50.
     assert_eq!(

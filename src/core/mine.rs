@@ -13,6 +13,7 @@ use crate::core::text::fold_words;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mine {
     pub name: String,
+    pub parent: Option<String>,
     pub total: f64,
     pub band: Band,
     /// Its rank among the units of its parent, and how many they are.
@@ -29,10 +30,10 @@ pub struct Mine {
 
 impl Mine {
     /// «Hạng 3/14 trong UBND thị xã An Hòa; hạng 2/10 trong Cấp xã.»
-    pub fn ranks_text(&self, parent: Option<&str>, lang: Lang) -> String {
+    pub fn ranks_text(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         if let Some((rank, of)) = self.rank {
-            parts.push(match (parent, lang) {
+            parts.push(match (self.parent.as_deref(), lang) {
                 (Some(p), Lang::Vi) => format!("hạng {rank}/{of} trong {p}"),
                 (None, Lang::Vi) => format!("hạng {rank}/{of}"),
                 (Some(p), Lang::En) => format!("rank {rank} of {of} in {p}"),
@@ -95,6 +96,7 @@ pub fn mine(analysis: &Analysis, rules: &RuleSet, name: &str, lang: Lang) -> Opt
         .collect();
     Some(Mine {
         name: u.name.clone(),
+        parent: u.parent.clone(),
         total: u.total,
         band: Band::of(u.total),
         rank: u.rank.map(|r| (r, peers)),

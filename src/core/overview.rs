@@ -5,9 +5,9 @@ use crate::core::band::Band;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::period::Period;
-use crate::core::report::letter::{compose, default_fields};
+use crate::core::report::letter::{results, total_of};
 use crate::core::rules::RuleSet;
-use crate::core::score::{hundredths_to_points, points_to_hundredths, Scores};
+use crate::core::score::Scores;
 
 /// Units listed at each end of the ranking.
 pub const ENDS: usize = 3;
@@ -28,12 +28,14 @@ pub struct Overview {
 }
 
 pub fn overview(scores: &Scores, before: Option<(&Period, &Scores)>, rules: &RuleSet, lang: Lang) -> Overview {
-    let letter = compose(&default_fields(scores, rules), scores, before, rules);
-    let total = hundredths_to_points(letter.whole_groups.iter().map(|(_, s)| points_to_hundredths(*s)).sum());
-    let title = if letter.whole.is_empty() {
+    // The letter's own results, without composing the rest of the letter (its appendix has a row
+    // per unit).
+    let r = results(scores, before, rules);
+    let total = total_of(&r.groups);
+    let title = if r.whole.is_empty() {
         lang.pick("Các đơn vị", "The units").to_string()
     } else {
-        whole_label(&letter.whole, lang)
+        whole_label(&r.whole, lang)
     };
     let mut ranked: Vec<&crate::core::score::UnitResult> = scores.units.iter().filter(|u| !u.is_whole()).collect();
     // Highest first; among equals, by name.
@@ -47,7 +49,7 @@ pub fn overview(scores: &Scores, before: Option<(&Period, &Scores)>, rules: &Rul
         title,
         total,
         band: Band::of(total),
-        lines: letter.results.into_iter().map(|r| r.text).collect(),
+        lines: r.lines.into_iter().map(|l| l.text).collect(),
         units: ranked.len(),
         best: ranked.iter().take(ends).map(pick).collect(),
         lowest,

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::{use_app, Shared};
-use crate::core::alerts::{by_unit_mine_first, evaluate, from_above, missing_data, Alert, AlertSettings, Severity};
+use crate::core::alerts::{by_unit_mine_first, from_above, missing_data, Alert, AlertSettings, Severity};
 use crate::core::format::number;
 use crate::core::plan::top_actions;
 use crate::core::rules::RuleSet;
@@ -18,7 +18,7 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
     let list = move || {
         let l = lang.get();
         let scores = &shared.0.scores;
-        let found = evaluate(&state.alert_settings.get().rules(), scores, &list_rules);
+        let found = state.alerts.get().unwrap_or_default();
         let count = found.len();
         let item = |a: &Alert| {
             let (icon, level, class) = match a.severity {

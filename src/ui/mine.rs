@@ -71,7 +71,6 @@ pub fn MyUnitCard() -> impl IntoView {
         let shared = state.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let m = mine(&shared.0, &rules, &name, l)?;
-        let parent = shared.0.scores.units.iter().find(|u| u.name == m.name).and_then(|u| u.parent.clone());
         let lists = shared.0.tables.iter().any(|t| t.dossiers.is_some());
         let open = {
             let unit = m.name.clone();
@@ -92,7 +91,7 @@ pub fn MyUnitCard() -> impl IntoView {
                     " — "
                     <span class=format!("band band-{}", m.band.class())>{m.band.label(l)}</span>
                 </p>
-                <p data-testid="my-unit-ranks">{m.ranks_text(parent.as_deref(), l)}</p>
+                <p data-testid="my-unit-ranks">{m.ranks_text(l)}</p>
                 <h3>{l.pick("Để lên mức tiếp theo", "To reach the next band")}</h3>
                 <p data-testid="my-unit-plan">{m.plan.0.clone()}</p>
                 {(!m.plan.1.is_empty()).then(|| view! { <ol class="plan-steps">{m.plan.1.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol> })}

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::compare::{PeriodChooser, PeriodComparison};
 use super::state::use_app;
 use super::trend::TrendView;
-use crate::core::alerts::evaluate;
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::overview::overview;
@@ -24,7 +23,7 @@ pub fn Overview() -> impl IntoView {
             return None;
         }
         let o = overview(&analysis.scores, analysis.before(), &rules, l);
-        let alerts = evaluate(&state.alert_settings.get().rules(), &analysis.scores, &rules).len();
+        let alerts = state.alerts.with(|a| a.as_ref().map_or(0, |a| a.len()));
         let dossier_lists = analysis.tables.iter().filter(|t| t.dossiers.is_some()).count();
         let ends = |title: &'static str, testid: &'static str, units: Vec<(String, f64)>| {
             (!units.is_empty()).then(|| {

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::i18n::{tr, Text};
 use super::ranking::RankingTable;
 use super::state::{use_app, Shared};
-use crate::core::alerts;
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
@@ -62,7 +61,7 @@ fn Exports(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
     let l = state.lang.get_untracked();
     let export = move |export: Export| {
         let a = &shared.0;
-        let found = alerts::evaluate(&state.alert_settings.get_untracked().rules(), &a.scores, &rules);
+        let found = state.alerts.get_untracked().unwrap_or_default();
         let comparison = state.comparison.get_untracked();
         let from =
             Sources { analysis: a, rules: &rules, alerts: &found, comparison: comparison.as_deref(), letter: None };

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::browser;
-use crate::core::alerts::AlertSettings;
+use crate::core::alerts::{evaluate, Alert, AlertSettings};
 use crate::core::analysis::{analyse, table_of, Analysis, Choice, Focus};
 use crate::core::compare::{compare, Comparison};
 use crate::core::dossier::units::Typed;
@@ -160,6 +160,9 @@ pub struct AppState {
     pub focus: RwSignal<Focus>,
     /// The scored period against the earlier one, when two periods are loaded.
     pub comparison: Memo<Option<Arc<Comparison>>>,
+    /// What the user's alert rules raise on the scored period: once per change, for the alert
+    /// list, the overview and the exports alike.
+    pub alerts: Memo<Option<Arc<Vec<Alert>>>>,
     pub selected_unit: RwSignal<Option<String>>,
     /// The open view, as the URL hash names it.
     pub view: RwSignal<View>,
@@ -211,6 +214,11 @@ impl AppState {
             let shared = analysis.get()?;
             compare(&shared.0, &alert_settings.get().rules(), &active.rules).map(Arc::new)
         });
+        let alerts = Memo::new(move |_| {
+            let active = rules.get()?;
+            let shared = analysis.get()?;
+            Some(Arc::new(evaluate(&alert_settings.get().rules(), &shared.0.scores, &active.rules)))
+        });
         AppState {
             lang: RwSignal::new(lang),
             status: RwSignal::new(Status::Idle),
@@ -222,6 +230,7 @@ impl AppState {
             analysis,
             focus,
             comparison,
+            alerts,
             selected_unit: RwSignal::new(None),
             view: RwSignal::new(View::from_hash(&browser::hash())),
             my_unit: RwSignal::new(browser::setting(MY_UNIT_KEY).filter(|u| !u.is_empty())),

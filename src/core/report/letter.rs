@@ -295,15 +295,27 @@ pub fn default_fields(scores: &Scores, rules: &RuleSet) -> LetterFields {
     LetterFields::for_period(&period, &whole)
 }
 
-/// Composes the letter: each of `fields.named` adds a directive naming its units, when it has any;
-/// with `before` (the period compared with and its scores) and `fields.say_change`, each result
-/// says its change and a last line gives the total's.
-pub fn compose(fields: &LetterFields, scores: &Scores, before: Option<(&Period, &Scores)>, rules: &RuleSet) -> Letter {
+/// The results a letter announces: the whole's name and group scores, and a sentence per group
+/// («Chỉ số Tiến độ giải quyết: 18/20 điểm.»), each with its change against `before` when given, and
+/// then the total's.
+pub struct Results {
+    /// Empty when the units pool without a body of their own.
+    pub whole: String,
+    pub groups: Vec<(String, f64)>,
+    pub lines: Vec<GroupLine>,
+}
+
+/// A total from group scores, summed to the hundredth as the portal does.
+pub fn total_of(groups: &[(String, f64)]) -> f64 {
+    hundredths_to_points(groups.iter().map(|(_, s)| points_to_hundredths(*s)).sum())
+}
+
+pub fn results(scores: &Scores, before: Option<(&Period, &Scores)>, rules: &RuleSet) -> Results {
     let (whole, groups, certified) = whole_scores(scores, rules);
     let current = scores.units.iter().find_map(|u| u.period.as_ref());
-    let before = before.filter(|_| fields.say_change).map(|(p, s)| (p, whole_scores(s, rules).1));
+    let before = before.map(|(p, s)| (p, whole_scores(s, rules).1));
     let was = |code: &str| before.as_ref().and_then(|(p, g)| Some((*p, g.iter().find(|(c, _)| c == code)?.1)));
-    let mut results: Vec<GroupLine> = groups
+    let mut lines: Vec<GroupLine> = groups
         .iter()
         .filter_map(|(code, score)| {
             let g = rules.group(code)?;
@@ -326,13 +338,20 @@ pub fn compose(fields: &LetterFields, scores: &Scores, before: Option<(&Period, 
         })
         .collect();
     if let Some((previous, then)) = &before {
-        let sum = |g: &[(String, f64)]| hundredths_to_points(g.iter().map(|(_, s)| points_to_hundredths(*s)).sum());
-        let (now, then) = (sum(&groups), sum(then));
-        results.push(GroupLine {
+        let (now, then) = (total_of(&groups), total_of(then));
+        lines.push(GroupLine {
             code: TOTAL.into(),
             text: format!("Tổng điểm: {}/100 điểm{}.", number(now, 1), change_clause(now, then, previous, current)),
         });
     }
+    Results { whole, groups, lines }
+}
+
+/// Composes the letter: each of `fields.named` adds a directive naming its units, when it has any;
+/// with `before` (the period compared with and its scores) and `fields.say_change`, each result
+/// says its change and a last line gives the total's.
+pub fn compose(fields: &LetterFields, scores: &Scores, before: Option<(&Period, &Scores)>, rules: &RuleSet) -> Letter {
+    let Results { whole, groups, lines: results } = results(scores, before.filter(|_| fields.say_change), rules);
     let mut named_units: Vec<String> = Vec::new();
     let mut directives = fields.directives.clone();
     for named in &fields.named {

@@ -1,20 +1,20 @@
 //! The month in a few plain lines, for Zalo or e-mail: the whole's six results and total, the
 //! change against the period before, the best and the lowest units, and the units the letter names.
 
-use super::letter::Letter;
+use super::letter::{total_of, Letter};
 use crate::core::band::Band;
 use crate::core::compare::{change_phrase, Comparison};
 use crate::core::format::number;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
-use crate::core::score::{hundredths_to_points, points_to_hundredths, Scores, TOTAL};
+use crate::core::score::{Scores, TOTAL};
 
 /// The copy-ready summary (in Vietnamese, as the letter it goes with).
 pub fn summary(letter: &Letter, scores: &Scores, comparison: Option<&Comparison>) -> String {
     let period = scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| format!(" {}", p.phrase()));
     let whole =
         if letter.whole.is_empty() { "Các đơn vị".to_string() } else { whole_label(&letter.whole, Lang::Vi) };
-    let total = hundredths_to_points(letter.whole_groups.iter().map(|(_, s)| points_to_hundredths(*s)).sum());
+    let total = total_of(&letter.whole_groups);
     let change = comparison.and_then(|c| {
         let delta = c.unit(&letter.whole, None)?.total.delta()?;
         Some(format!(", {}", change_phrase(delta, 2, &c.previous, Some(&c.current))))

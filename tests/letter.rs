@@ -189,7 +189,7 @@ fn the_appendix_is_grouped_by_kind() {
     let letter = compose(&LetterFields::for_period("11/2026", "UBND tỉnh X"), &scores, None, &rules);
     type Section<'a> = (Option<&'a str>, Vec<(&'a str, Option<usize>)>);
     let sections: Vec<Section> = letter
-        .appendix_sections()
+        .appendix_sections(..)
         .into_iter()
         .map(|(title, rows)| (title, rows.into_iter().map(|r| (r.unit.as_str(), r.rank)).collect()))
         .collect();
@@ -200,6 +200,13 @@ fn the_appendix_is_grouped_by_kind() {
             (Some("Cấp xã"), vec![("UBND xã D", Some(1)), ("UBND xã C", Some(2))]),
         ]
     );
+    // A page from the second row to the third: the page opens inside «Sở, ban, ngành», under its heading.
+    let page: Vec<(Option<&str>, Vec<&str>)> = letter
+        .appendix_sections(1..3)
+        .into_iter()
+        .map(|(title, rows)| (title, rows.into_iter().map(|r| r.unit.as_str()).collect()))
+        .collect();
+    assert_eq!(page, [(Some("Sở, ban, ngành"), vec!["Sở A"]), (Some("Cấp xã"), vec!["UBND xã D"])]);
 }
 
 /// The letter names units on several criteria, a paragraph each: online payment below 50 %
@@ -224,4 +231,17 @@ fn the_letter_names_units_on_several_criteria() {
     assert!(letter.directives[3].starts_with("Hồ sơ giải quyết chưa đúng hạn: UBND xã 1, UBND xã 10, UBND xã 11, "));
     assert_eq!(letter.directives[3].matches("UBND xã").count(), 14);
     assert_eq!(letter.named_units.len(), 14);
+}
+
+/// A 5,000-unit appendix on screen says it is a page, and where the whole one is.
+#[test]
+fn a_paged_appendix_says_where_the_whole_is() {
+    use chiso::core::lang::Lang;
+    use chiso::core::paging::Page;
+    use chiso::core::report::letter::appendix_partial;
+    assert_eq!(
+        appendix_partial(Page::new(0, 5_000), Lang::Vi),
+        "Phụ lục có 5.000 đơn vị, hiển thị theo trang (Dòng 1–100 trong 5.000 · trang 1/50). \
+         Nút «In văn bản» in đủ các dòng; văn bản Word (.docx) có đủ phụ lục."
+    );
 }

@@ -361,6 +361,11 @@ fn units_are_ranked_within_their_kind() {
         ["UBND xã A", "UBND xã B", "UBND xã C", "UBND xã D"]
     );
     assert_eq!(names(scores.order(&RankBy::Total, None))[..3], ["Sở Tư pháp", "UBND huyện Y", "UBND xã B"]);
+    // A name typed without diacritics, in any case, finds the units that hold it, in the order.
+    assert_eq!(names(scores.named(scores.order(&RankBy::Total, None), "HUYEN y")), ["UBND huyện Y"]);
+    assert_eq!(names(scores.named(scores.order(&RankBy::Total, Some("cấp xã")), " xa  c")), ["UBND xã C"]);
+    assert_eq!(scores.named(scores.order(&RankBy::Total, None), "").len(), 7);
+    assert_eq!(chiso::core::score::named_label(1234, chiso::core::lang::Lang::Vi), "Tìm thấy 1.234 đơn vị");
     for by in [RankBy::Total, RankBy::Group("TDGQ".into())] {
         assert_eq!(RankBy::from_code(by.code()), by);
     }

@@ -1,8 +1,8 @@
 //! Thin web-sys glue the UI needs and the browser tests exercise: reading a `File`, timing an
 //! analysis with the Performance API, waiting for the next painted frame, and remembering settings.
 
+pub mod engine;
 pub mod offline;
-pub mod reader;
 pub mod session;
 
 use js_sys::{Promise, Uint8Array};

@@ -2,6 +2,8 @@
 //! many points are at stake. The rules are local practice, not the decision: they are data the
 //! user edits, with the reference's common defaults.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::format::number;
@@ -25,7 +27,7 @@ pub enum AlertRule {
     CriterionBelowRate { criterion: String, rate: f64 },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Red,
@@ -33,7 +35,7 @@ pub enum Severity {
 }
 
 /// What an alert is about: a group, a criterion, or the total.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     Group(String),
@@ -42,7 +44,7 @@ pub enum Subject {
 }
 
 /// Which kind of rule raised an alert.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     GroupShare,
@@ -52,7 +54,7 @@ pub enum Reason {
     BelowRate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alert {
     pub unit: String,
     pub subject: Subject,
@@ -373,11 +375,14 @@ pub fn from_above(scores: &Scores, rules: &RuleSet) -> Vec<FromAbove> {
 /// alerts come sorted so), each unit's in their order.
 pub fn by_unit(alerts: &[Alert]) -> Vec<(&str, Vec<&Alert>)> {
     let mut out: Vec<(&str, Vec<&Alert>)> = Vec::new();
+    // Where each unit's list is: a province's thousands of units are not searched one by one.
+    let mut at: HashMap<&str, usize> = HashMap::new();
     for a in alerts {
-        match out.iter_mut().find(|(unit, _)| *unit == a.unit) {
-            Some((_, list)) => list.push(a),
-            None => out.push((&a.unit, vec![a])),
-        }
+        let i = *at.entry(&a.unit).or_insert_with(|| {
+            out.push((&a.unit, Vec::new()));
+            out.len() - 1
+        });
+        out[i].1.push(a);
     }
     out
 }

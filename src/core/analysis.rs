@@ -42,7 +42,7 @@ pub struct Focus {
 }
 
 /// The table read from one file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileTable {
     pub file: String,
     pub sheet_index: usize,
@@ -64,7 +64,7 @@ impl FileTable {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub tables: Vec<FileTable>,
     pub errors: Vec<TableError>,

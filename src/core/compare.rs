@@ -12,7 +12,7 @@ use crate::core::score::{Scores, UnitResult};
 use crate::core::text::fold_words;
 
 /// A score in both periods; `None` where the unit has no score in that period.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     pub now: Option<f64>,
     pub before: Option<f64>,
@@ -38,7 +38,7 @@ pub fn change_phrase(delta: f64, decimals: usize, previous: &Period, current: Op
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnitChange {
     pub name: String,
     pub parent: Option<String>,
@@ -56,7 +56,7 @@ impl UnitChange {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Comparison {
     pub current: Period,
     pub previous: Period,

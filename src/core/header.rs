@@ -11,7 +11,7 @@ use crate::core::text::fold;
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Which part of a ratio a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Part {
     Numerator,
     Denominator,
@@ -21,7 +21,7 @@ pub enum Part {
 }
 
 /// What a column means.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Column {
     Unit,
     UnitKind,
@@ -136,7 +136,7 @@ impl Column {
 }
 
 /// How each column of a sheet was understood; `None` columns are ignored.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mapping {
     /// Zero-based row of the header within the sheet.
     pub header_row: usize,

@@ -14,6 +14,7 @@ pub mod lang;
 pub mod message;
 pub mod mine;
 pub mod overview;
+pub mod paging;
 pub mod period;
 pub mod plan;
 pub mod read;

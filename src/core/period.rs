@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use crate::core::lang::Lang;
 use crate::core::text::fold_words;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Period {
     Month {
         year: i32,

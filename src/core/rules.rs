@@ -214,7 +214,7 @@ pub enum Measure {
 }
 
 /// What a dossier's status (the `Trạng thái` column of a one-stop export) means for the counts.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     /// Its spellings, matched without regard to case, diacritics or spacing.

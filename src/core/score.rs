@@ -9,11 +9,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::core::figures::{Figure, Place, UnitRow};
+use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::rules::{Criterion, Level, Rounding, Rule, RuleSet, TrackedKind, ZeroRule};
 use crate::core::text::fold_words;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     Ok,
     /// No figures, or a zero denominator scored as "no data".
@@ -23,7 +24,7 @@ pub enum Status {
 }
 
 /// Where a unit's figure for a criterion came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Source {
     Own,
     /// A province-level criterion shown unchanged from this ancestor.
@@ -32,7 +33,7 @@ pub enum Source {
     Pooled,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CriterionResult {
     pub code: String,
     pub numerator: Option<f64>,
@@ -94,7 +95,7 @@ impl CriterionResult {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupResult {
     pub code: String,
     pub score: f64,
@@ -103,7 +104,7 @@ pub struct GroupResult {
     pub rank: Option<usize>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnitResult {
     pub name: String,
     pub parent: Option<String>,
@@ -202,8 +203,8 @@ impl Coverage {
     /// a «*» after it when some have none (see [`Coverage::legend`]).
     pub fn text(self, score: f64, lang: Lang) -> String {
         match self {
-            Coverage::Full => crate::core::format::fixed(score, 2),
-            Coverage::Partial => format!("{} *", crate::core::format::fixed(score, 2)),
+            Coverage::Full => format::fixed(score, 2),
+            Coverage::Partial => format!("{} *", format::fixed(score, 2)),
             Coverage::Missing => lang.pick("thiếu số liệu", "missing").to_string(),
         }
     }
@@ -227,7 +228,7 @@ impl Coverage {
 }
 
 /// Something about the set of units as a whole.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ScoreWarning {
     /// A parent named by some unit but without a row of its own: its scores pool its children.
     ParentWithoutRow { parent: String },
@@ -264,7 +265,7 @@ impl RankBy {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scores {
     pub units: Vec<UnitResult>,
     pub warnings: Vec<ScoreWarning>,
@@ -671,6 +672,15 @@ fn competition_ranks(values: impl Iterator<Item = i64>) -> Vec<usize> {
     values.iter().map(|v| 1 + sorted.partition_point(|x| x > v)).collect()
 }
 
+/// How many units a typed name finds, said under the ranking.
+pub fn named_label(count: usize, l: Lang) -> String {
+    let n = format::number(count as f64, 0);
+    match l {
+        Lang::Vi => format!("Tìm thấy {n} đơn vị"),
+        Lang::En => format!("{n} units found"),
+    }
+}
+
 impl Scores {
     /// Each group's average score over the units with the same parent as `unit` (itself left
     /// out), in group order: what its chart compares it with; 0 where it has no peers.
@@ -728,6 +738,16 @@ impl Scores {
                 // Stable: equal ranks keep reading order.
                 order.sort_by_key(|&i| self.units[i].kind_rank);
             }
+        }
+        order
+    }
+
+    /// `order` without the units whose name does not hold `query`, without regard to case or
+    /// diacritics («ba vi» finds «UBND xã Ba Vì»); an empty query keeps every unit.
+    pub fn named(&self, mut order: Vec<usize>, query: &str) -> Vec<usize> {
+        let query = fold_words(query);
+        if !query.is_empty() {
+            order.retain(|&i| fold_words(&self.units[i].name).contains(&query));
         }
         order
     }

@@ -2,9 +2,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::pager::Pager;
 use super::state::{use_app, Shared};
-use crate::core::alerts::{by_unit_mine_first, from_above, missing_data, Alert, AlertSettings, Severity};
+use crate::core::alerts::{by_unit, by_unit_mine_first, from_above, missing_data, Alert, AlertSettings, Severity};
 use crate::core::format::number;
+use crate::core::paging::Page;
 use crate::core::plan::top_actions;
 use crate::core::rules::RuleSet;
 
@@ -15,9 +17,14 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let list_rules = rules.clone();
+    // A province's thousands of units with alerts are shown a page of units at a time.
+    let page = RwSignal::new(0usize);
+    let units_alerted = Memo::new(move |_| state.alerts.with(|a| a.as_deref().map_or(0, |a| by_unit(a).len())));
+    let current = Signal::derive(move || Page::new(page.get(), units_alerted.get()));
+    let list_shared = shared.clone();
     let list = move || {
         let l = lang.get();
-        let scores = &shared.0.scores;
+        let scores = &list_shared.0.scores;
         let found = state.alerts.get().unwrap_or_default();
         let count = found.len();
         let item = |a: &Alert| {
@@ -33,8 +40,11 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
                 </li>
             }
         };
+        let shown = current.get().rows();
         let items = by_unit_mine_first(&found, state.my_unit.get().as_deref())
             .into_iter()
+            .skip(shown.start)
+            .take(shown.len())
             .map(|(unit, list)| {
                 let actions = scores
                     .units
@@ -58,19 +68,26 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
                 }
             })
             .collect_view();
-        let above = from_above(scores, &list_rules);
-        let above_items = above
-            .iter()
-            .map(|f| view! { <li data-criterion=f.criterion.clone()>{f.message(&list_rules, l)}</li> })
-            .collect_view();
-        let missing = missing_data(&shared.0.scores, &list_rules);
-        let missing_items = missing
-            .iter()
-            .map(|m| view! { <li data-unit=m.unit.clone() data-points=format!("{:.2}", m.points)>{m.message(&list_rules, l)}</li> })
-            .collect_view();
         view! {
             <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), number(count as f64, 0))}</h3>
             <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading" tabindex="0">{items}</ol>
+        }
+    };
+    let others_rules = rules.clone();
+    let others = move || {
+        let l = lang.get();
+        let scores = &shared.0.scores;
+        let above = from_above(scores, &others_rules);
+        let above_items = above
+            .iter()
+            .map(|f| view! { <li data-criterion=f.criterion.clone()>{f.message(&others_rules, l)}</li> })
+            .collect_view();
+        let missing = missing_data(&shared.0.scores, &others_rules);
+        let missing_items = missing
+            .iter()
+            .map(|m| view! { <li data-unit=m.unit.clone() data-points=format!("{:.2}", m.points)>{m.message(&others_rules, l)}</li> })
+            .collect_view();
+        view! {
             {(!above.is_empty()).then(|| view! {
                 <h3 id="above-heading">{l.pick("Do cấp tỉnh — chung cho các đơn vị, không tính vào cảnh báo của từng đơn vị", "From the province — shared by the units, not an alert of each")}</h3>
                 <ul class="from-above" data-testid="from-above" aria-labelledby="above-heading">{above_items}</ul>
@@ -84,6 +101,8 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
     view! {
         <section class="card alerts-panel">
             {list}
+            <Pager page=page current=current />
+            {others}
             <details class="alert-settings">
                 <summary>{move || lang.get().pick("Quy tắc cảnh báo (được ghi nhớ trên máy này)", "Alert rules (remembered on this computer)")}</summary>
                 <AlertForm rules=rules />

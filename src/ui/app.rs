@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
     });
     leptos::task::spawn_local(crate::browser::offline::register(move || state.update_ready.set(true)));
     leptos::task::spawn_local(async move {
-        let ready = crate::browser::reader::prepare().await;
+        let ready = crate::browser::engine::prepare().await;
         state.reader.set(if ready { Reader::Worker } else { Reader::Page });
         state.restore_session().await;
     });

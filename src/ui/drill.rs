@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::sources::Sources;
 use super::state::use_app;
@@ -14,9 +15,7 @@ use crate::core::dossier::drill::{self as core_drill, date_text, drillable, Dril
 use crate::core::dossier::units::{Counted, DossierTable};
 use crate::core::format;
 use crate::core::lang::Lang;
-use crate::core::report::error::ReportError;
-use crate::core::report::export::XLSX_MIME;
-use crate::core::report::fix_list;
+use crate::core::report::job::Job;
 use crate::core::rules::RuleSet;
 
 /// Dossiers listed on screen for one shortfall; the workbook has them all.
@@ -76,14 +75,17 @@ pub(super) fn DrillDown(
         }
     };
     let export = {
-        let (table, rules, file, analysis) = (table.clone(), rules.clone(), file.clone(), analysis.clone());
+        let (table, file, analysis) = (table.clone(), file.clone(), analysis.clone());
         move |all: bool| {
-            let unit = (!all).then(|| unit.get_untracked());
-            let units: Vec<u32> = unit.as_deref().and_then(|u| table.unit_index(u)).into_iter().collect();
-            let name = fix_list::file_name(&table, unit.as_deref());
-            let made = fix_list::to_bytes(&table, &units, &analysis.scores, &rules, &file)
-                .map_err(|e| ReportError::writing(&name, e));
-            state.save(&name, XLSX_MIME, made);
+            let Some(active) = state.rules.get_untracked() else { return };
+            let job = Job::FixList {
+                table: table.clone(),
+                unit: (!all).then(|| unit.get_untracked()),
+                scores: analysis.scores.clone(),
+                rules: active.text.to_string(),
+                file: file.clone(),
+            };
+            spawn_local(state.make(job));
         }
     };
     let export_all = export.clone();

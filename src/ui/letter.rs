@@ -1,14 +1,20 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 
+use super::pager::Pager;
 use super::state::{use_app, AppState};
 use crate::browser;
 use crate::core::lang::Lang;
-use crate::core::report::export::{Export, Sources};
+use crate::core::report::export::Export;
+use crate::core::report::job::Job;
 use std::sync::Arc;
 
 use crate::core::format::number;
-use crate::core::report::letter::{compose, default_fields, AppendixRow, Letter, LetterFields, NamedCriterion};
+use crate::core::paging::Page;
+use crate::core::report::letter::{
+    appendix_partial, compose, default_fields, print_label, AppendixRow, Letter, LetterFields, NamedCriterion,
+};
 use crate::core::report::summary::summary;
 use crate::core::rules::RuleSet;
 use crate::core::values::typed;
@@ -92,18 +98,33 @@ pub fn LetterPanel() -> impl IntoView {
         edited.set(None);
     };
     let download = move |_| {
-        let (Some(l), Some(a), Some(r)) =
-            (letter.get_untracked(), state.analysis.get_untracked(), state.rules.get_untracked())
+        let (Some(f), Some(a), Some(r)) =
+            (fields.get_untracked(), state.analysis.get_untracked(), state.rules.get_untracked())
         else {
             return;
         };
-        let from = Sources { analysis: &a.0, rules: &r.rules, alerts: &[], comparison: None, letter: Some(&l) };
-        state.save(&Export::Docx.file_name(&from), Export::Docx.mime(), Export::Docx.write(&from));
+        let job = Job::Export {
+            export: Export::Docx,
+            analysis: a.0,
+            rules: r.text.to_string(),
+            alerts: Vec::new(),
+            comparison: None,
+            letter: Some(Box::new(f)),
+        };
+        spawn_local(state.make(job));
     };
+    // The appendix's page on screen; `whole` while the print button prints every row of it.
+    let page = RwSignal::new(0usize);
+    let whole = RwSignal::new(false);
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        spawn_local(async move {
+            whole.set(true);
+            browser::next_frame().await;
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+            whole.set(false);
+        })
     };
     let lang = state.lang;
     move || {
@@ -120,7 +141,7 @@ pub fn LetterPanel() -> impl IntoView {
                 {l.missing_warning.clone().map(|w| view! { <p class="warning" role="note" data-testid="missing-warning">{format!("⚠ {w}")}</p> })}
                 <div class="exports">
                     <button type="button" class="secondary" data-testid="export-docx" on:click=download>{t.pick("Tải văn bản Word (.docx)", "Download as Word (.docx)")}</button>
-                    <button type="button" class="secondary" data-testid="print-letter" on:click=print>{t.pick("In văn bản", "Print the letter")}</button>
+                    <button type="button" class="secondary" data-testid="print-letter" on:click=print>{print_label(t)}</button>
                     <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{t.pick("Khôi phục nội dung mặc định", "Restore the default texts")}</button>
                 </div>
                 <details
@@ -133,7 +154,7 @@ pub fn LetterPanel() -> impl IntoView {
                     <NamedEditor named=f_named update=update lang=t rules=active_rules />
                 </details>
                 <Summary text=summary(&l, &analysis.0.scores, comparison.as_deref()) lang=t />
-                <Preview letter=l />
+                <Preview letter=l page=page whole=whole />
             </section>
         })
     }
@@ -293,7 +314,8 @@ fn Fields(
 
 /// The letter as it will print: A4 portrait, then the appendix on A4 landscape.
 #[component]
-fn Preview(letter: Letter) -> impl IntoView {
+fn Preview(letter: Letter, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl IntoView {
+    let lang = use_app().lang;
     let f = letter.fields.clone();
     let results = letter
         .results
@@ -322,16 +344,24 @@ fn Preview(letter: Letter) -> impl IntoView {
             </tr>
         }
     };
-    let rows = letter
-        .appendix_sections()
-        .into_iter()
-        .map(|(section, rows)| {
-            let heading = section.map(
-                |t| view! { <tr class="section-row"><th scope="rowgroup" colspan=columns>{t.to_string()}</th></tr> },
-            );
-            view! { {heading} {rows.into_iter().map(row_view).collect_view()} }
-        })
-        .collect_view();
+    let total = letter.appendix.len();
+    let current = Signal::derive(move || Page::new(page.get(), total));
+    let rows = {
+        let letter = Arc::new(letter.clone());
+        move || {
+            let range = if whole.get() { 0..total } else { current.get().rows() };
+            letter
+                .appendix_sections(range)
+                .into_iter()
+                .map(|(section, rows)| {
+                    let heading = section.map(
+                        |t| view! { <tr class="section-row"><th scope="rowgroup" colspan=columns>{t.to_string()}</th></tr> },
+                    );
+                    view! { {heading} {rows.into_iter().map(row_view).collect_view()} }
+                })
+                .collect_view()
+        }
+    };
     let title: Vec<String> = letter.appendix_title.lines().map(String::from).collect();
     view! {
         <article class="letter" data-testid="letter" lang="vi">
@@ -377,6 +407,10 @@ fn Preview(letter: Letter) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             {letter.appendix_note.map(|note| view! { <p class="italic" data-testid="appendix-note">{note}</p> })}
+            {move || (current.get().paged() && !whole.get()).then(|| view! {
+                <p class="note" data-testid="appendix-partial">{appendix_partial(current.get(), lang.get())}</p>
+            })}
         </article>
+        <Pager page=page current=current />
     }
 }

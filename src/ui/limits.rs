@@ -24,7 +24,7 @@ pub fn ReadingProgress() -> impl IntoView {
                     <label for="read-progress">{format!("{} «{}»: {rows}", l.pick("Đang đọc", "Reading"), r.file)}</label>
                     // Without a total the bar is indeterminate: the value is left out.
                     <progress id="read-progress" max=total.max(1) value=(total > 0).then_some(done.min(total))></progress>
-                    <button type="button" class="secondary" data-testid="cancel" on:click=|_| browser::reader::cancel()>
+                    <button type="button" class="secondary" data-testid="cancel" on:click=|_| browser::engine::cancel()>
                         {l.pick("Dừng đọc", "Stop reading")}
                     </button>
                 </div>

@@ -16,6 +16,7 @@ mod messages;
 mod mine;
 mod nav;
 mod overview;
+mod pager;
 mod plan;
 mod preview;
 mod privacy;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::compare::{change_class, change_text, places_text};
 use super::i18n::{tr, Text};
+use super::pager::Pager;
 use super::state::{use_app, Shared};
 use super::table_box::table_box;
 use crate::core::band::Band;
@@ -15,8 +16,9 @@ use crate::core::compare::Comparison;
 use crate::core::format;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
+use crate::core::paging::Page;
 use crate::core::rules::RuleSet;
-use crate::core::score::{RankBy, Status, UnitResult, TOTAL};
+use crate::core::score::{named_label, RankBy, Status, UnitResult, TOTAL};
 use crate::core::text::fold_words;
 
 #[component]
@@ -28,10 +30,39 @@ pub fn RankingTable(
     caption: String,
 ) -> impl IntoView {
     let state = use_app();
-    // Drawn again when the sort, the kind, the language, my unit or the comparison changes.
-    move || {
+    // The units' names filter; the page shown of a long ranking.
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    let order = {
+        let shared = shared.clone();
+        Memo::new(move |_| {
+            let chosen_kind = kind.get();
+            let by_kind = (!chosen_kind.is_empty()).then_some(chosen_kind.as_str());
+            let scores = &shared.0.scores;
+            scores.named(scores.order(&sort.get(), by_kind), &query.get())
+        })
+    };
+    // Another sort, kind or name starts at the first page, even when the rows come out the same.
+    Effect::new(move |_| {
+        sort.track();
+        kind.track();
+        query.track();
+        page.set(0);
+    });
+    let current = Signal::derive(move || Page::new(page.get(), order.with(Vec::len)));
+    let mine_page = {
+        let shared = shared.clone();
+        move || {
+            let mine = fold_words(&state.my_unit.get()?);
+            let at = order.with(|o| o.iter().position(|&i| fold_words(&shared.0.scores.units[i].name) == mine))?;
+            let on = Page::containing(at, current.get().total());
+            (current.get().paged() && on != current.get()).then_some(on)
+        }
+    };
+    // Drawn again when the order, the page, the language, my unit or the comparison changes.
+    let table = move || {
         let l = state.lang.get();
-        let sorted_by = sort.get();
+        let sorted_by = sort.get_untracked();
         let scores = &shared.0.scores;
         let comparison = state.comparison.get();
         let sort_button = {
@@ -62,21 +93,20 @@ pub fn RankingTable(
                 }
             })
             .collect_view();
-        let chosen_kind = kind.get();
-        let by_kind = (!chosen_kind.is_empty()).then_some(chosen_kind.as_str());
         let row = Row {
             rules: &rules,
             comparison: comparison.as_deref(),
             mine: state.my_unit.get().map(|m| fold_words(&m)),
             name_parents: scores.parents_differ(),
-            by_kind: by_kind.is_some(),
+            by_kind: !kind.get_untracked().is_empty(),
             lang: l,
         };
-        let rows = scores.order(&sorted_by, by_kind).into_iter().map(|i| row.view(&scores.units[i])).collect_view();
+        let shown = current.get();
+        let rows = order.with(|o| o[shown.rows()].iter().map(|&i| row.view(&scores.units[i])).collect_view());
         table_box(
             caption.clone(),
             view! {
-                <table class="scores" data-testid="unit-scores">
+                <table class="scores" data-testid="unit-scores" data-total=shown.total()>
                     <caption class="visually-hidden">{caption.clone()}</caption>
                     <thead>
                         <tr>
@@ -96,6 +126,22 @@ pub fn RankingTable(
                 </table>
             },
         )
+    };
+    view! {
+        <div class="ranking-controls">
+            <label>
+                {move || state.lang.get().pick("Tìm đơn vị ", "Find a unit ")}
+                <input type="search" data-testid="ranking-filter" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+            </label>
+            {move || mine_page().map(|on| view! {
+                <button type="button" class="secondary" data-testid="pager-mine" on:click=move |_| page.set(on.index())>
+                    {state.lang.get().pick("Đến trang có đơn vị của tôi", "Go to my unit's page")}
+                </button>
+            })}
+            <span class="hint" data-testid="ranking-count">{move || (query.with(|q| !q.trim().is_empty())).then(|| named_label(current.get().total(), state.lang.get()))}</span>
+        </div>
+        {table}
+        <Pager page=page current=current />
     }
 }
 

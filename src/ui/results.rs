@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::i18n::{tr, Text};
 use super::ranking::RankingTable;
@@ -8,7 +9,8 @@ use super::state::{use_app, Shared};
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
-use crate::core::report::export::{Export, Sources};
+use crate::core::report::export::Export;
+use crate::core::report::job::Job;
 use crate::core::rules::RuleSet;
 use crate::core::score::{Coverage, RankBy};
 
@@ -41,7 +43,7 @@ pub fn Results() -> impl IntoView {
                 <h2 id="results-heading">{tr(l, Text::ResultsHeading)}</h2>
                 <p class="rules-line" data-testid="rules-title">{rules_line}</p>
                 {score_only.then(|| view! { <p class="note">{tr(l, Text::ScoreOnly)}</p> })}
-                <Exports shared=shared.clone() rules=rules.clone() />
+                <Exports shared=shared.clone() rules=active.text.clone() />
                 <p class="hint">{tr(l, Text::UnitPageHint)}</p>
                 {(!kinds.is_empty()).then(|| view! { <KindFilter kinds=kinds kind=kind /> })}
                 <RankingTable shared=shared.clone() rules=rules.clone() sort=sort kind=kind caption=caption />
@@ -56,16 +58,19 @@ pub fn Results() -> impl IntoView {
 
 /// The ranking's downloads: XLSX, CSV, JSON.
 #[component]
-fn Exports(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
+fn Exports(shared: Shared, rules: Arc<str>) -> impl IntoView {
     let state = use_app();
     let l = state.lang.get_untracked();
     let export = move |export: Export| {
-        let a = &shared.0;
-        let found = state.alerts.get_untracked().unwrap_or_default();
-        let comparison = state.comparison.get_untracked();
-        let from =
-            Sources { analysis: a, rules: &rules, alerts: &found, comparison: comparison.as_deref(), letter: None };
-        state.save(&export.file_name(&from), export.mime(), export.write(&from));
+        let job = Job::Export {
+            export,
+            analysis: shared.0.clone(),
+            rules: rules.to_string(),
+            alerts: state.alerts.get_untracked().map(|a| a.to_vec()).unwrap_or_default(),
+            comparison: state.comparison.get_untracked(),
+            letter: None,
+        };
+        spawn_local(state.make(job));
     };
     let (e1, e2, e3) = (export.clone(), export.clone(), export);
     view! {

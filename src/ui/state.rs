@@ -16,7 +16,8 @@ use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
 use crate::core::read::{Limits, Loaded, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
-use crate::core::rules::{RuleError, RuleSet};
+use crate::core::report::job::{Job, Made};
+use crate::core::rules::{RuleError, RuleSet, DEFAULT_RULES};
 use crate::core::table::Workbook;
 use crate::core::view::View;
 
@@ -141,7 +142,19 @@ pub enum SessionNote {
 #[derive(Clone, Debug)]
 pub struct ActiveRules {
     pub rules: Arc<RuleSet>,
+    /// Its TOML, as the engine worker takes it.
+    pub text: Arc<str>,
     pub source: Option<String>,
+}
+
+impl ActiveRules {
+    fn parsed(text: &str, source: Option<String>) -> Result<ActiveRules, RuleError> {
+        Ok(ActiveRules { rules: Arc::new(RuleSet::from_toml(text)?), text: text.into(), source })
+    }
+
+    fn default_rules() -> Option<ActiveRules> {
+        ActiveRules::parsed(DEFAULT_RULES, None).ok()
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -184,15 +197,13 @@ pub struct AppState {
 
 fn remembered_rules() -> Option<ActiveRules> {
     let text = browser::setting(RULES_KEY)?;
-    let rules = RuleSet::from_toml(&text).ok()?;
-    Some(ActiveRules { rules: Arc::new(rules), source: browser::setting(RULES_NAME_KEY) })
+    ActiveRules::parsed(&text, browser::setting(RULES_NAME_KEY)).ok()
 }
 
 impl AppState {
     pub fn new() -> AppState {
         let lang = browser::setting(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
-        let rules = remembered_rules()
-            .or_else(|| RuleSet::default_rules().ok().map(|r| ActiveRules { rules: Arc::new(r), source: None }));
+        let rules = remembered_rules().or_else(ActiveRules::default_rules);
         let rules = RwSignal::new(rules);
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
         let focus = RwSignal::new(Focus::default());
@@ -325,11 +336,13 @@ impl AppState {
         browser::remember(LANG_KEY, lang.code());
     }
 
-    /// Hands a made file to the browser. A file that could not be made or saved is said with the
-    /// other messages, never dropped; a later success clears what an earlier failure said.
-    pub fn save(&self, file: &str, mime: &str, made: Result<Vec<u8>, ReportError>) {
-        let saved = made.and_then(|bytes| {
-            browser::download(&bytes, file, mime).map_err(|detail| ReportError::Save { file: file.to_string(), detail })
+    /// Has the engine worker make a file and hands it to the browser. A file that could not be
+    /// made or saved is said with the other messages, never dropped; a later success clears what
+    /// an earlier failure said.
+    pub async fn make(self, job: Job) {
+        let made = browser::engine::make(&job).await;
+        let saved = made.and_then(|Made { file, mime, bytes }| {
+            browser::download(&bytes, &file, &mime).map_err(|detail| ReportError::Save { file, detail })
         });
         match saved {
             Ok(()) => self.report_errors.set(Vec::new()),
@@ -381,6 +394,17 @@ impl AppState {
             any |= self.add(name, bytes).await;
         }
         self.finish(any).await;
+    }
+
+    /// Loads the sample town, made by the engine worker.
+    pub async fn load_sample(self, job: Job) {
+        match browser::engine::make(&job).await {
+            Ok(made) => self.load_bytes(vec![(made.file, made.bytes)]).await,
+            Err(error) => {
+                let id = self.take_id();
+                self.report_errors.update(|list| list.push((id, error)));
+            }
+        }
     }
 
     /// Keeps the loaded files in this browser (IndexedDB) until the user clears them.
@@ -458,7 +482,7 @@ impl AppState {
         let reading = self.reading;
         reading.set(Some(Reading { file: name.clone(), progress: Progress { rows_done: 0, rows_total: 0 } }));
         let file = name.clone();
-        let outcome = browser::reader::read(&name, &bytes, &limits, settings.seconds, move |progress| {
+        let outcome = browser::engine::read(&name, &bytes, &limits, settings.seconds, move |progress| {
             reading.set(Some(Reading { file: file.clone(), progress }));
         })
         .await;
@@ -595,11 +619,11 @@ impl AppState {
 
     /// A rule set file chosen by the user; an invalid one leaves the current rules in force.
     pub fn use_rules(&self, source: String, text: &str) {
-        match RuleSet::from_toml(text) {
-            Ok(rules) => {
+        match ActiveRules::parsed(text, Some(source.clone())) {
+            Ok(active) => {
                 browser::remember(RULES_KEY, text);
                 browser::remember(RULES_NAME_KEY, &source);
-                self.rules.set(Some(ActiveRules { rules: Arc::new(rules), source: Some(source) }));
+                self.rules.set(Some(active));
                 self.rules_error.set(None);
             }
             Err(e) => self.rules_error.set(Some((source, e))),
@@ -609,7 +633,7 @@ impl AppState {
     pub fn use_default_rules(&self) {
         browser::forget(RULES_KEY);
         browser::forget(RULES_NAME_KEY);
-        self.rules.set(RuleSet::default_rules().ok().map(|r| ActiveRules { rules: Arc::new(r), source: None }));
+        self.rules.set(ActiveRules::default_rules());
         self.rules_error.set(None);
     }
 }

@@ -5,12 +5,7 @@ use web_sys::{DragEvent, FileList, HtmlInputElement};
 use super::i18n::{tr, Text};
 use super::state::use_app;
 use crate::core::read::ACCEPTED_EXTENSIONS;
-use crate::core::report::error::ReportError;
-use crate::core::report::export::XLSX_MIME;
-use crate::core::template;
-
-const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";
-const TEMPLATE_NAME: &str = "chiso-mau-so-lieu.xlsx";
+use crate::core::report::job::Job;
 
 fn files_of(list: Option<FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
@@ -65,21 +60,19 @@ pub fn Upload() -> impl IntoView {
             <p class="formats">{move || tr(lang.get(), Text::Formats)}</p>
             <p class="starters">
                 <button type="button" class="secondary" data-testid="use-sample" on:click=move |_| {
-                    if let Some(bytes) = state.rules.get_untracked().and_then(|a| template::demo(&a.rules).ok()) {
+                    if let Some(active) = state.rules.get_untracked() {
                         state.go(crate::core::view::View::Overview);
-                        spawn_local(state.load_bytes(vec![(SAMPLE_NAME.to_string(), bytes)]));
+                        spawn_local(state.load_sample(Job::Sample { rules: active.text.to_string() }));
                     }
                 }>{move || tr(lang.get(), Text::UseSample)}</button>
                 <button type="button" class="secondary" data-testid="download-sample" on:click=move |_| {
                     if let Some(active) = state.rules.get_untracked() {
-                        let made = template::demo(&active.rules).map_err(|e| ReportError::writing(SAMPLE_NAME, e));
-                        state.save(SAMPLE_NAME, XLSX_MIME, made);
+                        spawn_local(state.make(Job::Sample { rules: active.text.to_string() }));
                     }
                 }>{move || tr(lang.get(), Text::DownloadSample)}</button>
                 <button type="button" class="secondary" data-testid="download-template" on:click=move |_| {
                     if let Some(active) = state.rules.get_untracked() {
-                        let made = template::template(&active.rules).map_err(|e| ReportError::writing(TEMPLATE_NAME, e));
-                        state.save(TEMPLATE_NAME, XLSX_MIME, made);
+                        spawn_local(state.make(Job::Template { rules: active.text.to_string() }));
                     }
                 }>{move || tr(lang.get(), Text::DownloadTemplate)}</button>
             </p>

@@ -4,29 +4,15 @@
 // sheet_to_json, on the same bytes; with the peak resident memory of each tab's renderer process
 // (VmHWM, which holds the page and its workers). 3 runs each, every run in a fresh tab.
 // Run through tools/bench-browser.sh, or: node tests/bench/dossiers.mjs
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { root, serveDist, launch, openApp, waitForState } from '../e2e/harness.mjs';
+import { sheetJs } from './sheetjs.mjs';
 
 const file = process.argv[2] ?? join(root, 'target', 'bench', 'dossiers-200k.xlsx');
 const bytes = readFileSync(file);
-const sheetjs = readFileSync(createRequire(join(root, 'tests', 'package.json')).resolve('xlsx/dist/xlsx.full.min.js'));
 console.log(`workbook: ${bytes.length} bytes`);
-
-// SheetJS runs on a page of its own origin, with the file served beside it.
-const other = createServer((req, res) => {
-    const routes = {
-        '/': ['text/html', '<!doctype html><meta charset="utf-8"><title>SheetJS</title><script src="xlsx.js"></script>'],
-        '/xlsx.js': ['text/javascript', sheetjs],
-        '/data.xlsx': ['application/octet-stream', bytes],
-    };
-    const [type, body] = routes[req.url] ?? ['text/plain', 'not found'];
-    res.writeHead(routes[req.url] ? 200 : 404, { 'content-type': type }).end(body);
-});
-await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
-const otherUrl = `http://127.0.0.1:${other.address().port}/`;
+const yardstick = await sheetJs(bytes);
 
 const server = await serveDist();
 const browser = await launch();
@@ -68,27 +54,13 @@ for (let i = 0; i < 3; i++) {
 
 const sheet = { read: [], json: [], memory: [] };
 for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(otherUrl);
-    const [read, json, rows] = await page.evaluate(async () => {
-        const data = new Uint8Array(await (await fetch('data.xlsx')).arrayBuffer());
-        const t0 = performance.now();
-        const book = XLSX.read(data, { type: 'array' });
-        const t1 = performance.now();
-        const rows = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]], { header: 1 });
-        const t2 = performance.now();
-        return [t1 - t0, t2 - t0, rows.length];
-    });
-    if (rows < 200_000) throw new Error(`SheetJS read ${rows} rows`);
+    const { read, json } = await yardstick.run(browser, async () => sheet.memory.push(await peakRendererMb()));
     sheet.read.push(read);
     sheet.json.push(json);
-    sheet.memory.push(await peakRendererMb());
-    await context.close();
 }
 await browser.close();
 await server.close();
-await new Promise((resolve) => other.close(resolve));
+await yardstick.close();
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 console.log(summary('chiso drop → results (chiso:analysis)', chiso.times, 'ms'));

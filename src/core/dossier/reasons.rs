@@ -10,7 +10,7 @@ use crate::core::lang::Lang;
 use crate::core::rules::Measure;
 
 /// What a judgement needs to know besides the dossier.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Context {
     /// The period's last moment.
     pub end: NaiveDateTime,

@@ -13,7 +13,7 @@ use super::window::Window;
 use crate::core::rules::RuleSet;
 
 /// The dossiers a status took out of the counts.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LeftOut {
     /// Per dossier left out: its status (index into the list's statuses) and receipt date.
     dossiers: Vec<(u32, Option<NaiveDateTime>)>,

@@ -28,7 +28,7 @@ const COUNTED: [Measure; 14] = [
     Measure::Completed,
 ];
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnitTally {
     /// Index into the list's units.
     pub unit: u32,
@@ -58,7 +58,7 @@ impl UnitTally {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tally {
     pub window: Window,
     pub context: Context,

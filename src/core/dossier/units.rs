@@ -45,7 +45,7 @@ pub enum Counted {
 
 /// Where a unit's figure for one code came from: the parts counted (from dossiers or a
 /// settlement report), and the source of the rest.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub numerator_counted: bool,
     pub denominator_counted: bool,
@@ -134,7 +134,7 @@ impl Origin {
 }
 
 /// A dossier list read into units for one window.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DossierTable {
     pub list: Arc<DossierList>,
     pub tally: Tally,

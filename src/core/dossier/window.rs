@@ -66,7 +66,7 @@ impl WindowKind {
 }
 
 /// Dossiers received outside the window, and those with no receipt date at all.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Outside {
     pub before: usize,
     pub after: usize,

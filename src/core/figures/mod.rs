@@ -61,7 +61,7 @@ impl Figure {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnitRow {
     pub name: String,
     pub kind: Option<String>,
@@ -78,7 +78,7 @@ pub struct UnitRow {
 }
 
 /// A place in a file that a message can name.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     pub file: String,
     pub sheet: String,
@@ -144,7 +144,7 @@ impl TableKind {
 }
 
 /// A cell or row that was not used as it stands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum IssueKind {
     NotANumber {
         header: String,
@@ -230,13 +230,13 @@ pub enum IssueKind {
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Issue {
     pub place: Place,
     pub kind: IssueKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnitTable {
     pub kind: TableKind,
     pub mapping: Mapping,
@@ -245,7 +245,7 @@ pub struct UnitTable {
 }
 
 /// Why a sheet could not be read as a table of units at all.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TableError {
     /// No row within the first rows names a unit column.
     NoUnitColumn { file: String, sheet: String },

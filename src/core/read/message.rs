@@ -124,6 +124,12 @@ impl Located for ReadError {
             (ReadError::Crashed { detail }, Lang::En) => format!(
                 "chiso's reader failed on «{file}» ({detail}) and was restarted; the files opened before are untouched. The file may be damaged: open it in Excel, save it as .xlsx and choose it again."
             ),
+            (ReadError::NoEngine, Lang::Vi) => format!(
+                "Chưa đọc được tệp «{file}»: trình duyệt này không chạy được bộ xử lý của chiso (Web Worker bị tắt hoặc không được hỗ trợ). Hãy mở chiso bằng Chrome, Edge hoặc Cốc Cốc từ bản 91, Firefox từ bản 89 hoặc Safari từ bản 16.4, rồi chọn lại tệp."
+            ),
+            (ReadError::NoEngine, Lang::En) => format!(
+                "«{file}» could not be read: this browser cannot run chiso's engine (Web Workers are off or unsupported). Open chiso in Chrome, Edge or Cốc Cốc 91 or later, Firefox 89 or later or Safari 16.4 or later, and choose the file again."
+            ),
         }
     }
 }

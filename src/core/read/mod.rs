@@ -90,6 +90,8 @@ pub enum ReadError {
     Crashed {
         detail: String,
     },
+    /// The web app's engine worker cannot start in this browser: nothing can be read.
+    NoEngine,
 }
 
 /// How far the reading of a sheet has come.

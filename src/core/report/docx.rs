@@ -128,7 +128,7 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     )
     .cant_split();
     let mut rows = vec![header];
-    for (section, section_rows) in letter.appendix_sections() {
+    for (section, section_rows) in letter.appendix_sections(..) {
         if let Some(title) = section {
             let heading = cell(vec![line(title, 12, true, false, AlignmentType::Left)], widths.iter().sum());
             rows.push(TableRow::new(vec![heading.grid_span(widths.len())]));

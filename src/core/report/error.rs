@@ -3,7 +3,7 @@
 use crate::core::lang::Lang;
 use crate::core::message::{vietnamese_error, Message};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ReportError {
     /// A writer (workbook, document) failed on these results.
     Write { file: String, detail: String },

@@ -2,14 +2,15 @@
 //! each with its extension, MIME type and writer.
 
 use super::error::ReportError;
-use super::letter::Letter;
+use super::letter::{compose, LetterFields};
 use super::{csv, docx, file_stem, json, xlsx};
 use crate::core::alerts::Alert;
 use crate::core::analysis::Analysis;
 use crate::core::compare::Comparison;
 use crate::core::rules::RuleSet;
+use crate::core::score::Scores;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Export {
     /// The automation contract's JSON.
     Json,
@@ -21,13 +22,14 @@ pub enum Export {
     Docx,
 }
 
-/// What the writers draw on. The letter is the one the user edited, or the default letter.
+/// What the writers draw on. The letter is composed from the user's fields, or is the default
+/// letter.
 pub struct Sources<'a> {
     pub analysis: &'a Analysis,
     pub rules: &'a RuleSet,
     pub alerts: &'a [Alert],
     pub comparison: Option<&'a Comparison>,
-    pub letter: Option<&'a Letter>,
+    pub letter: Option<&'a LetterFields>,
 }
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -60,8 +62,12 @@ impl Export {
 
     /// "chiso-2026-11-ket-qua.xlsx"; the letter is "…-cong-bo.docx".
     pub fn file_name(self, from: &Sources) -> String {
+        self.file_name_for(&from.analysis.scores)
+    }
+
+    pub fn file_name_for(self, scores: &Scores) -> String {
         let what = if self == Export::Docx { "cong-bo" } else { "ket-qua" };
-        format!("{}.{}", file_stem(&from.analysis.scores, what), self.extension())
+        format!("{}.{}", file_stem(scores, what), self.extension())
     }
 
     pub fn write(self, from: &Sources) -> Result<Vec<u8>, ReportError> {
@@ -71,15 +77,12 @@ impl Export {
             Export::Csv => Ok(csv::to_bytes(from.analysis, from.rules)),
             Export::Xlsx => xlsx::to_bytes(from.analysis, from.rules).map_err(|e| failed(e.to_string())),
             Export::Docx => {
-                let default;
+                let analysis = from.analysis;
                 let letter = match from.letter {
-                    Some(letter) => letter,
-                    None => {
-                        default = super::letter::compose_default(&from.analysis.scores, from.rules);
-                        &default
-                    }
+                    Some(fields) => compose(fields, &analysis.scores, analysis.before(), from.rules),
+                    None => super::letter::compose_default(&analysis.scores, from.rules),
                 };
-                docx::to_bytes(letter).map_err(failed)
+                docx::to_bytes(&letter).map_err(failed)
             }
         }
     }

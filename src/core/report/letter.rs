@@ -12,6 +12,7 @@ use crate::core::figures::Figure;
 use crate::core::format::number;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
+use crate::core::paging::Page;
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
 use crate::core::score::{
@@ -188,16 +189,44 @@ pub struct AppendixRow {
 }
 
 impl Letter {
-    /// The appendix's rows in runs of one section each, for a heading before each named run.
-    pub fn appendix_sections(&self) -> Vec<(Option<&str>, Vec<&AppendixRow>)> {
+    /// The appendix's rows `rows` (all of them: `..`) in runs of one section each, for a heading
+    /// before each named run; a page that opens inside a section opens with its heading again.
+    pub fn appendix_sections(
+        &self,
+        rows: impl std::slice::SliceIndex<[AppendixRow], Output = [AppendixRow]>,
+    ) -> Vec<(Option<&str>, Vec<&AppendixRow>)> {
         let mut out: Vec<(Option<&str>, Vec<&AppendixRow>)> = Vec::new();
-        for row in &self.appendix {
+        for row in self.appendix.get(rows).unwrap_or_default() {
             match out.last_mut() {
                 Some((section, rows)) if *section == row.section.as_deref() => rows.push(row),
                 _ => out.push((row.section.as_deref(), vec![row])),
             }
         }
         out
+    }
+}
+
+/// The letter view's print button, as it is labelled and as messages name it.
+pub fn print_label(l: Lang) -> &'static str {
+    l.pick("In văn bản", "Print the letter")
+}
+
+/// Said under an appendix shown a page at a time: this page is not the whole appendix, and
+/// where the whole is.
+pub fn appendix_partial(page: Page, l: Lang) -> String {
+    match l {
+        Lang::Vi => format!(
+            "Phụ lục có {} đơn vị, hiển thị theo trang ({}). Nút «{}» in đủ các dòng; văn bản Word (.docx) có đủ phụ lục.",
+            number(page.total() as f64, 0),
+            page.label(l),
+            print_label(l)
+        ),
+        Lang::En => format!(
+            "The appendix has {} units, shown a page at a time ({}). «{}» prints every row; the Word file (.docx) holds the whole appendix.",
+            number(page.total() as f64, 0),
+            page.label(l),
+            print_label(l)
+        ),
     }
 }
 

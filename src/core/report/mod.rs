@@ -8,6 +8,7 @@ pub mod docx;
 pub mod error;
 pub mod export;
 pub mod fix_list;
+pub mod job;
 pub mod json;
 pub mod letter;
 pub mod summary;

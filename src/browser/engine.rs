@@ -1,7 +1,8 @@
-//! Reading files in the reading worker (`src/bin/worker.rs`): one job at a time, with progress, a
-//! time budget and a cancel. A worker that dies, overruns or is cancelled is terminated and the
-//! next job starts a fresh one; the page and what it holds are untouched. Where no worker can be
-//! started at all, the file is read on the page's thread instead.
+//! The engine worker (`src/bin/worker.rs`): it reads files, with progress, a time budget and a
+//! cancel, and makes the files the user downloads. One job at a time. A worker that dies, overruns
+//! or is cancelled is terminated and the next job starts a fresh one; the page and what it holds
+//! are untouched. The page itself holds no reader and no writer, so that it loads fast: where no
+//! worker can run at all, nothing can be read and the user is told why.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,7 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::core::read::{read_with, wire, Limits, Loaded, Progress, ReadError};
+use crate::core::read::{wire, Limits, Loaded, Progress, ReadError};
+use crate::core::report::error::ReportError;
+use crate::core::report::job::{decode_outcome, Job, Made};
 
 /// Where the built site puts the worker (Trunk's loader shim for the `chiso-worker` binary).
 const WORKER_URL: &str = "./chiso-worker_loader.js";
@@ -19,6 +22,8 @@ const WORKER_URL: &str = "./chiso-worker_loader.js";
 const INLINE_SOURCE_ID: &str = "chiso-worker-source";
 /// How long a new worker may take to load its wasm.
 const START_MS: i32 = 20_000;
+/// How long making one file may take.
+const MAKE_MS: i32 = 300_000;
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
@@ -162,7 +167,7 @@ async fn alone<T>(job: impl std::future::Future<Output = T>) -> T {
 }
 
 /// Starts the worker ahead of the first file, so that reading one loads no code. False when no
-/// worker can run here (files are then read on the page's thread).
+/// worker can run here.
 pub async fn prepare() -> bool {
     alone(worker()).await.is_ok()
 }
@@ -188,9 +193,10 @@ async fn read_alone(
     let worker = match worker().await {
         Ok(worker) => worker,
         Err(NoWorker::Cancelled) => return Err(ReadError::Cancelled),
-        Err(NoWorker::Unavailable) => return read_with(name, bytes, limits, &mut |p| progress(p)),
+        Err(NoWorker::Unavailable) => return Err(ReadError::NoEngine),
     };
     let job = Object::new();
+    let _ = Reflect::set(&job, &"job".into(), &"read".into());
     let _ = Reflect::set(&job, &"name".into(), &name.into());
     let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(bytes));
     let _ = Reflect::set(&job, &"limits".into(), &serde_json::to_string(limits).unwrap_or_default().into());
@@ -219,6 +225,35 @@ async fn read_alone(
                 "cancel" => ReadError::Cancelled,
                 other => ReadError::Crashed { detail: other.trim_start_matches("crash:").to_string() },
             })
+        }
+    }
+}
+
+/// Makes a file in the worker.
+pub async fn make(job: &Job) -> Result<Made, ReportError> {
+    let file = job.file_name();
+    alone(make_alone(job, &file)).await.map_err(|detail| ReportError::writing(&file, detail))?
+}
+
+/// The worker's answer, or why there is none.
+async fn make_alone(job: &Job, file: &str) -> Result<Result<Made, ReportError>, String> {
+    let worker = worker().await.map_err(|_| "no Web Worker can run in this browser".to_string())?;
+    let message = Object::new();
+    let payload = Uint8Array::from(job.encode().as_slice());
+    let _ = Reflect::set(&message, &"job".into(), &"make".into());
+    let _ = Reflect::set(&message, &"file".into(), &file.into());
+    let _ = Reflect::set(&message, &"payload".into(), &payload);
+    if let Err(e) = worker.post_message_with_transfer(&message, &Array::of1(&payload.buffer())) {
+        retire();
+        return Err(text(&e));
+    }
+    let outcome =
+        settle(&worker, MAKE_MS, |data| (text(&get(data, "kind")) == "done").then(|| get(data, "payload"))).await;
+    match outcome.as_string() {
+        None => Ok(decode_outcome(&Uint8Array::new(&outcome).to_vec(), file)),
+        Some(word) => {
+            retire();
+            Err(word.trim_start_matches("crash:").to_string())
         }
     }
 }

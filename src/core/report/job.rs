@@ -1,0 +1,137 @@
+//! The files the page asks the engine worker to make. A job crosses to the worker as postcard
+//! bytes and the made file comes back the same way, so that the page's wasm holds no writer
+//! (rust_xlsxwriter, docx-rs, zip): only what a job says.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::ReportError;
+use super::export::{Export, Sources, XLSX_MIME};
+use super::fix_list;
+use super::letter::LetterFields;
+use crate::core::alerts::Alert;
+use crate::core::analysis::Analysis;
+use crate::core::compare::Comparison;
+use crate::core::dossier::units::DossierTable;
+use crate::core::rules::RuleSet;
+use crate::core::score::Scores;
+use crate::core::template;
+
+/// The sample workbook's file name, as it is downloaded and as it shows once loaded.
+pub const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";
+pub const TEMPLATE_NAME: &str = "chiso-mau-so-lieu.xlsx";
+
+/// A file to make. Rule sets travel as their TOML text (the worker parses it again).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// One of the result files; the letter is the user's fields, or the default letter.
+    Export {
+        export: Export,
+        analysis: Arc<Analysis>,
+        rules: String,
+        alerts: Vec<Alert>,
+        comparison: Option<Arc<Comparison>>,
+        letter: Option<Box<LetterFields>>,
+    },
+    /// A dossier list's to-fix workbook: of one unit, or of every unit when `unit` is `None`.
+    FixList { table: Arc<DossierTable>, unit: Option<String>, scores: Scores, rules: String, file: String },
+    /// The blank template of unit figures.
+    Template { rules: String },
+    /// The sample town's workbook.
+    Sample { rules: String },
+}
+
+/// A made file, ready to be downloaded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Made {
+    pub file: String,
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Job {
+    /// The file this job makes, as it will be named: known before it is made, for messages.
+    pub fn file_name(&self) -> String {
+        match self {
+            Job::Export { export, analysis, .. } => export.file_name_for(&analysis.scores),
+            Job::FixList { table, unit, .. } => fix_list::file_name(table, unit.as_deref()),
+            Job::Template { .. } => TEMPLATE_NAME.to_string(),
+            Job::Sample { .. } => SAMPLE_NAME.to_string(),
+        }
+    }
+
+    /// Makes the file.
+    pub fn run(&self) -> Result<Made, ReportError> {
+        let file = self.file_name();
+        let rules = |text: &str| RuleSet::from_toml(text).map_err(|e| ReportError::writing(&file, format!("{e:?}")));
+        let xlsx = |bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>| {
+            bytes
+                .map(|bytes| Made { file: file.clone(), mime: XLSX_MIME.to_string(), bytes })
+                .map_err(|e| ReportError::writing(&file, e))
+        };
+        match self {
+            Job::Export { export, analysis, rules: text, alerts, comparison, letter } => {
+                let rules = rules(text)?;
+                let from = Sources {
+                    analysis,
+                    rules: &rules,
+                    alerts,
+                    comparison: comparison.as_deref(),
+                    letter: letter.as_deref(),
+                };
+                let bytes = export.write(&from)?;
+                Ok(Made { file: file.clone(), mime: export.mime().to_string(), bytes })
+            }
+            Job::FixList { table, unit, scores, rules: text, file: source } => {
+                let rules = rules(text)?;
+                let units: Vec<u32> = unit.as_deref().and_then(|u| table.unit_index(u)).into_iter().collect();
+                xlsx(fix_list::to_bytes(table, &units, scores, &rules, source))
+            }
+            Job::Template { rules: text } => xlsx(template::template(&rules(text)?)),
+            Job::Sample { rules: text } => xlsx(template::demo(&rules(text)?)),
+        }
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Job, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+}
+
+/// What the worker answers a job with.
+pub fn encode_outcome(outcome: &Result<Made, ReportError>) -> Vec<u8> {
+    postcard::to_allocvec(outcome).unwrap_or_default()
+}
+
+pub fn decode_outcome(bytes: &[u8], file: &str) -> Result<Made, ReportError> {
+    postcard::from_bytes(bytes).unwrap_or_else(|e| Err(ReportError::writing(file, e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::DEFAULT_RULES;
+
+    #[test]
+    fn a_job_and_its_outcome_survive_the_trip_to_the_worker() {
+        let job = Job::Template { rules: DEFAULT_RULES.to_string() };
+        let back = Job::decode(&job.encode()).unwrap();
+        assert_eq!(back, job);
+        let made = back.run().unwrap();
+        assert_eq!(made.file, "chiso-mau-so-lieu.xlsx");
+        assert_eq!(made.mime, XLSX_MIME);
+        // An xlsx is a zip: it starts with the local file header's signature.
+        assert_eq!(&made.bytes[..4], b"PK\x03\x04");
+        assert_eq!(decode_outcome(&encode_outcome(&Ok(made.clone())), "x"), Ok(made));
+    }
+
+    #[test]
+    fn a_broken_answer_is_said_as_the_file_not_made() {
+        let outcome = decode_outcome(&[0xff, 0xff], "chiso-ket-qua.xlsx");
+        assert!(matches!(outcome, Err(ReportError::Write { file, .. }) if file == "chiso-ket-qua.xlsx"));
+    }
+}

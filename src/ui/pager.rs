@@ -1,0 +1,47 @@
+//! The pager under a long table (`core::paging`): first, previous, next and last page, and where
+//! the reader stands. Drawn once and kept while the pages turn, so a keyboard user's focus stays
+//! on the button pressed; hidden while the table is short enough to show whole.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::core::paging::Page;
+
+/// `page` holds the index of the page shown; `current` is that page as the table draws it.
+#[component]
+pub fn Pager(page: RwSignal<usize>, current: Signal<Page>) -> impl IntoView {
+    let lang = use_app().lang;
+    let button =
+        move |to: fn(Page) -> Page, testid: &'static str, text: &'static str, vi: &'static str, en: &'static str| {
+            let label = move || lang.get().pick(vi, en);
+            view! {
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid=testid
+                    aria-label=label
+                    title=label
+                    disabled=move || to(current.get()) == current.get()
+                    on:click=move |_| page.set(to(current.get_untracked()).index())
+                >
+                    {text}
+                </button>
+            }
+        };
+    view! {
+        <nav
+            class="pager"
+            data-testid="pager"
+            hidden=move || !current.get().paged()
+            data-page=move || current.get().index() + 1
+            data-pages=move || current.get().count()
+            aria-label=move || lang.get().pick("Các trang của bảng", "Table pages")
+        >
+            {button(Page::first, "pager-first", "«", "Trang đầu", "First page")}
+            {button(Page::previous, "pager-previous", "‹", "Trang trước", "Previous page")}
+            <span class="pager-status" data-testid="pager-status" role="status">{move || current.get().label(lang.get())}</span>
+            {button(Page::next, "pager-next", "›", "Trang sau", "Next page")}
+            {button(Page::last, "pager-last", "»", "Trang cuối", "Last page")}
+        </nav>
+    }
+}

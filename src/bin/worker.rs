@@ -24,12 +24,17 @@ fn message(fields: &[(&str, JsValue)]) -> Object {
     object
 }
 
+/// A field of a message from the page; undefined when it has none.
+fn field(data: &JsValue, key: &str) -> JsValue {
+    Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let get = |key: &str| field(&data, key);
         let payload = if get("job").as_string().as_deref() == Some("make") {
             let outcome = Job::decode(&Uint8Array::new(&get("payload")).to_vec())
                 .map_err(|e| ReportError::writing(&get("file").as_string().unwrap_or_default(), e))
@@ -49,7 +54,7 @@ fn main() {
 
 /// Reads the file of a "read" job, reporting progress; the outcome as `wire` bytes.
 fn read(data: &JsValue, post: &DedicatedWorkerGlobalScope) -> Uint8Array {
-    let get = |key: &str| Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let get = |key: &str| field(data, key);
     let name = get("name").as_string().unwrap_or_default();
     let bytes = Uint8Array::new(&get("bytes")).to_vec();
     let limits: Limits = get("limits").as_string().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();

@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(crate::browser::offline::register(move || state.update_ready.set(true)));
     leptos::task::spawn_local(async move {
         let ready = crate::browser::engine::prepare().await;
-        state.reader.set(if ready { Reader::Worker } else { Reader::Page });
+        state.reader.set(if ready { Reader::Worker } else { Reader::Unavailable });
         state.restore_session().await;
     });
     let scored =

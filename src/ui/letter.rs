@@ -346,8 +346,10 @@ fn Preview(letter: Letter, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl
     };
     let total = letter.appendix.len();
     let current = Signal::derive(move || Page::new(page.get(), total));
+    // The rows are drawn again page by page from the one letter, shared rather than copied.
+    let letter = Arc::new(letter);
     let rows = {
-        let letter = Arc::new(letter.clone());
+        let letter = letter.clone();
         move || {
             let range = if whole.get() { 0..total } else { current.get().rows() };
             letter

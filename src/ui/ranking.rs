@@ -59,10 +59,11 @@ pub fn RankingTable(
             (current.get().paged() && on != current.get()).then_some(on)
         }
     };
-    // Drawn again when the order, the page, the language, my unit or the comparison changes.
+    // Drawn again when the sort (its buttons), the kind, the order, the page, the language, my unit
+    // or the comparison changes.
     let table = move || {
         let l = state.lang.get();
-        let sorted_by = sort.get_untracked();
+        let sorted_by = sort.get();
         let scores = &shared.0.scores;
         let comparison = state.comparison.get();
         let sort_button = {
@@ -98,11 +99,13 @@ pub fn RankingTable(
             comparison: comparison.as_deref(),
             mine: state.my_unit.get().map(|m| fold_words(&m)),
             name_parents: scores.parents_differ(),
-            by_kind: !kind.get_untracked().is_empty(),
+            by_kind: !kind.get().is_empty(),
             lang: l,
         };
         let shown = current.get();
-        let rows = order.with(|o| o[shown.rows()].iter().map(|&i| row.view(&scores.units[i])).collect_view());
+        let rows = order.with(|o| {
+            o.get(shown.rows()).unwrap_or_default().iter().map(|&i| row.view(&scores.units[i])).collect_view()
+        });
         table_box(
             caption.clone(),
             view! {

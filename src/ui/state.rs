@@ -78,13 +78,14 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Where files are read (`app-status`'s `data-reader`): the reading worker, or the page where no
-/// worker can run; `Starting` until the worker has said it is ready.
+/// Whether the engine worker runs (`app-status`'s `data-reader`): `Starting` until it has said it
+/// is ready, `Unavailable` where no worker can run (nothing can then be read: the page holds no
+/// reader).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reader {
     Starting,
     Worker,
-    Page,
+    Unavailable,
 }
 
 impl Reader {
@@ -92,7 +93,7 @@ impl Reader {
         match self {
             Reader::Starting => "starting",
             Reader::Worker => "worker",
-            Reader::Page => "page",
+            Reader::Unavailable => "none",
         }
     }
 }

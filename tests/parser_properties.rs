@@ -6,14 +6,44 @@ use chiso::core::lang::Lang;
 use chiso::core::period::Period;
 use chiso::core::read::read_file;
 use chiso::core::table::Cell;
+use chiso::core::text::{fold, fold_words};
 use chiso::core::values::{count, rate, value};
 use proptest::prelude::*;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folding as written first: the whole text decomposed (NFD), then filtered. The one-pass
+/// folding must agree with it on any text.
+fn fold_reference(text: &str) -> String {
+    text.nfd()
+        .filter_map(|c| match c {
+            'đ' | 'Đ' => Some('d'),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
 
 fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
 proptest! {
+    #[test]
+    fn folding_agrees_with_decomposing_the_whole_text(
+        text in "[a-zA-Z0-9 ,.()–_-]{0,8}[\\PC\u{300}-\u{36F}àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐÀỲ]{0,24}"
+    ) {
+        prop_assert_eq!(fold(&text), fold_reference(&text));
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric() && !is_combining_mark(c))
+            .map(fold_reference)
+            .filter(|w| !w.is_empty())
+            .collect();
+        prop_assert_eq!(fold_words(&text), words.join(" "));
+    }
+
     #[test]
     fn counts_with_vietnamese_or_english_thousands(n in 0u64..10_000_000_000) {
         let vietnamese = number(n as f64, 0);

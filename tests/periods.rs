@@ -288,4 +288,31 @@ fn my_unit_over_three_periods() {
         mine.plan.0
     );
     assert!(chiso::core::mine::mine(&analysis, &rules, "UBND xã Z", Lang::Vi).is_none());
+
+    // The chooser lists November's units by rank, the one typed without diacritics chosen; a
+    // unit not loaded stays chosen, last, said absent.
+    let listed = |name: &str| -> Vec<(String, bool, bool)> {
+        chiso::core::mine::choosable(&analysis.scores, name).into_iter().map(|c| (c.name, c.chosen, c.absent)).collect()
+    };
+    let unit = |name: &str, chosen: bool| (format!("UBND xã {name}"), chosen, false);
+    assert_eq!(listed("ubnd xa b"), [unit("A", false), unit("B", true), unit("D", false), unit("C", false)]);
+    let absent = listed("UBND xã Z");
+    assert_eq!((absent.len(), absent.last()), (5, Some(&("UBND xã Z".to_string(), true, true))));
+    assert!(listed("").iter().all(|(_, chosen, _)| !chosen));
+    // The options as the chooser writes them: «none» first, the chosen one selected.
+    let markup =
+        chiso::core::mine::options_markup(&chiso::core::mine::choosable(&analysis.scores, "ubnd xa b"), Lang::Vi);
+    assert!(
+        markup.starts_with(concat!(
+            "<option value=\"\">— chưa chọn (xem mọi đơn vị) —</option>",
+            "<option value=\"UBND xã A\">UBND xã A</option>",
+            "<option value=\"UBND xã B\" selected>UBND xã B</option>"
+        )),
+        "{markup}"
+    );
+    let odd = chiso::core::mine::Choosable { name: "Xã \"A\" & <B>".into(), chosen: true, absent: true };
+    assert_eq!(
+        chiso::core::mine::options_markup(&[odd], Lang::En),
+        "<option value=\"\">— none (every unit) —</option><option value=\"Xã &quot;A&quot; &amp; &lt;B&gt;\" selected>Xã &quot;A&quot; &amp; &lt;B&gt; (not in the loaded figures)</option>"
+    );
 }

@@ -195,7 +195,7 @@ fn plan(args: &Args) -> Result<bool, String> {
     let text = match args.format.as_str() {
         "text" => {
             let mut lines = vec![plan.summary(Lang::Vi)];
-            let fixable = chiso::core::plan::fixable(&analysis, &rules, &unit.name);
+            let fixable = chiso::core::plan::fixable(&analysis, &unit.name);
             lines.extend(plan.lines(&rules, Lang::Vi, &fixable).into_iter().map(|l| format!("- {l}")));
             lines.join("\n") + "\n"
         }

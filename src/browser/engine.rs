@@ -1,17 +1,23 @@
 //! The engine worker (`src/bin/worker.rs`): it reads files, with progress, a time budget and a
-//! cancel, and makes the files the user downloads. One job at a time. A worker that dies, overruns
-//! or is cancelled is terminated and the next job starts a fresh one; the page and what it holds
-//! are untouched. The page itself holds no reader and no writer, so that it loads fast: where no
+//! cancel, keeps them and analyses them as the page chooses, and makes the files the user
+//! downloads. One job at a time. A worker that dies, overruns or is cancelled is terminated and
+//! the next job starts a fresh one, which is given the files the page holds again before it
+//! analyses; the page and what it holds are untouched. The page itself holds no reader, no
+//! analysis and no writer, so that it loads fast and never computes on its own thread: where no
 //! worker can run at all, nothing can be read and the user is told why.
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::core::analysis::Analysis;
+use crate::core::engine::{self, EngineError, Inputs, Results};
+use crate::core::header::Mapping;
 use crate::core::read::{wire, Limits, Loaded, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{decode_outcome, Job, Made};
@@ -22,8 +28,16 @@ const WORKER_URL: &str = "./chiso-worker_loader.js";
 const INLINE_SOURCE_ID: &str = "chiso-worker-source";
 /// How long a new worker may take to load its wasm.
 const START_MS: i32 = 20_000;
-/// How long making one file may take.
+/// How long making one file, an analysis or reading a file again may take.
 const MAKE_MS: i32 = 300_000;
+
+/// A file the worker keeps for the page, as it was read: a new worker is given it again.
+struct Held {
+    id: u32,
+    name: String,
+    bytes: Arc<Vec<u8>>,
+    limits: Limits,
+}
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
@@ -31,9 +45,13 @@ thread_local! {
     static SETTLE: RefCell<Option<Function>> = const { RefCell::new(None) };
     /// A job is in flight: the worker takes one at a time.
     static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
+    /// The inputs of the last analysis, and whether the live worker holds it (downloads are
+    /// made from it).
+    static LAST: RefCell<Option<(Inputs, bool)>> = const { RefCell::new(None) };
 }
 
-async fn sleep(ms: i32) {
+pub async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
@@ -147,6 +165,7 @@ fn retire() {
     if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
         worker.terminate();
     }
+    LAST.with(|l| l.borrow_mut().as_mut().map(|(_, held)| *held = false));
 }
 
 /// Stops the reading in flight, if any; it ends as [`ReadError::Cancelled`].
@@ -172,24 +191,47 @@ pub async fn prepare() -> bool {
     alone(worker()).await.is_ok()
 }
 
-/// Reads one file within `limits` and `seconds`, reporting rows read to `progress`.
+/// What reading a file gives the page: the workbook, and the table chiso finds in it with no
+/// choice made (where a remembered mapping may apply).
+pub type Read = (Loaded, Option<(usize, Mapping)>);
+
+/// Reads one file within `limits` and `seconds`, reporting rows read to `progress`; the worker
+/// then keeps it under `id` for analyses, until [`release`].
 pub async fn read(
+    id: u32,
     name: &str,
-    bytes: &[u8],
+    bytes: Arc<Vec<u8>>,
     limits: &Limits,
+    rules: &str,
     seconds: f64,
     progress: impl Fn(Progress) + 'static,
-) -> Result<Loaded, ReadError> {
-    alone(read_alone(name, bytes, limits, seconds, progress)).await
+) -> Result<Read, ReadError> {
+    let held = Held { id, name: name.to_string(), bytes, limits: limits.clone() };
+    let outcome = alone(read_alone(&held, rules, seconds, progress)).await;
+    if outcome.is_ok() {
+        HELD.with(|h| h.borrow_mut().push(held));
+    }
+    outcome
+}
+
+/// The page no longer holds file `id`: neither does the worker.
+pub fn release(id: u32) {
+    HELD.with(|h| h.borrow_mut().retain(|f| f.id != id));
+    if let Some(worker) = WORKER.with(|w| w.borrow().clone()) {
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"job".into(), &"forget".into());
+        let _ = Reflect::set(&message, &"id".into(), &id.into());
+        let _ = worker.post_message(&message);
+    }
 }
 
 async fn read_alone(
-    name: &str,
-    bytes: &[u8],
-    limits: &Limits,
+    held: &Held,
+    rules: &str,
     seconds: f64,
     progress: impl Fn(Progress) + 'static,
-) -> Result<Loaded, ReadError> {
+) -> Result<Read, ReadError> {
+    let Held { id, name, bytes, limits } = held;
     let worker = match worker().await {
         Ok(worker) => worker,
         Err(NoWorker::Cancelled) => return Err(ReadError::Cancelled),
@@ -197,9 +239,11 @@ async fn read_alone(
     };
     let job = Object::new();
     let _ = Reflect::set(&job, &"job".into(), &"read".into());
+    let _ = Reflect::set(&job, &"id".into(), &(*id).into());
     let _ = Reflect::set(&job, &"name".into(), &name.into());
-    let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(bytes));
+    let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(bytes.as_slice()));
     let _ = Reflect::set(&job, &"limits".into(), &serde_json::to_string(limits).unwrap_or_default().into());
+    let _ = Reflect::set(&job, &"rules".into(), &rules.into());
     if let Err(e) = worker.post_message(&job) {
         retire();
         return Err(ReadError::Crashed { detail: text(&e) });
@@ -211,13 +255,17 @@ async fn read_alone(
                 progress(Progress { rows_done: number("done"), rows_total: number("total") });
                 None
             }
-            "done" => Some(get(data, "payload")),
+            "done" => Some(Array::of2(&get(data, "payload"), &get(data, "found")).into()),
             _ => None,
         }
     })
     .await;
     match outcome.as_string() {
-        None => wire::decode(&Uint8Array::new(&outcome).to_vec()),
+        None => {
+            let [payload, found] = [0, 1].map(|i| Uint8Array::new(&Reflect::get_u32(&outcome, i).unwrap_or_default()));
+            let loaded = wire::decode(&payload.to_vec())?;
+            Ok((loaded, engine::decode(&found.to_vec()).ok().flatten()))
+        }
         Some(word) => {
             retire();
             Err(match word.as_str() {
@@ -229,31 +277,97 @@ async fn read_alone(
     }
 }
 
-/// Makes a file in the worker.
-pub async fn make(job: &Job) -> Result<Made, ReportError> {
-    let file = job.file_name();
-    alone(make_alone(job, &file)).await.map_err(|detail| ReportError::writing(&file, detail))?
+/// The results of the files the worker keeps, as `inputs` choose. A new worker is given the
+/// files it lacks first.
+pub async fn analyse(inputs: Inputs) -> Result<Results, EngineError> {
+    alone(analyse_alone(inputs)).await
 }
 
-/// The worker's answer, or why there is none.
-async fn make_alone(job: &Job, file: &str) -> Result<Result<Made, ReportError>, String> {
+async fn analyse_alone(inputs: Inputs) -> Result<Results, EngineError> {
+    let mut outcome = ask_analysis(&inputs).await;
+    if let Err(EngineError::Missing(ids)) = &outcome {
+        let rules = &inputs.rules;
+        let lacking: Vec<Held> = HELD.with(|h| {
+            h.borrow()
+                .iter()
+                .filter(|f| ids.contains(&f.id))
+                .map(|f| Held { id: f.id, name: f.name.clone(), bytes: f.bytes.clone(), limits: f.limits.clone() })
+                .collect()
+        });
+        for Held { id, name, bytes, limits } in &lacking {
+            // A file read before reads again, quietly: the worker keeps it and answers nothing.
+            let _ = ask(&[
+                ("job", "read".into()),
+                ("id", (*id).into()),
+                ("name", name.into()),
+                ("bytes", Uint8Array::from(bytes.as_slice()).into()),
+                ("limits", serde_json::to_string(limits).unwrap_or_default().into()),
+                ("rules", rules.as_str().into()),
+                ("quiet", true.into()),
+            ])
+            .await;
+        }
+        outcome = ask_analysis(&inputs).await;
+    }
+    let held = outcome.is_ok();
+    LAST.with(|l| *l.borrow_mut() = Some((inputs, held)));
+    outcome
+}
+
+async fn ask_analysis(inputs: &Inputs) -> Result<Results, EngineError> {
+    let payload = Uint8Array::from(engine::encode(inputs).as_slice());
+    let answer =
+        answer(&[("job", "analyse".into()), ("payload", payload.into())]).await.map_err(EngineError::Failed)?;
+    let mut results = engine::unpack_head(&Uint8Array::new(&get(&answer, "payload")).to_vec())?;
+    for part in Array::from(&get(&answer, "parts")).iter() {
+        // Each part decoded in its own task: the page stays responsive meanwhile.
+        sleep(0).await;
+        engine::unpack_part(&mut results, &Uint8Array::new(&part).to_vec())?;
+    }
+    Ok(results)
+}
+
+/// Posts a job whose answer is one "done" message; its payload, or why there is none.
+async fn ask(fields: &[(&str, JsValue)]) -> Result<Vec<u8>, String> {
+    Ok(Uint8Array::new(&get(&answer(fields).await?, "payload")).to_vec())
+}
+
+/// Posts a job whose answer is one "done" message; that message, or why there is none.
+async fn answer(fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
     let worker = worker().await.map_err(|_| "no Web Worker can run in this browser".to_string())?;
     let message = Object::new();
-    let payload = Uint8Array::from(job.encode().as_slice());
-    let _ = Reflect::set(&message, &"job".into(), &"make".into());
-    let _ = Reflect::set(&message, &"file".into(), &file.into());
-    let _ = Reflect::set(&message, &"payload".into(), &payload);
-    if let Err(e) = worker.post_message_with_transfer(&message, &Array::of1(&payload.buffer())) {
+    for (key, value) in fields {
+        let _ = Reflect::set(&message, &JsValue::from_str(key), value);
+    }
+    let transfer: Array = fields.iter().filter_map(|(_, v)| v.dyn_ref::<Uint8Array>().map(|a| a.buffer())).collect();
+    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
         retire();
         return Err(text(&e));
     }
-    let outcome =
-        settle(&worker, MAKE_MS, |data| (text(&get(data, "kind")) == "done").then(|| get(data, "payload"))).await;
+    let outcome = settle(&worker, MAKE_MS, |data| (text(&get(data, "kind")) == "done").then(|| data.clone())).await;
     match outcome.as_string() {
-        None => Ok(decode_outcome(&Uint8Array::new(&outcome).to_vec(), file)),
+        None => Ok(outcome),
         Some(word) => {
             retire();
             Err(word.trim_start_matches("crash:").to_string())
         }
     }
+}
+
+/// Makes a file in the worker from its last analysis (`analysis` is the page's copy of it, for
+/// naming the file in messages).
+pub async fn make(job: &Job, analysis: Option<&Analysis>) -> Result<Made, ReportError> {
+    let file = job.file_name(analysis);
+    alone(make_alone(job, &file)).await.map_err(|detail| ReportError::writing(&file, detail))?
+}
+
+/// The worker's answer, or why there is none.
+async fn make_alone(job: &Job, file: &str) -> Result<Result<Made, ReportError>, String> {
+    // A new worker holds no analysis: it makes the last one again first.
+    if let Some(inputs) = LAST.with(|l| l.borrow().as_ref().filter(|(_, held)| !held).map(|(i, _)| i.clone())) {
+        analyse_alone(inputs).await.map_err(|e| format!("{e:?}"))?;
+    }
+    let payload = Uint8Array::from(job.encode().as_slice());
+    let answer = ask(&[("job", "make".into()), ("file", file.into()), ("payload", payload.into())]).await?;
+    Ok(decode_outcome(&answer, file))
 }

@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use crate::core::dossier::actions::{actions, Action};
+use crate::core::dossier::procedures::{procedures, ProcedureTable};
 use crate::core::dossier::units::{complete, counted_origins, Counted, DossierTable, Origins, Typed};
 use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping, Window};
 use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
@@ -20,7 +22,7 @@ use crate::core::title::title;
 
 /// The user's choices for one file: which sheet, a corrected column mapping, and the period of
 /// rows that do not say theirs.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     pub sheet: Option<usize>,
     pub mapping: Option<Mapping>,
@@ -35,7 +37,7 @@ pub struct Choice {
 
 /// Which loaded period is scored and which it is compared with; `None` lets chiso choose the
 /// latest and the one before it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Focus {
     pub current: Option<Period>,
     pub previous: Option<Period>,
@@ -49,9 +51,19 @@ pub struct FileTable {
     pub table: UnitTable,
     /// For a dossier list: its records and their tally over the window.
     pub dossiers: Option<DossierTable>,
+    /// For a dossier list: the actions worth taking on its dossiers, and its procedures that
+    /// cost points (of every unit together), against the scores of the period in focus: found
+    /// with the scores, once, in the engine, rather than by every view that shows them.
+    pub actions: Vec<Action>,
+    pub procedures: Option<ProcedureTable>,
 }
 
 impl FileTable {
+    /// A table of unit figures (or a settlement report) read from sheet `sheet_index` of `file`.
+    fn of_units(file: &str, sheet_index: usize, table: UnitTable) -> FileTable {
+        FileTable { file: file.to_string(), sheet_index, table, dossiers: None, actions: Vec::new(), procedures: None }
+    }
+
     /// What its units' figures were counted from, when they were counted (a dossier list, a
     /// settlement report) rather than copied from a table of unit figures; such units take the
     /// figures they lack from a unit sheet, typed figures or the province's row.
@@ -137,7 +149,7 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
         }
         if choice.mapping.is_none() && matches!(choice.kind, None | Some(TableKind::SettlementReport)) {
             if let Some(table) = settlement::read(&book.file_name, sheet, rules) {
-                return Ok(FileTable { file: book.file_name.clone(), sheet_index: index, table, dossiers: None });
+                return Ok(FileTable::of_units(&book.file_name, index, table));
             }
         }
         let table = read_units(&book.file_name, sheet, rules, mapping)?;
@@ -149,7 +161,7 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
                 found: table.kind,
             });
         }
-        Ok(FileTable { file: book.file_name.clone(), sheet_index: index, table, dossiers: None })
+        Ok(FileTable::of_units(&book.file_name, index, table))
     };
     if let Some(index) = choice.sheet.filter(|i| *i < book.sheets.len()) {
         return make(index, choice.mapping.clone());
@@ -193,7 +205,7 @@ fn dossier_table(book: &Workbook, index: usize, choice: &Choice, rules: &RuleSet
         columns: vec![None; dossiers.list.mapping.headers.len()],
     };
     let table = UnitTable { kind: TableKind::DossierList, mapping, units: Vec::new(), issues: Vec::new() };
-    Ok(FileTable { file, sheet_index: index, table, dossiers: Some(dossiers) })
+    Ok(FileTable { file, sheet_index: index, table, dossiers: Some(dossiers), actions: Vec::new(), procedures: None })
 }
 
 /// The period a file's rows belong to when they do not say: the user's choice, or else a period
@@ -297,6 +309,12 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
         .map(|p| (p.clone(), by_period.get(&Some(p.clone())).map_or(0, Vec::len)))
         .collect();
     let previous = previous.and_then(|p| Some((p.clone(), scored(&p)?)));
+    for t in &mut tables {
+        if let Some(d) = &t.dossiers {
+            t.actions = actions(d, &scores, rules);
+            t.procedures = Some(procedures(d, &scores, rules, None));
+        }
+    }
     Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, history, origins }
 }
 

@@ -124,10 +124,11 @@ pub fn compare(analysis: &Analysis, alert_rules: &[AlertRule], rules: &RuleSet) 
         .collect();
     units.extend(before.units.iter().filter(|u| !now_keys.contains(&key_of(u))).map(|u| change(u, None, Some(u))));
 
+    let folded = |scores: &Scores| -> HashSet<String> { scores.units.iter().map(|u| fold_words(&u.name)).collect() };
+    let (names_now, names_before) = (folded(now), folded(before));
     let in_both = |name: &str| {
         let name = fold_words(name);
-        now.units.iter().any(|u| fold_words(&u.name) == name)
-            && before.units.iter().any(|u| fold_words(&u.name) == name)
+        names_now.contains(&name) && names_before.contains(&name)
     };
     let raised = |scores: &Scores| -> Vec<Alert> {
         evaluate(alert_rules, scores, rules).into_iter().filter(|a| in_both(&a.unit)).collect()

@@ -69,6 +69,11 @@ fn group_thousands(digits: &str) -> String {
 }
 
 /// A file size as people read it in a file manager: "820 B", "12,3 KB", "25,1 MB".
+/// Text as it may stand in HTML or SVG markup, between tags or in a quoted attribute.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 pub fn bytes(size: u64) -> String {
     const KB: f64 = 1024.0;
     let s = size as f64;

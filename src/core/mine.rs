@@ -3,11 +3,12 @@
 
 use crate::core::analysis::Analysis;
 use crate::core::band::Band;
-use crate::core::format::number;
+use crate::core::format::{escape, number};
 use crate::core::lang::Lang;
 use crate::core::plan::{default_target, fixable, plan};
 use crate::core::report::fix_list::rows;
 use crate::core::rules::RuleSet;
+use crate::core::score::Scores;
 use crate::core::text::fold_words;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +74,51 @@ fn to_fix(analysis: &Analysis, rules: &RuleSet, key: &str) -> usize {
     ids.len()
 }
 
+/// One option of the «Đơn vị của tôi» chooser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choosable {
+    pub name: String,
+    pub chosen: bool,
+    /// The chosen unit is not among the units loaded (it is listed, last, all the same).
+    pub absent: bool,
+}
+
+/// The chooser's options as markup, first «none», then [`choosable`]'s: a province's 5,000
+/// units are one string the browser parses, not 5,000 elements built one by one.
+pub fn options_markup(choices: &[Choosable], lang: Lang) -> String {
+    let none = lang.pick("— chưa chọn (xem mọi đơn vị) —", "— none (every unit) —");
+    let absent = lang.pick("(không có trong số liệu đã tải)", "(not in the loaded figures)");
+    let selected = |yes: bool| if yes { " selected" } else { "" };
+    let mut out = format!("<option value=\"\"{}>{none}</option>", selected(!choices.iter().any(|c| c.chosen)));
+    for c in choices {
+        let name = escape(&c.name);
+        let label = if c.absent { format!("{name} {absent}") } else { name.clone() };
+        out.push_str(&format!("<option value=\"{name}\"{}>{label}</option>", selected(c.chosen)));
+    }
+    out
+}
+
+/// The units one can choose as one's own, in ranking order (the whole is nobody's unit), with
+/// `chosen` marked (compared without regard to case or diacritics).
+pub fn choosable(scores: &Scores, chosen: &str) -> Vec<Choosable> {
+    let key = fold_words(chosen);
+    let mut out: Vec<Choosable> = scores
+        .ranked_order()
+        .into_iter()
+        .map(|i| &scores.units[i])
+        .filter(|u| !u.is_whole())
+        .map(|u| Choosable {
+            chosen: !key.is_empty() && fold_words(&u.name) == key,
+            name: u.name.clone(),
+            absent: false,
+        })
+        .collect();
+    if !key.is_empty() && !out.iter().any(|c| c.chosen) {
+        out.push(Choosable { name: chosen.to_string(), chosen: true, absent: true });
+    }
+    out
+}
+
 /// The unit named `name` (compared without regard to case or diacritics), or `None` when the
 /// loaded figures do not have it.
 pub fn mine(analysis: &Analysis, rules: &RuleSet, name: &str, lang: Lang) -> Option<Mine> {
@@ -84,7 +130,7 @@ pub fn mine(analysis: &Analysis, rules: &RuleSet, name: &str, lang: Lang) -> Opt
         let of = units.iter().filter(|x| x.kind.as_deref() == Some(&kind) && !x.is_whole()).count();
         (rank, kind, of)
     });
-    let in_list = fixable(analysis, rules, &u.name);
+    let in_list = fixable(analysis, &u.name);
     let p = plan(u, rules, default_target(u.total, rules));
     let totals = analysis
         .history

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod band;
 pub mod compare;
 pub mod dossier;
+pub mod engine;
 pub mod figures;
 pub mod format;
 pub mod header;

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 
 use crate::core::analysis::Analysis;
 use crate::core::band::Band;
-use crate::core::dossier::actions::actions;
 use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::{Counts, Criterion, RuleSet};
@@ -245,12 +244,10 @@ pub fn top_actions(unit: &UnitResult, rules: &RuleSet, n: usize) -> Vec<Step> {
 
 /// Per criterion, how many of `unit`'s dossiers in the loaded lists count against it and can
 /// still be fixed there (the action list's), so that a plan starts with them.
-pub fn fixable(analysis: &Analysis, rules: &RuleSet, unit: &str) -> BTreeMap<String, usize> {
+pub fn fixable(analysis: &Analysis, unit: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    for table in analysis.tables.iter().filter_map(|t| t.dossiers.as_ref()) {
-        for a in actions(table, &analysis.scores, rules).into_iter().filter(|a| a.unit == unit) {
-            *out.entry(a.code).or_default() += a.recovery.fixable;
-        }
+    for a in analysis.tables.iter().flat_map(|t| &t.actions).filter(|a| a.unit == unit) {
+        *out.entry(a.code.clone()).or_default() += a.recovery.fixable;
     }
     out
 }

@@ -187,7 +187,7 @@ pub struct FromDossiers {
 
 /// A count (or value) taken over the dossiers received in the period. A rule set names them in
 /// `dossiers = { numerator = "...", denominator = "..." }`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     Received,

@@ -265,10 +265,14 @@ impl RankBy {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scores {
     pub units: Vec<UnitResult>,
     pub warnings: Vec<ScoreWarning>,
+    /// [`Scores::ranked_order`], found once when the units are scored (in the engine): every
+    /// table and export reads it, and finding it folds every unit's name and parent.
+    #[serde(default)]
+    ranked: Vec<usize>,
 }
 
 pub(crate) fn points_to_hundredths(points: f64) -> i64 {
@@ -547,7 +551,9 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     }
     rank(&mut results, &parent_of, rules);
     rank_by_kind(&mut results);
-    Scores { units: results, warnings }
+    let mut scores = Scores { units: results, warnings, ranked: Vec::new() };
+    scores.ranked = scores.hierarchy();
+    scores
 }
 
 /// The figure a criterion is scored on, and where it came from.
@@ -710,10 +716,11 @@ impl Scores {
     /// The kinds of the units ranked (the whole is not), in reading order of their first unit.
     pub fn kinds(&self) -> Vec<String> {
         let mut kinds: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for i in self.ranked_order() {
             let u = &self.units[i];
             if let (Some(kind), false) = (&u.kind, u.is_whole()) {
-                if !kinds.iter().any(|k| fold_words(k) == fold_words(kind)) {
+                if seen.insert(fold_words(kind)) {
                     kinds.push(kind.clone());
                 }
             }
@@ -763,9 +770,23 @@ impl Scores {
         order
     }
 
+    /// Whether some unit lacks figures for some criterion (some group's coverage is then not
+    /// full, and the ranking marks it).
+    pub fn lacks_figures(&self) -> bool {
+        self.units.iter().any(|u| u.criteria.iter().any(CriterionResult::without_data))
+    }
+
     /// Units in reading order for tables and exports: top-level units by rank, each followed by
     /// the units under it, by rank.
     pub fn ranked_order(&self) -> Vec<usize> {
+        if self.ranked.len() == self.units.len() {
+            self.ranked.clone()
+        } else {
+            self.hierarchy()
+        }
+    }
+
+    fn hierarchy(&self) -> Vec<usize> {
         let key = |u: &UnitResult| u.parent.as_deref().map(fold_words);
         let mut children: HashMap<Option<String>, Vec<usize>> = HashMap::new();
         for (i, u) in self.units.iter().enumerate() {

@@ -90,7 +90,20 @@ pub struct Sheet {
     /// rows, for the preview.
     #[serde(default)]
     pub dossiers: Option<Arc<DossierList>>,
+    /// Set on an outline: what the whole sheet was.
+    #[serde(default)]
+    whole: Option<Whole>,
 }
+
+/// What an outline of a sheet still knows of the whole of it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+struct Whole {
+    rows_in_file: usize,
+    empty: bool,
+}
+
+/// Rows an outline keeps: the preview's, and more than any header sits below.
+pub const OUTLINE_ROWS: usize = 50;
 
 impl Sheet {
     /// Builds a sheet from rows of any lengths; short rows are padded with empty cells.
@@ -101,13 +114,22 @@ impl Sheet {
             row.resize(width, Cell::Empty);
             cells.extend(row);
         }
-        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new(), dossiers: None }
+        Sheet::from_cells(name, origin, width, cells)
     }
 
     /// Builds a sheet from cells already laid out row after row, `width` to a row.
     pub fn from_cells(name: impl Into<String>, origin: (usize, usize), width: usize, cells: Vec<Cell>) -> Sheet {
         debug_assert!(width == 0 || cells.len().is_multiple_of(width));
-        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new(), dossiers: None }
+        Sheet {
+            name: name.into(),
+            hidden: false,
+            origin,
+            width,
+            cells,
+            merges: Vec::new(),
+            dossiers: None,
+            whole: None,
+        }
     }
 
     pub fn width(&self) -> usize {
@@ -119,7 +141,27 @@ impl Sheet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells.iter().all(Cell::is_empty)
+        match self.whole {
+            Some(whole) => whole.empty,
+            None => self.cells.iter().all(Cell::is_empty),
+        }
+    }
+
+    /// The sheet as the page holds it: its first [`OUTLINE_ROWS`] rows, and its dossier list
+    /// without the records (the analysis brings those); its size and emptiness stay the whole
+    /// sheet's. A province's list is hundreds of thousands of records the page need not decode.
+    pub fn outline(&self) -> Sheet {
+        let whole = Whole { rows_in_file: self.rows_in_file(), empty: self.is_empty() };
+        Sheet {
+            name: self.name.clone(),
+            hidden: self.hidden,
+            origin: self.origin,
+            width: self.width,
+            cells: self.cells[..self.cells.len().min(OUTLINE_ROWS * self.width)].to_vec(),
+            merges: self.merges.clone(),
+            dossiers: self.dossiers.as_ref().map(|d| Arc::new(d.with_dossiers(Vec::new()))),
+            whole: Some(whole),
+        }
     }
 
     /// Row `index` (zero-based within the sheet), or `None` past the end.
@@ -151,6 +193,9 @@ impl Sheet {
     /// The rows the sheet has in its file: for a dossier list read as records, through its last
     /// dossier's row, though only the first rows are kept as cells.
     pub fn rows_in_file(&self) -> usize {
+        if let Some(whole) = self.whole {
+            return whole.rows_in_file;
+        }
         let last = self.dossiers.as_ref().and_then(|d| d.dossiers.iter().map(|d| d.row as usize).max());
         last.map_or(0, |row| row.saturating_sub(self.origin.0)).max(self.height())
     }
@@ -213,6 +258,20 @@ pub struct Workbook {
     pub date1904: bool,
 }
 
+impl Workbook {
+    /// The workbook as the page holds it: each sheet's [`Sheet::outline`].
+    pub fn outline(&self) -> Workbook {
+        Workbook {
+            file_name: self.file_name.clone(),
+            byte_size: self.byte_size,
+            format: self.format,
+            csv: self.csv.clone(),
+            sheets: self.sheets.iter().map(Sheet::outline).collect(),
+            date1904: self.date1904,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,5 +311,22 @@ mod tests {
         let t = DateTime { hour: 14, minute: 5, ..d };
         assert_eq!(Cell::Date(t).display(), "30/11/2023 14:05");
         assert_eq!(Cell::Bool(true).display(), "ĐÚNG");
+    }
+
+    #[test]
+    fn an_outline_keeps_the_first_rows_and_the_size_of_the_whole() {
+        let rows: Vec<Vec<Cell>> = (0..120).map(|r| vec![Cell::Number(r as f64), text("x")]).collect();
+        let mut sheet = Sheet::from_rows("S", (2, 1), rows);
+        let blank = Sheet::from_rows("B", (0, 0), vec![vec![Cell::Empty]; 80]);
+        sheet.hidden = true;
+        let outline = sheet.outline();
+        assert_eq!((outline.height(), outline.width()), (50, 2));
+        assert_eq!(outline.cell(49, 0), Some(&Cell::Number(49.0)));
+        // Rows 3 to 122, columns B and C: the whole sheet, as the file card says it.
+        assert_eq!((outline.rows_in_file(), outline.range_address().as_deref()), (120, Some("B3:C122")));
+        assert!(outline.hidden && !outline.is_empty() && blank.outline().is_empty());
+        // Round trip through the worker's bytes keeps what the outline knows.
+        let back: Sheet = postcard::from_bytes(&postcard::to_allocvec(&outline).unwrap()).unwrap();
+        assert_eq!(back.rows_in_file(), 120);
     }
 }

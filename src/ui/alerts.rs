@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::pager::Pager;
-use super::state::{use_app, Shared};
+use super::state::{use_app, use_shown, Shared};
 use crate::core::alerts::{by_unit, by_unit_mine_first, from_above, missing_data, Alert, AlertSettings, Severity};
 use crate::core::format::number;
 use crate::core::paging::Page;
@@ -15,17 +15,18 @@ use crate::core::rules::RuleSet;
 #[component]
 pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let lang = state.lang;
     let list_rules = rules.clone();
     // A province's thousands of units with alerts are shown a page of units at a time.
     let page = RwSignal::new(0usize);
-    let units_alerted = Memo::new(move |_| state.alerts.with(|a| a.as_deref().map_or(0, |a| by_unit(a).len())));
+    let units_alerted = Memo::new(move |_| shown.alerts.with(|a| a.as_deref().map_or(0, |a| by_unit(a).len())));
     let current = Signal::derive(move || Page::new(page.get(), units_alerted.get()));
     let list_shared = shared.clone();
     let list = move || {
         let l = lang.get();
         let scores = &list_shared.0.scores;
-        let found = state.alerts.get().unwrap_or_default();
+        let found = shown.alerts.get().unwrap_or_default();
         let count = found.len();
         let item = |a: &Alert| {
             let (icon, level, class) = match a.severity {

@@ -14,7 +14,7 @@ use super::privacy::Privacy;
 use super::report_sources::ReportSources;
 use super::results::{AnalysisMessages, Results};
 use super::rules::RuleSettings;
-use super::state::{AppState, Reader, Status};
+use super::state::{use_shown, AppState, Reader, Status};
 use super::unit::UnitPage;
 use super::upload::Upload;
 use crate::core::lang::Lang;
@@ -24,6 +24,7 @@ use crate::core::view::View;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    state.analyse_on_change();
     let lang = state.lang;
     Effect::new(move || {
         if let Some(root) = document().document_element() {
@@ -43,7 +44,7 @@ pub fn App() -> impl IntoView {
     });
     let loaded = Signal::derive(move || state.files.with(|f| !f.is_empty()));
     let alerts = move || {
-        let shared = state.analysis.get()?;
+        let shared = use_shown().analysis.get()?;
         let rules = state.rules.get()?.rules;
         (!shared.0.scores.units.is_empty()).then(|| view! { <AlertList shared=shared rules=rules /> })
     };

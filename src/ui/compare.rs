@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use super::state::{use_app, use_shown};
 use super::table_box::table_box;
 use crate::core::alerts::Alert;
 use crate::core::analysis::Focus;
@@ -44,9 +44,10 @@ pub fn places_text(gained: Option<i64>) -> String {
 #[component]
 pub fn PeriodChooser() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     move || {
         let l = state.lang.get();
-        let shared = state.analysis.get()?;
+        let shared = shown.analysis.get()?;
         let analysis = &shared.0;
         let current = analysis.period.clone()?;
         let periods = analysis.periods.clone();
@@ -94,9 +95,10 @@ pub fn PeriodChooser() -> impl IntoView {
 #[component]
 pub fn PeriodComparison(rules: Arc<RuleSet>) -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     move || {
         let l = state.lang.get();
-        let c = state.comparison.get()?;
+        let c = shown.comparison.get()?;
         let (now, before) = (c.current.label(l), c.previous.label(l));
         let heading =
             format!("{} {now} {} {before}", l.pick("So sánh kỳ", "Period"), l.pick("với kỳ", "compared with"));

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::i18n::{dossier_mapping_summary, tr, uncounted, Text};
 use super::mapping::mapping_table;
-use super::state::{use_app, LoadedFile};
+use super::state::{use_app, use_shown, LoadedFile};
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::Field;
 use crate::core::format::column_letters;
@@ -13,12 +13,13 @@ use crate::core::format::column_letters;
 #[component]
 pub fn DossierMappingPanel(file: LoadedFile) -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let lang = state.lang;
     let name = file.workbook.file_name.clone();
     let id = file.id;
     move || {
         let l = lang.get();
-        let analysis = state.analysis.get()?.0;
+        let analysis = shown.analysis.get()?.0;
         let rules = state.rules.get()?.rules;
         let found = analysis.tables.iter().find(|t| t.file == name)?;
         let list = &found.dossiers.as_ref()?.list;

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use super::drill::{Drill, DrillDown};
 use super::procedures::{self, ProcedureView};
-use super::state::use_app;
+use super::state::{use_app, use_shown};
 use super::table_box::table_box;
 use super::window::WindowChooser;
 use crate::core::analysis::Analysis;
-use crate::core::dossier::actions::{actions, Action};
+use crate::core::dossier::actions::Action;
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::units::UnitLine;
 use crate::core::format;
@@ -25,10 +25,11 @@ const ACTIONS: usize = 100;
 #[component]
 pub fn DossierCheck() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let drill = Drill::new();
     let procedures = procedures::Choice::new();
     move || {
-        let shared = state.analysis.get()?;
+        let shared = shown.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let analysis = shared.0.clone();
         let lists: Vec<usize> =
@@ -68,7 +69,7 @@ fn DossierBlock(
     let found: Vec<&str> = ALL.iter().filter(|f| d.list.mapping.has(**f)).map(|f| f.label(l)).collect();
     let missing: Vec<&str> = ALL.iter().filter(|f| !d.list.mapping.has(**f)).map(|f| f.label(l)).collect();
     let has_outside = outside.total() > 0;
-    let action_list = actions(d, &analysis.scores, &rules);
+    let action_list = ft.actions.clone();
     let dossiers = Arc::new(d.clone());
     let (window, inferred) = (d.tally.window.clone(), d.inferred.clone());
     view! {
@@ -92,7 +93,7 @@ fn DossierBlock(
             <UnitCounts lines=d.unit_lines() lang=l />
             <h3>{l.pick("Việc cần làm để tăng điểm", "What to do to gain points")}</h3>
             <ActionList actions=action_list rules=rules.clone() lang=l />
-            <ProcedureView analysis=analysis.clone() rules=rules.clone() table=dossiers.clone() choice=procedures />
+            <ProcedureView analysis=analysis.clone() rules=rules.clone() table=dossiers.clone() all=ft.procedures.clone() choice=procedures />
             <DrillDown analysis=analysis.clone() rules=rules.clone() table=dossiers file=file.clone() drill=drill />
         </div>
     }

@@ -75,15 +75,13 @@ pub(super) fn DrillDown(
         }
     };
     let export = {
-        let (table, file, analysis) = (table.clone(), file.clone(), analysis.clone());
+        let file = file.clone();
         move |all: bool| {
             let Some(active) = state.rules.get_untracked() else { return };
             let job = Job::FixList {
-                table: table.clone(),
-                unit: (!all).then(|| unit.get_untracked()),
-                scores: analysis.scores.clone(),
-                rules: active.text.to_string(),
                 file: file.clone(),
+                unit: (!all).then(|| unit.get_untracked()),
+                rules: active.text.to_string(),
             };
             spawn_local(state.make(job));
         }

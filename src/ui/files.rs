@@ -4,7 +4,7 @@ use super::dossier_mapping::DossierMappingPanel;
 use super::i18n::{dimensions, tr, Text};
 use super::mapping::MappingPanel;
 use super::preview::Preview;
-use super::state::{use_app, LoadedFile};
+use super::state::{use_app, use_shown, LoadedFile};
 use crate::core::figures::TableKind;
 use crate::core::format;
 use crate::core::message::{Located, Message};
@@ -156,6 +156,7 @@ fn KindField(file: LoadedFile) -> impl IntoView {
 #[component]
 fn Sheets(file: LoadedFile) -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let lang = state.lang;
     let book = file.workbook.clone();
     let selected = file.selected_sheet;
@@ -194,7 +195,7 @@ fn Sheets(file: LoadedFile) -> impl IntoView {
     let preview = move || {
         let index = selected.get();
         let sheet = book.sheets.get(index).map(|s| s.name.clone()).unwrap_or_default();
-        let flags = state.analysis.get().map(|a| a.0.flags(&book.file_name, &sheet, lang.get())).unwrap_or_default();
+        let flags = shown.analysis.get().map(|a| a.0.flags(&book.file_name, &sheet, lang.get())).unwrap_or_default();
         view! { <Preview lang=lang book=book.clone() index=index flags=flags /> }
     };
     view! {

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 
 use super::pager::Pager;
-use super::state::{use_app, AppState};
+use super::state::{use_app, use_shown, AppState};
 use crate::browser;
 use crate::core::lang::Lang;
 use crate::core::report::export::Export;
@@ -44,12 +44,13 @@ fn period_of(state: &AppState) -> String {
 #[component]
 pub fn LetterPanel() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let edited: RwSignal<Option<LetterFields>> = RwSignal::new(None);
     // The editor stays open while the letter it edits is redrawn.
     let editing = RwSignal::new(false);
     // The fields in force: the user's, or the defaults for what is loaded.
     let fields = Memo::new(move |_| {
-        let analysis = state.analysis.get()?;
+        let analysis = shown.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let defaults = default_fields(&analysis.0.scores, &rules);
         if let Some(f) = edited.get() {
@@ -69,7 +70,7 @@ pub fn LetterPanel() -> impl IntoView {
         })
     });
     let letter = Memo::new(move |_| {
-        let analysis = state.analysis.get()?;
+        let analysis = shown.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let f = fields.get()?;
         (!analysis.0.scores.units.is_empty()).then(|| compose(&f, &analysis.0.scores, analysis.0.before(), &rules))
@@ -98,14 +99,13 @@ pub fn LetterPanel() -> impl IntoView {
         edited.set(None);
     };
     let download = move |_| {
-        let (Some(f), Some(a), Some(r)) =
-            (fields.get_untracked(), state.analysis.get_untracked(), state.rules.get_untracked())
+        let (Some(f), Some(_), Some(r)) =
+            (fields.get_untracked(), shown.analysis.get_untracked(), state.rules.get_untracked())
         else {
             return;
         };
         let job = Job::Export {
             export: Export::Docx,
-            analysis: a.0,
             rules: r.text.to_string(),
             alerts: Vec::new(),
             comparison: None,
@@ -131,8 +131,8 @@ pub fn LetterPanel() -> impl IntoView {
         let f = fields.get()?;
         let l = letter.get()?;
         let t = lang.get();
-        let analysis = state.analysis.get()?;
-        let comparison = state.comparison.get();
+        let analysis = shown.analysis.get()?;
+        let comparison = shown.comparison.get();
         let active_rules = state.rules.get()?.rules;
         let f_named = f.named.clone();
         Some(view! {

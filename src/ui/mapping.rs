@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::i18n::{mapping_summary, tr, Text};
-use super::state::{use_app, LoadedFile};
+use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
 use crate::core::format::column_letters;
 use crate::core::header::Column;
@@ -11,6 +11,7 @@ use crate::core::header::Column;
 #[component]
 pub fn MappingPanel(file: LoadedFile) -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let lang = state.lang;
     let book = file.workbook.clone();
     let id = file.id;
@@ -18,7 +19,7 @@ pub fn MappingPanel(file: LoadedFile) -> impl IntoView {
     let open = RwSignal::new(false);
     move || {
         let l = lang.get();
-        let analysis = state.analysis.get()?.0;
+        let analysis = shown.analysis.get()?.0;
         let rules = state.rules.get()?.rules;
         // A dossier list's columns are fields, not unit figures: its own panel maps them.
         let found = analysis.tables.iter().find(|t| t.file == book.file_name && t.dossiers.is_none())?.clone();

@@ -11,7 +11,11 @@ pub fn Messages() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     view! {
-        <Show when=move || state.errors.with(|e| !e.is_empty()) || state.report_errors.with(|e| !e.is_empty())>
+        <Show when=move || {
+            state.errors.with(|e| !e.is_empty())
+                || state.report_errors.with(|e| !e.is_empty())
+                || state.analysis_error.with(Option::is_some)
+        }>
             <section class="messages" aria-labelledby="messages-heading">
                 <h2 id="messages-heading" class="visually-hidden">{move || tr(lang.get(), Text::MessagesHeading)}</h2>
                 <ul>
@@ -27,6 +31,12 @@ pub fn Messages() -> impl IntoView {
                             {move || item.1.message(lang.get())}
                         </li>
                     </For>
+                    {move || state.analysis_error.get().map(|error| view! {
+                        <li class="message error" role="alert" data-testid="error" data-level="error" data-kind="analysis">
+                            <span class="icon" aria-hidden="true">"⚠"</span>
+                            {error.message(lang.get())}
+                        </li>
+                    })}
                 </ul>
             </section>
         </Show>

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use super::state::{use_app, use_shown};
 use crate::core::format;
-use crate::core::mine::mine;
-use crate::core::text::fold_words;
+use crate::core::mine::{choosable, mine, options_markup};
 use crate::core::view::View;
 
 #[component]
@@ -21,40 +20,15 @@ pub fn MyUnitChooser() -> impl IntoView {
             return None;
         }
         let chosen = state.my_unit.get().unwrap_or_default();
-        let mut names: Vec<String> = scores
-            .ranked_order()
-            .into_iter()
-            .map(|i| &scores.units[i])
-            .filter(|u| !u.is_whole())
-            .map(|u| u.name.clone())
-            .collect();
-        let present = chosen.is_empty() || names.iter().any(|n| fold_words(n) == fold_words(&chosen));
-        if !present {
-            names.push(chosen.clone());
-        }
-        let options = names
-            .into_iter()
-            .map(|n| {
-                let selected = fold_words(&n) == fold_words(&chosen);
-                let label = if selected && !present {
-                    format!("{n} {}", l.pick("(không có trong số liệu đã tải)", "(not in the loaded figures)"))
-                } else {
-                    n.clone()
-                };
-                view! { <option value=n selected=selected>{label}</option> }
-            })
-            .collect_view();
+        let options = options_markup(&choosable(scores, &chosen), l);
         Some(view! {
             <p class="my-unit">
                 <label>
                     {l.pick("Đơn vị của tôi: ", "My unit: ")}
-                    <select data-testid="my-unit" on:change=move |ev| {
+                    <select data-testid="my-unit" inner_html=options on:change=move |ev| {
                         let v = event_target_value(&ev);
                         state.set_my_unit((!v.is_empty()).then_some(v));
-                    }>
-                        <option value="" selected=chosen.is_empty()>{l.pick("— chưa chọn (xem mọi đơn vị) —", "— none (every unit) —")}</option>
-                        {options}
-                    </select>
+                    }></select>
                 </label>
             </p>
         })
@@ -65,10 +39,11 @@ pub fn MyUnitChooser() -> impl IntoView {
 #[component]
 pub fn MyUnitCard() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     move || {
         let l = state.lang.get();
         let name = state.my_unit.get()?;
-        let shared = state.analysis.get()?;
+        let shared = shown.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let m = mine(&shared.0, &rules, &name, l)?;
         let lists = shared.0.tables.iter().any(|t| t.dossiers.is_some());

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use super::state::{use_app, Shown};
 use crate::core::view::View;
 
 #[component]
@@ -40,6 +40,26 @@ pub fn Nav() -> impl IntoView {
 #[component]
 pub fn ViewPanel(view: View, has_content: Signal<bool>, children: Children) -> impl IntoView {
     let state = use_app();
+    // This view's copy of the results: at once while it is open, else drawn in a task of its own.
+    let shown = Shown::copy_of(&state);
+    Effect::new(move |first: Option<()>| {
+        state.analysis.track();
+        state.alerts.track();
+        state.comparison.track();
+        if first.is_none() || state.view.get_untracked() == view {
+            shown.catch_up(&state);
+            return;
+        }
+        state.drawing_one();
+        leptos::task::spawn_local(async move {
+            crate::browser::engine::sleep(0).await;
+            shown.catch_up(&state);
+            // Its redraw runs at the end of this task; the next view's in the next one.
+            crate::browser::engine::sleep(0).await;
+            state.drawn_one();
+        });
+    });
+    provide_context(shown);
     let hint = move || {
         let hint = view.empty_hint(state.lang.get());
         (!has_content.get() && !hint.is_empty())

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::compare::{PeriodChooser, PeriodComparison};
-use super::state::use_app;
+use super::state::{use_app, use_shown};
 use super::trend::TrendView;
 use crate::core::format;
 use crate::core::lang::Lang;
@@ -14,16 +14,17 @@ use crate::core::view::View;
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let glance = move || {
         let l = state.lang.get();
-        let shared = state.analysis.get()?;
+        let shared = shown.analysis.get()?;
         let rules = state.rules.get()?.rules;
         let analysis = &shared.0;
         if analysis.scores.units.is_empty() {
             return None;
         }
         let o = overview(&analysis.scores, analysis.before(), &rules, l);
-        let alerts = state.alerts.with(|a| a.as_ref().map_or(0, |a| a.len()));
+        let alerts = shown.alerts.with(|a| a.as_ref().map_or(0, |a| a.len()));
         let dossier_lists = analysis.tables.iter().filter(|t| t.dossiers.is_some()).count();
         let ends = |title: &'static str, testid: &'static str, units: Vec<(String, f64)>| {
             (!units.is_empty()).then(|| {

@@ -15,7 +15,7 @@ use crate::core::score::UnitResult;
 pub fn UnitPlan(lang: RwSignal<Lang>, unit: UnitResult, analysis: Arc<Analysis>, rules: Arc<RuleSet>) -> impl IntoView {
     let start = default_target(unit.total, &rules);
     let typed = RwSignal::new(format::number(start, 2));
-    let in_list = fixable(&analysis, &rules, &unit.name);
+    let in_list = fixable(&analysis, &unit.name);
     let total = unit.total;
     let body = move || {
         let l = lang.get();

@@ -4,12 +4,13 @@ use super::i18n::{preview_caption, tr, Text};
 use super::table_box::table_box;
 use crate::core::format::column_letters;
 use crate::core::lang::Lang;
-use crate::core::table::{Cell, Workbook};
+use crate::core::table::{Cell, Workbook, OUTLINE_ROWS};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// How much of a sheet the preview shows: enough to recognise it, never enough to stall the page.
-const PREVIEW_ROWS: usize = 50;
+/// How much of a sheet the preview shows: enough to recognise it, never enough to stall the page
+/// (the page holds no more rows: `Sheet::outline`).
+const PREVIEW_ROWS: usize = OUTLINE_ROWS;
 const PREVIEW_COLS: usize = 50;
 
 /// The first rows of sheet `index` of `book` as a real table, addressed as in Excel (column

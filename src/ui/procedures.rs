@@ -42,6 +42,8 @@ pub(super) fn ProcedureView(
     analysis: Arc<Analysis>,
     rules: Arc<RuleSet>,
     table: Arc<DossierTable>,
+    /// Every unit's procedures, as the engine found them.
+    all: Option<ProcedureTable>,
     choice: Choice,
 ) -> impl IntoView {
     let state = use_app();
@@ -62,9 +64,10 @@ pub(super) fn ProcedureView(
     };
     let computed = {
         let (table, rules) = (table.clone(), rules.clone());
-        Memo::new(move |_| {
-            let index = chosen.with(|u| table.unit_index(u));
-            Arc::new(procedures(&table, &analysis.scores, &rules, index))
+        let all = all.map(Arc::new);
+        Memo::new(move |_| match (chosen.with(|u| table.unit_index(u)), &all) {
+            (None, Some(all)) => all.clone(),
+            (index, _) => Arc::new(procedures(&table, &analysis.scores, &rules, index)),
         })
     };
     let labels = {

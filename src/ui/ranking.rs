@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::compare::{change_class, change_text, places_text};
 use super::i18n::{tr, Text};
 use super::pager::Pager;
-use super::state::{use_app, Shared};
+use super::state::{use_app, use_shown, Shared};
 use super::table_box::table_box;
 use crate::core::band::Band;
 use crate::core::compare::Comparison;
@@ -30,6 +30,7 @@ pub fn RankingTable(
     caption: String,
 ) -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     // The units' names filter; the page shown of a long ranking.
     let query = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
@@ -65,7 +66,7 @@ pub fn RankingTable(
         let l = state.lang.get();
         let sorted_by = sort.get();
         let scores = &shared.0.scores;
-        let comparison = state.comparison.get();
+        let comparison = shown.comparison.get();
         let sort_button = {
             let current = sorted_by.clone();
             move |by: RankBy, label: String| {

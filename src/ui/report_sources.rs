@@ -4,15 +4,16 @@
 use leptos::prelude::*;
 
 use super::sources::Sources;
-use super::state::use_app;
+use super::state::{use_app, use_shown};
 use crate::core::dossier::units::Counted;
 
 #[component]
 pub fn ReportSources() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let chosen = RwSignal::new(String::new());
     move || {
-        let analysis = state.analysis.get()?.0;
+        let analysis = shown.analysis.get()?.0;
         let rules = state.rules.get()?.rules;
         let units: Vec<String> = analysis
             .tables

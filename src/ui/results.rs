@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::i18n::{tr, Text};
 use super::ranking::RankingTable;
-use super::state::{use_app, Shared};
+use super::state::{use_app, use_shown, Shared};
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
@@ -19,6 +19,7 @@ use crate::core::score::{Coverage, RankBy};
 #[component]
 pub fn Results() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let lang = state.lang;
     // The column the ranking is sorted by.
     let sort = RwSignal::new(RankBy::Total);
@@ -34,8 +35,7 @@ pub fn Results() -> impl IntoView {
             Some(file) => format!("{} («{file}»)", rules.title(l)),
         };
         let score_only = scores.units.iter().any(|u| u.score_only());
-        let marked =
-            scores.units.iter().any(|u| rules.groups.iter().any(|g| u.coverage(&rules, &g.code) != Coverage::Full));
+        let marked = scores.lacks_figures();
         let kinds = scores.kinds();
         let caption = format!("{} — {}", tr(l, Text::ResultsHeading), rules_line);
         view! {
@@ -43,7 +43,7 @@ pub fn Results() -> impl IntoView {
                 <h2 id="results-heading">{tr(l, Text::ResultsHeading)}</h2>
                 <p class="rules-line" data-testid="rules-title">{rules_line}</p>
                 {score_only.then(|| view! { <p class="note">{tr(l, Text::ScoreOnly)}</p> })}
-                <Exports shared=shared.clone() rules=active.text.clone() />
+                <Exports rules=active.text.clone() />
                 <p class="hint">{tr(l, Text::UnitPageHint)}</p>
                 {(!kinds.is_empty()).then(|| view! { <KindFilter kinds=kinds kind=kind /> })}
                 <RankingTable shared=shared.clone() rules=rules.clone() sort=sort kind=kind caption=caption />
@@ -53,21 +53,21 @@ pub fn Results() -> impl IntoView {
         }
         .into_any()
     };
-    move || state.analysis.get().filter(|a| !a.0.scores.units.is_empty()).map(view_of)
+    move || shown.analysis.get().filter(|a| !a.0.scores.units.is_empty()).map(view_of)
 }
 
 /// The ranking's downloads: XLSX, CSV, JSON.
 #[component]
-fn Exports(shared: Shared, rules: Arc<str>) -> impl IntoView {
+fn Exports(rules: Arc<str>) -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let l = state.lang.get_untracked();
     let export = move |export: Export| {
         let job = Job::Export {
             export,
-            analysis: shared.0.clone(),
             rules: rules.to_string(),
-            alerts: state.alerts.get_untracked().map(|a| a.to_vec()).unwrap_or_default(),
-            comparison: state.comparison.get_untracked(),
+            alerts: shown.alerts.get_untracked().map(|a| a.to_vec()).unwrap_or_default(),
+            comparison: shown.comparison.get_untracked(),
             letter: None,
         };
         spawn_local(state.make(job));
@@ -160,8 +160,9 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl Int
 #[component]
 pub fn AnalysisMessages() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     move || {
-        let analysis = state.analysis.get()?.0;
+        let analysis = shown.analysis.get()?.0;
         let l = state.lang.get();
         let errors = analysis.errors.iter().map(|e| (e.message(l), "error"));
         let issues = analysis.issues.iter().map(|i| (i.message(l), "warning"));

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::browser;
-use crate::core::alerts::{evaluate, Alert, AlertSettings};
-use crate::core::analysis::{analyse, table_of, Analysis, Choice, Focus};
-use crate::core::compare::{compare, Comparison};
+use crate::core::alerts::{Alert, AlertSettings};
+use crate::core::analysis::{Analysis, Choice, Focus};
+use crate::core::compare::Comparison;
 use crate::core::dossier::units::Typed;
 use crate::core::dossier::DossierMapping;
+use crate::core::engine::{EngineError, Inputs, Results};
 use crate::core::figures::{Figure, TableKind};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
@@ -76,6 +77,42 @@ impl Status {
 /// The app's state, from the context `App` provides to every component.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// The results as one view draws them. Each view panel has its own (`ui::nav::ViewPanel`):
+/// the open view's follows the app's at once, every other one a task later, each in a task of
+/// its own, so that a province's results never redraw all the views in one long task.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    pub analysis: RwSignal<Option<Shared>>,
+    pub alerts: RwSignal<Option<Arc<Vec<Alert>>>>,
+    pub comparison: RwSignal<Option<Arc<Comparison>>>,
+}
+
+impl Shown {
+    /// A view's own copy of what the app shows now.
+    pub fn copy_of(app: &AppState) -> Shown {
+        Shown {
+            analysis: RwSignal::new(app.analysis.get_untracked()),
+            alerts: RwSignal::new(app.alerts.get_untracked()),
+            comparison: RwSignal::new(app.comparison.get_untracked()),
+        }
+    }
+
+    /// Brings this copy up to the app's results (read without tracking them).
+    pub fn catch_up(&self, app: &AppState) {
+        self.analysis.set(app.analysis.get_untracked());
+        self.alerts.set(app.alerts.get_untracked());
+        self.comparison.set(app.comparison.get_untracked());
+    }
+}
+
+/// The results as the view a component is in draws them; outside the views, the app's.
+pub fn use_shown() -> Shown {
+    use_context::<Shown>().unwrap_or_else(|| {
+        let app = use_app();
+        Shown { analysis: app.analysis, alerts: app.alerts, comparison: app.comparison }
+    })
 }
 
 /// Whether the engine worker runs (`app-status`'s `data-reader`): `Starting` until it has said it
@@ -169,14 +206,17 @@ pub struct AppState {
     /// `None` only if the compiled-in rule set were invalid, which the tests rule out.
     pub rules: RwSignal<Option<ActiveRules>>,
     pub rules_error: RwSignal<Option<(String, RuleError)>>,
-    pub analysis: Memo<Option<Shared>>,
+    /// The engine's analysis of the loaded files as last chosen, once it has answered.
+    pub analysis: RwSignal<Option<Shared>>,
+    /// Why the engine gave no analysis of the latest choices.
+    pub analysis_error: RwSignal<Option<EngineError>>,
     /// Which loaded period is scored and which it is compared with.
     pub focus: RwSignal<Focus>,
     /// The scored period against the earlier one, when two periods are loaded.
-    pub comparison: Memo<Option<Arc<Comparison>>>,
+    pub comparison: RwSignal<Option<Arc<Comparison>>>,
     /// What the user's alert rules raise on the scored period: once per change, for the alert
     /// list, the overview and the exports alike.
-    pub alerts: Memo<Option<Arc<Vec<Alert>>>>,
+    pub alerts: RwSignal<Option<Arc<Vec<Alert>>>>,
     pub selected_unit: RwSignal<Option<String>>,
     /// The open view, as the URL hash names it.
     pub view: RwSignal<View>,
@@ -194,6 +234,15 @@ pub struct AppState {
     /// Figures typed in for units of dossier lists (remembered on this machine).
     pub typed: RwSignal<Typed>,
     next_id: StoredValue<u32>,
+    /// The analysis last asked for, and the one on screen: equal once the engine has answered.
+    asked: StoredValue<u64>,
+    answered: RwSignal<u64>,
+    /// Files are being read (a load has begun and not finished).
+    loading: StoredValue<bool>,
+    /// What changed while files were being read: asked for once they all are.
+    deferred: StoredValue<Option<Inputs>>,
+    /// Views still to be drawn with the latest results (see [`Shown`]).
+    drawing: StoredValue<u32>,
 }
 
 fn remembered_rules() -> Option<ActiveRules> {
@@ -210,27 +259,9 @@ impl AppState {
         let focus = RwSignal::new(Focus::default());
         let typed: RwSignal<Typed> =
             RwSignal::new(browser::setting(TYPED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
-        let analysis = Memo::new(move |_| {
-            let active = rules.get()?;
-            let files = files.get();
-            if files.is_empty() {
-                return None;
-            }
-            let inputs: Vec<(&Workbook, Choice)> = files.iter().map(|f| (&*f.workbook, f.choice.get())).collect();
-            Some(Shared(Arc::new(typed.with(|typed| analyse(&inputs, &active.rules, &focus.get(), typed)))))
-        });
+        let analysis: RwSignal<Option<Shared>> = RwSignal::new(None);
         let alert_settings: RwSignal<AlertSettings> =
             RwSignal::new(browser::setting(ALERTS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
-        let comparison = Memo::new(move |_| {
-            let active = rules.get()?;
-            let shared = analysis.get()?;
-            compare(&shared.0, &alert_settings.get().rules(), &active.rules).map(Arc::new)
-        });
-        let alerts = Memo::new(move |_| {
-            let active = rules.get()?;
-            let shared = analysis.get()?;
-            Some(Arc::new(evaluate(&alert_settings.get().rules(), &shared.0.scores, &active.rules)))
-        });
         AppState {
             lang: RwSignal::new(lang),
             status: RwSignal::new(Status::Idle),
@@ -241,8 +272,8 @@ impl AppState {
             rules_error: RwSignal::new(None),
             analysis,
             focus,
-            comparison,
-            alerts,
+            comparison: RwSignal::new(None),
+            alerts: RwSignal::new(None),
             selected_unit: RwSignal::new(None),
             view: RwSignal::new(View::from_hash(&browser::hash())),
             my_unit: RwSignal::new(browser::setting(MY_UNIT_KEY).filter(|u| !u.is_empty())),
@@ -256,7 +287,101 @@ impl AppState {
             reader: RwSignal::new(Reader::Starting),
             typed,
             next_id: StoredValue::new(1),
+            asked: StoredValue::new(0),
+            answered: RwSignal::new(0),
+            loading: StoredValue::new(false),
+            deferred: StoredValue::new(None),
+            drawing: StoredValue::new(0),
+            analysis_error: RwSignal::new(None),
         }
+    }
+
+    /// Asks the engine for new results whenever the files, their choices, the rules, the
+    /// periods in focus, the typed figures or the alert rules change; an answer overtaken by a
+    /// later question is dropped. While files are read, the question waits for the last of them
+    /// (the worker would otherwise analyse each batch again as it grows). While results are
+    /// computed after the files were loaded, the app is busy again.
+    pub fn analyse_on_change(self) {
+        Effect::new(move |_| {
+            let rules = self.rules.get();
+            let files = self.files.get();
+            let inputs = Inputs {
+                files: files.iter().map(|f| (f.id, f.choice.get())).collect(),
+                rules: rules.map(|r| r.text.to_string()).unwrap_or_default(),
+                focus: self.focus.get(),
+                typed: self.typed.get(),
+                alerts: self.alert_settings.get(),
+            };
+            let asked = self.asked.get_value() + 1;
+            self.asked.set_value(asked);
+            if inputs.files.is_empty() || inputs.rules.is_empty() {
+                self.analysis.set(None);
+                self.alerts.set(None);
+                self.comparison.set(None);
+                self.answered.set(asked);
+                return;
+            }
+            if self.loading.get_value() {
+                self.deferred.set_value(Some(inputs));
+                return;
+            }
+            if self.status.get_untracked() == Status::Ready {
+                self.status.set(Status::Busy);
+            }
+            self.ask(inputs, asked);
+        });
+    }
+
+    /// Asks the engine for the results of `inputs`, question number `asked`.
+    fn ask(self, inputs: Inputs, asked: u64) {
+        leptos::task::spawn_local(async move {
+            let outcome = browser::engine::analyse(inputs).await;
+            // Decoding the answer and drawing it are two tasks, not one long one.
+            browser::engine::sleep(0).await;
+            if self.asked.get_value() != asked {
+                return;
+            }
+            match outcome {
+                Ok(Results { analysis, alerts, comparison }) => {
+                    self.analysis.set(Some(Shared(Arc::new(analysis))));
+                    self.alerts.set(Some(Arc::new(alerts)));
+                    self.comparison.set(comparison.map(Arc::new));
+                    self.analysis_error.set(None);
+                }
+                Err(error) => self.analysis_error.set(Some(error)),
+            }
+            self.answered.set(asked);
+            self.drawn().await;
+            if !self.loading.get_value() && self.status.get_untracked() == Status::Busy {
+                self.status.set(Status::Ready);
+            }
+        });
+    }
+
+    /// A view starts drawing results later ([`Shown`]); [`AppState::drawn_one`] when done.
+    pub fn drawing_one(&self) {
+        self.drawing.update_value(|n| *n += 1);
+    }
+
+    pub fn drawn_one(&self) {
+        self.drawing.update_value(|n| *n = n.saturating_sub(1));
+    }
+
+    /// Until every view has drawn the results it was given.
+    async fn drawn(&self) {
+        // The views learn of new results in the tasks after this one.
+        browser::engine::sleep(0).await;
+        while self.drawing.get_value() > 0 {
+            browser::engine::sleep(10).await;
+        }
+    }
+
+    /// Until the engine has answered the latest question and every view has drawn it.
+    async fn analysed(&self) {
+        while self.answered.get_untracked() != self.asked.get_value() {
+            browser::engine::sleep(20).await;
+        }
+        self.drawn().await;
     }
 
     /// Chooses the user's own unit (`None`: none), and remembers it on this machine.
@@ -341,7 +466,7 @@ impl AppState {
     /// made or saved is said with the other messages, never dropped; a later success clears what
     /// an earlier failure said.
     pub async fn make(self, job: Job) {
-        let made = browser::engine::make(&job).await;
+        let made = browser::engine::make(&job, self.analysis.get_untracked().as_ref().map(|a| &*a.0)).await;
         let saved = made.and_then(|Made { file, mime, bytes }| {
             browser::download(&bytes, &file, &mime).map_err(|detail| ReportError::Save { file, detail })
         });
@@ -399,7 +524,7 @@ impl AppState {
 
     /// Loads the sample town, made by the engine worker.
     pub async fn load_sample(self, job: Job) {
-        match browser::engine::make(&job).await {
+        match browser::engine::make(&job, None).await {
             Ok(made) => self.load_bytes(vec![(made.file, made.bytes)]).await,
             Err(error) => {
                 let id = self.take_id();
@@ -443,6 +568,7 @@ impl AppState {
     }
 
     async fn begin(&self) {
+        self.loading.set_value(true);
         browser::mark_received();
         self.status.set(Status::Busy);
         self.errors.set(Vec::new());
@@ -452,6 +578,12 @@ impl AppState {
 
     async fn finish(&self, any_loaded: bool) {
         browser::next_frame().await;
+        if let Some(inputs) = self.deferred.try_update_value(Option::take).flatten() {
+            self.ask(inputs, self.asked.get_value());
+        }
+        self.analysed().await;
+        // Let the results paint before they are said to be on screen.
+        browser::next_frame().await;
         browser::measure_analysis();
         let status = if any_loaded
             || self.files.with_untracked(|f| !f.is_empty()) && self.errors.with_untracked(Vec::is_empty)
@@ -460,6 +592,7 @@ impl AppState {
         } else {
             Status::Error
         };
+        self.loading.set_value(false);
         self.status.set(status);
     }
 
@@ -483,21 +616,25 @@ impl AppState {
         let reading = self.reading;
         reading.set(Some(Reading { file: name.clone(), progress: Progress { rows_done: 0, rows_total: 0 } }));
         let file = name.clone();
-        let outcome = browser::engine::read(&name, &bytes, &limits, settings.seconds, move |progress| {
-            reading.set(Some(Reading { file: file.clone(), progress }));
-        })
-        .await;
+        let id = self.take_id();
+        let rules = self.rules.with_untracked(|r| r.as_ref().map(|r| r.text.clone())).unwrap_or_default();
+        let outcome =
+            browser::engine::read(id, &name, bytes.clone(), &limits, &rules, settings.seconds, move |progress| {
+                reading.set(Some(Reading { file: file.clone(), progress }));
+            })
+            .await;
         browser::measure_read();
         reading.set(None);
         match outcome {
-            Ok(Loaded { workbook, notes }) => {
-                let choice = choice.unwrap_or_else(|| self.remembered_choice(&workbook));
+            Ok((Loaded { workbook, notes }, found)) => {
+                let choice = choice.unwrap_or_else(|| remembered_choice(&workbook, found));
                 if choice.dossier_mapping.is_some() && !keep_cells {
                     // A remembered correction of a dossier list's columns reads the list's cells.
+                    browser::engine::release(id);
                     return Box::pin(self.read_into(name, bytes, true, Some(choice))).await;
                 }
                 let entry = LoadedFile {
-                    id: self.take_id(),
+                    id,
                     bytes,
                     workbook: Arc::new(workbook),
                     notes,
@@ -506,42 +643,15 @@ impl AppState {
                     cells_kept: keep_cells,
                 };
                 self.files.update(|list| {
+                    for replaced in list.iter().filter(|f| f.workbook.file_name == name) {
+                        browser::engine::release(replaced.id);
+                    }
                     list.retain(|f| f.workbook.file_name != name);
                     list.push(entry);
                 });
                 true
             }
             Err(error) => self.refuse(name, error),
-        }
-    }
-
-    /// A mapping the user corrected earlier for a table with the same headers.
-    fn remembered_choice(&self, book: &Workbook) -> Choice {
-        // A dossier list's columns, corrected earlier for a list with the same headers.
-        if let Some((index, list)) = book.sheets.iter().enumerate().find_map(|(i, s)| Some((i, s.dossiers.as_ref()?))) {
-            let saved = browser::setting(&format!("{DOSSIER_MAPPING_KEY}{}", list.mapping.signature()));
-            return match saved.and_then(|s| list.mapping.decoded(&s)) {
-                Some(mapping) => Choice {
-                    sheet: Some(index),
-                    kind: Some(TableKind::DossierList),
-                    dossier_mapping: Some(mapping),
-                    ..Choice::default()
-                },
-                None => Choice::default(),
-            };
-        }
-        let Some(active) = self.rules.get_untracked() else { return Choice::default() };
-        let Ok(found) = table_of(book, &active.rules, &Choice::default()) else { return Choice::default() };
-        let mapping = &found.table.mapping;
-        let saved = browser::setting(&format!("{MAPPING_KEY}{}", mapping.signature()));
-        let columns: Option<Vec<Option<Column>>> = saved.map(|s| s.split('\t').map(Column::decode).collect());
-        match columns {
-            Some(columns) if columns.len() == mapping.columns.len() => Choice {
-                sheet: Some(found.sheet_index),
-                mapping: Some(Mapping { columns, ..mapping.clone() }),
-                ..Choice::default()
-            },
-            _ => Choice { sheet: Some(found.sheet_index), ..Choice::default() },
         }
     }
 
@@ -612,6 +722,7 @@ impl AppState {
     }
 
     pub fn remove(&self, id: u32) {
+        browser::engine::release(id);
         self.files.update(|list| list.retain(|f| f.id != id));
         if self.files.with(Vec::is_empty) && self.status.get_untracked() == Status::Ready {
             self.status.set(Status::Idle);
@@ -636,5 +747,32 @@ impl AppState {
         browser::forget(RULES_NAME_KEY);
         self.rules.set(ActiveRules::default_rules());
         self.rules_error.set(None);
+    }
+}
+
+/// A mapping the user corrected earlier for a table with the same headers; `found` is the table
+/// the engine found in `book` with no choice made.
+fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>) -> Choice {
+    // A dossier list's columns, corrected earlier for a list with the same headers.
+    if let Some((index, list)) = book.sheets.iter().enumerate().find_map(|(i, s)| Some((i, s.dossiers.as_ref()?))) {
+        let saved = browser::setting(&format!("{DOSSIER_MAPPING_KEY}{}", list.mapping.signature()));
+        return match saved.and_then(|s| list.mapping.decoded(&s)) {
+            Some(mapping) => Choice {
+                sheet: Some(index),
+                kind: Some(TableKind::DossierList),
+                dossier_mapping: Some(mapping),
+                ..Choice::default()
+            },
+            None => Choice::default(),
+        };
+    }
+    let Some((sheet_index, mapping)) = found else { return Choice::default() };
+    let saved = browser::setting(&format!("{MAPPING_KEY}{}", mapping.signature()));
+    let columns: Option<Vec<Option<Column>>> = saved.map(|s| s.split('\t').map(Column::decode).collect());
+    match columns {
+        Some(columns) if columns.len() == mapping.columns.len() => {
+            Choice { sheet: Some(sheet_index), mapping: Some(Mapping { columns, ..mapping }), ..Choice::default() }
+        }
+        _ => Choice { sheet: Some(sheet_index), ..Choice::default() },
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::compare::{change_class, change_text};
-use super::state::use_app;
+use super::state::{use_app, use_shown};
 use super::table_box::table_box;
 use crate::core::format;
 use crate::core::kind::whole_label;
@@ -17,8 +17,9 @@ use crate::core::trend::{trend, Trend, UnitTrend};
 #[component]
 pub fn TrendView() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let trend = Memo::new(move |_| {
-        let analysis = state.analysis.get()?;
+        let analysis = shown.analysis.get()?;
         let rules = state.rules.get()?.rules;
         trend(&analysis.0.history, &rules).map(Arc::new)
     });

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n::{rank_note, tr, Text};
 use super::plan::UnitPlan;
-use super::state::use_app;
+use super::state::{use_app, use_shown};
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::format;
@@ -18,6 +18,7 @@ use crate::core::text::fold_words;
 #[component]
 pub fn UnitPage() -> impl IntoView {
     let state = use_app();
+    let shown = use_shown();
     let lang = state.lang;
     // Opening a unit moves the keyboard focus to its heading, so that the page is read from there.
     Effect::new(move || {
@@ -32,7 +33,7 @@ pub fn UnitPage() -> impl IntoView {
     });
     move || {
         let name = state.selected_unit.get()?;
-        let analysis = state.analysis.get()?.0;
+        let analysis = shown.analysis.get()?.0;
         let active = state.rules.get()?;
         let rules = active.rules;
         let u = analysis.scores.units.iter().find(|u| u.name == name)?.clone();

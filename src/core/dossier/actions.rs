@@ -11,9 +11,9 @@ use super::units::DossierTable;
 use crate::core::figures::Figure;
 use crate::core::lang::Lang;
 use crate::core::rules::{FromDossiers, Measure, RuleSet};
-use crate::core::score::Scores;
+use crate::core::score::{Scores, UnitResult};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Action {
     pub unit: String,
     pub code: String,
@@ -43,11 +43,12 @@ fn counts(table: &DossierTable, from: &FromDossiers) -> HashMap<u32, (usize, usi
 /// Every action worth taking, the most points first (then the fewest dossiers).
 pub fn actions(table: &DossierTable, scores: &Scores, rules: &RuleSet) -> Vec<Action> {
     let mut out = Vec::new();
+    let scored: HashMap<&str, &UnitResult> = scores.units.iter().map(|u| (u.name.as_str(), u)).collect();
     for c in &rules.criteria {
         let Some(numerator) = c.dossiers.numerator.filter(|m| available(*m, &table.list.mapping)) else { continue };
         for (unit, (against, fixable)) in counts(table, &c.dossiers) {
             let name = &table.names[unit as usize];
-            let Some(result) = scores.units.iter().find(|u| &u.name == name).and_then(|u| u.criterion(&c.code)) else {
+            let Some(result) = scored.get(name.as_str()).and_then(|u| u.criterion(&c.code)) else {
                 continue;
             };
             let figure = Figure { numerator: result.numerator, denominator: result.denominator, rate: None };

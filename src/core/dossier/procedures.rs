@@ -14,7 +14,7 @@ use crate::core::score::{counts_hundredths, hundredths_to_points, Scores};
 use crate::core::text::fold_words;
 
 /// Of `of` dossiers counted in a criterion's denominator, `met` count in its numerator.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Share {
     pub met: u32,
     pub of: u32,
@@ -40,7 +40,7 @@ impl Share {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProcedureRow {
     /// As the list writes it; empty for dossiers that name none.
     pub procedure: String,
@@ -133,7 +133,7 @@ impl ProcedureSort {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProcedureTable {
     /// The criteria counted from dossiers that this list has the columns for (codes).
     pub criteria: Vec<String>,

@@ -8,7 +8,7 @@ use crate::core::lang::Lang;
 use crate::core::rules::{Criterion, Measure};
 use crate::core::score::{counts_hundredths, fewest_to_reach};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Recovery {
     /// Dossiers counted against the criterion.
     pub against: usize,

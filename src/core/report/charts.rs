@@ -2,6 +2,7 @@
 //! paired bars (a unit against the average of its peers), and a line over periods. Every chart carries a <title> and a
 //! <desc> with its figures, its text alternative.
 
+use crate::core::format::escape;
 use crate::core::format::number;
 use crate::core::score::{Scores, UnitResult};
 
@@ -30,10 +31,6 @@ const LABEL_WIDTH: f64 = 230.0;
 const PLOT_WIDTH: f64 = 360.0;
 const ROW: f64 = 22.0;
 const BAR: f64 = 14.0;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// Characters of a label that fit in `LABEL_WIDTH` at the charts' 11 px.
 const LABEL_CHARS: usize = 36;

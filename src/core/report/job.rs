@@ -22,20 +22,21 @@ use crate::core::template;
 pub const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";
 pub const TEMPLATE_NAME: &str = "chiso-mau-so-lieu.xlsx";
 
-/// A file to make. Rule sets travel as their TOML text (the worker parses it again).
+/// A file to make. Rule sets travel as their TOML text (the worker parses it again); the
+/// results are the engine's last analysis (`core::engine`), which it holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
     /// One of the result files; the letter is the user's fields, or the default letter.
     Export {
         export: Export,
-        analysis: Arc<Analysis>,
         rules: String,
         alerts: Vec<Alert>,
         comparison: Option<Arc<Comparison>>,
         letter: Option<Box<LetterFields>>,
     },
-    /// A dossier list's to-fix workbook: of one unit, or of every unit when `unit` is `None`.
-    FixList { table: Arc<DossierTable>, unit: Option<String>, scores: Scores, rules: String, file: String },
+    /// The to-fix workbook of the dossier list read from `file`: of one unit, or of every unit
+    /// when `unit` is `None`.
+    FixList { file: String, unit: Option<String>, rules: String },
     /// The blank template of unit figures.
     Template { rules: String },
     /// The sample town's workbook.
@@ -50,32 +51,53 @@ pub struct Made {
     pub bytes: Vec<u8>,
 }
 
+/// The dossier list read from `file` in `analysis`.
+fn list_of<'a>(analysis: &'a Analysis, file: &str) -> Option<&'a DossierTable> {
+    analysis.tables.iter().filter(|t| t.file == file).find_map(|t| t.dossiers.as_ref())
+}
+
 impl Job {
-    /// The file this job makes, as it will be named: known before it is made, for messages.
-    pub fn file_name(&self) -> String {
+    /// The file this job makes from `analysis`, as it will be named: known before it is made,
+    /// for messages.
+    pub fn file_name(&self, analysis: Option<&Analysis>) -> String {
         match self {
-            Job::Export { export, analysis, .. } => export.file_name_for(&analysis.scores),
-            Job::FixList { table, unit, .. } => fix_list::file_name(table, unit.as_deref()),
+            Job::Export { export, .. } => match analysis {
+                Some(a) => export.file_name_for(&a.scores),
+                None => export.file_name_for(&Scores::default()),
+            },
+            Job::FixList { file, unit, .. } => match analysis.and_then(|a| list_of(a, file)) {
+                Some(table) => fix_list::file_name(table, unit.as_deref()),
+                None => format!("{file}.xlsx"),
+            },
             Job::Template { .. } => TEMPLATE_NAME.to_string(),
             Job::Sample { .. } => SAMPLE_NAME.to_string(),
         }
     }
 
-    /// Makes the file.
-    pub fn run(&self) -> Result<Made, ReportError> {
-        let file = self.file_name();
-        let rules = |text: &str| RuleSet::from_toml(text).map_err(|e| ReportError::writing(&file, format!("{e:?}")));
+    /// The rule set's TOML the job is made with.
+    pub fn rules(&self) -> &str {
+        match self {
+            Job::Export { rules, .. }
+            | Job::FixList { rules, .. }
+            | Job::Template { rules }
+            | Job::Sample { rules } => rules,
+        }
+    }
+
+    /// Makes the file from `analysis` (the results files need one) with `rules`.
+    pub fn run(&self, analysis: Option<&Analysis>, rules: &RuleSet) -> Result<Made, ReportError> {
+        let file = self.file_name(analysis);
         let xlsx = |bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>| {
             bytes
                 .map(|bytes| Made { file: file.clone(), mime: XLSX_MIME.to_string(), bytes })
                 .map_err(|e| ReportError::writing(&file, e))
         };
+        let results = || analysis.ok_or_else(|| ReportError::writing(&file, "no results have been computed yet"));
         match self {
-            Job::Export { export, analysis, rules: text, alerts, comparison, letter } => {
-                let rules = rules(text)?;
+            Job::Export { export, alerts, comparison, letter, .. } => {
                 let from = Sources {
-                    analysis,
-                    rules: &rules,
+                    analysis: results()?,
+                    rules,
                     alerts,
                     comparison: comparison.as_deref(),
                     letter: letter.as_deref(),
@@ -83,13 +105,15 @@ impl Job {
                 let bytes = export.write(&from)?;
                 Ok(Made { file: file.clone(), mime: export.mime().to_string(), bytes })
             }
-            Job::FixList { table, unit, scores, rules: text, file: source } => {
-                let rules = rules(text)?;
+            Job::FixList { file: source, unit, .. } => {
+                let analysis = results()?;
+                let table = list_of(analysis, source)
+                    .ok_or_else(|| ReportError::writing(&file, format!("no dossier list read from {source}")))?;
                 let units: Vec<u32> = unit.as_deref().and_then(|u| table.unit_index(u)).into_iter().collect();
-                xlsx(fix_list::to_bytes(table, &units, scores, &rules, source))
+                xlsx(fix_list::to_bytes(table, &units, &analysis.scores, rules, source))
             }
-            Job::Template { rules: text } => xlsx(template::template(&rules(text)?)),
-            Job::Sample { rules: text } => xlsx(template::demo(&rules(text)?)),
+            Job::Template { .. } => xlsx(template::template(rules)),
+            Job::Sample { .. } => xlsx(template::demo(rules)),
         }
     }
 
@@ -121,7 +145,7 @@ mod tests {
         let job = Job::Template { rules: DEFAULT_RULES.to_string() };
         let back = Job::decode(&job.encode()).unwrap();
         assert_eq!(back, job);
-        let made = back.run().unwrap();
+        let made = back.run(None, &RuleSet::from_toml(back.rules()).unwrap()).unwrap();
         assert_eq!(made.file, "chiso-mau-so-lieu.xlsx");
         assert_eq!(made.mime, XLSX_MIME);
         // An xlsx is a zip: it starts with the local file header's signature.

@@ -128,7 +128,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                 "groups": p.groups.iter().map(|(code, g)| (code.clone(), json!(g))).collect::<Map<String, Value>>(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>()),
-        "dossier_lists": analysis.tables.iter().filter_map(|t| t.dossiers.as_ref().map(|d| dossier_list(&t.file, d, analysis, rules))).collect::<Vec<_>>(),
+        "dossier_lists": analysis.tables.iter().filter_map(|t| t.dossiers.as_ref().map(|d| dossier_list(&t.file, d, &t.actions, analysis, rules))).collect::<Vec<_>>(),
         "warnings": warnings,
         "errors": errors,
     })
@@ -138,11 +138,11 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
 fn dossier_list(
     file: &str,
     d: &crate::core::dossier::units::DossierTable,
+    actions: &[crate::core::dossier::actions::Action],
     analysis: &Analysis,
     rules: &RuleSet,
 ) -> Value {
     let o = d.tally.outside;
-    let actions = crate::core::dossier::actions::actions(d, &analysis.scores, rules);
     let procedures = |unit: Option<u32>| {
         let t = procedures(d, &analysis.scores, rules, unit);
         t.rows

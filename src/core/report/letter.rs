@@ -3,6 +3,8 @@
 //! pooled results of the whole town or province, the units named by an alert rule, and the
 //! appendix of every unit. The preview and the DOCX writer both render [`Letter`].
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::alerts::{evaluate, missing_data, AlertRule};
@@ -63,9 +65,10 @@ impl NamedCriterion {
         let rule = AlertRule::CriterionBelowRate { criterion: self.criterion.clone(), rate: self.rate };
         let mut units: Vec<String> = Vec::new();
         // The whole is the body the letter speaks for, not one of the units it names.
-        let whole = |name: &str| scores.units.iter().any(|u| u.name == name && u.is_whole());
-        for alert in evaluate(&[rule], scores, rules).into_iter().filter(|a| !whole(&a.unit)) {
-            if !units.contains(&alert.unit) {
+        let whole: HashSet<&str> = scores.units.iter().filter(|u| u.is_whole()).map(|u| u.name.as_str()).collect();
+        let mut named = HashSet::new();
+        for alert in evaluate(&[rule], scores, rules) {
+            if !whole.contains(alert.unit.as_str()) && named.insert(alert.unit.clone()) {
                 units.push(alert.unit);
             }
         }

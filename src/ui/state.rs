@@ -367,11 +367,15 @@ impl AppState {
         self.drawing.update_value(|n| *n = n.saturating_sub(1));
     }
 
-    /// Until every view has drawn the results it was given.
+    /// Until every view has drawn the results it was given (each takes a task or two; after
+    /// five seconds the app is said ready all the same, rather than waiting on a view forever).
     async fn drawn(&self) {
         // The views learn of new results in the tasks after this one.
         browser::engine::sleep(0).await;
-        while self.drawing.get_value() > 0 {
+        for _ in 0..500 {
+            if self.drawing.get_value() == 0 {
+                break;
+            }
             browser::engine::sleep(10).await;
         }
     }

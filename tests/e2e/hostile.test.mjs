@@ -1,6 +1,6 @@
-// End to end: the reading worker. A reader that dies, a reading that overruns its time budget or
+// End to end: the engine worker. A reader that dies, a reading that overruns its time budget or
 // is cancelled, and a file over a limit each leave a Vietnamese message, keep everything loaded
-// before, and the next file loads normally. An HTML table saved as .xls is read like a workbook.
+// before, and the next file loads and is scored with the others normally. An HTML table saved as .xls is read like a workbook.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -70,10 +70,13 @@ test('a dead reader, a time budget and a cancel lose nothing, and the next file 
     assert.equal(await progress.count(), 0);
     assert.deepEqual(await loadedFiles(page), ['units.xlsx']);
 
-    // And a good file reads normally after all that.
+    // And a good file reads normally after all that. The worker that died held units.xlsx: the
+    // fresh one is given it again before it scores both files, so no result is lost.
     await input.setInputFiles(join(fixtures, 'units.ods'));
     await waitForState(page, 'ready');
     assert.deepEqual(await loadedFiles(page), ['units.xlsx', 'units.ods']);
+    assert.equal(await page.locator('[data-testid="error"][data-kind="analysis"]').count(), 0);
+    assert.equal(await scores.getAttribute('data-value'), '19.48');
     assert.deepEqual(errors, []);
     await context.close();
 });

@@ -66,7 +66,7 @@ fn main() {
                 let outcome = engine::decode::<Inputs>(&Uint8Array::new(&get("payload")).to_vec())
                     .map_err(EngineError::Failed)
                     .and_then(|inputs| engine.results(&inputs));
-                let mut parts = engine::pack(&outcome).into_iter().map(|p| bytes(&p));
+                let mut parts = engine::pack(outcome).into_iter().map(|p| bytes(&p));
                 let head = parts.next().unwrap_or_else(|| bytes(&[]));
                 let rest: Array = parts.collect();
                 transfer.extend(rest.iter().map(|s| s.unchecked_into::<Uint8Array>().buffer().into()));

@@ -32,6 +32,7 @@ const START_MS: i32 = 20_000;
 const MAKE_MS: i32 = 300_000;
 
 /// A file the worker keeps for the page, as it was read: a new worker is given it again.
+#[derive(Clone)]
 struct Held {
     id: u32,
     name: String,
@@ -218,10 +219,7 @@ pub async fn read(
 pub fn release(id: u32) {
     HELD.with(|h| h.borrow_mut().retain(|f| f.id != id));
     if let Some(worker) = WORKER.with(|w| w.borrow().clone()) {
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"job".into(), &"forget".into());
-        let _ = Reflect::set(&message, &"id".into(), &id.into());
-        let _ = worker.post_message(&message);
+        let _ = worker.post_message(&message(&[("job", "forget".into()), ("id", id.into())]));
     }
 }
 
@@ -231,50 +229,36 @@ async fn read_alone(
     seconds: f64,
     progress: impl Fn(Progress) + 'static,
 ) -> Result<Read, ReadError> {
-    let Held { id, name, bytes, limits } = held;
-    let worker = match worker().await {
-        Ok(worker) => worker,
-        Err(NoWorker::Cancelled) => return Err(ReadError::Cancelled),
-        Err(NoWorker::Unavailable) => return Err(ReadError::NoEngine),
+    let timeout_ms = (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32;
+    let rows = move |data: &JsValue| {
+        let number = |key| get(data, key).as_f64().unwrap_or(0.0) as u64;
+        progress(Progress { rows_done: number("done"), rows_total: number("total") });
     };
-    let job = Object::new();
-    let _ = Reflect::set(&job, &"job".into(), &"read".into());
-    let _ = Reflect::set(&job, &"id".into(), &(*id).into());
-    let _ = Reflect::set(&job, &"name".into(), &name.into());
-    let _ = Reflect::set(&job, &"bytes".into(), &Uint8Array::from(bytes.as_slice()));
-    let _ = Reflect::set(&job, &"limits".into(), &serde_json::to_string(limits).unwrap_or_default().into());
-    let _ = Reflect::set(&job, &"rules".into(), &rules.into());
-    if let Err(e) = worker.post_message(&job) {
-        retire();
-        return Err(ReadError::Crashed { detail: text(&e) });
+    match answer(&read_message(held, rules, false), timeout_ms, rows).await {
+        Ok(done) => {
+            let [payload, found] = ["payload", "found"].map(|key| Uint8Array::new(&get(&done, key)).to_vec());
+            Ok((wire::decode(&payload)?, engine::decode(&found).ok().flatten()))
+        }
+        Err(Unanswered::NoWorker(NoWorker::Cancelled) | Unanswered::Cancelled) => Err(ReadError::Cancelled),
+        Err(Unanswered::NoWorker(NoWorker::Unavailable)) => Err(ReadError::NoEngine),
+        Err(Unanswered::TimedOut) => Err(ReadError::TimedOut { seconds: seconds.ceil() as u32 }),
+        Err(Unanswered::Crashed(detail)) => Err(ReadError::Crashed { detail }),
     }
-    let outcome = settle(&worker, (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32, move |data| {
-        match text(&get(data, "kind")).as_str() {
-            "progress" => {
-                let number = |key| get(data, key).as_f64().unwrap_or(0.0) as u64;
-                progress(Progress { rows_done: number("done"), rows_total: number("total") });
-                None
-            }
-            "done" => Some(Array::of2(&get(data, "payload"), &get(data, "found")).into()),
-            _ => None,
-        }
-    })
-    .await;
-    match outcome.as_string() {
-        None => {
-            let [payload, found] = [0, 1].map(|i| Uint8Array::new(&Reflect::get_u32(&outcome, i).unwrap_or_default()));
-            let loaded = wire::decode(&payload.to_vec())?;
-            Ok((loaded, engine::decode(&found.to_vec()).ok().flatten()))
-        }
-        Some(word) => {
-            retire();
-            Err(match word.as_str() {
-                "timeout" => ReadError::TimedOut { seconds: seconds.ceil() as u32 },
-                "cancel" => ReadError::Cancelled,
-                other => ReadError::Crashed { detail: other.trim_start_matches("crash:").to_string() },
-            })
-        }
-    }
+}
+
+/// The message that has the worker read `held` and keep it; a quiet one answers nothing but
+/// "done" (the page has the file's outline already).
+fn read_message(held: &Held, rules: &str, quiet: bool) -> [(&'static str, JsValue); 7] {
+    let Held { id, name, bytes, limits } = held;
+    [
+        ("job", "read".into()),
+        ("id", (*id).into()),
+        ("name", name.into()),
+        ("bytes", Uint8Array::from(bytes.as_slice()).into()),
+        ("limits", serde_json::to_string(limits).unwrap_or_default().into()),
+        ("rules", rules.into()),
+        ("quiet", quiet.into()),
+    ]
 }
 
 /// The results of the files the worker keeps, as `inputs` choose. A new worker is given the
@@ -286,26 +270,10 @@ pub async fn analyse(inputs: Inputs) -> Result<Results, EngineError> {
 async fn analyse_alone(inputs: Inputs) -> Result<Results, EngineError> {
     let mut outcome = ask_analysis(&inputs).await;
     if let Err(EngineError::Missing(ids)) = &outcome {
-        let rules = &inputs.rules;
-        let lacking: Vec<Held> = HELD.with(|h| {
-            h.borrow()
-                .iter()
-                .filter(|f| ids.contains(&f.id))
-                .map(|f| Held { id: f.id, name: f.name.clone(), bytes: f.bytes.clone(), limits: f.limits.clone() })
-                .collect()
-        });
-        for Held { id, name, bytes, limits } in &lacking {
-            // A file read before reads again, quietly: the worker keeps it and answers nothing.
-            let _ = ask(&[
-                ("job", "read".into()),
-                ("id", (*id).into()),
-                ("name", name.into()),
-                ("bytes", Uint8Array::from(bytes.as_slice()).into()),
-                ("limits", serde_json::to_string(limits).unwrap_or_default().into()),
-                ("rules", rules.as_str().into()),
-                ("quiet", true.into()),
-            ])
-            .await;
+        let lacking: Vec<Held> = HELD.with(|h| h.borrow().iter().filter(|f| ids.contains(&f.id)).cloned().collect());
+        for held in &lacking {
+            // A file read before reads again, quietly: the worker keeps it.
+            let _ = ask(&read_message(held, &inputs.rules, true)).await;
         }
         outcome = ask_analysis(&inputs).await;
     }
@@ -316,8 +284,9 @@ async fn analyse_alone(inputs: Inputs) -> Result<Results, EngineError> {
 
 async fn ask_analysis(inputs: &Inputs) -> Result<Results, EngineError> {
     let payload = Uint8Array::from(engine::encode(inputs).as_slice());
-    let answer =
-        answer(&[("job", "analyse".into()), ("payload", payload.into())]).await.map_err(EngineError::Failed)?;
+    let answer = answer(&[("job", "analyse".into()), ("payload", payload.into())], MAKE_MS, |_| ())
+        .await
+        .map_err(|e| EngineError::Failed(e.detail()))?;
     let mut results = engine::unpack_head(&Uint8Array::new(&get(&answer, "payload")).to_vec())?;
     for part in Array::from(&get(&answer, "parts")).iter() {
         // Each part decoded in its own task: the page stays responsive meanwhile.
@@ -329,27 +298,70 @@ async fn ask_analysis(inputs: &Inputs) -> Result<Results, EngineError> {
 
 /// Posts a job whose answer is one "done" message; its payload, or why there is none.
 async fn ask(fields: &[(&str, JsValue)]) -> Result<Vec<u8>, String> {
-    Ok(Uint8Array::new(&get(&answer(fields).await?, "payload")).to_vec())
+    let done = answer(fields, MAKE_MS, |_| ()).await.map_err(Unanswered::detail)?;
+    Ok(Uint8Array::new(&get(&done, "payload")).to_vec())
 }
 
-/// Posts a job whose answer is one "done" message; that message, or why there is none.
-async fn answer(fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
-    let worker = worker().await.map_err(|_| "no Web Worker can run in this browser".to_string())?;
+/// Why a job got no answer.
+enum Unanswered {
+    NoWorker(NoWorker),
+    Crashed(String),
+    TimedOut,
+    Cancelled,
+}
+
+impl Unanswered {
+    /// In words, for the jobs that report a failure as text.
+    fn detail(self) -> String {
+        match self {
+            Unanswered::NoWorker(_) => "no Web Worker can run in this browser".to_string(),
+            Unanswered::Crashed(detail) => detail,
+            Unanswered::TimedOut => "timeout".to_string(),
+            Unanswered::Cancelled => "cancel".to_string(),
+        }
+    }
+}
+
+fn message(fields: &[(&str, JsValue)]) -> Object {
     let message = Object::new();
     for (key, value) in fields {
         let _ = Reflect::set(&message, &JsValue::from_str(key), value);
     }
+    message
+}
+
+/// Posts a job (its byte arrays transferred, not copied) and waits up to `timeout_ms` for its
+/// "done" message, passing each "progress" message to `progress` meanwhile; a worker that fails
+/// to answer is retired.
+async fn answer(
+    fields: &[(&str, JsValue)],
+    timeout_ms: i32,
+    progress: impl Fn(&JsValue) + 'static,
+) -> Result<JsValue, Unanswered> {
+    let worker = worker().await.map_err(Unanswered::NoWorker)?;
     let transfer: Array = fields.iter().filter_map(|(_, v)| v.dyn_ref::<Uint8Array>().map(|a| a.buffer())).collect();
-    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
+    if let Err(e) = worker.post_message_with_transfer(&message(fields), &transfer) {
         retire();
-        return Err(text(&e));
+        return Err(Unanswered::Crashed(text(&e)));
     }
-    let outcome = settle(&worker, MAKE_MS, |data| (text(&get(data, "kind")) == "done").then(|| data.clone())).await;
+    let outcome = settle(&worker, timeout_ms, move |data| match text(&get(data, "kind")).as_str() {
+        "progress" => {
+            progress(data);
+            None
+        }
+        "done" => Some(data.clone()),
+        _ => None,
+    })
+    .await;
     match outcome.as_string() {
         None => Ok(outcome),
         Some(word) => {
             retire();
-            Err(word.trim_start_matches("crash:").to_string())
+            Err(match word.as_str() {
+                "timeout" => Unanswered::TimedOut,
+                "cancel" => Unanswered::Cancelled,
+                other => Unanswered::Crashed(other.trim_start_matches("crash:").to_string()),
+            })
         }
     }
 }

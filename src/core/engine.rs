@@ -166,19 +166,24 @@ enum Part<'a> {
 /// The results as they cross to the page: first the results without their dossier lists'
 /// records, their alerts and their history, then those, a slice at a time, so that the page
 /// decodes a province's results between frames rather than in one long task.
-pub fn pack(outcome: &Result<Results, EngineError>) -> Vec<Vec<u8>> {
-    let Ok(results) = outcome else { return vec![encode(outcome)] };
-    let mut head = Results { alerts: Vec::new(), ..results.clone() };
-    head.analysis.history = Vec::new();
+pub fn pack(outcome: Result<Results, EngineError>) -> Vec<Vec<u8>> {
+    // Taken apart, not copied: the head keeps what the parts do not carry.
+    let mut head = match outcome {
+        Ok(results) => results,
+        Err(e) => return vec![encode(&Err::<Results, _>(e))],
+    };
+    let alerts = std::mem::take(&mut head.alerts);
+    let history = std::mem::take(&mut head.analysis.history);
     let mut parts = Vec::new();
     for (index, table) in head.analysis.tables.iter_mut().enumerate() {
         if let Some(d) = &mut table.dossiers {
-            parts.extend(d.list.dossiers.chunks(SLICE).map(|s| encode(&Part::Records(index, s.into()))));
-            d.list = Arc::new(d.list.with_dossiers(Vec::new()));
+            let without = Arc::new(d.list.with_dossiers(Vec::new()));
+            let list = std::mem::replace(&mut d.list, without);
+            parts.extend(list.dossiers.chunks(SLICE).map(|s| encode(&Part::Records(index, s.into()))));
         }
     }
-    parts.extend(results.alerts.chunks(SLICE).map(|s| encode(&Part::Alerts(s.into()))));
-    parts.push(encode(&Part::History(results.analysis.history.as_slice().into())));
+    parts.extend(alerts.chunks(SLICE).map(|s| encode(&Part::Alerts(s.into()))));
+    parts.push(encode(&Part::History(history.as_slice().into())));
     std::iter::once(encode(&Ok::<_, EngineError>(head))).chain(parts).collect()
 }
 
@@ -251,7 +256,7 @@ mod tests {
         let names: Vec<&str> = analysis.scores.units.iter().map(|u| u.name.as_str()).collect();
         assert_eq!(names, ["Xã A", "Xã B"]);
         // Sent in parts (the alerts apart), it arrives whole.
-        let parts = pack(&Ok(results.clone()));
+        let parts = pack(Ok(results.clone()));
         let mut back = unpack_head(&parts[0]).unwrap();
         assert!(back.alerts.is_empty() && back.analysis.history.is_empty());
         for part in &parts[1..] {
@@ -299,7 +304,7 @@ mod tests {
         assert!(book.sheets[0].dossiers.is_some(), "read as a dossier list");
         assert_eq!(engine.keep(3, book, DEFAULT_RULES), None);
         let results = engine.results(&inputs(&[3]));
-        let parts = pack(&results);
+        let parts = pack(results.clone());
         // The head, three slices of records and the history; every dossier was settled on
         // time, so there is no alert to send.
         assert_eq!(results.as_ref().map(|r| r.alerts.len()), Ok(0));
@@ -316,8 +321,9 @@ mod tests {
         assert_eq!(names, ["Xã A", "Xã B"]);
         // An error is one part, and a slice for a table without a list is refused.
         let missing = Err(EngineError::Missing(vec![4]));
-        assert_eq!(pack(&missing).len(), 1);
-        assert_eq!(unpack_head(&pack(&missing)[0]), missing);
+        let packed = pack(missing.clone());
+        assert_eq!(packed.len(), 1);
+        assert_eq!(unpack_head(&packed[0]), missing);
         assert!(unpack_part(&mut back, &encode(&Part::Records(5, Vec::new().into()))).is_err());
     }
 }

@@ -16,26 +16,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use chiso::browser::{field, message};
 use chiso::core::engine::{self, Engine, EngineError, Inputs};
 use chiso::core::read::{read_with, wire, Limits, Loaded};
 use chiso::core::report::error::ReportError;
 use chiso::core::report::job::{encode_outcome, Job};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-fn message(fields: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object
-}
-
-/// A field of a message from the page; undefined when it has none.
-fn field(data: &JsValue, key: &str) -> JsValue {
-    Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn bytes(value: &[u8]) -> Uint8Array {
     Uint8Array::from(value)

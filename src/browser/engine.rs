@@ -10,11 +10,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use super::{field, message};
 use crate::core::analysis::Analysis;
 use crate::core::engine::{self, EngineError, Inputs, Results};
 use crate::core::header::Mapping;
@@ -59,10 +60,6 @@ pub async fn sleep(ms: i32) {
         }
     });
     let _ = JsFuture::from(promise).await;
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn text(value: &JsValue) -> String {
@@ -148,7 +145,7 @@ async fn worker() -> Result<Worker, NoWorker> {
     }
     let worker = spawn().map_err(|_| NoWorker::Unavailable)?;
     let ready =
-        settle(&worker, START_MS, |data| (text(&get(data, "kind")) == "ready").then(|| JsValue::from_str("ready")))
+        settle(&worker, START_MS, |data| (text(&field(data, "kind")) == "ready").then(|| JsValue::from_str("ready")))
             .await;
     match ready.as_string().as_deref() {
         Some("ready") => {
@@ -231,12 +228,12 @@ async fn read_alone(
 ) -> Result<Read, ReadError> {
     let timeout_ms = (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32;
     let rows = move |data: &JsValue| {
-        let number = |key| get(data, key).as_f64().unwrap_or(0.0) as u64;
+        let number = |key| field(data, key).as_f64().unwrap_or(0.0) as u64;
         progress(Progress { rows_done: number("done"), rows_total: number("total") });
     };
     match answer(&read_message(held, rules, false), timeout_ms, rows).await {
         Ok(done) => {
-            let [payload, found] = ["payload", "found"].map(|key| Uint8Array::new(&get(&done, key)).to_vec());
+            let [payload, found] = ["payload", "found"].map(|key| Uint8Array::new(&field(&done, key)).to_vec());
             Ok((wire::decode(&payload)?, engine::decode(&found).ok().flatten()))
         }
         Err(Unanswered::NoWorker(NoWorker::Cancelled) | Unanswered::Cancelled) => Err(ReadError::Cancelled),
@@ -287,8 +284,8 @@ async fn ask_analysis(inputs: &Inputs) -> Result<Results, EngineError> {
     let answer = answer(&[("job", "analyse".into()), ("payload", payload.into())], MAKE_MS, |_| ())
         .await
         .map_err(|e| EngineError::Failed(e.detail()))?;
-    let mut results = engine::unpack_head(&Uint8Array::new(&get(&answer, "payload")).to_vec())?;
-    for part in Array::from(&get(&answer, "parts")).iter() {
+    let mut results = engine::unpack_head(&Uint8Array::new(&field(&answer, "payload")).to_vec())?;
+    for part in Array::from(&field(&answer, "parts")).iter() {
         // Each part decoded in its own task: the page stays responsive meanwhile.
         sleep(0).await;
         engine::unpack_part(&mut results, &Uint8Array::new(&part).to_vec())?;
@@ -299,7 +296,7 @@ async fn ask_analysis(inputs: &Inputs) -> Result<Results, EngineError> {
 /// Posts a job whose answer is one "done" message; its payload, or why there is none.
 async fn ask(fields: &[(&str, JsValue)]) -> Result<Vec<u8>, String> {
     let done = answer(fields, MAKE_MS, |_| ()).await.map_err(Unanswered::detail)?;
-    Ok(Uint8Array::new(&get(&done, "payload")).to_vec())
+    Ok(Uint8Array::new(&field(&done, "payload")).to_vec())
 }
 
 /// Why a job got no answer.
@@ -322,14 +319,6 @@ impl Unanswered {
     }
 }
 
-fn message(fields: &[(&str, JsValue)]) -> Object {
-    let message = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&message, &JsValue::from_str(key), value);
-    }
-    message
-}
-
 /// Posts a job (its byte arrays transferred, not copied) and waits up to `timeout_ms` for its
 /// "done" message, passing each "progress" message to `progress` meanwhile; a worker that fails
 /// to answer is retired.
@@ -344,7 +333,7 @@ async fn answer(
         retire();
         return Err(Unanswered::Crashed(text(&e)));
     }
-    let outcome = settle(&worker, timeout_ms, move |data| match text(&get(data, "kind")).as_str() {
+    let outcome = settle(&worker, timeout_ms, move |data| match text(&field(data, "kind")).as_str() {
         "progress" => {
             progress(data);
             None

@@ -5,9 +5,24 @@ pub mod engine;
 pub mod offline;
 pub mod session;
 
-use js_sys::{Promise, Uint8Array};
+use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+/// A message between the page and the engine worker, from its fields (both ends build theirs
+/// with it).
+pub fn message(fields: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+/// A field of a message; undefined when it has none.
+pub fn field(data: &JsValue, key: &str) -> JsValue {
+    Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
 
 /// The name of the mark set when files arrive and of the measure taken when results are on screen
 /// (the automation contract's `chiso:analysis`); `chiso:read` is its reading part.

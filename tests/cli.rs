@@ -98,11 +98,14 @@ fn score_prints_the_contract_json() {
         [("PUBLISH_ON_TIME", 5.62, 14), ("PUBLIC_UPDATE_ON_TIME", 3.55, 14), ("PUBLIC_CONTENT_FULL", 1.95, 14)]
     );
     // Province-level criteria come from the town: 74/79 × 6 = 5.62, 71/80 × 4 = 3.55, 78/80 × 2 = 1.95.
-    assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["source"], "inherited");
+    assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["derivation"], "inherited");
+    assert_eq!(an_lac["criteria"]["PUBLISH_ON_TIME"]["source"], "figures", "the town's row of the unit figures");
     assert_eq!(an_lac["groups"]["CKMB"].as_f64(), Some(11.12));
     assert_eq!(an_lac["total"].as_f64(), Some(60.05));
     let town = unit(&json, "UBND thị xã An Hòa");
-    assert_eq!(town["criteria"]["ON_TIME"]["source"], "pooled");
+    // The town's row is the whole, with its own figures: never pooled again with its communes'.
+    assert_eq!(town["criteria"]["ON_TIME"]["derivation"], "own");
+    assert_eq!(json["whole"], "UBND thị xã An Hòa");
     // The town stands above its communes as their whole: not ranked beside them.
     assert_eq!(town["rank"], Value::Null);
     let ranks: Vec<u64> = json["units"].as_array().unwrap()[1..].iter().map(|u| u["rank"].as_u64().unwrap()).collect();
@@ -293,7 +296,7 @@ fn three_periods_give_a_trend() {
     assert_eq!(names, ["UBND xã A", "UBND xã B", "UBND xã D", "UBND xã C"]);
     let b = &trend[1]["points"];
     let periods: Vec<&str> = b.as_array().unwrap().iter().map(|p| p["period"].as_str().unwrap()).collect();
-    assert_eq!(periods, ["9/2026", "10/2026", "11/2026"]);
+    assert_eq!(periods, ["09/2026", "10/2026", "11/2026"]);
     let totals: Vec<Option<f64>> = b.as_array().unwrap().iter().map(|p| p["total"].as_f64()).collect();
     assert_eq!(totals, [Some(10.0), Some(29.6), Some(26.4)]);
     assert_eq!((b[1]["change"].as_f64(), b[2]["change"].as_f64()), (Some(19.6), Some(-3.2)));

@@ -12,8 +12,9 @@ use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::dossier::reasons::Reason;
 use chiso::core::dossier::recover::recover;
 use chiso::core::dossier::tally::shortfalls;
-use chiso::core::dossier::units::{Filled, Typed};
+use chiso::core::dossier::units::Typed;
 use chiso::core::dossier::Window;
+use chiso::core::figures::sources::SourceKind;
 use chiso::core::figures::{Figure, IssueKind, TableError, TableKind};
 use chiso::core::message::Message;
 use chiso::core::read::read_file;
@@ -300,8 +301,16 @@ UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
     assert_eq!(c(a, "HAS_ONLINE"), counted(3.0, 10.0, 1.2));
     // PAY_FORMALITIES from the sheet: 2/8 = 25 % of the 80 % target → 2 × 0.3125 = 0.63 (0.625 up).
     assert_eq!(c(a, "PAY_FORMALITIES"), counted(2.0, 8.0, 0.63));
-    // The dossiers' own count wins over the sheet's 1/1.
-    assert_eq!(c(a, "DOSSIER_SYNC"), counted(14.0, 16.0, 5.25));
+    // The sheet's 1/1 (the portal's figure) comes before the dossiers' own 14/16 → 6 × 14/16
+    // = 5,25, which is kept beside it as a disagreeing source.
+    assert_eq!(c(a, "DOSSIER_SYNC"), counted(1.0, 1.0, 6.0));
+    let origin = |u: &UnitResult, code: &str| u.criterion(code).and_then(|c| c.origin.clone()).unwrap();
+    let sync = origin(a, "DOSSIER_SYNC");
+    assert_eq!(sync.source, SourceKind::Figures);
+    assert_eq!(
+        sync.others.iter().map(|o| (o.source, o.figure.numerator, o.figure.denominator)).collect::<Vec<_>>(),
+        [(SourceKind::Dossiers, Some(14.0), Some(16.0))]
+    );
     // PUBLISH_ON_TIME, a province figure: 74/79 → 6 × 0.93671 = 5.62.
     assert_eq!(c(a, "PUBLISH_ON_TIME"), counted(74.0, 79.0, 5.62));
     // Bình Minh: HAS_ONLINE typed (4 procedures); 2 of them online (KS, CT) → 4 × 0.5 = 2.
@@ -309,16 +318,17 @@ UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
     assert_eq!(c(b, "HAS_ONLINE"), counted(2.0, 4.0, 2.0));
     // …and the province's publication figure, inherited.
     assert_eq!(c(b, "PUBLISH_ON_TIME"), counted(74.0, 79.0, 5.62));
-    let origins = &analysis.origins;
+    // HAS_ONLINE's numerator counted from the dossiers, its denominator from the sheet.
+    let has_online = origin(a, "HAS_ONLINE");
+    assert_eq!((has_online.source, has_online.counted()), (SourceKind::Dossiers, (true, false)));
+    assert_eq!(has_online.denominator, Some((SourceKind::Figures, "so-lieu-don-vi.csv".to_string())));
+    let typed = origin(b, "HAS_ONLINE");
+    assert_eq!(typed.denominator.map(|d| d.0), Some(SourceKind::Typed));
+    let province = origin(b, "PUBLISH_ON_TIME");
+    assert_eq!(province.via.as_deref(), Some("UBND tỉnh Hòa Sơn"));
     assert_eq!(
-        origins["ubnd xa an binh"]["HAS_ONLINE"].filled,
-        Some(Filled::Sheet { file: "so-lieu-don-vi.csv".into() })
-    );
-    assert!(origins["ubnd xa an binh"]["HAS_ONLINE"].numerator_counted);
-    assert_eq!(origins["ubnd xa binh minh"]["HAS_ONLINE"].filled, Some(Filled::Typed));
-    assert_eq!(
-        origins["ubnd xa binh minh"]["PUBLISH_ON_TIME"].filled,
-        Some(Filled::Province { unit: "UBND tỉnh Hòa Sơn".into() })
+        province.label(chiso::core::lang::Lang::Vi),
+        "bảng số liệu, bảng điểm «so-lieu-don-vi.csv» (dòng của UBND tỉnh Hòa Sơn)"
     );
 }
 

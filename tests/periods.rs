@@ -120,14 +120,18 @@ fn changes_movers_and_alerts_between_the_periods() {
 
 #[test]
 fn the_user_chooses_which_periods() {
-    let analysis = run(&[book(OCTOBER), book(NOVEMBER)], Focus { current: Some(month(10)), previous: None });
+    let analysis =
+        run(&[book(OCTOBER), book(NOVEMBER)], Focus { current: Some(month(10)), previous: None, ..Focus::default() });
     assert_eq!(analysis.period, Some(month(10)));
     assert_eq!(analysis.scores.units.len(), 3);
     assert!(analysis.previous.is_none(), "nothing before October");
     let rules = RuleSet::default_rules().unwrap();
     assert!(compare(&analysis, &default_rules(), &rules).is_none());
 
-    let unknown = run(&[book(OCTOBER), book(NOVEMBER)], Focus { current: Some(month(12)), previous: Some(month(12)) });
+    let unknown = run(
+        &[book(OCTOBER), book(NOVEMBER)],
+        Focus { current: Some(month(12)), previous: Some(month(12)), ..Focus::default() },
+    );
     assert_eq!(unknown.period, Some(month(11)), "a period not loaded falls back to the latest");
     assert_eq!(unknown.previous.as_ref().map(|p| p.0.clone()), Some(month(10)));
 }
@@ -188,7 +192,7 @@ fn a_third_period_is_set_aside_and_said() {
                 .unwrap()
                 .workbook,
         ],
-        Focus { current: None, previous: Some(month(9)) },
+        Focus { current: None, previous: Some(month(9)), ..Focus::default() },
     );
     assert_eq!(compared_with_september.set_aside, [(month(10), 3)]);
 }

@@ -6,8 +6,9 @@
 mod common;
 
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
-use chiso::core::dossier::units::{Counted, Typed};
+use chiso::core::dossier::units::Typed;
 use chiso::core::dossier::{find_header, Certainty, Field};
+use chiso::core::figures::sources::SourceKind;
 use chiso::core::figures::{IssueKind, TableKind};
 use chiso::core::message::Message;
 use chiso::core::period::Period;
@@ -112,9 +113,10 @@ fn check_units_report(file: &str) {
     assert!(text.contains("«Số hồ sơ nhận giải quyết › Trong đó › Trực tuyến»"), "{text}");
     assert!(text.contains("là 110") && text.contains("105"), "{text}");
     // Each counted figure says where it came from.
-    let origin = &analysis.origins["so tu phap"]["ON_TIME"];
-    assert_eq!(origin.counted_from, Counted::Report);
-    assert_eq!(origin.label(chiso::core::lang::Lang::Vi), "theo báo cáo kết quả giải quyết TTHC");
+    let origin = unit(&analysis, "Sở Tư pháp").criterion("ON_TIME").and_then(|c| c.origin.clone()).unwrap();
+    assert_eq!(origin.source, SourceKind::Report);
+    let label = origin.label(chiso::core::lang::Lang::Vi);
+    assert!(label.starts_with("báo cáo kết quả giải quyết TTHC «bao-cao-06a."), "{label}");
 }
 
 #[test]
@@ -365,9 +367,11 @@ fn the_meaning_of_a_status_is_a_rule_set_edit() {
     assert_eq!(c(unit(&analysis, "UBND xã An Bình"), "ON_TIME"), counted(3.0, 6.0, 10.0));
 }
 
-/// What a report cannot give comes from a unit sheet loaded alongside, and says so: Sở Tư pháp's
-/// PAY_DOSSIERS 30/40 → 6 × 0,75 = 4,5 from the sheet; its ON_TIME stays the report's 150/160
-/// although the sheet has one too; the sheet's row is taken over, not scored beside it.
+/// A unit sheet loaded alongside a report: one unit, each figure from the first source that has
+/// it (the unit figures before the report, the reference's order). Sở Tư pháp's PAY_DOSSIERS
+/// 30/40 → 6 × 0,75 = 4,5 from the sheet, which the report lacks; its ON_TIME is the sheet's 1/2
+/// → 10, not the report's 150/160 nor their sum 151/162, and the report's figure is kept beside
+/// it as a disagreeing source.
 #[test]
 fn a_unit_sheet_alongside_fills_what_the_report_lacks() {
     let n = |x: f64| Cell::Number(x);
@@ -388,9 +392,14 @@ fn a_unit_sheet_alongside_fills_what_the_report_lacks() {
     let tu_phap: Vec<&UnitResult> = analysis.scores.units.iter().filter(|u| u.name == "Sở Tư pháp").collect();
     assert_eq!(tu_phap.len(), 1);
     assert_eq!(c(tu_phap[0], "PAY_DOSSIERS"), counted(30.0, 40.0, 4.5));
-    assert_eq!(c(tu_phap[0], "ON_TIME"), counted(150.0, 160.0, 18.75));
-    let origin = &analysis.origins["so tu phap"]["PAY_DOSSIERS"];
-    assert_eq!(origin.label(chiso::core::lang::Lang::Vi), "bảng số liệu «so-lieu.xlsx»");
+    assert_eq!(c(tu_phap[0], "ON_TIME"), counted(1.0, 2.0, 10.0));
+    let origin = |code: &str| tu_phap[0].criterion(code).and_then(|c| c.origin.clone()).unwrap();
+    assert_eq!(origin("PAY_DOSSIERS").label(chiso::core::lang::Lang::Vi), "bảng số liệu, bảng điểm «so-lieu.xlsx»");
+    let on_time = origin("ON_TIME");
+    assert_eq!((on_time.source, on_time.file.as_str()), (SourceKind::Figures, "so-lieu.xlsx"));
+    let others: Vec<_> =
+        on_time.others.iter().map(|o| (o.source, o.file.as_str(), o.figure.numerator, o.figure.denominator)).collect();
+    assert_eq!(others, [(SourceKind::Report, "bao-cao-06a.xlsx", Some(150.0), Some(160.0))]);
 }
 
 /// The register's other rendition (real-formats.md §3), three header rows and no merges kept

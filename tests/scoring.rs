@@ -176,30 +176,35 @@ fn competition_ranks_overall_and_per_group() {
     assert_eq!(ckmb, [Some(1); 4]);
 }
 
-/// A district pools its own counts with its communes'; the communes inherit province-level
-/// criteria; ranks are among siblings.
+/// A district's own row is the whole of it (its figures as the portal publishes them, never pooled
+/// again with its communes'); what its row lacks is pooled from its communes' counts; the
+/// communes inherit province-level criteria; ranks are among siblings.
 #[test]
 fn roll_up_pools_counts_never_averages_scores() {
-    let district = unit(
-        "UBND huyện Ba Vì",
-        None,
-        &[("ON_TIME", counts(10.0, 10.0)), ("PUBLISH_ON_TIME", counts(65.0, 80.0)), ("PAY_DOSSIERS", counts(1.0, 4.0))],
-    );
+    let district =
+        unit("UBND huyện Ba Vì", None, &[("ON_TIME", counts(96.0, 112.0)), ("PUBLISH_ON_TIME", counts(65.0, 80.0))]);
     let a = unit(
         "UBND xã A",
         Some("UBND huyện Ba Vì"),
         &[("ON_TIME", counts(90.0, 100.0)), ("PAY_DOSSIERS", counts(3.0, 6.0))],
     );
-    let b = unit("UBND xã B", Some("ubnd HUYỆN ba vì"), &[("ON_TIME", counts(1.0, 2.0))]);
+    let b = unit(
+        "UBND xã B",
+        Some("ubnd HUYỆN ba vì"),
+        &[("ON_TIME", counts(1.0, 2.0)), ("PAY_DOSSIERS", counts(1.0, 4.0))],
+    );
     let scores = score_units(&[district, a, b], &rules());
     let d = &scores.units[0];
     let on_time = d.criterion("ON_TIME").unwrap();
-    // (10 + 90 + 1) / (10 + 100 + 2) = 101/112 → 20 × 0.901786 = 18.0357 → 18.04.
-    // An average of the three scores (20, 18, 10) would give 16.
-    assert_eq!((on_time.numerator, on_time.denominator, on_time.score), (Some(101.0), Some(112.0), Some(18.04)));
-    assert_eq!(on_time.source, Source::Pooled);
-    // PAY_DOSSIERS: (1 + 3) / (4 + 6) = 0.4 → 2.4; commune B has no figure and adds nothing.
-    assert_eq!(score_of(d, "PAY_DOSSIERS"), Some(2.4));
+    // The district's own 96/112 → 20 × 0.857143 = 17.14; its communes' counts added again would
+    // give (96 + 90 + 1) / (112 + 100 + 2) = 187/214 → 17.48.
+    assert_eq!((on_time.numerator, on_time.denominator, on_time.score), (Some(96.0), Some(112.0), Some(17.14)));
+    assert_eq!(on_time.source, Source::Own);
+    // PAY_DOSSIERS, not in the district's row: (3 + 1) / (6 + 4) = 0.4 → 6 × 0.4 = 2.4. An average
+    // of the two scores (3 and 1.5) would give 2.25.
+    let pay = d.criterion("PAY_DOSSIERS").unwrap();
+    assert_eq!((pay.numerator, pay.denominator, pay.score), (Some(4.0), Some(10.0), Some(2.4)));
+    assert_eq!(pay.source, Source::Pooled);
     // PUBLISH_ON_TIME is province level: not pooled, shown unchanged to the communes.
     assert_eq!(score_of(d, "PUBLISH_ON_TIME"), Some(4.88)); // 6 × 65/80 = 4.875 → 4.88
     let a = &scores.units[1];

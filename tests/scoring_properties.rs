@@ -39,6 +39,7 @@ proptest! {
             tracked: BTreeMap::new(),
             group_scores: BTreeMap::new(),
             total_score: None,
+            origins: Default::default(),
         };
         let scores = score_units(&[unit], &rules);
         let u = &scores.units[0];

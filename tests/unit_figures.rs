@@ -107,9 +107,12 @@ fn three_header_styles_give_identical_results() {
         true,
         [0, 1, 2, 3, 4, 5],
     );
-    // Only where each unit was read from differs.
+    // Only where each unit and figure was read from differs.
     let without_source = |mut s: Scores| {
-        s.units.iter_mut().for_each(|u| u.source = None);
+        for u in &mut s.units {
+            u.source = None;
+            u.criteria.iter_mut().for_each(|c| c.origin = None);
+        }
         s
     };
     let a = without_source(scores_of("labels.xlsx", &labels));

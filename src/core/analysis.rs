@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use crate::core::dossier::actions::{actions, Action};
 use crate::core::dossier::procedures::{procedures, ProcedureTable};
-use crate::core::dossier::units::{complete, counted_origins, Counted, DossierTable, Origins, Typed};
+use crate::core::dossier::units::DossierTable;
 use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping, Window};
+use crate::core::figures::sources::{find_whole, match_key, merge, SourceKind, SourceOrder, Sourced, Typed};
 use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
 use crate::core::header::Mapping;
 use crate::core::lang::Lang;
@@ -35,12 +36,19 @@ pub struct Choice {
     pub dossier_mapping: Option<DossierMapping>,
 }
 
-/// Which loaded period is scored and which it is compared with; `None` lets chiso choose the
-/// latest and the one before it.
+/// Which loaded period is scored and which it is compared with (`None` lets chiso choose the
+/// latest and the one before it), which source's figures are trusted first, and which unit is the
+/// whole.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Focus {
     pub current: Option<Period>,
     pub previous: Option<Period>,
+    /// The order in which sources are trusted, when the user changed it.
+    #[serde(default)]
+    pub sources: SourceOrder,
+    /// The unit the user named as the whole, when no row stands above the others.
+    #[serde(default)]
+    pub whole: Option<String>,
 }
 
 /// The table read from one file.
@@ -64,15 +72,10 @@ impl FileTable {
         FileTable { file: file.to_string(), sheet_index, table, dossiers: None, actions: Vec::new(), procedures: None }
     }
 
-    /// What its units' figures were counted from, when they were counted (a dossier list, a
-    /// settlement report) rather than copied from a table of unit figures; such units take the
-    /// figures they lack from a unit sheet, typed figures or the province's row.
-    pub fn counted(&self) -> Option<Counted> {
-        match (&self.dossiers, self.table.kind) {
-            (Some(_), _) => Some(Counted::Dossiers),
-            (None, TableKind::SettlementReport) => Some(Counted::Report),
-            _ => None,
-        }
+    /// What its units' figures were counted from, when they were counted by the office (a
+    /// dossier list, a settlement report) rather than copied from the portal's figures.
+    pub fn counted(&self) -> Option<SourceKind> {
+        Some(SourceKind::of_table(self.table.kind)).filter(|k| k.is_counted())
     }
 }
 
@@ -93,8 +96,6 @@ pub struct Analysis {
     pub set_aside: Vec<(Period, usize)>,
     /// Every period's scores, earliest first (the trend's points).
     pub history: Vec<(Period, Scores)>,
-    /// For units counted from dossiers (by folded name): where each figure came from.
-    pub origins: Origins,
 }
 
 impl Analysis {
@@ -107,6 +108,17 @@ impl Analysis {
             .filter(|i| i.place.file == file && i.place.sheet == sheet && !i.place.column.is_empty())
             .map(|i| (i.place.row, i.place.column.clone(), i.message(lang)))
             .collect()
+    }
+
+    /// A unit's row as the office's own file of `kind` counted it (a dossier list, a report), before
+    /// the sources were merged: what the self-check shows beside the figure used.
+    pub fn counted_row(&self, unit: &str, kind: SourceKind) -> Option<&UnitRow> {
+        let key = match_key(unit);
+        self.tables
+            .iter()
+            .filter(|t| t.counted() == Some(kind))
+            .flat_map(|t| &t.table.units)
+            .find(|u| match_key(&u.name) == key && (self.period.is_none() || u.period == self.period))
     }
 
     pub fn before(&self) -> Option<(&Period, &Scores)> {
@@ -214,52 +226,39 @@ pub fn file_period(book: &Workbook, choice: &Choice) -> Option<Period> {
     choice.period.clone().or_else(|| Period::find_in(&book.file_name))
 }
 
-/// Reads every file's table, sorts the units into periods, and scores the period in focus and
-/// the one it is compared with. A unit that appears twice in one period counts once (the first),
-/// with an issue naming both places.
+/// Reads every file's table, sorts the units into periods, makes one row per unit and period
+/// from every source (see [`merge`]), finds the whole, and scores the period in focus and the one
+/// it is compared with.
 pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, typed: &Typed) -> Analysis {
     let mut tables = Vec::new();
     let mut errors = Vec::new();
-    let mut origins = BTreeMap::new();
     for (book, choice) in books {
-        match table_of(book, rules, choice).map(|mut t| {
+        let read = table_of(book, rules, choice).map(|mut t| {
             if let Some(d) = &t.dossiers {
                 let sheet = &book.sheets[t.sheet_index].name;
-                let (units, issues, unit_origins) = d.units(&t.file, sheet, rules);
+                let (units, issues) = d.units(&t.file, sheet, rules);
                 t.table.units = units;
                 t.table.issues = issues;
-                origins.extend(unit_origins);
-            } else if t.counted() == Some(Counted::Report) {
-                for unit in &t.table.units {
-                    origins.insert(crate::core::text::fold_words(&unit.name), counted_origins(unit, Counted::Report));
+            }
+            if let Some(period) = file_period(book, choice) {
+                for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
+                    unit.period = Some(period.clone());
                 }
             }
             t
-        }) {
-            Ok(mut t) => {
-                if let Some(period) = file_period(book, choice) {
-                    for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
-                        unit.period = Some(period.clone());
-                    }
-                }
-                tables.push(t)
-            }
+        });
+        match read {
+            Ok(t) => tables.push(t),
             Err(e) => errors.push(e),
         }
     }
-    complete_dossier_units(&mut tables, &mut origins, typed, rules);
     let mut issues: Vec<Issue> = tables.iter().flat_map(|t| t.table.issues.iter().cloned()).collect();
-    let mut by_period: BTreeMap<Option<Period>, Vec<UnitRow>> = BTreeMap::new();
-    let mut seen: HashMap<_, Place> = HashMap::new();
-    for unit in tables.iter().flat_map(|t| &t.table.units) {
-        let key = unit.key();
-        if let Some(first) = seen.get(&key) {
-            let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.clone() };
-            issues.push(Issue { place: unit.source.clone(), kind });
-            continue;
+    let mut by_period: BTreeMap<Option<Period>, Vec<Sourced>> = BTreeMap::new();
+    for t in &tables {
+        let source = SourceKind::of_table(t.table.kind);
+        for row in &t.table.units {
+            by_period.entry(row.period.clone()).or_default().push(Sourced { row, source, file: &t.file });
         }
-        seen.insert(key, unit.source.clone());
-        by_period.entry(unit.period.clone()).or_default().push(unit.clone());
     }
     let periods: Vec<Period> = by_period.keys().flatten().cloned().collect();
     // Rows that do not say their period belong to the only one there is; with several, to none.
@@ -268,28 +267,20 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
         [] => {
             by_period.insert(None, undated);
         }
-        [only] => {
-            let rows = by_period.entry(Some(only.clone())).or_default();
-            let mut places: HashMap<(String, String), Place> =
-                rows.iter().map(|r| (r.key().1, r.source.clone())).collect();
-            for unit in undated {
-                match places.get(&unit.key().1) {
-                    Some(first) => {
-                        let kind = IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.clone() };
-                        issues.push(Issue { place: unit.source, kind });
-                    }
-                    None => {
-                        places.insert(unit.key().1, unit.source.clone());
-                        rows.push(unit);
-                    }
-                }
-            }
-        }
+        [only] => by_period.entry(Some(only.clone())).or_default().extend(undated),
         _ => issues.extend(
             undated
                 .into_iter()
-                .map(|unit| Issue { place: unit.source.clone(), kind: IssueKind::NoPeriod { name: unit.name } }),
+                .map(|s| Issue { place: s.row.source.clone(), kind: IssueKind::NoPeriod { name: s.row.name.clone() } }),
         ),
+    }
+    let mut merged: BTreeMap<Option<Period>, Vec<UnitRow>> = BTreeMap::new();
+    for (period, rows) in &by_period {
+        issues.extend(duplicates(rows, &focus.sources));
+        let mut units = merge(rows, typed, &focus.sources, rules);
+        issues.extend(disagreements(&units, rows));
+        find_whole(&mut units, focus.whole.as_deref());
+        merged.insert(period.clone(), units);
     }
     let current = focus.current.clone().filter(|p| periods.contains(p)).or_else(|| periods.last().cloned());
     let previous = focus
@@ -297,8 +288,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
         .clone()
         .filter(|p| periods.contains(p) && Some(p) != current.as_ref())
         .or_else(|| periods.iter().take_while(|p| Some(*p) != current.as_ref()).last().cloned());
-    let score =
-        |period: &Option<Period>| score_units(by_period.get(period).map(Vec::as_slice).unwrap_or_default(), rules);
+    let score = |period: &Option<Period>| score_units(merged.get(period).map(Vec::as_slice).unwrap_or_default(), rules);
     // Each period is scored once; the one in focus and the one compared with are taken from these.
     let history: Vec<(Period, Scores)> = periods.iter().map(|p| (p.clone(), score(&Some(p.clone())))).collect();
     let scored = |p: &Period| history.iter().find(|(q, _)| q == p).map(|(_, s)| s.clone());
@@ -306,7 +296,7 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
     let set_aside = periods
         .iter()
         .filter(|p| Some(*p) != current.as_ref() && Some(*p) != previous.as_ref())
-        .map(|p| (p.clone(), by_period.get(&Some(p.clone())).map_or(0, Vec::len)))
+        .map(|p| (p.clone(), merged.get(&Some(p.clone())).map_or(0, Vec::len)))
         .collect();
     let previous = previous.and_then(|p| Some((p.clone(), scored(&p)?)));
     for t in &mut tables {
@@ -315,47 +305,66 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
             t.procedures = Some(procedures(d, &scores, rules, None));
         }
     }
-    Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, history, origins }
+    Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, history }
 }
 
-/// Gives units counted from dossiers or a report the figures those cannot give; a unit-figure row of the
-/// same unit and period is taken over by the dossier unit rather than scored beside it. The
-/// province's row is the one row of the period without a parent (other than the unit's own).
-fn complete_dossier_units(tables: &mut [FileTable], origins: &mut Origins, typed: &Typed, rules: &RuleSet) {
-    use crate::core::text::fold_words;
-    let period_of = |u: &UnitRow| u.period.clone();
-    // Each sheet row once: (row, its file, its table, its period, its folded name).
-    let sheet_rows: Vec<(UnitRow, String, usize, Option<Period>, String)> = tables
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.counted().is_none())
-        .flat_map(|(i, t)| {
-            t.table.units.iter().map(move |u| (u.clone(), t.file.clone(), i, period_of(u), fold_words(&u.name)))
-        })
-        .collect();
-    let mut taken: Vec<(usize, String, Option<Period>)> = Vec::new();
-    for t in tables.iter_mut().filter(|t| t.counted().is_some()) {
-        for unit in &mut t.table.units {
-            let (period, key) = (period_of(unit), fold_words(&unit.name));
-            // Rows without a period join any dossier period, as they join the only one there is.
-            let same: Vec<_> = sheet_rows.iter().filter(|r| r.3.is_none() || r.3 == period).collect();
-            let own = same.iter().find(|r| r.4 == key);
-            let roots: Vec<_> = same.iter().filter(|r| r.0.parent.is_none() && r.4 != key).collect();
-            let province = if let [only] = roots.as_slice() { Some(&only.0) } else { None };
-            complete(
-                unit,
-                origins.entry(key.clone()).or_default(),
-                own.map(|r| (&r.0, r.1.as_str())),
-                province,
-                typed,
-                rules,
-            );
-            if let Some(r) = own {
-                taken.push((r.2, r.4.clone(), r.3.clone()));
+/// The same unit in two files of the same kind and period: one unit, said with both places.
+fn duplicates(rows: &[Sourced], order: &SourceOrder) -> Vec<Issue> {
+    let mut first: HashMap<(SourceKind, String), &Place> = HashMap::new();
+    let mut out = Vec::new();
+    let mut ranked: Vec<&Sourced> = rows.iter().collect();
+    ranked.sort_by_key(|r| order.rank(r.source));
+    for r in ranked {
+        let key = (r.source, match_key(&r.row.name));
+        match first.get(&key) {
+            Some(place) if place.file != r.file => {
+                let kind = IssueKind::DuplicateUnit { name: r.row.name.clone(), first: (*place).clone() };
+                out.push(Issue { place: r.row.source.clone(), kind });
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, &r.row.source);
             }
         }
     }
-    for (table, name, period) in taken {
-        tables[table].table.units.retain(|u| !(fold_words(&u.name) == name && period_of(u) == period));
+    out
+}
+
+/// Once per pair of files that give one unit different figures: how many criteria of how many
+/// units, and which file was used (each figure's own conflict is on its unit's page and in the
+/// JSON).
+fn disagreements(units: &[UnitRow], rows: &[Sourced]) -> Vec<Issue> {
+    // Per (file used, other file): their sources, the criteria that differ, and the units.
+    type Pair = (SourceKind, SourceKind, usize, std::collections::BTreeSet<String>);
+    let mut pairs: BTreeMap<(String, String), Pair> = BTreeMap::new();
+    for unit in units {
+        for origin in unit.origins.values() {
+            // Two files of one kind are said as a duplicate unit (see [`duplicates`]).
+            for other in origin.others.iter().filter(|o| o.source != origin.source) {
+                let entry = pairs.entry((origin.file.clone(), other.file.clone())).or_insert((
+                    origin.source,
+                    other.source,
+                    0,
+                    Default::default(),
+                ));
+                entry.2 += 1;
+                entry.3.insert(unit.name.clone());
+            }
+        }
     }
+    let place = |file: &str| rows.iter().find(|r| r.file == file).map(|r| r.row.source.clone()).unwrap_or_default();
+    pairs
+        .into_iter()
+        .map(|((used_file, other_file), (used, other, criteria, units))| Issue {
+            place: Place { row: 0, column: String::new(), ..place(&used_file) },
+            kind: IssueKind::SourcesDisagree {
+                used,
+                used_file,
+                other,
+                other_file,
+                criteria,
+                units: units.into_iter().collect(),
+            },
+        })
+        .collect()
 }

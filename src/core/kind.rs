@@ -21,6 +21,38 @@ pub fn whole_label(name: &str, lang: Lang) -> String {
     }
 }
 
+/// Whether a name is a unit's rather than a field's: «UBND …», «Sở …», «Phòng …», «Văn phòng …»,
+/// «Ban …», «Chi cục …», «Trung tâm …», «Công an …», «Thanh tra …», a commune, a district or a
+/// province. A settlement report's rows under «Lĩnh vực, công việc giải quyết theo cấp» may be
+/// either («Phòng Tư pháp» is a unit, «Hộ tịch» a field).
+pub fn is_unit_name(name: &str) -> bool {
+    const UNITS: [&str; 21] = [
+        "ubnd ",
+        "uy ban nhan dan ",
+        "so ",
+        "phong ",
+        "van phong ",
+        "ban ",
+        "chi cuc ",
+        "cuc ",
+        "trung tam ",
+        "cong an ",
+        "thanh tra ",
+        "bo chi huy ",
+        "xa ",
+        "phuong ",
+        "thi tran ",
+        "dac khu ",
+        "huyen ",
+        "quan ",
+        "thi xa ",
+        "thanh pho ",
+        "tinh ",
+    ];
+    let words = fold_words(name);
+    UNITS.iter().any(|p| words.starts_with(p))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// UBND tỉnh / thành phố trực thuộc trung ương.

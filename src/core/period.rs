@@ -54,6 +54,16 @@ impl Period {
         }
     }
 
+    /// The period written for machines (the automation contract): «06/2026», «Q4/2023», «2026».
+    pub fn code(&self) -> String {
+        match self {
+            Period::Month { year, month } => format!("{month:02}/{year}"),
+            Period::Quarter { year, quarter } => format!("Q{quarter}/{year}"),
+            Period::Year(year) => year.to_string(),
+            Period::Named(text) => text.clone(),
+        }
+    }
+
     /// The period inside a Vietnamese sentence: "tháng 11/2023", "quý 4/2023", "năm 2026".
     pub fn phrase(&self) -> String {
         match self {
@@ -208,6 +218,13 @@ mod tests {
         assert_eq!(q.label(Lang::En), "Q4 2023");
         assert_eq!(q.slug(), "2023-q4");
         assert_eq!(Period::parse("03/2026").unwrap().label(Lang::Vi), "3/2026");
+        // For machines, as the automation contract writes periods, and read back the same.
+        for (text, code) in [("3/2026", "03/2026"), ("Quý 4/2023", "Q4/2023"), ("Năm 2026", "2026"), ("Đợt 2", "Đợt 2")]
+        {
+            let period = Period::parse(text).unwrap();
+            assert_eq!(period.code(), code);
+            assert_eq!(Period::parse(code), Some(period));
+        }
         assert_eq!(Period::parse("3/2026").unwrap().slug(), "2026-03");
         assert_eq!(Period::Year(2026).slug(), "2026");
         assert_eq!(Period::parse("Đợt 2").unwrap().slug(), "dot-2");

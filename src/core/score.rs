@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::core::figures::sources::{match_key, Origin};
 use crate::core::figures::{Figure, Place, UnitRow};
 use crate::core::format;
 use crate::core::lang::Lang;
@@ -45,6 +46,9 @@ pub struct CriterionResult {
     pub max: f64,
     pub status: Status,
     pub source: Source,
+    /// Which loaded source gave the figure (of the unit's own or its ancestor's row), and the
+    /// sources that disagree; `None` for a figure pooled here.
+    pub origin: Option<Origin>,
 }
 
 impl Source {
@@ -77,6 +81,28 @@ impl CriterionResult {
             Status::NoData if self.denominator == Some(0.0) => lang.pick("không có dữ liệu", "no data"),
             Status::NoData => lang.pick("thiếu số liệu", "missing figures"),
             Status::DataError => lang.pick("lỗi dữ liệu", "data error"),
+        }
+    }
+
+    /// The figure it was scored on: its counts, or its rate when it had no counts.
+    pub fn figure(&self) -> Figure {
+        let counts = self.numerator.is_some() && self.denominator.is_some();
+        Figure { numerator: self.numerator, denominator: self.denominator, rate: self.ratio.filter(|_| !counts) }
+    }
+
+    /// Where its figure came from, as the unit page and the sources table say it: the loaded
+    /// source (and any that disagrees) for a unit's own figure, else how it was taken from other
+    /// units.
+    pub fn source_text(&self, lang: Lang) -> String {
+        match (&self.source, &self.origin) {
+            (Source::Own, Some(origin)) => match origin.conflict(&self.figure(), lang) {
+                Some(conflict) => format!("{} · {conflict}", origin.label(lang)),
+                None => origin.label(lang),
+            },
+            (Source::Own, None) if self.numerator.is_none() && self.denominator.is_none() => {
+                lang.pick("chưa có", "none").into()
+            }
+            (source, _) => source.label(lang),
         }
     }
 
@@ -408,6 +434,7 @@ pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: S
         max: criterion.max,
         status: Status::NoData,
         source,
+        origin: None,
     };
     let hundredths = match (result.numerator, result.denominator, figure.and_then(|f| f.rate)) {
         (Some(n), Some(d), _) if n > d || n < 0.0 || d < 0.0 => {
@@ -435,21 +462,21 @@ pub fn score_criterion(criterion: &Criterion, figure: Option<&Figure>, source: S
     result
 }
 
-/// Scores every unit. Parents named in `Đơn vị cấp trên` pool the counts of all the units under
-/// them with their own (sums of numerators over sums of denominators, never an average of
-/// scores); province-level criteria missing on a unit are taken unchanged from its nearest
-/// ancestor that has them. Ranks are competition ranks among units with the same parent.
+/// Scores every unit. A unit's own figures stand; parents named in `Đơn vị cấp trên` without a
+/// row of their own (or without a criterion in it) pool the counts of the units under them (sums
+/// of numerators over sums of denominators, never an average of scores); province-level criteria
+/// missing on a unit are taken unchanged from its nearest ancestor that has them. Ranks are
+/// competition ranks among units with the same parent.
 pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     let mut warnings = Vec::new();
     let mut units: Vec<UnitRow> = rows.to_vec();
-    let mut index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (fold_words(&u.name), i)).collect();
+    let mut index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (match_key(&u.name), i)).collect();
 
     // Parents without a row of their own become units made of their children.
     let mut i = 0;
     while i < units.len() {
         if let Some(parent) = units[i].parent.clone() {
-            let key = fold_words(&parent);
-            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(key) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(match_key(&parent)) {
                 slot.insert(units.len());
                 warnings.push(ScoreWarning::ParentWithoutRow { parent: parent.clone() });
                 units.push(UnitRow {
@@ -462,6 +489,7 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
                     tracked: BTreeMap::new(),
                     group_scores: BTreeMap::new(),
                     total_score: None,
+                    origins: Default::default(),
                 });
             }
         }
@@ -470,7 +498,7 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     let synthetic_from = rows.len();
 
     let mut parent_of: Vec<Option<usize>> =
-        units.iter().map(|u| u.parent.as_ref().and_then(|p| index.get(&fold_words(p)).copied())).collect();
+        units.iter().map(|u| u.parent.as_ref().and_then(|p| index.get(&match_key(p)).copied())).collect();
     for u in 0..units.len() {
         let mut seen = vec![u];
         let mut at = parent_of[u];
@@ -513,8 +541,8 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
                 .criteria
                 .iter()
                 .map(|c| {
-                    let (figure, source) = figure_for(c, u, &units, &descendants[u], &ancestors[u]);
-                    score_criterion(c, figure.as_ref(), source)
+                    let (figure, source, origin) = figure_for(c, u, &units, &descendants[u], &ancestors[u]);
+                    CriterionResult { origin, ..score_criterion(c, figure.as_ref(), source) }
                 })
                 .collect()
         };
@@ -556,36 +584,35 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     scores
 }
 
-/// The figure a criterion is scored on, and where it came from.
+/// The figure a criterion is scored on, where it came from, and which loaded source gave it. A
+/// unit's own row is its figure — a province's or a town's row is already the whole of it, as the
+/// portal publishes it —, a province-level criterion it lacks is its nearest ancestor's, and
+/// whatever else it lacks is pooled from the units under it (a parent without a row, or a row
+/// without that criterion).
 fn figure_for(
     c: &Criterion,
     u: usize,
     units: &[UnitRow],
     descendants: &[usize],
     ancestors: &[usize],
-) -> (Option<Figure>, Source) {
+) -> (Option<Figure>, Source, Option<Origin>) {
     let own = units[u].figures.get(&c.code).copied();
+    let origin = |i: usize| units[i].origins.get(&c.code).cloned();
+    if own.is_some() || descendants.is_empty() && c.level != Level::Province {
+        return (own, Source::Own, origin(u));
+    }
     if c.level == Level::Province {
-        if own.is_some() {
-            return (own, Source::Own);
-        }
         for &a in ancestors {
             if let Some(f) = units[a].figures.get(&c.code) {
-                return (Some(*f), Source::Inherited(units[a].name.clone()));
+                return (Some(*f), Source::Inherited(units[a].name.clone()), origin(a));
             }
         }
         // A whole that nobody above gives the province's figures pools its units' own counts
         // like any other criterion, as the portal publishes it (the seed town's CKMB 7,3).
     }
-    if descendants.is_empty() {
-        return (own, Source::Own);
-    }
-    let pooled = pool(
-        std::iter::once(u).chain(descendants.iter().copied()).filter_map(|i| units[i].figures.get(&c.code).copied()),
-    );
-    match pooled {
-        Some(f) => (Some(f), Source::Pooled),
-        None => (own, Source::Own),
+    match pool(descendants.iter().filter_map(|&i| units[i].figures.get(&c.code).copied())) {
+        Some(f) => (Some(f), Source::Pooled, None),
+        None => (own, Source::Own, origin(u)),
     }
 }
 
@@ -688,6 +715,14 @@ pub fn named_label(count: usize, l: Lang) -> String {
 }
 
 impl Scores {
+    /// The whole the other units make up (its own row, or pooled from them): the one unit left
+    /// unranked above them. The letter, the appendix, the overview and the exports all take it
+    /// from here, so that they cannot name different wholes.
+    pub fn whole(&self) -> Option<&UnitResult> {
+        let mut wholes = self.units.iter().filter(|u| u.is_whole() && u.parent.is_none());
+        wholes.next().filter(|_| wholes.next().is_none())
+    }
+
     /// Each group's average score over the units with the same parent as `unit` (itself left
     /// out), in group order: what its chart compares it with; 0 where it has no peers.
     pub fn peer_averages(&self, unit: &UnitResult) -> Vec<f64> {

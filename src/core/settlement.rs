@@ -149,6 +149,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         tracked: rules.tracked.iter().filter_map(|t| figure(&t.report, counts).map(|f| (t.code.clone(), f))).collect(),
         group_scores: BTreeMap::new(),
         total_score: None,
+        origins: Default::default(),
     };
     let units = match form.layout {
         Layout::PerUnit => rows

@@ -35,7 +35,7 @@ pub fn template(rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
 /// except those of "UBND phường An Lạc", which are the published figures of UBND xã Ba Vì
 /// (Hà Nội, 2026) from the scoring reference, so that a demo shows known scores.
 pub fn demo(rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
-    write(rules, &demo_units(), "Số liệu mẫu (thị xã An Hòa là đơn vị giả định)")
+    write(rules, &demo_units(rules), "Số liệu mẫu (thị xã An Hòa là đơn vị giả định)")
 }
 
 fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, XlsxError> {
@@ -184,7 +184,10 @@ impl Lcg {
     }
 }
 
-fn demo_units() -> Vec<DemoUnit> {
+/// The demo town's row is the whole as the portal publishes it: its office's own counts with
+/// its communes' (the province-level criteria are the town's alone), so that the letter's
+/// results are the town's own row.
+fn demo_units(rules: &RuleSet) -> Vec<DemoUnit> {
     let communes = [
         ("UBND phường Bình Minh", "Phường"),
         ("UBND phường Hòa Bình", "Phường"),
@@ -275,6 +278,14 @@ fn demo_units() -> Vec<DemoUnit> {
             ("CITIZEN_DATA_CONNECTED_FORMALITY", rng.share(procedures, 200, 800)),
         ]);
         units.push(DemoUnit { name, kind, parent: Some(DEMO_TOWN), figures });
+    }
+    let parts: Vec<BTreeMap<&str, (u32, u32)>> = units[1..].iter().map(|u| u.figures.clone()).collect();
+    let own_level = |code: &str| rules.criterion(code).is_some_and(|c| c.level != Level::Province);
+    for (code, (n, d)) in units[0].figures.iter_mut().filter(|(code, _)| own_level(code)) {
+        for (pn, pd) in parts.iter().filter_map(|p| p.get(code)) {
+            *n += pn;
+            *d += pd;
+        }
     }
     units
 }

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
 use crate::core::alerts::Alert;
-use crate::core::analysis::Focus;
 use crate::core::compare::{Change, Comparison};
 use crate::core::format;
 use crate::core::lang::Lang;
@@ -71,7 +70,7 @@ pub fn PeriodChooser() -> impl IntoView {
                         {l.pick("Kỳ đánh giá", "Period scored")} " "
                         <select data-testid="period-current" on:change=move |ev| {
                             let chosen = event_target_value(&ev).parse::<usize>().ok().and_then(|i| pick_current.get(i).cloned());
-                            state.focus.set(Focus { current: chosen, previous: None });
+                            state.focus.update(|f| { f.current = chosen; f.previous = None; });
                         }>{options(Some(&current), None)}</select>
                     </label>
                     <label>

@@ -12,7 +12,8 @@ use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::drill::{self as core_drill, date_text, drillable, DrillKey, DrillSort};
-use crate::core::dossier::units::{Counted, DossierTable};
+use crate::core::dossier::units::DossierTable;
+use crate::core::figures::sources::SourceKind;
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::report::job::Job;
@@ -112,7 +113,7 @@ pub(super) fn DrillDown(
                 {l.pick("Tải cho tất cả đơn vị (.xlsx)", "Download for every unit (.xlsx)")}
             </button>
         </p>
-        {move || view! { <Sources analysis=analysis.clone() rules=rules.clone() unit=unit.get() from=Counted::Dossiers /> }}
+        {move || view! { <Sources analysis=analysis.clone() rules=rules.clone() unit=unit.get() from=SourceKind::Dossiers /> }}
     }
 }
 

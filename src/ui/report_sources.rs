@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::sources::Sources;
 use super::state::{use_app, use_shown};
-use crate::core::dossier::units::Counted;
+use crate::core::figures::sources::SourceKind;
 
 #[component]
 pub fn ReportSources() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn ReportSources() -> impl IntoView {
         let units: Vec<String> = analysis
             .tables
             .iter()
-            .filter(|t| t.counted() == Some(Counted::Report))
+            .filter(|t| t.counted() == Some(SourceKind::Report))
             .flat_map(|t| t.table.units.iter().map(|u| u.name.clone()))
             .collect();
         let first = units.first()?.clone();
@@ -41,7 +41,7 @@ pub fn ReportSources() -> impl IntoView {
                 </label>
                 {move || {
                     let unit = current();
-                    view! { <Sources analysis=analysis.clone() rules=rules.clone() unit=unit from=Counted::Report /> }
+                    view! { <Sources analysis=analysis.clone() rules=rules.clone() unit=unit from=SourceKind::Report /> }
                 }}
             </section>
         })

@@ -1,5 +1,6 @@
-//! Where each of a unit's figures came from (counted, a unit sheet, typed, the province's row),
-//! with inputs for the parts no file gives.
+//! Where each of a unit's figures came from (typed, the portal's figures, a report, a dossier list,
+//! the province's row), what the office's own file gives beside it, and inputs for the parts no
+//! file gives.
 
 use std::sync::Arc;
 
@@ -8,29 +9,31 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
-use crate::core::dossier::units::{source_label, Counted};
+use crate::core::figures::sources::{figure_text, sources_caption, SourceKind};
 use crate::core::figures::Figure;
 use crate::core::format;
 use crate::core::rules::RuleSet;
 use crate::core::text::fold_words;
 
-/// Where each of the unit's figures came from, and inputs for the parts no file gives.
+/// Where each of the unit's figures came from, what the office's own file (`from`: its dossier
+/// list or report) gives beside the figure used, and inputs for the parts no file gives.
 #[component]
-pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String, from: Counted) -> impl IntoView {
+pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String, from: SourceKind) -> impl IntoView {
     let state = use_app();
     let l = state.lang.get_untracked();
     let key = fold_words(&unit);
     let result = analysis.scores.units.iter().find(|u| u.name == unit).cloned();
-    let origins = analysis.origins.get(&key).cloned().unwrap_or_default();
+    let own = analysis.counted_row(&unit, from).cloned();
     let typed = state.typed.get_untracked().get(&key).cloned().unwrap_or_default();
     let rows = rules
         .criteria
         .iter()
         .map(|c| {
             let r = result.as_ref().and_then(|u| u.criterion(&c.code));
-            let origin = origins.get(&c.code).cloned().unwrap_or_default();
             let (n, d) = (r.and_then(|r| r.numerator), r.and_then(|r| r.denominator));
-            let source = source_label(origins.get(&c.code), n.is_some() || d.is_some(), l);
+            let source = r.map(|r| r.source_text(l)).unwrap_or_else(|| l.pick("chưa có", "none").to_string());
+            let counted = r.and_then(|r| r.origin.as_ref()).map(|o| o.counted()).unwrap_or_default();
+            let listed = own.as_ref().and_then(|o| o.figures.get(&c.code)).map(figure_text).unwrap_or_default();
             let mine = typed.get(&c.code).copied().unwrap_or_default();
             let input = |part: bool, counted: bool| {
                 let (unit, code) = (key.clone(), c.code.clone());
@@ -59,41 +62,36 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
             view! {
                 <tr data-criterion=c.code.clone()>
                     <th scope="row">{c.name.clone()}</th>
+                    <td class="num" data-testid="figure-own">{listed}</td>
                     <td class="num">{count(n)}</td>
                     <td class="num">{count(d)}</td>
                     <td data-testid="figure-source">{source}</td>
                     <td>
-                        {if origin.numerator_counted && origin.denominator_counted {
-                            view! { <span aria-label=origin.label(l)>"—"</span> }.into_any()
+                        {if counted == (true, true) {
+                            view! { <span aria-label=l.pick("đếm từ tệp của đơn vị", "counted from the office's file")>"—"</span> }.into_any()
                         } else {
-                            view! { {input(true, origin.numerator_counted)} " / " {input(false, origin.denominator_counted)} }.into_any()
+                            view! { {input(true, counted.0)} " / " {input(false, counted.1)} }.into_any()
                         }}
                     </td>
                 </tr>
             }
         })
         .collect_view();
+    let own_header = match from {
+        SourceKind::Report => l.pick("Theo báo cáo", "In the report"),
+        _ => l.pick("Theo danh sách hồ sơ", "In the dossier list"),
+    };
     view! {
         <h3>{format!("{} — {unit}", l.pick("Nguồn số liệu", "Where the figures come from"))}</h3>
         {table_box(format!("{} — {unit}", l.pick("Nguồn số liệu", "Where the figures come from")), view! {
         <table class="sources" data-testid="dossier-sources" data-unit=unit.clone()>
-            <caption>
-                {match from {
-                    Counted::Dossiers => l.pick(
-                        "Số liệu không có trong danh sách hồ sơ lấy theo thứ tự: nhập tay, bảng số liệu đơn vị tải cùng, dòng của tỉnh.",
-                        "Figures a dossier list cannot give come from, in order: typed in, a unit sheet loaded alongside, the province's row.",
-                    ),
-                    Counted::Report => l.pick(
-                        "Số liệu không có trong báo cáo kết quả giải quyết TTHC lấy theo thứ tự: nhập tay, bảng số liệu đơn vị tải cùng, dòng của tỉnh.",
-                        "Figures a settlement report cannot give come from, in order: typed in, a unit sheet loaded alongside, the province's row.",
-                    ),
-                }}
-            </caption>
+            <caption>{sources_caption(&state.focus.get_untracked().sources, l)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{l.pick("Tiêu chí", "Criterion")}</th>
-                    <th scope="col">{l.pick("Tử số", "Numerator")}</th>
-                    <th scope="col">{l.pick("Mẫu số", "Denominator")}</th>
+                    <th scope="col">{own_header}</th>
+                    <th scope="col">{l.pick("Tử số được dùng", "Numerator used")}</th>
+                    <th scope="col">{l.pick("Mẫu số được dùng", "Denominator used")}</th>
                     <th scope="col">{l.pick("Nguồn", "Source")}</th>
                     <th scope="col">{l.pick("Nhập tay (tử số / mẫu số)", "Type in (numerator / denominator)")}</th>
                 </tr>

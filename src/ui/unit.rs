@@ -6,13 +6,11 @@ use super::i18n::{rank_note, tr, Text};
 use super::plan::UnitPlan;
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
-use crate::core::analysis::Analysis;
 use crate::core::format;
 use crate::core::kind::whole_label;
 use crate::core::plan::to_full;
 use crate::core::rules::RuleSet;
-use crate::core::score::{Source, Status, UnitResult};
-use crate::core::text::fold_words;
+use crate::core::score::{Status, UnitResult};
 
 /// One unit: every criterion's figures, its score and the points lost on it, group by group.
 #[component]
@@ -77,7 +75,7 @@ pub fn UnitPage() -> impl IntoView {
                 {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
                 {chart.map(|chart| view! { <figure class="chart-box" data-chart="unit" inner_html=chart></figure> })}
                 {(!u.score_only()).then(|| view! { <UnitPlan lang=lang unit=u.clone() analysis=analysis.clone() rules=rules.clone() /> })}
-                {(!u.score_only()).then(|| view! { <CriteriaTable unit=u.clone() analysis=analysis.clone() rules=rules.clone() siblings=siblings /> })}
+                {(!u.score_only()).then(|| view! { <CriteriaTable unit=u.clone() rules=rules.clone() siblings=siblings /> })}
             </section>
         })
     }
@@ -86,10 +84,9 @@ pub fn UnitPage() -> impl IntoView {
 /// A unit's criteria, group by group: figures, score, points lost, what brings it to full, status
 /// and where the figures came from.
 #[component]
-fn CriteriaTable(unit: UnitResult, analysis: Arc<Analysis>, rules: Arc<RuleSet>, siblings: usize) -> impl IntoView {
+fn CriteriaTable(unit: UnitResult, rules: Arc<RuleSet>, siblings: usize) -> impl IntoView {
     let l = use_app().lang.get_untracked();
     let u = unit;
-    let origins = analysis.origins.get(&fold_words(&u.name)).cloned().unwrap_or_default();
     let groups = rules
         .groups
         .iter()
@@ -103,11 +100,7 @@ fn CriteriaTable(unit: UnitResult, analysis: Arc<Analysis>, rules: Arc<RuleSet>,
                 .map(|(c, r)| {
                     let warn = if r.status == Status::DataError { "⚠ " } else { "" };
                     let status = format!("{warn}{}", r.status_label(l));
-                    let origin = origins.get(&c.code).map(|o| o.label(l));
-                    let source = match &r.source {
-                        Source::Own => origin.filter(|o| !o.is_empty()).map(|o| format!(" · {o}")).unwrap_or_default(),
-                        other => format!(" · {}", other.label(l)),
-                    };
+                    let source = format!(" · {}", r.source_text(l));
                     let count = |x: Option<f64>| x.map(|v| format::number(v, 2)).unwrap_or_default();
                     view! {
                         <tr data-criterion=c.code.clone() class:data-error=r.status == Status::DataError>

@@ -51,6 +51,7 @@ fn units(count: usize, rules: &RuleSet) -> Vec<UnitRow> {
                 tracked: BTreeMap::new(),
                 group_scores: BTreeMap::new(),
                 total_score: None,
+                origins: Default::default(),
             }
         })
         .collect()

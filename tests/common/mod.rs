@@ -59,6 +59,7 @@ pub fn unit(name: &str, parent: Option<&str>, figures: &[(&str, Figure)]) -> Uni
         tracked: BTreeMap::new(),
         group_scores: BTreeMap::new(),
         total_score: None,
+        origins: Default::default(),
     }
 }
 

@@ -1,7 +1,6 @@
-//! A dossier list as units to score: its tally over the window becomes one row per unit, and the
-//! figures dossiers cannot give (procedure-level and petition criteria) are filled from a unit
-//! sheet loaded alongside, from figures the user typed, or from the province's row, in that
-//! order after the user's own. Each figure remembers where it came from.
+//! A dossier list as units to score: its tally over the window becomes one row per unit. The
+//! figures dossiers cannot give (procedure-level and petition criteria) come from the other
+//! sources of the month (see `figures::sources`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -12,63 +11,13 @@ use super::list::DossierList;
 use super::status::{self, LeftOut};
 use super::tally::{figures, tally, Tally};
 use super::window::Window;
-use crate::core::figures::{unit_key, Figure, Issue, IssueKind, Place, UnitRow};
+use crate::core::figures::{Issue, IssueKind, Place, UnitRow};
 use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::{Measure, RuleSet};
 use crate::core::text::fold_words;
 
-/// Figures typed in by the user, per unit (its folded name) and criterion code; remembered.
-pub type Typed = BTreeMap<String, BTreeMap<String, Figure>>;
-
-/// Per unit (its folded name), per code: where each figure came from.
-pub type Origins = BTreeMap<String, BTreeMap<String, Origin>>;
-
-type Figures = BTreeMap<String, Figure>;
-
-/// Where a figure not counted from dossiers came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Filled {
-    Sheet { file: String },
-    Typed,
-    Province { unit: String },
-}
-
-/// What a unit's counted figures were counted from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Counted {
-    #[default]
-    Dossiers,
-    /// A settlement report (Biểu 06).
-    Report,
-}
-
-/// Where a unit's figure for one code came from: the parts counted (from dossiers or a
-/// settlement report), and the source of the rest.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Origin {
-    pub numerator_counted: bool,
-    pub denominator_counted: bool,
-    pub counted_from: Counted,
-    pub filled: Option<Filled>,
-}
-
-/// The origins of a unit's own figures, all counted from `from`: a part present was counted.
-pub fn counted_origins(unit: &UnitRow, from: Counted) -> BTreeMap<String, Origin> {
-    unit.figures
-        .iter()
-        .chain(&unit.tracked)
-        .map(|(code, f)| {
-            let origin = Origin {
-                numerator_counted: f.numerator.is_some(),
-                denominator_counted: f.denominator.is_some(),
-                counted_from: from,
-                filled: None,
-            };
-            (code.clone(), origin)
-        })
-        .collect()
-}
+pub use crate::core::figures::sources::Typed;
 
 /// One unit's tracked figures in a list's window; `None` where the list has no column for it.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,50 +35,6 @@ impl UnitLine {
         self.on_time.map(|n| {
             format!("{} ({} %)", number(n, 0), crate::core::format::fixed(100.0 * n / self.received.max(1.0), 2))
         })
-    }
-}
-
-/// Where a unit's figure for a criterion came from, as the sources table says it: the origin's
-/// label, else «bảng số liệu» when the unit sheet gave it, else «chưa có».
-pub fn source_label(origin: Option<&Origin>, has_figures: bool, lang: Lang) -> String {
-    match origin.map(|o| o.label(lang)).filter(|s| !s.is_empty()) {
-        Some(s) => s,
-        None if has_figures => lang.pick("bảng số liệu", "unit sheet").into(),
-        None => lang.pick("chưa có", "none").into(),
-    }
-}
-
-impl Origin {
-    pub fn label(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        let filled = self.filled.as_ref().map(|f| match (f, vi) {
-            (Filled::Sheet { file }, true) => format!("bảng số liệu «{file}»"),
-            (Filled::Sheet { file }, false) => format!("unit sheet «{file}»"),
-            (Filled::Typed, true) => "nhập tay".to_string(),
-            (Filled::Typed, false) => "typed in".to_string(),
-            (Filled::Province { unit }, true) => format!("theo tỉnh ({unit})"),
-            (Filled::Province { unit }, false) => format!("from the province ({unit})"),
-        });
-        let from = match (self.counted_from, vi) {
-            (Counted::Dossiers, true) => "đếm từ hồ sơ",
-            (Counted::Dossiers, false) => "counted from dossiers",
-            (Counted::Report, true) => "theo báo cáo kết quả giải quyết TTHC",
-            (Counted::Report, false) => "from the settlement report",
-        };
-        let counted = match (self.numerator_counted, self.denominator_counted, vi) {
-            (true, true, _) => Some(from.to_string()),
-            (true, false, true) => Some(format!("tử số {from}")),
-            (true, false, false) => Some(format!("numerator {from}")),
-            (false, true, true) => Some(format!("mẫu số {from}")),
-            (false, true, false) => Some(format!("denominator {from}")),
-            (false, false, _) => None,
-        };
-        match (counted, filled) {
-            (Some(c), Some(f)) => format!("{c}; {f}"),
-            (Some(c), None) => c,
-            (None, Some(f)) => f,
-            (None, None) => String::new(),
-        }
     }
 }
 
@@ -177,10 +82,9 @@ impl DossierTable {
 
     /// One row per unit with dossiers in the window, and what the user must hear: problems in
     /// cells, and dossiers left outside the window.
-    pub fn units(&self, file: &str, sheet: &str, rules: &RuleSet) -> (Vec<UnitRow>, Vec<Issue>, Origins) {
+    pub fn units(&self, file: &str, sheet: &str, rules: &RuleSet) -> (Vec<UnitRow>, Vec<Issue>) {
         let period = self.tally.window.label(Lang::Vi);
         let header_row = self.list.origin.0 + self.list.mapping.header_row + 1;
-        let mut origins = BTreeMap::new();
         let rows = self
             .tally
             .units
@@ -188,7 +92,7 @@ impl DossierTable {
             .map(|u| {
                 let f = figures(u, &self.list, rules);
                 let name = self.names[u.unit as usize].clone();
-                let row = UnitRow {
+                UnitRow {
                     name,
                     kind: None,
                     parent: None,
@@ -203,9 +107,8 @@ impl DossierTable {
                     tracked: f.tracked,
                     group_scores: BTreeMap::new(),
                     total_score: None,
-                };
-                origins.insert(fold_words(&row.name), counted_origins(&row, Counted::Dossiers));
-                row
+                    origins: Default::default(),
+                }
             })
             .collect();
         let place = |row: u32, column: &str| Place {
@@ -242,7 +145,7 @@ impl DossierTable {
                 kind: IssueKind::OutsidePeriod { period, before: o.before, after: o.after, undated: o.undated },
             });
         }
-        (rows, issues, origins)
+        (rows, issues)
     }
 }
 
@@ -285,67 +188,5 @@ impl DossierTable {
     fn status_column(&self) -> String {
         let column = self.list.mapping.column(super::Field::Status);
         column.map(|c| crate::core::format::column_letters(self.list.origin.1 + c)).unwrap_or_default()
-    }
-}
-
-/// Fills what a unit counted from dossiers lacks from `from`: a missing denominator beside a
-/// counted numerator, or a whole figure dossiers do not give. Returns whether it took anything.
-fn fill(target: &mut Figures, code: &str, from: &Figure) -> bool {
-    if from.is_empty() {
-        return false;
-    }
-    match target.get_mut(code) {
-        None => {
-            target.insert(code.to_string(), *from);
-            true
-        }
-        Some(t) if t.denominator.is_none() && from.denominator.is_some() => {
-            t.denominator = from.denominator;
-            true
-        }
-        Some(_) => false,
-    }
-}
-
-/// Completes a dossier unit in place from, in this order, the figures typed for it, its own row
-/// of a unit sheet (`sheet`, with its file; the unit takes its parent and kind too) and the
-/// province's row.
-pub fn complete(
-    unit: &mut UnitRow,
-    origins: &mut BTreeMap<String, Origin>,
-    sheet: Option<(&UnitRow, &str)>,
-    province: Option<&UnitRow>,
-    typed: &Typed,
-    rules: &RuleSet,
-) {
-    let key = unit_key(&unit.name, None).0;
-    let mut sources: Vec<(Filled, &Figures, &Figures)> = Vec::new();
-    let empty = BTreeMap::new();
-    if let Some(values) = typed.get(&key) {
-        sources.push((Filled::Typed, values, &empty));
-    }
-    if let Some((row, file)) = sheet {
-        unit.parent = row.parent.clone().or(unit.parent.take());
-        unit.kind = row.kind.clone().or(unit.kind.take());
-        sources.push((Filled::Sheet { file: file.to_string() }, &row.figures, &row.tracked));
-    }
-    if let Some(p) = province {
-        sources.push((Filled::Province { unit: p.name.clone() }, &p.figures, &empty));
-    }
-    for (filled, figures, tracked) in sources {
-        for c in &rules.criteria {
-            if let Some(from) = figures.get(&c.code) {
-                if fill(&mut unit.figures, &c.code, from) {
-                    origins.entry(c.code.clone()).or_default().filled.get_or_insert(filled.clone());
-                }
-            }
-        }
-        for t in &rules.tracked {
-            if let Some(from) = tracked.get(&t.code) {
-                if fill(&mut unit.tracked, &t.code, from) {
-                    origins.entry(t.code.clone()).or_default().filled.get_or_insert(filled.clone());
-                }
-            }
-        }
     }
 }

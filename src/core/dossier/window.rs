@@ -210,6 +210,14 @@ impl Window {
             other => other.period().label(lang),
         }
     }
+
+    /// The window written for machines: its period's code, or its days as shown.
+    pub fn code(&self) -> String {
+        match self {
+            Window::Days { .. } => self.label(Lang::Vi),
+            other => other.period().code(),
+        }
+    }
 }
 
 #[cfg(test)]

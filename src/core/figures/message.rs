@@ -23,6 +23,15 @@ impl Place {
     }
 }
 
+/// The first units of a list, and how many more.
+fn named(units: &[String]) -> String {
+    let shown: Vec<&str> = units.iter().take(3).map(String::as_str).collect();
+    match units.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{}, +{more}", shown.join(", ")),
+    }
+}
+
 impl Message for Issue {
     fn message(&self, lang: Lang) -> String {
         let at = self.place.describe(lang);
@@ -58,6 +67,28 @@ impl Message for Issue {
             (IssueKind::RateOutOfRange { header, value }, Lang::En) => format!(
                 "{at}, column «{header}»: the rate {}% is outside 0–100%. Correct it; the cell is not used.",
                 number(value * 100.0, 2)
+            ),
+            (IssueKind::DuplicateUnit { name, first }, Lang::Vi) if first.file != self.place.file => format!(
+                "{at}: đơn vị «{name}» cùng kỳ đã có ở {}, cùng loại tệp. Hai tệp không được cộng dồn: chiso dùng số liệu của tệp đầu tiên, tệp này chỉ bổ sung tiêu chí tệp đầu còn thiếu. Nếu hai tệp là hai lần xuất của cùng số liệu, hãy bỏ bớt một tệp.",
+                first.describe(lang).replacen("Tệp", "tệp", 1)
+            ),
+            (IssueKind::DuplicateUnit { name, first }, Lang::En) if first.file != self.place.file => format!(
+                "{at}: the unit «{name}» of the same period is already in {}, a file of the same kind. The two are never added up: chiso uses the first file's figures, and this one only fills criteria the first lacks. If both are exports of the same figures, remove one file.",
+                first.describe(lang).replacen("File", "file", 1)
+            ),
+            (IssueKind::SourcesDisagree { used, used_file, other, other_file, criteria, units }, Lang::Vi) => format!(
+                "Tệp «{used_file}» ({}) và tệp «{other_file}» ({}) cho số liệu khác nhau ở {criteria} tiêu chí của {} đơn vị ({}). Theo thứ tự nguồn, chiso dùng «{used_file}»; trang của từng đơn vị ghi cả hai số. Đổi thứ tự nguồn ở «Cài đặt» nếu cần.",
+                used.label(lang),
+                other.label(lang),
+                units.len(),
+                named(units)
+            ),
+            (IssueKind::SourcesDisagree { used, used_file, other, other_file, criteria, units }, Lang::En) => format!(
+                "The files «{used_file}» ({}) and «{other_file}» ({}) give different figures for {criteria} criteria of {} units ({}). By the order of sources chiso uses «{used_file}»; each unit's page shows both. Change the order under «Settings» if needed.",
+                used.label(lang),
+                other.label(lang),
+                units.len(),
+                named(units)
             ),
             (IssueKind::DuplicateUnit { name, first }, Lang::Vi) => format!(
                 "{at}: đơn vị «{name}» đã có ở {}; chiso chỉ tính dòng đầu tiên. Hãy xóa dòng trùng hoặc sửa lại tên đơn vị.",

@@ -12,6 +12,7 @@ use crate::core::text::fold_words;
 use crate::core::values;
 
 mod message;
+pub mod sources;
 
 /// One criterion's inputs for one unit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -40,6 +41,7 @@ impl UnitRow {
             tracked: Default::default(),
             group_scores: Default::default(),
             total_score: None,
+            origins: Default::default(),
         }
     }
 
@@ -75,6 +77,10 @@ pub struct UnitRow {
     /// Group scores of a score-only table.
     pub group_scores: BTreeMap<String, f64>,
     pub total_score: Option<f64>,
+    /// Where each figure came from, once the sources of a period are merged (see [`sources`]);
+    /// empty on a row as read.
+    #[serde(default)]
+    pub origins: BTreeMap<String, sources::Origin>,
 }
 
 /// A place in a file that a message can name.
@@ -209,6 +215,16 @@ pub enum IssueKind {
         header: String,
         total: f64,
         sum: f64,
+    },
+    /// Two files of different sources that give the same units different figures: said once per
+    /// pair, with the file used.
+    SourcesDisagree {
+        used: sources::SourceKind,
+        used_file: String,
+        other: sources::SourceKind,
+        other_file: String,
+        criteria: usize,
+        units: Vec<String>,
     },
     /// Dossiers of the period whose status (not accepted, withdrawn) takes them out of the counts.
     StatusLeftOut {
@@ -391,6 +407,7 @@ impl RowReader<'_> {
             tracked: BTreeMap::new(),
             group_scores: BTreeMap::new(),
             total_score: None,
+            origins: Default::default(),
         };
         for (c, column) in self.mapping.columns.iter().enumerate() {
             let Some(column) = column else { continue };

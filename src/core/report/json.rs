@@ -30,11 +30,25 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                 .criteria
                 .iter()
                 .map(|c| {
-                    let (source, from) = match &c.source {
+                    let (derivation, from) = match &c.source {
                         Source::Own => ("own", None),
                         Source::Pooled => ("pooled", None),
                         Source::Inherited(from) => ("inherited", Some(from.clone())),
                     };
+                    let others: Vec<Value> = c
+                        .origin
+                        .iter()
+                        .flat_map(|o| &o.others)
+                        .map(|o| {
+                            json!({
+                                "source": o.source.code(),
+                                "file": o.file,
+                                "numerator": o.figure.numerator,
+                                "denominator": o.figure.denominator,
+                                "rate": o.figure.rate,
+                            })
+                        })
+                        .collect();
                     let value = json!({
                         "numerator": c.numerator,
                         "denominator": c.denominator,
@@ -43,7 +57,10 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                         "max": c.max,
                         "status": status_code(c.status),
                         "status_label": c.status_label(Lang::Vi),
-                        "source": source,
+                        "source": c.origin.as_ref().map(|o| o.source.code()),
+                        "file": c.origin.as_ref().map(|o| o.file.as_str()).filter(|f| !f.is_empty()),
+                        "other_sources": (!others.is_empty()).then_some(others),
+                        "derivation": derivation,
                         "inherited_from": from,
                         "to_full": to_full(rules, c),
                     });
@@ -61,7 +78,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                 "unit": u.name,
                 "parent": u.parent,
                 "kind": u.kind,
-                "period": u.period.as_ref().map(|p| p.label(Lang::Vi)),
+                "period": u.period.as_ref().map(Period::code),
                 "total": u.total,
                 "rank": u.rank,
                 "kind_rank": u.kind_rank,
@@ -89,10 +106,11 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
     warnings.extend(scores.warnings.iter().map(|w| json!({"message": w.message(Lang::Vi)})));
     let errors: Vec<Value> = analysis.errors.iter().map(|e| json!({"message": e.message(Lang::Vi)})).collect();
     let alert_list = |alerts: &[Alert]| -> Vec<Value> { alerts.iter().map(|a| alert(a, rules)).collect() };
-    let period = |p: &Period| p.label(Lang::Vi);
+    let period = |p: &Period| p.code();
     json!({
         "rules": {"name": rules.name, "version": rules.version},
         "period": analysis.period.as_ref().map(period),
+        "whole": scores.whole().map(|u| u.name.as_str()),
         "periods": analysis.periods.iter().map(period).collect::<Vec<_>>(),
         "units": units,
         "alerts": alert_list(alerts),
@@ -166,8 +184,8 @@ fn dossier_list(
         })).collect::<Vec<_>>(),
         "file": file,
         "dossiers": d.list.dossiers.len(),
-        "period": d.tally.window.label(Lang::Vi),
-        "inferred_period": d.inferred.label(Lang::Vi),
+        "period": d.tally.window.code(),
+        "inferred_period": d.inferred.code(),
         "outside": {"before": o.before, "after": o.after, "undated": o.undated},
         "actions": actions.iter().map(|a| json!({
             "unit": a.unit,

@@ -270,22 +270,23 @@ pub struct Letter {
 /// The whole's name, its group scores, and its certified-copy counts (numerator, denominator).
 type Whole = (String, Vec<(String, f64)>, Option<(f64, f64)>);
 
-/// The pooled group scores of the whole: the single top-level unit when there is one (it pools
-/// its units), otherwise every unit's counts pooled here (rates given without counts cannot be
-/// pooled and are left out).
+/// The whole's group scores: the whole's own (its row, or pooled from its units: see
+/// [`Scores::whole`]) or the one unit's, else the top-level units' counts pooled here (rates given without counts
+/// cannot be pooled and are left out).
 fn whole_scores(scores: &Scores, rules: &RuleSet) -> Whole {
-    let roots: Vec<_> = scores.units.iter().filter(|u| u.parent.is_none()).collect();
     let certified = |f: Option<&crate::core::score::CriterionResult>| f.and_then(|c| c.numerator.zip(c.denominator));
-    if let [root] = roots.as_slice() {
-        if !root.score_only() {
-            let groups = root.groups.iter().map(|g| (g.code.clone(), g.score)).collect();
-            return (root.name.clone(), groups, certified(root.criterion("ELECTRONIC_CERTIFIED_COPY")));
-        }
+    // Only units without a parent: a parent's figures already hold its units'.
+    let tops: Vec<_> = scores.units.iter().filter(|u| u.parent.is_none()).collect();
+    // A unit alone speaks for itself.
+    let alone = if let [only] = tops.as_slice() { Some(*only) } else { None };
+    if let Some(whole) = scores.whole().or(alone).filter(|w| !w.score_only()) {
+        let groups = whole.groups.iter().map(|g| (g.code.clone(), g.score)).collect();
+        return (whole.name.clone(), groups, certified(whole.criterion("ELECTRONIC_CERTIFIED_COPY")));
     }
     let mut groups: Vec<(String, f64)> = rules.groups.iter().map(|g| (g.code.clone(), 0.0)).collect();
     let mut certified_copy = None;
     for (i, c) in rules.criteria.iter().enumerate() {
-        let counts = scores.units.iter().filter_map(|u| u.criteria.get(i)).map(|r| Figure {
+        let counts = tops.iter().filter_map(|u| u.criteria.get(i)).map(|r| Figure {
             numerator: r.numerator,
             denominator: r.denominator,
             rate: None,

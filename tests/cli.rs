@@ -406,3 +406,38 @@ fn real_exports_are_scored_and_what_is_left_out_is_said() {
     let json = json_of(&chiso(&["score", &real("so-theo-doi-ho-so.xlsx")]));
     assert_eq!(unit(&json, "UBND xã Hòa Lạc")["criteria"]["ON_TIME"]["score"], 13.33);
 }
+
+/// A clerk's three files of one town and month (tests/month.rs works them by hand): every figure
+/// says its source, the ones other files disagree with carry them, and the town's own row is the
+/// whole; `--sources` changes which source is trusted first.
+#[test]
+fn three_files_of_one_month_in_the_json() {
+    let fixture = |name: &str| common::fixture(&format!("month/{name}")).to_string_lossy().into_owned();
+    let files = ["so-lieu-thang-11-2023.csv", "ho-so-thang-11-2023.csv", "bao-cao-06a-thang-11-2023.csv"].map(fixture);
+    let json = json_of(&chiso(&["score", &files[0], &files[1], &files[2]]));
+    assert_eq!((json["whole"].as_str(), json["period"].as_str()), (Some("UBND thị xã Hòa Phong"), Some("11/2023")));
+    assert_eq!(json["units"].as_array().unwrap().len(), 5);
+    let an_khe = &unit(&json, "UBND xã An Khê")["criteria"]["ON_TIME"];
+    assert_eq!(
+        (an_khe["source"].as_str(), an_khe["file"].as_str()),
+        (Some("figures"), Some("so-lieu-thang-11-2023.csv"))
+    );
+    assert_eq!((an_khe["numerator"].as_f64(), an_khe["score"].as_f64()), (Some(950.0), Some(19.0)));
+    let others: Vec<(&str, f64, f64)> = an_khe["other_sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["source"].as_str().unwrap(), o["numerator"].as_f64().unwrap(), o["denominator"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(others, [("report", 9.0, 10.0), ("dossiers", 3.0, 4.0)]);
+    assert_eq!(unit(&json, "Phòng Tư pháp")["criteria"]["ON_TIME"]["source"], "report");
+    assert_eq!(unit(&json, "UBND xã Cát Tiên")["criteria"]["ON_TIME"]["source"], "dossiers");
+    assert_eq!(unit(&json, "UBND thị xã Hòa Phong")["total"].as_f64(), Some(32.4));
+
+    let listed_first = json_of(&chiso(&["score", &files[0], &files[1], &files[2], "--sources", "dossiers,figures"]));
+    let an_khe = &unit(&listed_first, "UBND xã An Khê")["criteria"]["ON_TIME"];
+    assert_eq!((an_khe["source"].as_str(), an_khe["score"].as_f64()), (Some("dossiers"), Some(15.0)));
+    let wrong = chiso(&["score", &files[0], "--sources", "figures,portal"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("«figures,portal» không phải thứ tự nguồn"));
+}

@@ -492,3 +492,278 @@ fn the_period_an_export_states_is_the_period_counted() {
     let table = analysis.tables[0].dossiers.as_ref().unwrap();
     assert_eq!(table.tally.window.label(chiso::core::lang::Lang::Vi), "15/10/2026–14/11/2026");
 }
+
+/// A 06 «các cấp» report (real-formats.md §5): form code «Biểu số 06 /VPCP/KSTT», first column
+/// «Lĩnh vực, công việc giải quyết theo cấp», group rows merged over the columns without a
+/// numeral, a wrong STT. `rows` are the names under that column, each with received (online,
+/// direct), done (early, on time, late) and pending (in time, late).
+fn report_06(rows: &[(&str, [f64; 7])]) -> Workbook {
+    let n = |x: f64| Cell::Number(x);
+    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
+    let mut sheet = vec![
+        header(&["Biểu số 06 /VPCP/KSTT"]),
+        header(&["TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI UBND THỊ XÃ HÒA PHONG"]),
+        header(&["Kỳ báo cáo: Tháng 11/2023"]),
+        header(&["- Đơn vị báo cáo: UBND thị xã Hòa Phong"]),
+        header(&[
+            "STT",
+            "Lĩnh vực, công việc giải quyết theo cấp",
+            "Số hồ sơ nhận giải quyết",
+            "",
+            "",
+            "Số hồ sơ đã giải quyết",
+            "",
+            "",
+            "Số lượng hồ sơ đang giải quyết",
+            "",
+        ]),
+        header(&[
+            "",
+            "",
+            "Trực tuyến",
+            "Trực tiếp, dịch vụ bưu chính",
+            "Từ kỳ trước",
+            "Trước hạn",
+            "Đúng hạn",
+            "Quá hạn",
+            "Trong hạn",
+            "Quá hạn",
+        ]),
+        header(&["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)"]),
+        header(&["", "Sở ban ngành"]),
+    ];
+    for (i, (name, v)) in rows.iter().enumerate() {
+        // STT numbering that is wrong (every row «1»), as one system prints it.
+        let _ = i;
+        sheet.push(vec![n(1.0), text(name), n(v[0]), n(v[1]), n(0.0), n(v[2]), n(v[3]), n(v[4]), n(v[5]), n(v[6])]);
+    }
+    book_of("bao-cao-06-cac-cap.xlsx", sheet)
+}
+
+/// Under «Lĩnh vực, công việc giải quyết theo cấp», rows named as units are units, under the
+/// reporting unit (issue 27): Phòng Tư pháp received 10 (6 online, 4 direct), done 2 early, 6 on
+/// time, 1 late, 1 pending in time → ON_TIME (2 + 6 + 1) / 10 → 18; online 6/10 ≥ 0,5 → 6.
+/// UBND xã Hòa Phong 20 (5, 15), done 3 + 12 + 4, pending 1 late → 15/20 → 15; 5/20 → 6 × 0,5
+/// = 3.
+#[test]
+fn a_06_whose_rows_are_units_gives_its_units() {
+    let book = report_06(&[
+        ("Phòng Tư pháp", [6.0, 4.0, 2.0, 6.0, 1.0, 1.0, 0.0]),
+        ("UBND xã Hòa Phong", [5.0, 15.0, 3.0, 12.0, 4.0, 0.0, 1.0]),
+    ]);
+    let analysis = analysed(&[book]);
+    let mut names: Vec<&str> = analysis.scores.units.iter().map(|u| u.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["Phòng Tư pháp", "UBND thị xã Hòa Phong", "UBND xã Hòa Phong"]);
+    let tu_phap = unit(&analysis, "Phòng Tư pháp");
+    assert_eq!(tu_phap.parent.as_deref(), Some("UBND thị xã Hòa Phong"));
+    assert_eq!(c(tu_phap, "ON_TIME"), counted(9.0, 10.0, 18.0));
+    assert_eq!(c(tu_phap, "ONLINE_DOSSIERS"), counted(6.0, 10.0, 6.0));
+    let xa = unit(&analysis, "UBND xã Hòa Phong");
+    assert_eq!(c(xa, "ON_TIME"), counted(15.0, 20.0, 15.0));
+    assert_eq!(c(xa, "ONLINE_DOSSIERS"), counted(5.0, 20.0, 3.0));
+    // The town is their whole, pooled: (9 + 15) / 30 → 16; unranked.
+    let town = unit(&analysis, "UBND thị xã Hòa Phong");
+    assert_eq!(c(town, "ON_TIME"), counted(24.0, 30.0, 16.0));
+    assert_eq!(analysis.scores.whole().map(|w| w.name.as_str()), Some("UBND thị xã Hòa Phong"));
+    assert!(!analysis.issues.iter().any(|i| matches!(i.kind, IssueKind::MixedReportRows { .. })));
+}
+
+/// The same form whose rows are fields (Hộ tịch, Đất đai) is one unit, the reporting one:
+/// (2 + 6 + 1 + 3 + 12 + 0) / 30 = 24/30 → 16.
+#[test]
+fn a_06_whose_rows_are_fields_gives_one_unit() {
+    let book = report_06(&[
+        ("Hộ tịch", [6.0, 4.0, 2.0, 6.0, 1.0, 1.0, 0.0]),
+        ("Đất đai", [5.0, 15.0, 3.0, 12.0, 4.0, 0.0, 1.0]),
+    ]);
+    let analysis = analysed(&[book]);
+    let names: Vec<&str> = analysis.scores.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["UBND thị xã Hòa Phong"]);
+    assert_eq!(c(unit(&analysis, "UBND thị xã Hòa Phong"), "ON_TIME"), counted(24.0, 30.0, 16.0));
+}
+
+/// A mix of unit and field rows is said, read the way most rows are, and read as the user says.
+#[test]
+fn a_06_that_mixes_units_and_fields_asks() {
+    let book = report_06(&[
+        ("Phòng Tư pháp", [6.0, 4.0, 2.0, 6.0, 1.0, 1.0, 0.0]),
+        ("UBND xã Hòa Phong", [5.0, 15.0, 3.0, 12.0, 4.0, 0.0, 1.0]),
+        ("Chứng thực", [1.0, 1.0, 0.0, 2.0, 0.0, 0.0, 0.0]),
+    ]);
+    let analysis = analysed(std::slice::from_ref(&book));
+    let mixed = analysis.issues.iter().find(|i| matches!(i.kind, IssueKind::MixedReportRows { .. })).unwrap();
+    let text = mixed.message(chiso::core::lang::Lang::Vi);
+    assert!(text.contains("2 dòng là tên đơn vị") && text.contains("1 dòng giống tên lĩnh vực"), "{text}");
+    assert!(text.contains("«Các dòng của báo cáo là»"), "{text}");
+    assert_eq!(analysis.scores.units.len(), 4, "read as units: three rows and their whole");
+    let choice = Choice { report_rows: Some(chiso::core::settlement::Layout::PerField), ..Choice::default() };
+    let as_fields = analyse(&[(&book, choice)], &common::rules(), &Focus::default(), &Typed::new());
+    // One unit: (9 + 15 + 2) / 32 → 20 × 0,8125 = 16,25.
+    assert_eq!(c(unit(&as_fields, "UBND thị xã Hòa Phong"), "ON_TIME"), counted(26.0, 32.0, 16.25));
+}
+
+/// Other systems' renditions (real-formats.md §5): «TT», «Đơn vị giải quyết TTHC», «Tiếp nhận» ›
+/// «Kỳ trước chuyển sang» · «Trong kỳ» › («Tổng số» · «Trực tuyến» · «Trực tiếp» · «BCCI»),
+/// «Đã xử lý» › «Trước hạn» · «Trong hạn» (on time) · «Quá hạn» · «Quá hạn (đã có thư xin lỗi)»,
+/// «Đang xử lý» › «Trong hạn» · «Quá hạn», «Tạm dừng xử lý», column numbers 1 … without
+/// brackets, a total «TỔNG SỐ» in the first column.
+///
+/// UBND xã A: carried 2, in the period 20 (8 online, 10 in person, 2 by post); done 4 early, 12
+/// in time, 2 late (1 of them with a letter of apology); pending 3 in time, 1 late.
+/// ON_TIME (4 + 12 + 3) / 22 → 20 × 0,863636 = 17,27; ONLINE 8 / 20 = 0,4 → 6 × 0,8 = 4,8.
+#[test]
+fn the_766_progress_table_of_another_system() {
+    let n = |x: f64| Cell::Number(x);
+    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
+    let book = book_of(
+        "theo-doi-tien-do.xlsx",
+        vec![
+            header(&["THEO DÕI TIẾN ĐỘ GIẢI QUYẾT - THEO QUYẾT ĐỊNH SỐ 766/QĐ-TTG"]),
+            header(&["(Từ ngày 01/11/2026 đến ngày 30/11/2026)"]),
+            header(&[
+                "TT",
+                "Đơn vị giải quyết TTHC",
+                "Tiếp nhận",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Đã xử lý",
+                "",
+                "",
+                "",
+                "",
+                "Đang xử lý",
+                "",
+                "",
+                "Tạm dừng xử lý",
+            ]),
+            header(&[
+                "",
+                "",
+                "Tổng số",
+                "Kỳ trước chuyển sang",
+                "Trong kỳ",
+                "",
+                "",
+                "",
+                "Tổng số",
+                "Trước hạn",
+                "Trong hạn",
+                "Quá hạn",
+                "Quá hạn (đã có thư xin lỗi)",
+                "Tổng số",
+                "Trong hạn",
+                "Quá hạn",
+                "",
+            ]),
+            header(&["", "", "", "", "Tổng số", "Trực tuyến", "Trực tiếp", "BCCI", "", "", "", "", "", "", "", "", ""]),
+            header(&["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"]),
+            vec![
+                n(1.),
+                text("UBND xã A"),
+                n(22.),
+                n(2.),
+                n(20.),
+                n(8.),
+                n(10.),
+                n(2.),
+                n(18.),
+                n(4.),
+                n(12.),
+                n(2.),
+                n(1.),
+                n(4.),
+                n(3.),
+                n(1.),
+                n(0.),
+            ],
+            vec![
+                text("TỔNG SỐ"),
+                Cell::Empty,
+                n(22.),
+                n(2.),
+                n(20.),
+                n(8.),
+                n(10.),
+                n(2.),
+                n(18.),
+                n(4.),
+                n(12.),
+                n(2.),
+                n(1.),
+                n(4.),
+                n(3.),
+                n(1.),
+                n(0.),
+            ],
+        ],
+    );
+    let analysis = analysed(&[book]);
+    assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
+    let a = unit(&analysis, "UBND xã A");
+    assert_eq!(c(a, "ON_TIME"), counted(19.0, 22.0, 17.27));
+    assert_eq!(c(a, "ONLINE_DOSSIERS"), counted(8.0, 20.0, 4.8));
+    assert_eq!((tracked(a, "RECEIVED"), tracked(a, "COMPLETED")), (Some(20.0), Some(18.0)));
+    let disagreements = analysis
+        .issues
+        .iter()
+        .filter(|i| matches!(i.kind, IssueKind::PartsDisagree { .. } | IssueKind::TotalDisagrees { .. }))
+        .count();
+    assert_eq!(disagreements, 0, "{:?}", analysis.issues);
+}
+
+/// A city's unit summary (real-formats.md §5): «Đơn vị giải quyết TTHC», received in person, online
+/// and by post, one merged «Đúng và trước hạn», «Quá hạn»; no carried-over column. Received 50
+/// (30 online, 15 in person, 5 by post); done 40 on time or early, 4 late; pending 5 in time, 1
+/// late → ON_TIME (40 + 5) / 50 → 18; ONLINE 30/50 → 6.
+#[test]
+fn one_merged_on_time_and_early_column() {
+    let n = |x: f64| Cell::Number(x);
+    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
+    let book = book_of(
+        "tong-hop-don-vi.xlsx",
+        vec![
+            header(&[
+                "STT",
+                "Đơn vị giải quyết TTHC",
+                "Tiếp nhận",
+                "",
+                "",
+                "",
+                "Đã giải quyết",
+                "",
+                "",
+                "Đang giải quyết",
+                "",
+                "",
+            ]),
+            header(&[
+                "",
+                "",
+                "Tổng số",
+                "Trực tiếp",
+                "Trực tuyến",
+                "Qua BCCI",
+                "Tổng số",
+                "Đúng và trước hạn",
+                "Quá hạn",
+                "Tổng số",
+                "Trong hạn",
+                "Quá hạn",
+            ]),
+            vec![n(1.), text("Sở Tư pháp"), n(50.), n(15.), n(30.), n(5.), n(44.), n(40.), n(4.), n(6.), n(5.), n(1.)],
+        ],
+    );
+    let analysis = analysed(&[book]);
+    let s = unit(&analysis, "Sở Tư pháp");
+    assert_eq!(c(s, "ON_TIME"), counted(45.0, 50.0, 18.0));
+    assert_eq!(c(s, "ONLINE_DOSSIERS"), counted(30.0, 50.0, 6.0));
+    assert!(
+        !analysis.issues.iter().any(|i| matches!(i.kind, IssueKind::PartsDisagree { .. })),
+        "{:?}",
+        analysis.issues
+    );
+}

@@ -1,7 +1,7 @@
 //! chiso on the command line, over the same core as the web app (see the automation contract):
 //!
 //!   chiso score FILE... [--rules FILE] [--format json|csv|xlsx|docx] [--out PATH]
-//!               [--period PERIOD] [--compare-with PERIOD]
+//!               [--period PERIOD] [--compare-with PERIOD] [--sources ORDER] [--whole NAME]
 //!   chiso plan FILE... --unit NAME --target POINTS [--period PERIOD] [--rules FILE]
 //!              [--format json|text]
 //!   chiso template [--rules FILE] --out PATH
@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use chiso::core::alerts;
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
 use chiso::core::compare::compare;
+use chiso::core::figures::sources::SourceOrder;
 use chiso::core::lang::Lang;
 use chiso::core::message::{Located, Message};
 use chiso::core::period::Period;
@@ -29,6 +30,8 @@ use chiso::core::text::fold_words;
 const USAGE: &str = "Cách dùng / usage:
   chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx|docx] [--out ĐƯỜNG_DẪN]
               [--period KỲ] [--compare-with KỲ]     (kỳ: 11/2026, Quý 4/2026, Năm 2026)
+              [--sources typed,figures,report,dossiers]   (thứ tự tin cậy các nguồn số liệu)
+              [--whole \"TÊN ĐƠN VỊ\"]                   (đơn vị là toàn thể, khi không dòng nào đứng trên)
   chiso plan TỆP... --unit \"TÊN ĐƠN VỊ\" --target ĐIỂM [--period KỲ] [--rules TỆP.toml]
               [--format json|text]
   chiso template [--rules TỆP.toml] --out mau.xlsx
@@ -66,6 +69,13 @@ fn parse_args() -> Result<Args, String> {
             "--out" => parsed.out = Some(value("--out")?),
             "--period" => parsed.focus.current = Period::parse(&value("--period")?),
             "--compare-with" => parsed.focus.previous = Period::parse(&value("--compare-with")?),
+            "--sources" => {
+                let text = value("--sources")?;
+                parsed.focus.sources = SourceOrder::parse(&text).ok_or_else(|| {
+                    format!("«{text}» không phải thứ tự nguồn: hãy viết các nguồn typed, figures, report, dossiers, cách nhau bằng dấu phẩy.\n{USAGE}")
+                })?;
+            }
+            "--whole" => parsed.focus.whole = Some(value("--whole")?),
             "--unit" => parsed.unit = Some(value("--unit")?),
             "--target" => parsed.target = Some(value("--target")?),
             "-h" | "--help" => return Err(USAGE.to_string()),

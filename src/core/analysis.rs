@@ -16,6 +16,7 @@ use crate::core::lang::Lang;
 use crate::core::message::Message;
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
+use crate::core::scope::{default_use, sheet_period};
 use crate::core::score::{score_units, Scores};
 use crate::core::settlement;
 use crate::core::table::Workbook;
@@ -34,6 +35,12 @@ pub struct Choice {
     pub window: Option<Window>,
     /// A dossier list's columns as the user corrected them (read from the sheet's cells).
     pub dossier_mapping: Option<DossierMapping>,
+    /// What a settlement report's rows are, when the user said (units, or fields of one unit).
+    #[serde(default)]
+    pub report_rows: Option<settlement::Layout>,
+    /// Which of a workbook's tables make the month, when the user said (by sheet index).
+    #[serde(default)]
+    pub sheets: Option<Vec<usize>>,
 }
 
 /// Which loaded period is scored and which it is compared with (`None` lets chiso choose the
@@ -64,12 +71,22 @@ pub struct FileTable {
     /// with the scores, once, in the engine, rather than by every view that shows them.
     pub actions: Vec<Action>,
     pub procedures: Option<ProcedureTable>,
+    /// Whether its units make the month (a workbook of several tables: see [`tables_of`]).
+    pub used: bool,
 }
 
 impl FileTable {
     /// A table of unit figures (or a settlement report) read from sheet `sheet_index` of `file`.
     fn of_units(file: &str, sheet_index: usize, table: UnitTable) -> FileTable {
-        FileTable { file: file.to_string(), sheet_index, table, dossiers: None, actions: Vec::new(), procedures: None }
+        FileTable {
+            file: file.to_string(),
+            sheet_index,
+            table,
+            dossiers: None,
+            actions: Vec::new(),
+            procedures: None,
+            used: true,
+        }
     }
 
     /// What its units' figures were counted from, when they were counted by the office (a
@@ -160,7 +177,7 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
             return dossier_table(book, index, choice, rules);
         }
         if choice.mapping.is_none() && matches!(choice.kind, None | Some(TableKind::SettlementReport)) {
-            if let Some(table) = settlement::read(&book.file_name, sheet, rules) {
+            if let Some(table) = settlement::read(&book.file_name, sheet, rules, choice.report_rows) {
                 return Ok(FileTable::of_units(&book.file_name, index, table));
             }
         }
@@ -217,13 +234,64 @@ fn dossier_table(book: &Workbook, index: usize, choice: &Choice, rules: &RuleSet
         columns: vec![None; dossiers.list.mapping.headers.len()],
     };
     let table = UnitTable { kind: TableKind::DossierList, mapping, units: Vec::new(), issues: Vec::new() };
-    Ok(FileTable { file, sheet_index: index, table, dossiers: Some(dossiers), actions: Vec::new(), procedures: None })
+    Ok(FileTable {
+        file,
+        sheet_index: index,
+        table,
+        dossiers: Some(dossiers),
+        actions: Vec::new(),
+        procedures: None,
+        used: true,
+    })
 }
 
-/// The period a file's rows belong to when they do not say: the user's choice, or else a period
-/// in the file's name.
-pub fn file_period(book: &Workbook, choice: &Choice) -> Option<Period> {
-    choice.period.clone().or_else(|| Period::find_in(&book.file_name))
+/// Every table `book` gives: the one [`table_of`] finds, and, when the user mapped no sheet by hand,
+/// each other sheet that is a table of unit figures or scores too (a portal export's year, month,
+/// departments and communes). A dossier list's units are tallied; rows that do not say their period
+/// take the one the user gave the file, else their sheet's (see [`sheet_period`]), else the one in
+/// the file's name. Which tables make the month is the
+/// user's choice (`Choice::sheets`), else [`default_use`]'s.
+pub fn tables_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Vec<FileTable>, TableError> {
+    let mut tables = vec![table_of(book, rules, choice)?];
+    let figures = matches!(tables[0].table.kind, TableKind::UnitFigures | TableKind::ScoreOnly);
+    if figures && choice.mapping.is_none() && (choice.sheet.is_none() || choice.sheets.is_some()) {
+        let first = tables[0].sheet_index;
+        for (index, sheet) in book.sheets.iter().enumerate().filter(|(i, s)| *i != first && !s.hidden) {
+            if let Ok(table) = read_units(&book.file_name, sheet, rules, None) {
+                tables.push(FileTable::of_units(&book.file_name, index, table));
+            }
+        }
+        tables.sort_by_key(|t| t.sheet_index);
+    }
+    let named = Period::find_in(&book.file_name);
+    for t in &mut tables {
+        if let Some(d) = &t.dossiers {
+            let (units, issues) = d.units(&t.file, &book.sheets[t.sheet_index].name, rules);
+            t.table.units = units;
+            t.table.issues = issues;
+        }
+        let sheet = &book.sheets[t.sheet_index].name;
+        let period = choice.period.clone().or_else(|| sheet_period(sheet, named.as_ref())).or_else(|| named.clone());
+        if let Some(period) = period {
+            for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
+                unit.period = Some(period.clone());
+            }
+        }
+    }
+    let used = match &choice.sheets {
+        Some(chosen) => tables.iter().map(|t| chosen.contains(&t.sheet_index)).collect(),
+        None => {
+            let described: Vec<(&[UnitRow], Option<&Period>)> = tables
+                .iter()
+                .map(|t| (t.table.units.as_slice(), t.table.units.first().and_then(|u| u.period.as_ref())))
+                .collect();
+            default_use(&described)
+        }
+    };
+    for (t, used) in tables.iter_mut().zip(used) {
+        t.used = used;
+    }
+    Ok(tables)
 }
 
 /// Reads every file's table, sorts the units into periods, makes one row per unit and period
@@ -233,28 +301,15 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
     let mut tables = Vec::new();
     let mut errors = Vec::new();
     for (book, choice) in books {
-        let read = table_of(book, rules, choice).map(|mut t| {
-            if let Some(d) = &t.dossiers {
-                let sheet = &book.sheets[t.sheet_index].name;
-                let (units, issues) = d.units(&t.file, sheet, rules);
-                t.table.units = units;
-                t.table.issues = issues;
-            }
-            if let Some(period) = file_period(book, choice) {
-                for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
-                    unit.period = Some(period.clone());
-                }
-            }
-            t
-        });
-        match read {
-            Ok(t) => tables.push(t),
+        match tables_of(book, rules, choice) {
+            Ok(read) => tables.extend(read),
             Err(e) => errors.push(e),
         }
     }
-    let mut issues: Vec<Issue> = tables.iter().flat_map(|t| t.table.issues.iter().cloned()).collect();
+    let mut issues: Vec<Issue> =
+        tables.iter().filter(|t| t.used).flat_map(|t| t.table.issues.iter().cloned()).collect();
     let mut by_period: BTreeMap<Option<Period>, Vec<Sourced>> = BTreeMap::new();
-    for t in &tables {
+    for t in tables.iter().filter(|t| t.used) {
         let source = SourceKind::of_table(t.table.kind);
         for row in &t.table.units {
             by_period.entry(row.period.clone()).or_default().push(Sourced { row, source, file: &t.file });

@@ -168,11 +168,13 @@ pub struct Vocabulary {
     names: HashMap<String, Column>,
 }
 
-const UNIT_WORDS: [&str; 4] = ["donvi", "tendonvi", "unit", "coquandonvi"];
-const KIND_WORDS: [&str; 3] = ["loaidonvi", "capdonvi", "unitkind"];
+// «TEN_COQUAN», «LOAI_COQUAN», «TONG_SCORE»: the portal's own field names, as a peer tool exports
+// them (real-formats.md §4; a bare «Tên» is too vague to be the unit).
+const UNIT_WORDS: [&str; 6] = ["donvi", "tendonvi", "unit", "coquandonvi", "tencoquan", "departmentname"];
+const KIND_WORDS: [&str; 4] = ["loaidonvi", "capdonvi", "unitkind", "loaicoquan"];
 const PARENT_WORDS: [&str; 3] = ["donvicaptren", "captren", "parent"];
 const PERIOD_WORDS: [&str; 3] = ["ky", "kybaocao", "period"];
-const TOTAL_WORDS: [&str; 5] = ["tongdiem", "tong", "total", "diem", "tongso"];
+const TOTAL_WORDS: [&str; 7] = ["tongdiem", "tong", "total", "diem", "tongso", "tongscore", "totalscore"];
 
 impl Vocabulary {
     pub fn new(rules: &RuleSet) -> Vocabulary {

@@ -87,9 +87,17 @@ impl Kind {
 
     /// The kind a `Loại đơn vị` cell names in words offices use: «Xã», «Phường» and «Thị trấn»
     /// are all the commune level, as the portal ranks them together; «Thị xã», «Huyện» and
-    /// «Quận» the district level; «Sở», «Ban», «Ngành» the provincial agencies; «Tỉnh».
+    /// «Quận» the district level; «Sở», «Ban», «Ngành» the provincial agencies; «Tỉnh»; and the
+    /// portal's codes 1, 2, 3.
     pub fn stated(text: &str) -> Option<Kind> {
         let words = fold_words(text);
+        // The portal's LOAI_COQUAN: 1 a province, 2 a department, 3 a commune.
+        match words.as_str() {
+            "1" => return Some(Kind::Province),
+            "2" => return Some(Kind::Department),
+            "3" => return Some(Kind::Commune),
+            _ => {}
+        }
         let is = |names: &[&str]| names.iter().any(|n| words == *n || words.starts_with(&format!("{n} ")));
         if is(&["xa", "phuong", "thi tran", "dac khu", "cap xa"]) {
             Some(Kind::Commune)

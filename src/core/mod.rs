@@ -21,6 +21,7 @@ pub mod plan;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod scope;
 pub mod score;
 pub mod settlement;
 pub mod table;

@@ -160,6 +160,12 @@ pub enum ReportColumn {
     ReceivedDirect,
     /// › Từ kỳ trước.
     CarriedOver,
+    /// › Trong kỳ (some systems): received in the period, online and otherwise; the in-person
+    /// count is what is left after the online one.
+    ReceivedInPeriod,
+    /// › Qua BCCI (some systems, beside «Trực tiếp»): by the public postal service, which the
+    /// form counts with those received in person.
+    ReceivedPostal,
     /// Số hồ sơ đã giải quyết › Tổng số.
     DoneTotal,
     /// › Trước hạn.

@@ -723,6 +723,14 @@ impl Scores {
         wholes.next().filter(|_| wholes.next().is_none())
     }
 
+    /// Every unit's name, A to Z as Vietnamese is sorted (without regard to case or diacritics).
+    pub fn names_a_to_z(&self) -> Vec<String> {
+        let mut names: Vec<(String, &str)> =
+            self.units.iter().map(|u| (fold_words(&u.name), u.name.as_str())).collect();
+        names.sort();
+        names.into_iter().map(|(_, n)| n.to_string()).collect()
+    }
+
     /// Each group's average score over the units with the same parent as `unit` (itself left
     /// out), in group order: what its chart compares it with; 0 where it has no peers.
     pub fn peer_averages(&self, unit: &UnitResult) -> Vec<f64> {

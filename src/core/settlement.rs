@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::core::figures::{is_total_row, Figure, Issue, IssueKind, Place, TableKind, UnitRow, UnitTable};
 use crate::core::header::{Mapping, HEADER_SEARCH_ROWS};
 use crate::core::header_rows::{self, cell_text, is_column_numbers};
+use crate::core::kind::is_unit_name;
 use crate::core::rules::{FromReport, ReportColumn, RuleSet};
 use crate::core::table::{Cell, Sheet};
 use crate::core::text::{fold, fold_words};
@@ -16,7 +17,7 @@ use crate::core::title::title;
 use crate::core::values;
 
 /// What the rows of a report are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Layout {
     /// One row per unit (communes, departments), under the reporting unit.
     PerUnit,
@@ -37,6 +38,8 @@ struct Form {
     layout: Layout,
     columns: Vec<(usize, ReportColumn)>,
     headers: Vec<String>,
+    /// One column holds what was done early and on time together.
+    merged_early: bool,
 }
 
 /// The columns whose sum a total must be, checked in this order (the received total last, as it
@@ -50,8 +53,54 @@ const PARTS: [(ReportColumn, &[ReportColumn]); 3] = [
     ),
 ];
 
-/// Reads `sheet` as a settlement report; `None` when it is not one.
-pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
+impl Layout {
+    pub const ALL: [Layout; 2] = [Layout::PerUnit, Layout::PerField];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Layout::PerUnit => "units",
+            Layout::PerField => "fields",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// One label per layout, for the choice on the files view.
+    pub fn label(self, lang: crate::core::lang::Lang) -> &'static str {
+        match self {
+            Layout::PerUnit => lang.pick("Mỗi dòng là một đơn vị", "Each row is a unit"),
+            Layout::PerField => {
+                lang.pick("Mỗi dòng là một lĩnh vực của đơn vị báo cáo", "Each row is a field of the reporting unit")
+            }
+        }
+    }
+}
+
+/// What a report's rows are: what the user said, else what the header says («Đơn vị»: units),
+/// else what the names are — under «Lĩnh vực, công việc giải quyết theo cấp» the rows may be
+/// units («Phòng Tư pháp», «UBND xã …») or fields («Hộ tịch»). A mix is said, and read the way
+/// most rows are until the user chooses.
+fn layout_of(header: Layout, said: Option<Layout>, names: &[&str]) -> (Layout, Option<(usize, usize)>) {
+    if let Some(said) = said {
+        return (said, None);
+    }
+    if header == Layout::PerUnit || names.is_empty() {
+        return (header, None);
+    }
+    let units = names.iter().filter(|n| is_unit_name(n)).count();
+    match (units, names.len() - units) {
+        (_, 0) => (Layout::PerUnit, None),
+        (0, _) => (Layout::PerField, None),
+        (units, fields) if units >= fields => (Layout::PerUnit, Some((units, fields))),
+        (units, fields) => (Layout::PerField, Some((units, fields))),
+    }
+}
+
+/// Reads `sheet` as a settlement report, its rows as the user said (`rows`) or as they look;
+/// `None` when it is not one.
+pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>) -> Option<UnitTable> {
     let form = recognise(sheet)?;
     let title = title(sheet, form.header_first);
     let place = |r: usize, c: Option<usize>| Place::in_sheet(file, sheet, r, c);
@@ -92,6 +141,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         let has_numbers = form.columns.iter().any(|(c, _)| !cells[*c].is_empty());
         if is_total_row(&name) || (name.is_empty() && is_total_row(&stt)) {
             let label = if name.is_empty() { stt } else { name };
+            complete_counts(&mut counts, &form);
             total = Some((r, label, counts));
             continue;
         }
@@ -109,6 +159,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         if !has_numbers && stt.is_empty() {
             continue;
         }
+        complete_counts(&mut counts, &form);
         let written = counts.clone();
         for (whole, parts) in PARTS.iter().filter(|(whole, _)| !form.unchecked.contains(whole)) {
             let (whole, parts) = (*whole, *parts);
@@ -121,10 +172,16 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         });
         rows.push((r, name, counts, written));
     }
+    let names: Vec<&str> = rows.iter().map(|(_, name, _, _)| name.as_str()).collect();
+    let (layout, mixed) = layout_of(form.layout, rows_are, &names);
+    if let Some((units, fields)) = mixed {
+        let kind = IssueKind::MixedReportRows { units, fields, read_as: layout };
+        issues.push(Issue { place: place(form.header_first, Some(form.name)), kind });
+    }
     let stem = crate::core::read::stem(file).to_string();
     // The total row stands for the reporting unit: the parent its rows pool into (a per-field
     // report is that unit itself).
-    let whole = match form.layout {
+    let whole = match layout {
         Layout::PerUnit => title.reporter.clone().or_else(|| total.as_ref().map(|_| stem.clone())),
         Layout::PerField => Some(title.reporter.clone().unwrap_or_else(|| stem.clone())),
     };
@@ -151,7 +208,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet) -> Option<UnitTable> {
         total_score: None,
         origins: Default::default(),
     };
-    let units = match form.layout {
+    let units = match layout {
         Layout::PerUnit => rows
             .iter()
             .map(|(r, name, counts, _)| UnitRow { parent: whole.clone(), ..unit(name.clone(), *r, counts) })
@@ -285,9 +342,10 @@ fn recognise(sheet: &Sheet) -> Option<Form> {
             continue;
         }
         let headers = paths.iter().map(|p| p.join(header_rows::SEPARATOR)).collect();
+        let merged_early = paths.iter().any(|p| p.len() >= 2 && merged_early(&fold(&p[p.len() - 1])));
         let unchecked = paths
             .iter()
-            .filter(|p| p.len() >= 2 && column(p).is_none())
+            .filter(|p| p.len() >= 2 && column(p).is_none() && !ignored(&fold(&p[p.len() - 1])))
             .filter_map(|p| group_total(&fold(&p[0])))
             .collect();
         return Some(Form {
@@ -300,6 +358,7 @@ fn recognise(sheet: &Sheet) -> Option<Form> {
             layout,
             columns,
             headers,
+            merged_early,
         });
     }
     None
@@ -309,7 +368,9 @@ fn recognise(sheet: &Sheet) -> Option<Form> {
 fn name_column(folded: &str) -> Option<Layout> {
     if folded.starts_with("linhvuc") {
         Some(Layout::PerField)
-    } else if matches!(folded, "donvi" | "tendonvi" | "coquandonvi" | "donvigiaiquyet" | "coquan" | "tencoquan") {
+    } else if matches!(folded, "donvi" | "tendonvi" | "coquandonvi" | "coquan" | "tencoquan")
+        || folded.starts_with("donvigiaiquyet")
+    {
         Some(Layout::PerUnit)
     } else {
         None
@@ -318,9 +379,9 @@ fn name_column(folded: &str) -> Option<Layout> {
 
 /// The total of the group a folded group header names: received, done or pending.
 fn group_total(group: &str) -> Option<ReportColumn> {
-    if group.contains("danggiaiquyet") {
+    if group.contains("danggiaiquyet") || group.contains("dangxuly") {
         Some(ReportColumn::PendingTotal)
-    } else if group.contains("dagiaiquyet") {
+    } else if group.contains("dagiaiquyet") || group.starts_with("daxuly") {
         Some(ReportColumn::DoneTotal)
     } else if group.contains("nhangiaiquyet") || group.contains("tiepnhan") || group.starts_with("sohosonhan") {
         Some(ReportColumn::ReceivedTotal)
@@ -329,13 +390,16 @@ fn group_total(group: &str) -> Option<ReportColumn> {
     }
 }
 
-/// What a count column is, from its header path («Số hồ sơ đã giải quyết › Trước hạn»).
+/// What a count column is, from its header path («Số hồ sơ đã giải quyết › Trước hạn»), as the
+/// form and other systems' renditions head it (real-formats.md §1, §5).
 fn column(path: &[String]) -> Option<ReportColumn> {
     let group = group_total(&fold(path.first()?));
     let leaf = fold(path.last()?);
-    if path.len() < 2 {
+    if path.len() < 2 || ignored(&leaf) {
         return None;
     }
+    // «Tiếp nhận › Trong kỳ › Tổng số · Trực tuyến · Trực tiếp · BCCI» (the 766 progress table).
+    let in_period = path.len() > 2 && path[1..path.len() - 1].iter().any(|p| fold(p) == "trongky");
     if group == Some(ReportColumn::PendingTotal) {
         match leaf.as_str() {
             "tongso" => Some(ReportColumn::PendingTotal),
@@ -346,21 +410,63 @@ fn column(path: &[String]) -> Option<ReportColumn> {
     } else if group == Some(ReportColumn::DoneTotal) {
         match leaf.as_str() {
             "tongso" => Some(ReportColumn::DoneTotal),
+            l if merged_early(l) => Some(ReportColumn::DoneOnTime),
             l if l.starts_with("truochan") || l.starts_with("somhan") => Some(ReportColumn::DoneEarly),
-            l if l.starts_with("dunghan") => Some(ReportColumn::DoneOnTime),
+            // «Trong hạn» under what was done is the on-time count (the 766 progress table).
+            l if l.starts_with("dunghan") || l.starts_with("tronghan") => Some(ReportColumn::DoneOnTime),
             l if l.starts_with("quahan") || l.starts_with("trehan") => Some(ReportColumn::DoneLate),
             _ => None,
         }
     } else if group == Some(ReportColumn::ReceivedTotal) {
         match leaf.as_str() {
+            "tongso" if in_period => Some(ReportColumn::ReceivedInPeriod),
             "tongso" => Some(ReportColumn::ReceivedTotal),
+            "trongky" => Some(ReportColumn::ReceivedInPeriod),
             l if l.contains("kytruoc") => Some(ReportColumn::CarriedOver),
-            l if l.starts_with("tructuyen") => Some(ReportColumn::ReceivedOnline),
-            l if l.starts_with("tructiep") || l.contains("buuchinh") => Some(ReportColumn::ReceivedDirect),
+            l if l.starts_with("tructuyen") || l.starts_with("quamang") => Some(ReportColumn::ReceivedOnline),
+            l if l.starts_with("tructiep") => Some(ReportColumn::ReceivedDirect),
+            l if l.contains("bcci") || l.contains("buuchinh") => Some(ReportColumn::ReceivedPostal),
             _ => None,
         }
     } else {
         None
+    }
+}
+
+/// One column for what was done early and on time («Đúng và trước hạn»).
+fn merged_early(leaf: &str) -> bool {
+    ["dungvatruochan", "truocvadunghan", "dunghanvatruochan", "truochanvadunghan"].iter().any(|w| leaf.starts_with(w))
+}
+
+/// Columns that are no part of a total: rates («Tỷ lệ trước hạn, đúng hạn») and splits of another
+/// column («Quá hạn (đã có thư xin lỗi)»).
+fn ignored(leaf: &str) -> bool {
+    leaf.starts_with("tyle") || leaf.contains("xinloi")
+}
+
+/// Counts some renditions give in other columns than the form's: the in-person count from those
+/// received in the period less the online ones (postal included), or with the postal ones added;
+/// nothing done early where one column holds early and on time together.
+fn complete_counts(counts: &mut BTreeMap<ReportColumn, f64>, form: &Form) {
+    let get = |counts: &BTreeMap<ReportColumn, f64>, c| counts.get(&c).copied();
+    let postal = counts.remove(&ReportColumn::ReceivedPostal);
+    match (get(counts, ReportColumn::ReceivedDirect), postal) {
+        (Some(direct), Some(postal)) => {
+            counts.insert(ReportColumn::ReceivedDirect, direct + postal);
+        }
+        (None, _) => {
+            let in_period = counts.remove(&ReportColumn::ReceivedInPeriod);
+            if let (Some(all), Some(online)) = (in_period, get(counts, ReportColumn::ReceivedOnline)) {
+                counts.insert(ReportColumn::ReceivedDirect, (all - online).max(0.0));
+            } else if let Some(postal) = postal {
+                counts.insert(ReportColumn::ReceivedDirect, postal);
+            }
+        }
+        (Some(_), None) => {}
+    }
+    counts.remove(&ReportColumn::ReceivedInPeriod);
+    if form.merged_early {
+        counts.entry(ReportColumn::DoneEarly).or_insert(0.0);
     }
 }
 

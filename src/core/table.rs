@@ -222,6 +222,8 @@ pub enum Format {
     Html,
     /// SpreadsheetML 2003 (Excel's XML workbook), likewise named .xls.
     SpreadsheetMl,
+    /// The national portal's per-unit detail, saved as JSON.
+    Json,
 }
 
 impl Format {
@@ -234,6 +236,7 @@ impl Format {
             Format::Csv => "CSV",
             Format::Html => "HTML (.xls)",
             Format::SpreadsheetMl => "XML Spreadsheet 2003 (.xls)",
+            Format::Json => "JSON của Cổng DVCQG (.json)",
         }
     }
 }

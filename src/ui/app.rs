@@ -14,6 +14,7 @@ use super::privacy::Privacy;
 use super::report_sources::ReportSources;
 use super::results::{AnalysisMessages, Results};
 use super::rules::RuleSettings;
+use super::sourcing::{SourceOrderSettings, WholeChoice};
 use super::state::{use_shown, AppState, Reader, Status};
 use super::unit::UnitPage;
 use super::upload::Upload;
@@ -115,10 +116,12 @@ pub fn App() -> impl IntoView {
                 <ReportSources />
             </ViewPanel>
             <ViewPanel view=View::Files has_content=loaded>
+                <WholeChoice />
                 <FileList />
             </ViewPanel>
             <ViewPanel view=View::Settings has_content=Signal::stored(true)>
                 <RuleSettings />
+                <SourceOrderSettings />
                 <LimitSettings />
                 <Privacy />
             </ViewPanel>

@@ -4,6 +4,7 @@ use super::dossier_mapping::DossierMappingPanel;
 use super::i18n::{dimensions, tr, Text};
 use super::mapping::MappingPanel;
 use super::preview::Preview;
+use super::sourcing::{ReportRowsField, TablesField};
 use super::state::{use_app, use_shown, LoadedFile};
 use crate::core::figures::TableKind;
 use crate::core::format;
@@ -59,6 +60,7 @@ fn FileCard(file: LoadedFile) -> impl IntoView {
                 <p class="file-meta" data-testid="file-meta">{summary}</p>
                 <PeriodField file=file.clone() />
                 <KindField file=file.clone() />
+                <ReportRowsField file=file.clone() />
                 <button type="button" class="secondary" data-testid="remove-file" on:click=move |_| state.remove(id)>
                     {move || tr(lang.get(), Text::RemoveFile)}
                 </button>
@@ -77,6 +79,7 @@ fn FileCard(file: LoadedFile) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <TablesField file=file.clone() />
             <MappingPanel file=file.clone() />
             <DossierMappingPanel file=file.clone() />
             <Sheets file=file />

@@ -94,7 +94,7 @@ pub fn MappingPanel(file: LoadedFile) -> impl IntoView {
                     {tr(l, Text::ScoredSheet)} " "
                     <select data-testid="scored-sheet" on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            state.choose(id, |c| *c = crate::core::analysis::Choice { sheet: Some(i), mapping: None, period: c.period.take(), kind: c.kind, window: c.window.take(), dossier_mapping: None });
+                            state.choose(id, |c| *c = crate::core::analysis::Choice { sheet: Some(i), mapping: None, period: c.period.take(), kind: c.kind, window: c.window.take(), dossier_mapping: None, report_rows: None, sheets: None });
                         }
                     }>{sheets}</select>
                 </label>

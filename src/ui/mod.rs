@@ -26,6 +26,7 @@ mod report_sources;
 mod results;
 mod rules;
 mod sources;
+mod sourcing;
 mod state;
 mod table_box;
 mod trend;

@@ -12,6 +12,7 @@ use crate::core::compare::Comparison;
 use crate::core::dossier::units::Typed;
 use crate::core::dossier::DossierMapping;
 use crate::core::engine::{EngineError, Inputs, Results};
+use crate::core::figures::sources::SourceOrder;
 use crate::core::figures::{Figure, TableKind};
 use crate::core::header::{Column, Mapping};
 use crate::core::lang::Lang;
@@ -19,6 +20,7 @@ use crate::core::read::{Limits, Loaded, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made};
 use crate::core::rules::{RuleError, RuleSet, DEFAULT_RULES};
+use crate::core::settlement::Layout;
 use crate::core::table::Workbook;
 use crate::core::view::View;
 
@@ -31,6 +33,9 @@ const ALERTS_KEY: &str = "chiso.alerts";
 const LIMITS_KEY: &str = "chiso.limits";
 const TYPED_KEY: &str = "chiso.typed";
 const MY_UNIT_KEY: &str = "chiso.my-unit";
+const SOURCES_KEY: &str = "chiso.sources";
+const WHOLE_KEY: &str = "chiso.whole";
+const REPORT_ROWS_KEY: &str = "chiso.report-rows.";
 
 /// The reading limits and time budget the user set (remembered on this machine).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -256,7 +261,11 @@ impl AppState {
         let rules = remembered_rules().or_else(ActiveRules::default_rules);
         let rules = RwSignal::new(rules);
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
-        let focus = RwSignal::new(Focus::default());
+        let focus = RwSignal::new(Focus {
+            sources: browser::setting(SOURCES_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+            whole: browser::setting(WHOLE_KEY).filter(|w| !w.is_empty()),
+            ..Focus::default()
+        });
         let typed: RwSignal<Typed> =
             RwSignal::new(browser::setting(TYPED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
         let analysis: RwSignal<Option<Shared>> = RwSignal::new(None);
@@ -405,6 +414,33 @@ impl AppState {
             browser::set_hash(&view.hash());
         }
         self.view.set(view);
+    }
+
+    /// The order in which sources are trusted, remembered on this machine.
+    pub fn set_sources(&self, order: SourceOrder) {
+        if let Ok(text) = serde_json::to_string(&order) {
+            browser::remember(SOURCES_KEY, &text);
+        }
+        self.focus.update(|f| f.sources = order);
+    }
+
+    /// The unit the user names as the whole (`None`: recognised), remembered on this machine.
+    pub fn set_whole(&self, whole: Option<String>) {
+        match &whole {
+            Some(w) => browser::remember(WHOLE_KEY, w),
+            None => browser::forget(WHOLE_KEY),
+        }
+        self.focus.update(|f| f.whole = whole);
+    }
+
+    /// What a report's rows are, as the user said; reports with the same headers are read so later.
+    pub fn set_report_rows(&self, file_id: u32, signature: &str, rows: Option<Layout>) {
+        let key = format!("{REPORT_ROWS_KEY}{signature}");
+        match rows {
+            Some(layout) => browser::remember(&key, layout.code()),
+            None => browser::forget(&key),
+        }
+        self.choose(file_id, |c| c.report_rows = rows);
     }
 
     pub fn set_alert_settings(&self, settings: AlertSettings) {
@@ -672,6 +708,8 @@ impl AppState {
                 kind: c.kind,
                 window: c.window.take(),
                 dossier_mapping: c.dossier_mapping.take(),
+                report_rows: c.report_rows,
+                sheets: None,
             }
         });
     }
@@ -712,6 +750,8 @@ impl AppState {
                 kind: c.kind,
                 window: c.window.take(),
                 dossier_mapping: c.dossier_mapping.take(),
+                report_rows: c.report_rows,
+                sheets: None,
             }
         });
     }
@@ -771,6 +811,11 @@ fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>) -> Choice
         };
     }
     let Some((sheet_index, mapping)) = found else { return Choice::default() };
+    let report_rows =
+        browser::setting(&format!("{REPORT_ROWS_KEY}{}", mapping.signature())).and_then(|c| Layout::from_code(&c));
+    if report_rows.is_some() {
+        return Choice { sheet: Some(sheet_index), report_rows, ..Choice::default() };
+    }
     let saved = browser::setting(&format!("{MAPPING_KEY}{}", mapping.signature()));
     let columns: Option<Vec<Option<Column>>> = saved.map(|s| s.split('\t').map(Column::decode).collect());
     match columns {

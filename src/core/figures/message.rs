@@ -76,6 +76,26 @@ impl Message for Issue {
                 "{at}: the unit «{name}» of the same period is already in {}, a file of the same kind. The two are never added up: chiso uses the first file's figures, and this one only fills criteria the first lacks. If both are exports of the same figures, remove one file.",
                 first.describe(lang).replacen("File", "file", 1)
             ),
+            (IssueKind::ScoreOutOfRange { header, value, max }, Lang::Vi) => format!(
+                "{at}, cột «{header}»: điểm {} nằm ngoài khoảng 0–{} của cột này. Hãy kiểm tra lại (có thể cột bị ghép nhầm); ô này không được tính.",
+                number(*value, 2),
+                number(*max, 2)
+            ),
+            (IssueKind::ScoreOutOfRange { header, value, max }, Lang::En) => format!(
+                "{at}, column «{header}»: the score {} is outside this column's 0–{}. Check it (the column may be mapped wrongly); the cell is not used.",
+                number(*value, 2),
+                number(*max, 2)
+            ),
+            (IssueKind::MixedReportRows { units, fields, read_as }, Lang::Vi) => format!(
+                "{at}: trong {} dòng của báo cáo, {units} dòng là tên đơn vị (UBND, Sở, Phòng…) và {fields} dòng giống tên lĩnh vực. chiso đang đọc theo cách «{}». Nếu chưa đúng, hãy chọn «Các dòng của báo cáo là» ở «Tệp và ghép cột».",
+                units + fields,
+                read_as.label(lang)
+            ),
+            (IssueKind::MixedReportRows { units, fields, read_as }, Lang::En) => format!(
+                "{at}: of the report's {} rows, {units} are units' names (UBND, Sở, Phòng…) and {fields} look like fields. chiso reads them as «{}». If that is wrong, choose «The report's rows are» under «Files and columns».",
+                units + fields,
+                read_as.label(lang)
+            ),
             (IssueKind::SourcesDisagree { used, used_file, other, other_file, criteria, units }, Lang::Vi) => format!(
                 "Tệp «{used_file}» ({}) và tệp «{other_file}» ({}) cho số liệu khác nhau ở {criteria} tiêu chí của {} đơn vị ({}). Theo thứ tự nguồn, chiso dùng «{used_file}»; trang của từng đơn vị ghi cả hai số. Đổi thứ tự nguồn ở «Cài đặt» nếu cần.",
                 used.label(lang),

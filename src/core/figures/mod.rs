@@ -169,6 +169,12 @@ pub enum IssueKind {
         header: String,
         value: f64,
     },
+    /// A published group or total score below 0 or above its maximum.
+    ScoreOutOfRange {
+        header: String,
+        value: f64,
+        max: f64,
+    },
     /// The same unit (same name and parent) again in the same period; only the first row counts.
     DuplicateUnit {
         name: String,
@@ -215,6 +221,13 @@ pub enum IssueKind {
         header: String,
         total: f64,
         sum: f64,
+    },
+    /// A report whose rows are partly units' names and partly fields': read as `read_as` until the
+    /// user says which they are.
+    MixedReportRows {
+        units: usize,
+        fields: usize,
+        read_as: crate::core::settlement::Layout,
     },
     /// Two files of different sources that give the same units different figures: said once per
     /// pair, with the file used.
@@ -311,7 +324,7 @@ pub fn read_units(
     let unit_col = mapping
         .column_of(&Column::Unit)
         .ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
-    let mut reader = RowReader { file, sheet, mapping: &mapping, issues: Vec::new() };
+    let mut reader = RowReader { file, sheet, mapping: &mapping, rules, issues: Vec::new() };
     // Merged header cells whose text the mapping took for another column: said, so that the
     // user checks the mapping (a merged group row above full headers changes nothing).
     let hr = mapping.header_row;
@@ -363,7 +376,7 @@ pub fn read_units(
         if is_total_row(&name) {
             continue;
         }
-        let unit = reader.unit(r, name, cells);
+        let unit = reader.unit(r, sources::bare_name(&name).to_string(), cells);
         let key = unit.key();
         if let Some(first) = first_rows.get(&key) {
             reader.issue(r, Some(unit_col), IssueKind::DuplicateUnit { name: unit.name.clone(), first: first.clone() });
@@ -383,6 +396,7 @@ struct RowReader<'a> {
     file: &'a str,
     sheet: &'a Sheet,
     mapping: &'a Mapping,
+    rules: &'a RuleSet,
     issues: Vec<Issue>,
 }
 
@@ -429,11 +443,15 @@ impl RowReader<'_> {
                     }
                 }
                 Column::GroupScore(code) => {
-                    if let Some(v) = self.number(r, c, cell, values::value) {
+                    let max = self.rules.group(code).map_or(0.0, |g| g.max);
+                    if let Some(v) = self.score(r, c, cell, max) {
                         unit.group_scores.insert(code.clone(), v);
                     }
                 }
-                Column::TotalScore => unit.total_score = self.number(r, c, cell, values::value),
+                Column::TotalScore => {
+                    let max = self.rules.groups.iter().map(|g| g.max).sum();
+                    unit.total_score = self.score(r, c, cell, max);
+                }
             }
         }
         for (code, figure) in &unit.figures {
@@ -466,6 +484,17 @@ impl RowReader<'_> {
                 None
             }
         }
+    }
+
+    /// A published score, between 0 and its maximum: one outside is reported and not used.
+    fn score(&mut self, r: usize, c: usize, cell: &Cell, max: f64) -> Option<f64> {
+        let v = self.number(r, c, cell, values::value)?;
+        if !(0.0..=max).contains(&v) {
+            let header = self.mapping.headers[c].clone();
+            self.issue(r, Some(c), IssueKind::ScoreOutOfRange { header, value: v, max });
+            return None;
+        }
+        Some(v)
     }
 
     /// A count must not be negative and a rate not above 100 %: such cells are reported and

@@ -421,24 +421,23 @@ fn pick<'a>(
     Some((figure, origin))
 }
 
-/// The whole a period's rows make when no row names a parent: the one row above all the others
-/// (the province among its departments and communes, the town among its offices and communes),
-/// or the one the user named. The others without a parent are given it as theirs.
+/// The whole a period's rows make when no row names a parent: the one the user named, else the one
+/// row above all the others (the province among its departments and communes, the town among its
+/// offices and communes). The others without a parent are given it as theirs.
 pub fn find_whole(rows: &mut [UnitRow], named: Option<&str>) {
     let rootless: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].parent.is_none()).collect();
-    let whole = match named.map(match_key) {
-        Some(key) => rootless.iter().copied().find(|&i| match_key(&rows[i].name) == key),
-        None => {
-            let level = |i: usize| level(&rows[i].name, rows[i].kind.as_deref());
-            let top = rootless.iter().map(|&i| level(i)).max().unwrap_or(0);
-            let at_top: Vec<usize> = rootless.iter().copied().filter(|&i| level(i) == top).collect();
-            let parts = rootless.iter().filter(|&&i| (1..top).contains(&level(i))).count();
-            match at_top.as_slice() {
-                [only] if top >= 2 && parts > 0 => Some(*only),
-                _ => None,
-            }
+    let level = |i: usize| level(&rows[i].name, rows[i].kind.as_deref());
+    let named =
+        named.map(match_key).and_then(|key| rootless.iter().copied().find(|&i| match_key(&rows[i].name) == key));
+    let whole = named.or_else(|| {
+        let top = rootless.iter().map(|&i| level(i)).max().unwrap_or(0);
+        let at_top: Vec<usize> = rootless.iter().copied().filter(|&i| level(i) == top).collect();
+        let parts = rootless.iter().filter(|&&i| (1..top).contains(&level(i))).count();
+        match at_top.as_slice() {
+            [only] if top >= 2 && parts > 0 => Some(*only),
+            _ => None,
         }
-    };
+    });
     let Some(w) = whole else { return };
     let name = rows[w].name.clone();
     for &i in rootless.iter().filter(|&&i| i != w) {
@@ -448,7 +447,7 @@ pub fn find_whole(rows: &mut [UnitRow], named: Option<&str>) {
 
 /// How high a unit stands: 4 a province, 3 a city (province- or district-level, the name cannot
 /// tell), 2 a district, 1 a department, office or commune, 0 unknown.
-fn level(name: &str, stated: Option<&str>) -> u8 {
+pub(crate) fn level(name: &str, stated: Option<&str>) -> u8 {
     use crate::core::kind::Kind;
     let words = match_key(name);
     if words.starts_with("thanh pho ") && stated.is_none() {

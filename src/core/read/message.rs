@@ -6,8 +6,8 @@ use crate::core::lang::Lang;
 use crate::core::message::Located;
 use crate::core::table::Format;
 
-const FORMATS_VI: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods) hoặc CSV";
-const FORMATS_EN: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods) or CSV";
+const FORMATS_VI: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods), CSV hoặc JSON của Cổng DVCQG";
+const FORMATS_EN: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods), CSV or the portal's JSON";
 
 impl Located for ReadError {
     fn say(&self, file: &str, lang: Lang) -> String {
@@ -51,6 +51,18 @@ impl Located for ReadError {
             ),
             (ReadError::Unknown, Lang::En) => format!(
                 "The format of «{file}» is not recognised: its content is not a spreadsheet. chiso reads {FORMATS_EN} files. Export the data again in one of those formats."
+            ),
+            (ReadError::Json { line, column, detail }, Lang::Vi) => format!(
+                "Tệp «{file}», dòng {line}, cột {column}: nội dung JSON bị hỏng nên không đọc được ({detail}). Hãy lưu lại tệp từ Cổng dịch vụ công hoặc công cụ đã tải nó, không sửa tay."
+            ),
+            (ReadError::Json { line, column, detail }, Lang::En) => format!(
+                "The file «{file}», line {line}, column {column}: the JSON is damaged and cannot be read ({detail}). Save the file again from the portal or the tool that fetched it, without editing it by hand."
+            ),
+            (ReadError::NotPortalJson, Lang::Vi) => format!(
+                "Tệp «{file}» là JSON nhưng không phải dữ liệu chi tiết đơn vị của Cổng DVCQG: không có trường «departmentName» (tên đơn vị) ở đâu cả. Hãy chọn tệp JSON tải từ trang Bộ chỉ số 766 của Cổng (mỗi đơn vị có departmentName, groupScores, componentIndicators), hoặc một bảng tính."
+            ),
+            (ReadError::NotPortalJson, Lang::En) => format!(
+                "The file «{file}» is JSON but not the portal's per-unit detail: there is no «departmentName» (unit name) anywhere in it. Choose a JSON saved from the portal's 766 index pages (each unit with departmentName, groupScores, componentIndicators), or a spreadsheet."
             ),
             (ReadError::Unreadable { detail }, Lang::Vi) => format!(
                 "Không mở được tệp «{file}» ({detail}). Hãy kiểm tra tệp vẫn còn trên máy và không bị chương trình khác khóa, rồi chọn lại."
@@ -187,6 +199,7 @@ impl Located for Note {
 
 fn content_vi(kind: Content) -> &'static str {
     match kind {
+        Content::Json => "dữ liệu JSON",
         Content::Pdf => "tài liệu PDF",
         Content::Image => "hình ảnh",
         Content::WordDocument => "văn bản Word",
@@ -197,6 +210,7 @@ fn content_vi(kind: Content) -> &'static str {
 
 fn content_en(kind: Content) -> &'static str {
     match kind {
+        Content::Json => "JSON data",
         Content::Pdf => "a PDF document",
         Content::Image => "an image",
         Content::WordDocument => "a Word document",

@@ -6,6 +6,7 @@ mod cells;
 mod csv;
 mod declared;
 pub mod decode;
+mod json;
 pub mod limits;
 mod markup;
 mod merges;
@@ -40,6 +41,14 @@ pub enum ReadError {
     },
     /// Nothing recognisable.
     Unknown,
+    /// Text that starts as JSON and is not valid JSON.
+    Json {
+        line: u64,
+        column: u64,
+        detail: String,
+    },
+    /// Valid JSON without the portal's per-unit detail (no `departmentName` anywhere).
+    NotPortalJson,
     /// The browser or the operating system could not hand over the file's bytes.
     Unreadable {
         detail: String,
@@ -217,6 +226,7 @@ fn read_unguarded(
             date1904 = epoch1904;
             (format, sheets, None)
         }
+        Content::Json => (Format::Json, vec![json::read(bytes, stem(file_name))?], None),
         Content::Text => {
             if !matches!(extension.as_str(), "csv" | "tsv" | "txt") {
                 notes.push(Note::TextNamedAsWorkbook { extension: extension.clone() });

@@ -10,6 +10,8 @@ pub enum Content {
     Text,
     /// HTML or XML markup (an "Excel" export that is really a web page or SpreadsheetML 2003).
     Markup,
+    /// JSON text (the portal's per-unit detail as crawlers save it).
+    Json,
     Encrypted,
     Pdf,
     Image,
@@ -43,7 +45,13 @@ pub fn sniff(bytes: &[u8]) -> Content {
         return Content::Image;
     }
     if looks_like_text(bytes) {
-        return if starts_with_markup(bytes) { Content::Markup } else { Content::Text };
+        return if starts_with_markup(bytes) {
+            Content::Markup
+        } else if starts_with_json(bytes) {
+            Content::Json
+        } else {
+            Content::Text
+        };
     }
     Content::Unknown
 }
@@ -86,6 +94,12 @@ fn looks_like_text(bytes: &[u8]) -> bool {
     }
     let controls = sample.iter().filter(|b| **b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     controls * 100 <= sample.len()
+}
+
+/// A JSON object or array: no table a one-stop system exports begins with «{» or «[».
+fn starts_with_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['))
 }
 
 fn starts_with_markup(bytes: &[u8]) -> bool {

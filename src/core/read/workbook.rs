@@ -136,7 +136,9 @@ fn read_others(
                 Err(e) => Err(corrupt(e.to_string())),
             }
         }
-        Format::Xlsx | Format::Csv | Format::Html | Format::SpreadsheetMl => Err(corrupt("not a workbook".to_string())),
+        Format::Xlsx | Format::Csv | Format::Html | Format::SpreadsheetMl | Format::Json => {
+            Err(corrupt("not a workbook".to_string()))
+        }
     }
 }
 

@@ -1,0 +1,210 @@
+//! Where the month's figures come from: the order in which sources are trusted (settings), the
+//! whole the letter speaks for (files view), and what a settlement report's rows are (a file's
+//! card). The choices are the user's; what they mean is `core::figures::sources`.
+
+use leptos::prelude::*;
+
+use super::state::{use_app, use_shown, LoadedFile};
+use crate::core::figures::sources::sources_caption;
+use crate::core::figures::TableKind;
+use crate::core::kind::whole_label;
+use crate::core::scope::table_line;
+use crate::core::settlement::Layout;
+
+/// The order of sources, each movable up or down; remembered.
+#[component]
+pub fn SourceOrderSettings() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let l = state.lang.get();
+        let order = state.focus.with(|f| f.sources.clone());
+        let count = order.kinds().len();
+        let items = order
+            .kinds()
+            .iter()
+            .enumerate()
+            .map(|(i, kind)| {
+                let kind = *kind;
+                let (up, down) = (order.moved(kind, true), order.moved(kind, false));
+                view! {
+                    <li data-source=kind.code()>
+                        <span>{kind.label(l)}</span>
+                        " "
+                        <button
+                            type="button"
+                            class="secondary"
+                            data-testid="source-earlier"
+                            aria-label=format!("{} — {}", kind.label(l), l.pick("tin cậy trước", "trust earlier"))
+                            disabled=i == 0
+                            on:click=move |_| state.set_sources(up.clone())
+                        >
+                            "↑"
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            data-testid="source-later"
+                            aria-label=format!("{} — {}", kind.label(l), l.pick("tin cậy sau", "trust later"))
+                            disabled=i + 1 == count
+                            on:click=move |_| state.set_sources(down.clone())
+                        >
+                            "↓"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="source-order" aria-labelledby="source-order-heading">
+                <h2 id="source-order-heading">{l.pick("Thứ tự nguồn số liệu", "Order of sources")}</h2>
+                <p>{sources_caption(&order, l)}</p>
+                <ol data-testid="source-order">{items}</ol>
+            </section>
+        }
+    }
+}
+
+/// The unit taken as the whole (its own row, pooled from its units, or named here), and the choice
+/// of another.
+#[component]
+pub fn WholeChoice() -> impl IntoView {
+    let state = use_app();
+    let shown = use_shown();
+    move || {
+        let l = state.lang.get();
+        let analysis = shown.analysis.get()?.0;
+        let scores = &analysis.scores;
+        let named = state.focus.with(|f| f.whole.clone());
+        let whole = scores.whole().map(|w| (w.name.clone(), w.source.is_some()));
+        let line = match &whole {
+            Some((name, own)) => format!(
+                "{} {} ({})",
+                l.pick("Toàn thể:", "The whole:"),
+                whole_label(name, l),
+                match (own, named.is_some()) {
+                    (_, true) => l.pick("do bạn chọn", "chosen by you"),
+                    (true, false) => l.pick("dòng riêng của đơn vị trong tệp", "its own row in the files"),
+                    (false, false) => l.pick("cộng gộp từ các đơn vị trực thuộc", "pooled from its units"),
+                }
+            ),
+            None => l
+                .pick(
+                    "Không có dòng nào đứng trên các đơn vị khác: văn bản cộng gộp số liệu các đơn vị. Có thể chọn một đơn vị là toàn thể.",
+                    "No row stands above the others: the letter pools the units' figures. You can name one unit as the whole.",
+                )
+                .to_string(),
+        };
+        let options = scores
+            .names_a_to_z()
+            .into_iter()
+            .map(|name| {
+                let selected = named.as_deref() == Some(name.as_str());
+                view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="whole" aria-labelledby="whole-heading">
+                <h2 id="whole-heading">{l.pick("Toàn thể của văn bản", "The whole the letter speaks for")}</h2>
+                <p data-testid="whole" data-unit=whole.as_ref().map(|(n, _)| n.clone())>{line}</p>
+                <label>
+                    {l.pick("Đơn vị là toàn thể ", "Unit that is the whole ")}
+                    <select
+                        data-testid="whole-choice"
+                        on:change=move |ev| {
+                            let name = event_target_value(&ev);
+                            state.set_whole(Some(name).filter(|n| !n.is_empty()));
+                        }
+                    >
+                        <option value="" selected=named.is_none()>{l.pick("Tự nhận biết", "Recognise")}</option>
+                        {options}
+                    </select>
+                </label>
+            </section>
+        })
+    }
+}
+
+/// For a settlement report: whether its rows are units or fields of the reporting unit.
+#[component]
+pub fn ReportRowsField(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
+    let shown = use_shown();
+    let (choice, id, name) = (file.choice, file.id, file.workbook.file_name.clone());
+    move || {
+        let l = state.lang.get();
+        let analysis = shown.analysis.get()?.0;
+        let table = analysis.tables.iter().find(|t| t.file == name && t.table.kind == TableKind::SettlementReport)?;
+        let signature = table.table.mapping.signature();
+        let chosen = choice.with(|c| c.report_rows);
+        let options = Layout::ALL
+            .into_iter()
+            .map(|layout| view! { <option value=layout.code() selected=chosen == Some(layout)>{layout.label(l)}</option> })
+            .collect_view();
+        Some(view! {
+            <label class="file-kind">
+                {l.pick("Các dòng của báo cáo là", "The report's rows are")} " "
+                <select
+                    data-testid="report-rows"
+                    on:change=move |ev| state.set_report_rows(id, &signature, Layout::from_code(&event_target_value(&ev)))
+                >
+                    <option value="" selected=chosen.is_none()>{l.pick("Tự nhận biết theo tên dòng", "Recognise from the names")}</option>
+                    {options}
+                </select>
+            </label>
+        })
+    }
+}
+
+/// For a workbook of several tables (a portal export's year, month, departments, communes): which
+/// of them make the month, each with its scope and period.
+#[component]
+pub fn TablesField(file: LoadedFile) -> impl IntoView {
+    let state = use_app();
+    let shown = use_shown();
+    let (id, book) = (file.id, file.workbook.clone());
+    move || {
+        let l = state.lang.get();
+        let analysis = shown.analysis.get()?.0;
+        let tables: Vec<_> = analysis.tables.iter().filter(|t| t.file == book.file_name).collect();
+        if tables.len() < 2 {
+            return None;
+        }
+        let used: Vec<usize> = tables.iter().filter(|t| t.used).map(|t| t.sheet_index).collect();
+        let items = tables
+            .iter()
+            .map(|t| {
+                let sheet = book.sheets.get(t.sheet_index).map(|s| s.name.clone()).unwrap_or_default();
+                let line = table_line(&sheet, &t.table.units, l);
+                let (index, used) = (t.sheet_index, used.clone());
+                view! {
+                    <li>
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-testid="use-table"
+                                data-sheet=sheet.clone()
+                                prop:checked=t.used
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut chosen: Vec<usize> = used.iter().copied().filter(|i| *i != index).collect();
+                                    if on {
+                                        chosen.push(index);
+                                    }
+                                    state.choose(id, |c| c.sheets = Some(chosen));
+                                }
+                            />
+                            " "
+                            {line}
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <fieldset class="tables" data-testid="file-tables">
+                <legend>{l.pick("Các bảng trong tệp dùng cho kỳ này", "Tables of the file used for this period")}</legend>
+                <ul>{items}</ul>
+            </fieldset>
+        })
+    }
+}

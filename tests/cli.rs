@@ -398,10 +398,14 @@ fn real_exports_are_scored_and_what_is_left_out_is_said() {
 
     let out = chiso(&["score", &real("danh-sach-ho-so-mot-cua.xlsx")]);
     let json = json_of(&out);
-    assert_eq!(unit(&json, "UBND xã An Bình")["criteria"]["ON_TIME"]["denominator"], 5.0);
+    // Withdrawn after acceptance stays counted (the operator's description): 6 received, not 5.
+    assert_eq!(unit(&json, "UBND xã An Bình")["criteria"]["ON_TIME"]["denominator"], 6.0);
     let warnings = json["warnings"].to_string();
     assert!(warnings.contains("có trạng thái «Không được tiếp nhận»"), "{warnings}");
-    assert!(warnings.contains("có trạng thái «Công dân yêu cầu rút hồ sơ»"), "{warnings}");
+    assert!(
+        warnings.contains("1 hồ sơ từ chối, dừng xử lý hoặc rút sau khi tiếp nhận không ghi ngày kết thúc"),
+        "{warnings}"
+    );
 
     let json = json_of(&chiso(&["score", &real("so-theo-doi-ho-so.xlsx")]));
     assert_eq!(unit(&json, "UBND xã Hòa Lạc")["criteria"]["ON_TIME"]["score"], 13.33);

@@ -179,6 +179,6 @@ fn messages_name_the_file_and_say_what_to_do() {
     assert_eq!(
         ReadError::NotASpreadsheet(Content::Pdf).clone().in_file("a.xlsx").message(Lang::Vi),
         "Tệp «a.xlsx» là tài liệu PDF, không phải bảng tính. Hãy chọn tệp Excel (.xlsx, .xlsm, .xls, .xlsb), \
-         OpenDocument (.ods) hoặc CSV xuất từ hệ thống một cửa hoặc Cổng dịch vụ công."
+         OpenDocument (.ods), CSV hoặc JSON của Cổng DVCQG xuất từ hệ thống một cửa hoặc Cổng dịch vụ công."
     );
 }

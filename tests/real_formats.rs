@@ -6,6 +6,7 @@
 mod common;
 
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
+use chiso::core::dossier::assumed::Assumed;
 use chiso::core::dossier::units::Typed;
 use chiso::core::dossier::{find_header, Certainty, Field};
 use chiso::core::figures::sources::SourceKind;
@@ -112,6 +113,17 @@ fn check_units_report(file: &str) {
     assert!(text.contains("trang tính «Biểu 06a»") && text.contains("ô C15"), "{text}");
     assert!(text.contains("«Số hồ sơ nhận giải quyết › Trong đó › Trực tuyến»"), "{text}");
     assert!(text.contains("là 110") && text.contains("105"), "{text}");
+    // Its ON_TIME counts the 15 dossiers carried over (Tư pháp 10, Tân Tiến 5); the portal's does
+    // not: said once.
+    let carried: Vec<f64> = analysis
+        .issues
+        .iter()
+        .filter_map(|i| match i.kind {
+            IssueKind::CarriedOver { count } => Some(count),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(carried, [15.0]);
     // Each counted figure says where it came from.
     let origin = unit(&analysis, "Sở Tư pháp").criterion("ON_TIME").and_then(|c| c.origin.clone()).unwrap();
     assert_eq!(origin.source, SourceKind::Report);
@@ -155,30 +167,34 @@ fn a_per_field_report_is_one_unit() {
 }
 
 /// A one-stop «DANH SÁCH HỒ SƠ» of two communes, November 2026. An Bình: 8 rows, of which one
-/// not accepted and one withdrawn (left out), one received 31/10 (outside), one of a status the
-/// rule set does not know («Đang chờ ký số»: in progress, its finish date not used). The latest
-/// moment the list records is Hòa Lạc's receipt on 28/11 10:00.
+/// not accepted (left out), one withdrawn after acceptance (counted, ended on no date the list
+/// gives: taken as ended by its due date), one received 31/10 (outside), one of a status the rule
+/// set does not know («Đang chờ ký số»: in progress, its finish date not used). The latest moment
+/// the list records is Hòa Lạc's receipt on 28/11 10:00.
 ///
-/// An Bình, 5 received: on time A1 (finished 05/11 10:20 for 05/11 17:00), A3 (open, due
-/// 10/12), A6 (16:59:59 for 17:00:00); late A2 (07/11 for 06/11 17:00), A7 (open, due 26/11
-/// 17:00, past it by 28/11). Online A1, A6. Fees A1 (paid truc-tuyen), A2 (paid tien-mat).
+/// An Bình, 6 received: on time A1 (finished 05/11 10:20 for 05/11 17:00), A3 (open, due
+/// 10/12), A5 (withdrawn), A6 (16:59:59 for 17:00:00); late A2 (07/11 for 06/11 17:00), A7 (open,
+/// due 26/11 17:00, past it by 28/11). Online A1, A6. Fees A1 (paid truc-tuyen), A2 (paid
+/// tien-mat), A5 (Chưa thanh toán). Completed A1, A2, A6.
 /// Hòa Lạc, 3 received, all on time (B1 due the whole of 05/11; B2 open, due 03/12; B3 «Dừng xử
-/// lý», finished 11/11 for 12/11); online B2; fee B2 (Chờ thanh toán).
+/// lý», ended 11/11 for 12/11, not completed); online B2; fee B2 (Chờ thanh toán).
 #[test]
 fn a_one_stop_dossier_list_with_statuses_and_payments() {
     let analysis = analysed(&[common::fixture_book("real/danh-sach-ho-so-mot-cua.xlsx")]);
     assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
     let a = unit(&analysis, "UBND xã An Bình");
-    assert_eq!(c(a, "ON_TIME"), counted(3.0, 5.0, 12.0));
-    assert_eq!(c(a, "ONLINE_DOSSIERS"), counted(2.0, 5.0, 4.8));
-    assert_eq!(c(a, "PAY_DOSSIERS"), counted(1.0, 2.0, 3.0));
-    assert_eq!((tracked(a, "RECEIVED"), tracked(a, "COMPLETED")), (Some(5.0), Some(3.0)));
+    // 4/6 → 20 × 0,6667 = 13,33; online 2/6 = 33,33 % → 6 × 0,6667 = 4; paid online 1/3 → 2.
+    assert_eq!(c(a, "ON_TIME"), counted(4.0, 6.0, 13.33));
+    assert_eq!(c(a, "ONLINE_DOSSIERS"), counted(2.0, 6.0, 4.0));
+    assert_eq!(c(a, "PAY_DOSSIERS"), counted(1.0, 3.0, 2.0));
+    assert_eq!((tracked(a, "RECEIVED"), tracked(a, "COMPLETED")), (Some(6.0), Some(3.0)));
     let b = unit(&analysis, "UBND xã Hòa Lạc");
     assert_eq!(c(b, "ON_TIME"), counted(3.0, 3.0, 20.0));
     // 1 / 3 = 0,3333 → 6 × 0,6667 = 4.
     assert_eq!(c(b, "ONLINE_DOSSIERS"), counted(1.0, 3.0, 4.0));
     assert_eq!(c(b, "PAY_DOSSIERS"), counted(0.0, 1.0, 0.0));
-    assert_eq!(tracked(b, "COMPLETED"), Some(2.0));
+    // Stopped is not completed: B1 alone.
+    assert_eq!(tracked(b, "COMPLETED"), Some(1.0));
 
     let left_out: Vec<_> = analysis
         .issues
@@ -188,7 +204,18 @@ fn a_one_stop_dossier_list_with_statuses_and_payments() {
             _ => None,
         })
         .collect();
-    assert_eq!(left_out, vec![("Không được tiếp nhận", 1), ("Công dân yêu cầu rút hồ sơ", 1)]);
+    assert_eq!(left_out, vec![("Không được tiếp nhận", 1)]);
+    let assumed: Vec<_> = analysis
+        .issues
+        .iter()
+        .filter_map(|i| match &i.kind {
+            IssueKind::RuleAssumed(a) => Some(*a),
+            _ => None,
+        })
+        .collect();
+    // Said once per list: A5's end, B2 waiting on a supplement without its dates, and payments read
+    // from a status and a method without «Lệ phí».
+    assert_eq!(assumed, vec![Assumed::EndedUndated(1), Assumed::NoSupplementDates(1), Assumed::NoFeeAmount]);
     let unknown: Vec<_> = analysis
         .issues
         .iter()
@@ -353,7 +380,7 @@ fn a_total_row_that_does_not_add_up_is_said() {
 
 /// What a status means is the rule set's: an operator who counts refused dossiers edits the
 /// file, and An Bình's refused dossier (received 10/11, due 12/11, never finished: overdue) joins
-/// the counts — 6 received, still 3 on time.
+/// the counts — 7 received, still 4 on time: 20 × 4/7 = 11,43.
 #[test]
 fn the_meaning_of_a_status_is_a_rule_set_edit() {
     let edited = chiso::core::rules::DEFAULT_RULES.replace(
@@ -364,7 +391,7 @@ fn the_meaning_of_a_status_is_a_rule_set_edit() {
     let rules = chiso::core::rules::RuleSet::from_toml(&edited).unwrap();
     let book = common::fixture_book("real/danh-sach-ho-so-mot-cua.xlsx");
     let analysis = analyse(&[(&book, Choice::default())], &rules, &Focus::default(), &Typed::new());
-    assert_eq!(c(unit(&analysis, "UBND xã An Bình"), "ON_TIME"), counted(3.0, 6.0, 10.0));
+    assert_eq!(c(unit(&analysis, "UBND xã An Bình"), "ON_TIME"), counted(4.0, 7.0, 11.43));
 }
 
 /// A unit sheet loaded alongside a report: one unit, each figure from the first source that has

@@ -229,6 +229,11 @@ pub struct Status {
     pub counted: bool,
     /// Its processing is over; false while in progress, whatever finish date the row carries.
     pub finished: bool,
+    /// Its processing ended without finishing (refused, stopped, withdrawn after acceptance): it
+    /// stays counted, ended at that event (the row's refusal, stop or withdrawal date, else its
+    /// finish date), and is in neither COMPLETED nor AVG_DAYS.
+    #[serde(default)]
+    pub ends: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

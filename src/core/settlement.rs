@@ -172,6 +172,12 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>
         });
         rows.push((r, name, counts, written));
     }
+    // The form's ON_TIME counts what was carried over; the portal's does not (said once).
+    let carried: f64 = rows.iter().filter_map(|(_, _, counts, _)| counts.get(&ReportColumn::CarriedOver)).sum();
+    if carried > 0.0 {
+        let column = form.columns.iter().find(|(_, c)| *c == ReportColumn::CarriedOver).map(|(i, _)| *i);
+        issues.push(Issue { place: place(form.header_first, column), kind: IssueKind::CarriedOver { count: carried } });
+    }
     let names: Vec<&str> = rows.iter().map(|(_, name, _, _)| name.as_str()).collect();
     let (layout, mixed) = layout_of(form.layout, rows_are, &names);
     if let Some((units, fields)) = mixed {

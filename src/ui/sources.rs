@@ -32,7 +32,7 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
             let r = result.as_ref().and_then(|u| u.criterion(&c.code));
             let (n, d) = (r.and_then(|r| r.numerator), r.and_then(|r| r.denominator));
             let source = r.map(|r| r.source_text(l)).unwrap_or_else(|| l.pick("chưa có", "none").to_string());
-            let counted = r.and_then(|r| r.origin.as_ref()).map(|o| o.counted()).unwrap_or_default();
+            let counted = r.and_then(|r| Some(r.origin.as_ref()?.counted(&r.figure()))).unwrap_or_default();
             let listed = own.as_ref().and_then(|o| o.figures.get(&c.code)).map(figure_text).unwrap_or_default();
             let mine = typed.get(&c.code).copied().unwrap_or_default();
             let input = |part: bool, counted: bool| {

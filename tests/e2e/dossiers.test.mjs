@@ -94,7 +94,7 @@ test('drill-down: reasons, sorting, filtering, the to-fix workbook and typed fig
     await sources.locator('[data-testid="typed-HAS_ONLINE-d"]').press('Tab');
     await page.waitForFunction(() => document.querySelector('table[data-testid="unit-scores"] tr[data-unit="UBND xã Bình Minh"] td[data-group="CLGQ"]')?.dataset.value === '7.14');
     const source = await check.locator('table[data-testid="dossier-sources"] tr[data-criterion="HAS_ONLINE"] [data-testid="figure-source"]').innerText();
-    assert.equal(source, 'tử số đếm từ hồ sơ; nhập tay');
+    assert.equal(source, 'tử số: danh sách hồ sơ «so-ho-so.xlsx»; mẫu số: nhập tay');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(foreign, []);
     assert.deepEqual(errors, []);

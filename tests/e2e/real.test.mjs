@@ -51,15 +51,16 @@ test('a per-field 06 report is its reporting unit', async () => {
     await context.close();
 });
 
-test('a one-stop export: refused and withdrawn dossiers left out, an unknown status listed', async () => {
+test('a one-stop export: a dossier never accepted left out, one withdrawn counted, an unknown status listed', async () => {
     const { page, context, errors } = await upload(fixture('danh-sach-ho-so-mot-cua.xlsx'));
-    // An Bình 3/5 on time → 12; Hòa Lạc 3/3 → 20. PAY_DOSSIERS (TTTT) 1/2 → 3.
-    assert.equal(await value(page, 'UBND xã An Bình', 'TDGQ'), '12.00');
+    // An Bình 4/6 on time → 13,33 (the withdrawn A5 counted, taken as ended by its due date);
+    // Hòa Lạc 3/3 → 20. PAY_DOSSIERS (TTTT) 1/3 → 2 (tests/real_formats.rs works them).
+    assert.equal(await value(page, 'UBND xã An Bình', 'TDGQ'), '13.33');
     assert.equal(await value(page, 'UBND xã Hòa Lạc', 'TDGQ'), '20.00');
-    assert.equal(await value(page, 'UBND xã An Bình', 'TTTT'), '3.00');
+    assert.equal(await value(page, 'UBND xã An Bình', 'TTTT'), '2.00');
     const said = (await page.locator('[data-testid="error"]').allInnerTexts()).join('\n');
     assert.match(said, /1 hồ sơ kỳ 11\/2026 có trạng thái «Không được tiếp nhận»/);
-    assert.match(said, /1 hồ sơ kỳ 11\/2026 có trạng thái «Công dân yêu cầu rút hồ sơ»/);
+    assert.match(said, /1 hồ sơ từ chối, dừng xử lý hoặc rút sau khi tiếp nhận không ghi ngày kết thúc/);
     assert.match(said, /ô E12 .*trạng thái «Đang chờ ký số» \(1 hồ sơ/);
     assert.deepEqual(errors, []);
     await context.close();

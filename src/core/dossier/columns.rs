@@ -35,10 +35,31 @@ pub enum Field {
     PaymentStatus,
     /// How the fee was paid: «truc-tuyen», «tien-mat», «chuyen-khoan».
     PaymentMethod,
+    /// «Ngày xử lý xong»: finished, preferred over the return date.
+    Processed,
+    /// «Ngày từ chối», «Ngày dừng xử lý», «Ngày rút hồ sơ»: processing ended by refusal, stop or
+    /// withdrawal.
+    Refused,
+    Stopped,
+    Withdrawn,
+    /// «Số lần yêu cầu bổ sung»: supplement requests so far.
+    Supplements,
+    /// «Ngày yêu cầu bổ sung»: the last (or pending) request.
+    SupplementAsked,
+    /// «Ngày công dân bổ sung»: when the citizen supplied what was asked.
+    SupplementGiven,
+    /// «Ngày hẹn trả mới»: the due date given with a request.
+    NewDue,
+    /// «Thời hạn giải quyết (ngày)»: the procedure's maximum time, for dossiers without a due date.
+    MaxDays,
+    /// «Lệ phí»: the fee's amount (a zero fee is no fee).
+    FeeAmount,
+    /// «Tài khoản định danh VNeID»: filed from a VNeID-verified account.
+    Vneid,
 }
 
 /// The yes/no fields, in the order of their bits in [`super::list::Dossier`].
-pub const FLAGS: [Field; 9] = [
+pub const FLAGS: [Field; 10] = [
     Field::Synced,
     Field::HasFee,
     Field::PaidOnline,
@@ -48,6 +69,7 @@ pub const FLAGS: [Field; 9] = [
     Field::PersonalStore,
     Field::PopulationData,
     Field::Petition,
+    Field::Vneid,
 ];
 
 impl Field {
@@ -99,6 +121,17 @@ impl Field {
             Field::Status => &["trangthai", "trangthaihoso", "tinhtrang", "tinhtranghoso", "status"],
             Field::PaymentStatus => &["trangthaithanhtoan", "tinhtrangthanhtoan", "thanhtoan", "paymentstatus"],
             Field::PaymentMethod => &["hinhthucthanhtoan", "phuongthucthanhtoan", "kenhthanhtoan", "paymentmethod"],
+            Field::Processed => &["ngayxulyxong", "thoigianxulyxong", "processed"],
+            Field::Refused => &["ngaytuchoi", "ngaytralaihoso", "refused"],
+            Field::Stopped => &["ngaydungxuly", "stopped"],
+            Field::Withdrawn => &["ngayruthoso", "ngaycongdanruthoso", "withdrawn"],
+            Field::Supplements => &["solanyeucaubosung", "solanbosung", "supplements"],
+            Field::SupplementAsked => &["ngayyeucaubosung", "supplementasked"],
+            Field::SupplementGiven => &["ngaycongdanbosung", "ngaytiepnhanbosung", "ngaybosung", "supplementgiven"],
+            Field::NewDue => &["ngayhentramoi", "newdue"],
+            Field::MaxDays => &["thoihangiaiquyetngay", "thoigiangiaiquyetquydinh", "maxdays"],
+            Field::FeeAmount => &["lephi", "mucphi", "sotienphilephi", "feeamount"],
+            Field::Vneid => &["taikhoandinhdanhvneid", "taikhoanvneid", "vneid", "dinhdanhvneid"],
         }
     }
 
@@ -126,6 +159,17 @@ impl Field {
             Field::Status => "status",
             Field::PaymentStatus => "payment_status",
             Field::PaymentMethod => "payment_method",
+            Field::Processed => "processed",
+            Field::Refused => "refused",
+            Field::Stopped => "stopped",
+            Field::Withdrawn => "withdrawn",
+            Field::Supplements => "supplements",
+            Field::SupplementAsked => "supplement_asked",
+            Field::SupplementGiven => "supplement_given",
+            Field::NewDue => "new_due",
+            Field::MaxDays => "max_days",
+            Field::FeeAmount => "fee_amount",
+            Field::Vneid => "vneid",
         }
     }
 
@@ -183,11 +227,33 @@ impl Field {
             (Field::PaymentStatus, Lang::En) => "Payment status",
             (Field::PaymentMethod, Lang::Vi) => "Hình thức thanh toán",
             (Field::PaymentMethod, Lang::En) => "Payment method",
+            (Field::Processed, Lang::Vi) => "Ngày xử lý xong",
+            (Field::Processed, Lang::En) => "Processed",
+            (Field::Refused, Lang::Vi) => "Ngày từ chối",
+            (Field::Refused, Lang::En) => "Refused on",
+            (Field::Stopped, Lang::Vi) => "Ngày dừng xử lý",
+            (Field::Stopped, Lang::En) => "Stopped on",
+            (Field::Withdrawn, Lang::Vi) => "Ngày rút hồ sơ",
+            (Field::Withdrawn, Lang::En) => "Withdrawn on",
+            (Field::Supplements, Lang::Vi) => "Số lần yêu cầu bổ sung",
+            (Field::Supplements, Lang::En) => "Supplement requests",
+            (Field::SupplementAsked, Lang::Vi) => "Ngày yêu cầu bổ sung",
+            (Field::SupplementAsked, Lang::En) => "Supplement requested on",
+            (Field::SupplementGiven, Lang::Vi) => "Ngày công dân bổ sung",
+            (Field::SupplementGiven, Lang::En) => "Supplement given on",
+            (Field::NewDue, Lang::Vi) => "Ngày hẹn trả mới",
+            (Field::NewDue, Lang::En) => "New due date",
+            (Field::MaxDays, Lang::Vi) => "Thời hạn giải quyết (ngày)",
+            (Field::MaxDays, Lang::En) => "Maximum time (days)",
+            (Field::FeeAmount, Lang::Vi) => "Lệ phí",
+            (Field::FeeAmount, Lang::En) => "Fee amount",
+            (Field::Vneid, Lang::Vi) => "Tài khoản định danh VNeID",
+            (Field::Vneid, Lang::En) => "VNeID account",
         }
     }
 }
 
-pub const ALL: [Field; 21] = [
+pub const ALL: [Field; 32] = [
     Field::Id,
     Field::Unit,
     Field::Procedure,
@@ -209,6 +275,17 @@ pub const ALL: [Field; 21] = [
     Field::Status,
     Field::PaymentStatus,
     Field::PaymentMethod,
+    Field::Processed,
+    Field::Refused,
+    Field::Stopped,
+    Field::Withdrawn,
+    Field::Supplements,
+    Field::SupplementAsked,
+    Field::SupplementGiven,
+    Field::NewDue,
+    Field::MaxDays,
+    Field::FeeAmount,
+    Field::Vneid,
 ];
 
 /// Which column holds which field. `header_row` is zero-based within the sheet.

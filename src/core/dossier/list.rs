@@ -36,6 +36,17 @@ pub struct Dossier {
     pub status: Option<u32>,
     /// The yes/no fields, a bit each in the order of [`FLAGS`].
     flags: u16,
+    /// When processing ended without finishing: refused, stopped or withdrawn (the earliest).
+    #[serde(with = "chrono::naive::serde::ts_seconds_option")]
+    pub ended: Option<NaiveDateTime>,
+    /// Supplement requests so far, and the last one's times: asked, and supplied by the citizen.
+    pub supplements: u8,
+    #[serde(with = "chrono::naive::serde::ts_seconds_option")]
+    pub asked: Option<NaiveDateTime>,
+    #[serde(with = "chrono::naive::serde::ts_seconds_option")]
+    pub supplied: Option<NaiveDateTime>,
+    /// The procedure's maximum time in days, for a dossier without a due date.
+    pub max_days: Option<f32>,
 }
 
 impl Dossier {
@@ -56,6 +67,10 @@ pub enum ProblemKind {
         value: String,
     },
     NotAChannel {
+        header: String,
+        value: String,
+    },
+    NotANumber {
         header: String,
         value: String,
     },
@@ -226,6 +241,11 @@ impl DossierReader {
             rating: Rating::None,
             status: None,
             flags: 0,
+            ended: None,
+            supplements: 0,
+            asked: None,
+            supplied: None,
+            max_days: None,
         };
         // Without a unit column, a dossier code names its receiving unit before its first «-»
         // (`000.17.22.H56-210531-0001`); a list of one unit has neither.
@@ -251,13 +271,40 @@ impl DossierReader {
         }
         let header = |c: usize| self.list.mapping.headers[c].clone();
         let mut problems = Vec::new();
-        for (field, slot) in [(Field::Received, 0), (Field::Due, 1), (Field::Finished, 2)] {
-            let Some((c, value)) = cell(field) else { continue };
+        let date = |field: Field, problems: &mut Vec<(usize, ProblemKind)>| {
+            let (c, value) = cell(field)?;
             match values::date(value, self.date1904) {
-                Ok(d) => *[&mut dossier.received, &mut dossier.due, &mut dossier.finished][slot] = d,
-                Err(Unreadable(value)) => problems.push((c, ProblemKind::NotADate { header: header(c), value })),
+                Ok(d) => d,
+                Err(Unreadable(value)) => {
+                    problems.push((c, ProblemKind::NotADate { header: header(c), value }));
+                    None
+                }
             }
-        }
+        };
+        dossier.received = date(Field::Received, &mut problems);
+        // A new due date given with a supplement request replaces the first one.
+        dossier.due = date(Field::NewDue, &mut problems).or(date(Field::Due, &mut problems));
+        // Finished («Đã xử lý xong») before returned («Đã trả kết quả»).
+        dossier.finished = date(Field::Processed, &mut problems).or(date(Field::Finished, &mut problems));
+        dossier.ended =
+            [Field::Refused, Field::Stopped, Field::Withdrawn].into_iter().filter_map(|f| date(f, &mut problems)).min();
+        dossier.asked = date(Field::SupplementAsked, &mut problems);
+        dossier.supplied = date(Field::SupplementGiven, &mut problems);
+        let count = |field: Field, problems: &mut Vec<(usize, ProblemKind)>| {
+            let (c, value) = cell(field)?;
+            match crate::core::values::value(value) {
+                Ok(v) => v.filter(|v| *v >= 0.0),
+                Err(crate::core::values::NotANumber(value)) => {
+                    problems.push((c, ProblemKind::NotANumber { header: header(c), value }));
+                    None
+                }
+            }
+        };
+        // A request's date without a count is one request.
+        let asked_once = if dossier.asked.is_some() { 1.0 } else { 0.0 };
+        dossier.supplements = count(Field::Supplements, &mut problems).unwrap_or(asked_once).min(255.0) as u8;
+        dossier.max_days = count(Field::MaxDays, &mut problems).map(|d| d as f32);
+        let fee = count(Field::FeeAmount, &mut problems);
         if let Some((c, value)) = cell(Field::Channel) {
             match values::channel(value) {
                 Ok(ch) => dossier.channel = ch,
@@ -290,6 +337,12 @@ impl DossierReader {
             && payment.is_none_or(|p| p == values::Payment::Paid)
         {
             dossier.flags |= bit(Field::PaidOnline);
+        }
+        // A dossier whose fees are all zero has no fee to pay online (PAY_DOSSIERS leaves it out).
+        if fee == Some(0.0) {
+            dossier.flags &= !(bit(Field::HasFee) | bit(Field::PaidOnline));
+        } else if fee.is_some() && columns[Field::HasFee as usize].is_none() {
+            dossier.flags |= bit(Field::HasFee);
         }
         let received = cell(Field::Received);
         match (dossier.received, dossier.finished) {

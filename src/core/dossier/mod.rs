@@ -4,6 +4,7 @@
 //! them would win back.
 
 pub mod actions;
+pub mod assumed;
 pub mod columns;
 pub mod drill;
 pub mod list;

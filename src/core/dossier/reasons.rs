@@ -33,6 +33,10 @@ pub enum Reason {
     DueBeforePeriodEnd {
         due: NaiveDateTime,
     },
+    /// Waiting on a second (or later) supplement request: overdue, as the operator counts it.
+    SupplementAgain {
+        requests: u8,
+    },
     NotOnline(Channel),
     NotSynced,
     FeePaidOffline,
@@ -54,13 +58,46 @@ fn deadline(due: NaiveDateTime) -> NaiveDateTime {
     }
 }
 
-/// `None` when the dossier is on time: finished by its due date, open and not due before the
-/// period ends, or without a due date (nothing to be late for).
+/// The time a dossier waited for the citizen to supply what was asked: deducted from its
+/// processing time once supplied.
+pub fn waiting(d: &Dossier) -> chrono::Duration {
+    match (d.asked, d.supplied) {
+        (Some(asked), Some(given)) if given > asked => given - asked,
+        _ => chrono::Duration::zero(),
+    }
+}
+
+/// When its processing ended, as the operator's description orders it: finished (processed before
+/// returned, read so into `finished`), else refused, stopped or withdrawn, else a pending
+/// supplement request; `None` while it runs.
+pub fn end_of_processing(d: &Dossier) -> Option<NaiveDateTime> {
+    let pending = d.asked.filter(|_| d.supplied.is_none());
+    d.finished.or(d.ended).or(pending)
+}
+
+/// `None` when the dossier is on time: ended by its due date (the time waiting for a supplement
+/// deducted), open and not due before the period ends, or without a due date and within the
+/// procedure's maximum time where the list gives it (nothing to be late for where it does not).
+/// A dossier whose pending supplement request is its second or later is overdue.
 pub fn lateness(d: &Dossier, ctx: &Context) -> Option<Reason> {
-    let due = d.due?;
+    let pending = d.asked.is_some() && d.supplied.is_none() && d.finished.is_none() && d.ended.is_none();
+    if pending && d.supplements >= 2 {
+        return Some(Reason::SupplementAgain { requests: d.supplements });
+    }
+    let end = end_of_processing(d).map(|e| e - waiting(d));
+    let Some(due) = d.due else {
+        let (max, received) = (d.max_days?, d.received?);
+        let taken = end.unwrap_or(ctx.end) - received;
+        let over = taken.num_seconds() as f64 - f64::from(max) * 86_400.0;
+        return match end {
+            _ if over <= 0.0 => None,
+            Some(_) => Some(Reason::FinishedLate { minutes: (over / 60.0).ceil() as i64 }),
+            None => Some(Reason::Overdue { days: (over / 86_400.0).ceil() as i64 }),
+        };
+    };
     let whole_day = due.time() == chrono::NaiveTime::MIN;
     let deadline = deadline(due);
-    match d.finished {
+    match end {
         Some(f) if f <= deadline => None,
         // Against a due day, lateness counts in days: finished on the 10th for the 9th is a day.
         Some(f) if whole_day => Some(Reason::FinishedLate { minutes: (f.date() - due.date()).num_days() * 1440 }),
@@ -89,7 +126,7 @@ pub fn available(measure: Measure, mapping: &DossierMapping) -> bool {
         Measure::Digitised => has(Field::Digitised),
         Measure::Reused => has(Field::Reused),
         Measure::PersonalStore => has(Field::PersonalStore),
-        Measure::PopulationData => has(Field::PopulationData),
+        Measure::PopulationData => has(Field::PopulationData) || has(Field::Vneid) || has(Field::PersonalStore),
         Measure::Satisfied => has(Field::Due) && has(Field::Finished) && has(Field::Rating),
         Measure::Completed | Measure::AverageDays => has(Field::Finished),
         Measure::ProceduresOnline => has(Field::Channel) && (has(Field::Procedure) || has(Field::ProcedureCode)),
@@ -127,7 +164,15 @@ pub fn shortfall(measure: Measure, d: &Dossier, ctx: &Context) -> Vec<Reason> {
         Measure::Digitised => lack(Field::Digitised, Reason::NotDigitised),
         Measure::Reused => lack(Field::Reused, Reason::NotReused),
         Measure::PersonalStore => lack(Field::PersonalStore, Reason::NotInPersonalStore),
-        Measure::PopulationData => lack(Field::PopulationData, Reason::NoPopulationData),
+        // Population data used, or filed from a VNeID-verified account, or a component taken
+        // from the personal data store (the operator's description of 4.5).
+        Measure::PopulationData => {
+            if [Field::PopulationData, Field::Vneid, Field::PersonalStore].iter().any(|f| d.has(*f)) {
+                vec![]
+            } else {
+                vec![Reason::NoPopulationData]
+            }
+        }
         Measure::Satisfied => {
             let mut reasons: Vec<Reason> = lateness(d, ctx).into_iter().collect();
             if d.rating == Rating::NotSatisfied {
@@ -160,6 +205,7 @@ impl Reason {
             self,
             Reason::FinishedLate { .. }
                 | Reason::Overdue { .. }
+                | Reason::SupplementAgain { .. }
                 | Reason::NotOnline(_)
                 | Reason::NotSatisfied
                 | Reason::Petition
@@ -211,6 +257,13 @@ impl Reason {
                     format!("Chưa giải quyết, hạn {due}: cần trả đúng hạn")
                 } else {
                     format!("Open, due {due}: finish it in time")
+                }
+            }
+            Reason::SupplementAgain { requests } => {
+                if vi {
+                    format!("Chờ bổ sung lần thứ {requests}: tính là quá hạn")
+                } else {
+                    format!("Waiting on supplement request {requests}: counted as overdue")
                 }
             }
             Reason::NotOnline(channel) => match (channel, vi) {

@@ -1,7 +1,8 @@
-//! What a dossier's status means, as the rule set says: a dossier not accepted, or withdrawn by
-//! the citizen, is not a dossier received and leaves every count; one in progress is open,
-//! whatever finish date its row carries; a status the rule set does not know counts as in
-//! progress, and is listed so that the operator can add it.
+//! What a dossier's status means, as the rule set says: a dossier never accepted is not a dossier
+//! received and leaves every count; one accepted and then refused, stopped or withdrawn stays
+//! counted, its processing ended at that event; one in progress is open, whatever finish date its
+//! row carries; a status the rule set does not know counts as in progress, and is listed so that
+//! the operator can add it.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -17,6 +18,10 @@ use crate::core::rules::RuleSet;
 pub struct LeftOut {
     /// Per dossier left out: its status (index into the list's statuses) and receipt date.
     dossiers: Vec<(u32, Option<NaiveDateTime>)>,
+    /// Receipt dates of the dossiers refused, stopped or withdrawn on no date the list gives:
+    /// taken to have ended by their due date.
+    #[serde(default)]
+    pub ended_undated: Vec<Option<NaiveDateTime>>,
 }
 
 /// How many dossiers of one status, and the row of the first.
@@ -33,17 +38,29 @@ pub fn apply(list: Arc<DossierList>, rules: &RuleSet) -> (Arc<DossierList>, Left
     if list.statuses.is_empty() {
         return (list, LeftOut::default());
     }
-    let meaning: Vec<(bool, bool)> =
-        list.statuses.iter().map(|s| rules.status(s).map_or((true, false), |m| (m.counted, m.finished))).collect();
+    let meaning: Vec<(bool, bool, bool)> = list
+        .statuses
+        .iter()
+        .map(|s| rules.status(s).map_or((true, false, false), |m| (m.counted, m.finished, m.ends)))
+        .collect();
     let mut left_out = LeftOut::default();
     let mut kept = Vec::with_capacity(list.dossiers.len());
     for d in &list.dossiers {
-        let (counted, finished) = d.status.map_or((true, true), |s| meaning[s as usize]);
-        if !counted {
+        let (counted, finished, ends) = d.status.map_or((true, true, false), |s| meaning[s as usize]);
+        // Withdrawn without a receipt date: whether it was ever accepted cannot be told.
+        if !counted || (ends && d.received.is_none()) {
             left_out.dossiers.push((d.status.unwrap_or(0), d.received));
             continue;
         }
         let mut d = d.clone();
+        if ends {
+            d.ended = d.ended.or(d.finished);
+            if d.ended.is_none() {
+                // No date says when: taken as ended by its due date, and said once.
+                d.ended = d.due.or(d.received);
+                left_out.ended_undated.push(d.received);
+            }
+        }
         if !finished {
             d.finished = None;
         }

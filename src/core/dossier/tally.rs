@@ -83,8 +83,9 @@ pub fn tally(list: &DossierList, window: &Window) -> Tally {
                 unit.counts[i] += 1;
             }
         }
+        // Finished dossiers only, the time waiting for a supplement deducted.
         if let (Some(r), Some(f)) = (d.received, d.finished) {
-            unit.days += (f - r).num_seconds().max(0) as f64 / 86_400.0;
+            unit.days += (f - r - super::reasons::waiting(d)).num_seconds().max(0) as f64 / 86_400.0;
         }
         if d.channel == super::values::Channel::Online {
             if let Some(p) = d.procedure {

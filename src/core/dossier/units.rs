@@ -134,6 +134,9 @@ impl DossierTable {
             let kind = IssueKind::StatusLeftOut { status: s.status, count: s.count, period: period.clone() };
             issues.push(Issue { place: place(header_row as u32, &self.status_column()), kind });
         }
+        for assumed in super::assumed::assumed(&self.list, &self.left_out, window) {
+            issues.push(Issue { place: place(header_row as u32, ""), kind: IssueKind::RuleAssumed(assumed) });
+        }
         for s in status::unknown(&self.list, window, rules) {
             let kind = IssueKind::UnknownStatus { status: s.status, count: s.count };
             issues.push(Issue { place: place(s.first_row, &self.status_column()), kind });

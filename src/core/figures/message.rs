@@ -86,6 +86,15 @@ impl Message for Issue {
                 number(*value, 2),
                 number(*max, 2)
             ),
+            (IssueKind::RuleAssumed(assumed), _) => format!("{at}: {}", assumed.message(lang)),
+            (IssueKind::CarriedOver { count }, Lang::Vi) => format!(
+                "{at}: tỷ lệ hồ sơ đúng hạn theo báo cáo này tính cả {} hồ sơ từ kỳ trước chuyển sang; tỷ lệ trên Cổng DVCQG chỉ tính hồ sơ tiếp nhận trong kỳ, nên hai số có thể khác nhau.",
+                number(*count, 0)
+            ),
+            (IssueKind::CarriedOver { count }, Lang::En) => format!(
+                "{at}: this report's on-time rate includes {} dossiers carried over from earlier periods; the portal's counts only those received in the period, so the two may differ.",
+                number(*count, 0)
+            ),
             (IssueKind::MixedReportRows { units, fields, read_as }, Lang::Vi) => format!(
                 "{at}: trong {} dòng của báo cáo, {units} dòng là tên đơn vị (UBND, Sở, Phòng…) và {fields} dòng giống tên lĩnh vực. chiso đang đọc theo cách «{}». Nếu chưa đúng, hãy chọn «Các dòng của báo cáo là» ở «Tệp và ghép cột».",
                 units + fields,
@@ -245,6 +254,12 @@ fn dossier_problem(at: &str, kind: &crate::core::dossier::list::ProblemKind, lan
         ),
         (ProblemKind::NotAChannel { header, value }, Lang::En) => format!(
             "{at}, column «{header}»: «{value}» is not a channel. Write Trực tuyến, Trực tiếp or Bưu chính; the dossier counts as not online."
+        ),
+        (ProblemKind::NotANumber { header, value }, Lang::Vi) => format!(
+            "{at}, cột «{header}»: «{value}» không phải là số. Hãy ghi một số (ví dụ 2 hoặc 15.000); ô này được coi là trống."
+        ),
+        (ProblemKind::NotANumber { header, value }, Lang::En) => format!(
+            "{at}, column «{header}»: «{value}» is not a number. Write a number (e.g. 2 or 15.000); the cell counts as empty."
         ),
         (ProblemKind::NoReceivedDate, Lang::Vi) => format!("{at}: hồ sơ không có ngày tiếp nhận nên không xếp được vào kỳ nào và không được tính. Hãy bổ sung ngày tiếp nhận."),
         (ProblemKind::NoReceivedDate, Lang::En) => format!("{at}: the dossier has no receipt date, so it belongs to no period and is not counted. Add the date."),

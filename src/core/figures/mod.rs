@@ -245,6 +245,13 @@ pub enum IssueKind {
         count: usize,
         period: String,
     },
+    /// An operator's dossier rule the list cannot apply for want of a column, and what was assumed.
+    RuleAssumed(crate::core::dossier::assumed::Assumed),
+    /// A settlement report's on-time figure counts dossiers carried over from earlier periods,
+    /// which the portal's does not.
+    CarriedOver {
+        count: f64,
+    },
     /// A status the rule set does not know: its dossiers count as in progress.
     UnknownStatus {
         status: String,

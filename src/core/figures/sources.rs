@@ -155,11 +155,15 @@ impl Origin {
         Origin { source, file: file.to_string(), denominator: None, via: None, others: Vec::new() }
     }
 
-    /// Whether the numerator and the denominator were counted by the office (a report, a dossier
-    /// list) rather than copied or typed.
-    pub fn counted(&self) -> (bool, bool) {
+    /// Whether the numerator and the denominator of `figure` (the one it is the origin of) were
+    /// counted by the office (a report, a dossier list) rather than copied or typed; a part no
+    /// source gave was not.
+    pub fn counted(&self, figure: &Figure) -> (bool, bool) {
         let denominator = self.denominator.as_ref().map_or(self.source, |(k, _)| *k);
-        (self.source.is_counted(), denominator.is_counted())
+        (
+            figure.numerator.is_some() && self.source.is_counted(),
+            figure.denominator.is_some() && denominator.is_counted(),
+        )
     }
 
     /// «bảng số liệu, bảng điểm «so-lieu.xlsx»», with the part that came from elsewhere.

@@ -252,6 +252,15 @@ fn header_text(cell: Option<&Cell>) -> String {
     }
 }
 
+/// The header the user points at: row `row` of `sheet`, each column read as the rule set names
+/// it (the user then says what the others are). For a table chiso does not recognise.
+pub fn mapping_at(sheet: &Sheet, row: usize, vocabulary: &Vocabulary) -> Mapping {
+    let headers: Vec<String> = (0..sheet.width()).map(|c| header_text(sheet.header_cell(row, c))).collect();
+    let mut columns: Vec<Option<Column>> = headers.iter().map(|h| vocabulary.column(h)).collect();
+    dedupe(&mut columns);
+    Mapping { header_row: row, headers, columns }
+}
+
 /// Finds the header: among the first rows, the one that names a unit column and the most known
 /// columns. A unit label merged over two header rows sits in the row above; it is taken from there.
 pub fn find_header(sheet: &Sheet, vocabulary: &Vocabulary) -> Option<Mapping> {
@@ -391,6 +400,23 @@ mod tests {
         assert_eq!(Column::encode(&Column::Criterion { code: "ON_TIME".into(), part: Part::Rate }), "c:ON_TIME:rate");
         assert_eq!(Column::decode("c:ON_TIME:xyz"), None);
         assert_eq!(Column::decode(""), None);
+    }
+
+    #[test]
+    fn a_header_the_user_points_at() {
+        let sheet = Sheet::from_rows(
+            "S",
+            (0, 0),
+            vec![text_row(&["BÁO CÁO"]), text_row(&["Tên", "ON_TIME (tử số)", "Ghi chú"]), text_row(&["A", "1", ""])],
+        );
+        // No unit column chiso knows: no header found, but row 2 as the user points at it.
+        assert_eq!(find_header(&sheet, &vocab()), None);
+        let m = mapping_at(&sheet, 1, &vocab());
+        assert_eq!(
+            (m.header_row, m.headers.clone()),
+            (1, vec!["Tên".to_string(), "ON_TIME (tử số)".into(), "Ghi chú".into()])
+        );
+        assert_eq!(m.columns, vec![None, crit("ON_TIME", Part::Numerator), None]);
     }
 
     #[test]

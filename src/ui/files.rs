@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::dossier_mapping::DossierMappingPanel;
+use super::header_pick::HeaderPicker;
 use super::i18n::{dimensions, tr, Text};
 use super::mapping::MappingPanel;
 use super::preview::Preview;
@@ -79,6 +80,7 @@ fn FileCard(file: LoadedFile) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <HeaderPicker file=file.clone() />
             <TablesField file=file.clone() />
             <MappingPanel file=file.clone() />
             <DossierMappingPanel file=file.clone() />

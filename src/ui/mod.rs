@@ -8,6 +8,7 @@ mod dossier_mapping;
 mod dossiers;
 mod drill;
 mod files;
+mod header_pick;
 mod i18n;
 mod letter;
 mod limits;

@@ -794,6 +794,19 @@ impl AppState {
     }
 }
 
+/// The first header row (within a sheet's first rows) that the user mapped by hand before.
+fn pointed_before(book: &Workbook) -> Option<(usize, Mapping)> {
+    let vocabulary = crate::core::header::Vocabulary::new(&RuleSet::default_rules().ok()?);
+    book.sheets.iter().enumerate().find_map(|(i, sheet)| {
+        (0..sheet.height().min(crate::core::header::HEADER_SEARCH_ROWS)).find_map(|r| {
+            let mapping = crate::core::header::mapping_at(sheet, r, &vocabulary);
+            let known = mapping.headers.iter().any(|h| !h.is_empty());
+            (known && browser::setting(&format!("{MAPPING_KEY}{}", mapping.signature())).is_some())
+                .then_some((i, mapping))
+        })
+    })
+}
+
 /// A mapping the user corrected earlier for a table with the same headers; `found` is the table
 /// the engine found in `book` with no choice made.
 fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>) -> Choice {
@@ -810,7 +823,8 @@ fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>) -> Choice
             None => Choice::default(),
         };
     }
-    let Some((sheet_index, mapping)) = found else { return Choice::default() };
+    // A table chiso does not recognise, whose header row the user pointed at before.
+    let Some((sheet_index, mapping)) = found.or_else(|| pointed_before(book)) else { return Choice::default() };
     let report_rows =
         browser::setting(&format!("{REPORT_ROWS_KEY}{}", mapping.signature())).and_then(|c| Layout::from_code(&c));
     if report_rows.is_some() {

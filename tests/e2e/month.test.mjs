@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { openApp, waitForState, fixtures, scratchDir, suite, go } from './harness.mjs';
 
 const env = suite();
@@ -85,6 +86,45 @@ test('the order of sources is changed in the settings and remembered', async () 
     // The list's 3/4 first now: 20 × 0,75 = 15; what it has no column for is still the figures'.
     assert.equal(await value(page, 'UBND xã An Khê', 'TDGQ'), '15.00');
     assert.equal(await value(page, 'UBND xã An Khê', 'CKMB'), '6.00');
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a table chiso does not recognise is shown to it by hand, and remembered', async () => {
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
+    const dir = await scratchDir('header-pick');
+    const file = join(dir, 'bang-la.csv');
+    // «Tên cơ sở» is no unit column chiso knows; the header sits under a title, on row 2.
+    writeFileSync(file, 'BẢNG TỔNG HỢP THÁNG 11/2026\nTên cơ sở,ON_TIME (tử số),ON_TIME (mẫu số)\nUBND xã Một,9,10\nUBND xã Hai,3,4\n');
+    await page.locator('[data-testid="file-input"]').setInputFiles(file);
+    await waitForState(page, 'ready');
+    await go(page, 'tep');
+    const pick = page.locator('[data-testid="header-pick"]');
+    await pick.locator('[data-testid="pick-row"]').fill('2');
+    await pick.locator('[data-testid="pick-row"]').press('Tab');
+    await pick.locator('tr[data-column="A"] [data-testid="pick-column"]').selectOption('unit');
+    await pick.locator('[data-testid="pick-apply"]').click();
+    await waitForState(page, 'ready');
+    // 9/10 → 18; 3/4 → 15.
+    assert.equal(await value(page, 'UBND xã Một', 'TDGQ'), '18.00');
+    assert.equal(await value(page, 'UBND xã Hai', 'TDGQ'), '15.00');
+    // The same headers later: read at once.
+    await page.reload();
+    await waitForState(page, 'idle');
+    await page.locator('[data-testid="file-input"]').setInputFiles(file);
+    await waitForState(page, 'ready');
+    assert.equal(await value(page, 'UBND xã Hai', 'TDGQ'), '15.00');
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test("the portal's JSON is read as unit figures", async () => {
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
+    await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'month', 'cong-dvcqg-xa-thang-10-2026.json'));
+    await waitForState(page, 'ready');
+    // UBND xã Ba Vì, the reference's commune: TDGQ 19,48, CLGQ 6,31, TTTT 5,14, MDHL 18 → 48,93.
+    assert.equal(await value(page, 'UBND xã Ba Vì', 'TDGQ'), '19.48');
+    assert.equal(await value(page, 'UBND xã Ba Vì', 'TOTAL'), '48.93');
     assert.deepEqual(errors, []);
     await context.close();
 });

@@ -295,6 +295,19 @@ pub enum TableError {
     NoReceivedDates { file: String, sheet: String },
 }
 
+impl TableError {
+    /// The file it is about.
+    pub fn file(&self) -> &str {
+        match self {
+            TableError::NoUnitColumn { file, .. }
+            | TableError::NoKnownColumn { file, .. }
+            | TableError::NoDossierHeader { file, .. }
+            | TableError::NotThatKind { file, .. }
+            | TableError::NoReceivedDates { file, .. } => file,
+        }
+    }
+}
+
 /// Rows whose unit cell says "total" («TỔNG CỘNG», «Tổng số», «Cộng») are sums, not units.
 pub fn is_total_row(name: &str) -> bool {
     matches!(fold_words(name).as_str(), "tong cong" | "tong" | "cong" | "total" | "tong so")

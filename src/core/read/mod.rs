@@ -145,7 +145,7 @@ pub enum Note {
 }
 
 /// The extensions chiso offers in its file picker.
-pub const ACCEPTED_EXTENSIONS: [&str; 8] = [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv", ".txt"];
+pub const ACCEPTED_EXTENSIONS: [&str; 9] = [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv", ".txt", ".json"];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Loaded {

@@ -269,6 +269,15 @@ fn text(s: &str) -> Cell {
     }
 }
 
+fn n(x: f64) -> Cell {
+    Cell::Number(x)
+}
+
+/// A row of texts, blank ones empty.
+fn header(cells: &[&str]) -> Vec<Cell> {
+    cells.iter().map(|s| text(s)).collect()
+}
+
 fn book_of(name: &str, rows: Vec<Vec<Cell>>) -> Workbook {
     Workbook {
         file_name: name.to_string(),
@@ -315,8 +324,6 @@ fn dossier_codes_name_the_unit_when_no_column_does() {
 /// A total row that does not add up is said per column; the units are scored as written.
 #[test]
 fn a_total_row_that_does_not_add_up_is_said() {
-    let n = |x: f64| Cell::Number(x);
-    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
     let book = book_of(
         "bao-cao.xlsx",
         vec![
@@ -401,7 +408,6 @@ fn the_meaning_of_a_status_is_a_rule_set_edit() {
 /// it as a disagreeing source.
 #[test]
 fn a_unit_sheet_alongside_fills_what_the_report_lacks() {
-    let n = |x: f64| Cell::Number(x);
     let sheet = book_of(
         "so-lieu.xlsx",
         vec![
@@ -525,8 +531,6 @@ fn the_period_an_export_states_is_the_period_counted() {
 /// numeral, a wrong STT. `rows` are the names under that column, each with received (online,
 /// direct), done (early, on time, late) and pending (in time, late).
 fn report_06(rows: &[(&str, [f64; 7])]) -> Workbook {
-    let n = |x: f64| Cell::Number(x);
-    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
     let mut sheet = vec![
         header(&["Biểu số 06 /VPCP/KSTT"]),
         header(&["TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI UBND THỊ XÃ HÒA PHONG"]),
@@ -592,6 +596,9 @@ fn a_06_whose_rows_are_units_gives_its_units() {
     // The town is their whole, pooled: (9 + 15) / 30 → 16; unranked.
     let town = unit(&analysis, "UBND thị xã Hòa Phong");
     assert_eq!(c(town, "ON_TIME"), counted(24.0, 30.0, 16.0));
+    // Pooled from rows of one report: that report is where the figure came from.
+    let origin = town.criterion("ON_TIME").and_then(|c| c.origin.clone()).unwrap();
+    assert_eq!((origin.source, origin.file.as_str()), (SourceKind::Report, "bao-cao-06-cac-cap.xlsx"));
     assert_eq!(analysis.scores.whole().map(|w| w.name.as_str()), Some("UBND thị xã Hòa Phong"));
     assert!(!analysis.issues.iter().any(|i| matches!(i.kind, IssueKind::MixedReportRows { .. })));
 }
@@ -641,8 +648,6 @@ fn a_06_that_mixes_units_and_fields_asks() {
 /// ON_TIME (4 + 12 + 3) / 22 → 20 × 0,863636 = 17,27; ONLINE 8 / 20 = 0,4 → 6 × 0,8 = 4,8.
 #[test]
 fn the_766_progress_table_of_another_system() {
-    let n = |x: f64| Cell::Number(x);
-    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
     let book = book_of(
         "theo-doi-tien-do.xlsx",
         vec![
@@ -748,8 +753,6 @@ fn the_766_progress_table_of_another_system() {
 /// late → ON_TIME (40 + 5) / 50 → 18; ONLINE 30/50 → 6.
 #[test]
 fn one_merged_on_time_and_early_column() {
-    let n = |x: f64| Cell::Number(x);
-    let header = |cells: &[&str]| cells.iter().map(|s| text(s)).collect::<Vec<_>>();
     let book = book_of(
         "tong-hop-don-vi.xlsx",
         vec![

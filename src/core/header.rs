@@ -101,6 +101,12 @@ impl Column {
         out
     }
 
+    /// Every meaning a column can be given, as (code, what it means for a person): the choices of
+    /// a column's select.
+    pub fn choices(rules: &RuleSet, lang: crate::core::lang::Lang) -> Vec<(String, String)> {
+        Column::all(rules).iter().map(|c| (c.encode(), c.describe(rules, lang))).collect()
+    }
+
     /// What the column means, for a person.
     pub fn describe(&self, rules: &RuleSet, lang: crate::core::lang::Lang) -> String {
         use crate::core::lang::Lang;

@@ -611,9 +611,25 @@ fn figure_for(
         // like any other criterion, as the portal publishes it (the seed town's CKMB 7,3).
     }
     match pool(descendants.iter().filter_map(|&i| units[i].figures.get(&c.code).copied())) {
-        Some(f) => (Some(f), Source::Pooled, None),
+        Some(f) => (Some(f), Source::Pooled, pooled_origin(descendants.iter().filter_map(|&i| origin(i)))),
         None => (own, Source::Own, origin(u)),
     }
+}
+
+/// Where a pooled figure came from: the source its parts share (and their file, when one), `None`
+/// when they came from different sources.
+fn pooled_origin(mut parts: impl Iterator<Item = Origin>) -> Option<Origin> {
+    let first = parts.next()?;
+    let mut file = Some(first.file.clone());
+    for o in parts {
+        if o.source != first.source {
+            return None;
+        }
+        if file.as_deref() != Some(o.file.as_str()) {
+            file = None;
+        }
+    }
+    Some(Origin { file: file.unwrap_or_default(), denominator: None, via: None, others: Vec::new(), ..first })
 }
 
 /// Sums the counts of the figures that have both parts and are not in error; `None` when none has.

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::mapping::sheet_options;
 use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
 use crate::core::format::column_letters;
@@ -32,14 +33,8 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
         let r = row.get().saturating_sub(1).min(s.height().saturating_sub(1));
         let found = mapping_at(s, r, &Vocabulary::new(&rules));
         let columns = edited.get().filter(|c| c.len() == found.columns.len()).unwrap_or(found.columns.clone());
-        let options: Vec<(String, String)> =
-            Column::all(&rules).iter().map(|c| (c.encode(), c.describe(&rules, l))).collect();
-        let sheets = book
-            .sheets
-            .iter()
-            .enumerate()
-            .map(|(i, x)| view! { <option value=i.to_string() selected=i == index>{x.name.clone()}</option> })
-            .collect_view();
+        let options = Column::choices(&rules, l);
+        let sheets = sheet_options(&book, index);
         let rows = found
             .headers
             .iter()

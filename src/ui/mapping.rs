@@ -5,6 +5,16 @@ use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
 use crate::core::format::column_letters;
 use crate::core::header::Column;
+use crate::core::table::Workbook;
+
+/// A select's options naming each sheet of `book`, `selected` chosen.
+pub(super) fn sheet_options(book: &Workbook, selected: usize) -> impl IntoView {
+    book.sheets
+        .iter()
+        .enumerate()
+        .map(|(i, s)| view! { <option value=i.to_string() selected=i == selected>{s.name.clone()}</option> })
+        .collect_view()
+}
 
 /// For one file: which sheet is scored and what each column was read as, with a select per
 /// column to correct it. Corrections are remembered for tables with the same headers.
@@ -35,14 +45,8 @@ pub fn MappingPanel(file: LoadedFile) -> impl IntoView {
             used,
             mapping.columns.len() - used,
         );
-        let options: Vec<(String, String)> =
-            Column::all(&rules).iter().map(|c| (c.encode(), c.describe(&rules, l))).collect();
-        let sheets = book
-            .sheets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| view! { <option value=i.to_string() selected=i == sheet_index>{s.name.clone()}</option> })
-            .collect_view();
+        let options = Column::choices(&rules, l);
+        let sheets = sheet_options(&book, sheet_index);
         let row_mapping = mapping.clone();
         let origin_col = sheet.origin.1;
         let rows = move || {

@@ -105,7 +105,10 @@ pub fn WholeChoice() -> impl IntoView {
         Some(view! {
             <section class="whole" aria-labelledby="whole-heading">
                 <h2 id="whole-heading">{l.pick("Toàn thể của văn bản", "The whole the letter speaks for")}</h2>
-                <p data-testid="whole" data-unit=whole.as_ref().map(|(n, _)| n.clone())>{line}</p>
+                {match whole.as_ref().map(|(n, _)| n.clone()) {
+                    Some(name) => view! { <p data-testid="whole" data-unit=name>{line}</p> }.into_any(),
+                    None => view! { <p>{line}</p> }.into_any(),
+                }}
                 <label>
                     {l.pick("Đơn vị là toàn thể ", "Unit that is the whole ")}
                     <select

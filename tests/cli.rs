@@ -445,3 +445,34 @@ fn three_files_of_one_month_in_the_json() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("«figures,portal» không phải thứ tự nguồn"));
 }
+
+/// Names taken from a file that Excel would run as formulas (CSV injection): the CSV export holds
+/// none of them raw; the XLSX export writes them as text, never as formulas.
+#[test]
+fn exports_are_safe_to_open() {
+    let dir = common::scratch("exports_are_safe_to_open");
+    let input = dir.path().join("don-vi.csv");
+    let names = ["=HYPERLINK(\"http://x\";\"y\")", "+84 UBND", "-UBND xã A", "@SUM(A1)"];
+    let rows: Vec<String> = names.iter().map(|n| format!("\"{}\";9;10", n.replace('"', "\"\""))).collect();
+    std::fs::write(&input, format!("Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\n{}\n", rows.join("\n"))).unwrap();
+    let csv = dir.path().join("out.csv");
+    let out = chiso(&["score", input.to_str().unwrap(), "--format", "csv", "--out", csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b';').flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let fields: Vec<String> =
+        reader.records().flatten().flat_map(|r| r.iter().map(str::to_string).collect::<Vec<_>>()).collect();
+    for f in &fields {
+        let f = f.trim_start_matches('\u{feff}');
+        assert!(!f.starts_with(['=', '+', '-', '@', '\t', '\r']), "a field Excel would run: {f}");
+    }
+    assert!(fields.iter().any(|f| f == "'=HYPERLINK(\"http://x\";\"y\")"), "{fields:?}");
+
+    let xlsx = dir.path().join("out.xlsx");
+    let out = chiso(&["score", input.to_str().unwrap(), "--format", "xlsx", "--out", xlsx.to_str().unwrap()]);
+    assert!(out.status.success());
+    let book = read_file("out.xlsx", &std::fs::read(&xlsx).unwrap()).unwrap().workbook;
+    let cells: Vec<&Cell> = book.sheets[0].rows().flatten().collect();
+    assert!(cells.contains(&&Cell::Text(names[0].to_string())), "the name kept as text");
+}

@@ -293,13 +293,13 @@ fn my_unit_over_three_periods() {
     );
     assert!(chiso::core::mine::mine(&analysis, &rules, "UBND xã Z", Lang::Vi).is_none());
 
-    // The chooser lists November's units by rank, the one typed without diacritics chosen; a
-    // unit not loaded stays chosen, last, said absent.
+    // The chooser lists November's units A to Z, the one typed without diacritics chosen; a unit
+    // not loaded stays chosen, last, said absent.
     let listed = |name: &str| -> Vec<(String, bool, bool)> {
         chiso::core::mine::choosable(&analysis.scores, name).into_iter().map(|c| (c.name, c.chosen, c.absent)).collect()
     };
     let unit = |name: &str, chosen: bool| (format!("UBND xã {name}"), chosen, false);
-    assert_eq!(listed("ubnd xa b"), [unit("A", false), unit("B", true), unit("D", false), unit("C", false)]);
+    assert_eq!(listed("ubnd xa b"), [unit("A", false), unit("B", true), unit("C", false), unit("D", false)]);
     let absent = listed("UBND xã Z");
     assert_eq!((absent.len(), absent.last()), (5, Some(&("UBND xã Z".to_string(), true, true))));
     assert!(listed("").iter().all(|(_, chosen, _)| !chosen));

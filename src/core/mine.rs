@@ -98,18 +98,18 @@ pub fn options_markup(choices: &[Choosable], lang: Lang) -> String {
     out
 }
 
-/// The units one can choose as one's own, in ranking order (the whole is nobody's unit), with
-/// `chosen` marked (compared without regard to case or diacritics).
+/// The units one can choose as one's own, A to Z as a person looks a name up (the whole is
+/// nobody's unit), with `chosen` marked (compared without regard to case or diacritics).
 pub fn choosable(scores: &Scores, chosen: &str) -> Vec<Choosable> {
     let key = fold_words(chosen);
-    let mut out: Vec<Choosable> = scores
-        .ranked_order()
+    let mut units: Vec<(String, &str)> =
+        scores.units.iter().filter(|u| !u.is_whole()).map(|u| (fold_words(&u.name), u.name.as_str())).collect();
+    units.sort();
+    let mut out: Vec<Choosable> = units
         .into_iter()
-        .map(|i| &scores.units[i])
-        .filter(|u| !u.is_whole())
-        .map(|u| Choosable {
-            chosen: !key.is_empty() && fold_words(&u.name) == key,
-            name: u.name.clone(),
+        .map(|(folded, name)| Choosable {
+            chosen: !key.is_empty() && folded == key,
+            name: name.to_string(),
             absent: false,
         })
         .collect();

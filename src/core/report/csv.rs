@@ -1,6 +1,7 @@
 //! The results table as CSV for Excel: UTF-8 with a BOM, `;` between fields and decimal commas,
 //! which is what Excel expects on a Vietnamese Windows. A first line names the rule set; the headers
-//! are the groups' names, so chiso reads the file back as a score-only table.
+//! are the groups' names, so chiso reads the file back as a score-only table. Names taken from a
+//! file are written so that Excel never runs them as formulas.
 
 use crate::core::analysis::Analysis;
 use crate::core::format;
@@ -24,12 +25,38 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
         let u = &scores.units[i];
         let mut record = vec![
             u.rank.map(|r| r.to_string()).unwrap_or_default(),
-            u.name.clone(),
-            u.parent.clone().unwrap_or_default(),
+            inert(&u.name),
+            inert(u.parent.as_deref().unwrap_or_default()),
         ];
         record.extend(u.groups.iter().map(|g| format::fixed(g.score, 2)));
         record.push(format::fixed(u.total, 2));
         let _ = writer.write_record(&record);
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// A text field Excel will not run: one that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return (a unit name taken from a file, `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP
+/// advises against CSV injection.
+pub fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn a_field_excel_would_run_is_made_inert() {
+        assert_eq!(inert("=HYPERLINK(\"http://x\";\"y\")"), "'=HYPERLINK(\"http://x\";\"y\")");
+        for text in ["+84 1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(inert(text).starts_with('\''), "{text}");
+        }
+        assert_eq!(inert("UBND xã A"), "UBND xã A");
+        assert_eq!(inert(""), "");
+    }
 }

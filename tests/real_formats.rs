@@ -797,3 +797,31 @@ fn one_merged_on_time_and_early_column() {
         analysis.issues
     );
 }
+
+/// «Excel means HTML» (real-formats.md §5): a one-stop system saves a title table, then the 06a per
+/// unit as an HTML `<table>` named .xls — «STT» · «Đơn vị» · «Số hồ sơ nhận giải quyết» › … with
+/// colspan and rowspan, no column-number row, counts with a dot thousands separator, a total
+/// «Tổng số». Sở Tư pháp: received 1.234 (1.000 online, 200 in person, 34 carried over), done 1.100
+/// (100 early, 950 on time, 50 late), pending 134 (120 in time, 14 late) → ON_TIME (100 + 950 +
+/// 120) / 1.234 = 0,948136 → 18,96; online 1.000 / 1.200 → 6.
+#[test]
+fn a_report_saved_as_html_named_xls() {
+    let html = r#"<html><body>
+<table><tr><td colspan="13">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr>
+<tr><td colspan="13">TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH</td></tr>
+<tr><td colspan="13">(Từ ngày 01/11/2026 đến ngày 30/11/2026 )</td></tr></table>
+<table>
+<tr><td rowspan="3">STT</td><td rowspan="3">Đơn vị</td><td colspan="4">Số hồ sơ nhận giải quyết</td><td colspan="4">Số hồ sơ đã giải quyết</td><td colspan="3">Số hồ sơ đang giải quyết</td></tr>
+<tr><td rowspan="2">Tổng số</td><td colspan="2">Trong đó</td><td rowspan="2">Từ kỳ trước</td><td rowspan="2">Tổng số</td><td rowspan="2">Trước hạn</td><td rowspan="2">Đúng hạn</td><td rowspan="2">Quá hạn</td><td rowspan="2">Tổng số</td><td rowspan="2">Trong hạn</td><td rowspan="2">Quá hạn</td></tr>
+<tr><td>Trực tuyến</td><td>Trực tiếp, dịch vụ bưu chính</td></tr>
+<tr><td>1</td><td>Sở Tư pháp</td><td>1.234</td><td>1.000</td><td>200</td><td>34</td><td>1.100</td><td>100</td><td>950</td><td>50</td><td>134</td><td>120</td><td>14</td></tr>
+<tr><td colspan="2">Tổng số</td><td>1.234</td><td>1.000</td><td>200</td><td>34</td><td>1.100</td><td>100</td><td>950</td><td>50</td><td>134</td><td>120</td><td>14</td></tr>
+</table></body></html>"#;
+    let book = chiso::core::read::read_file("bao-cao-06a.xls", html.as_bytes()).unwrap().workbook;
+    let analysis = analysed(&[book]);
+    assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
+    let s = unit(&analysis, "Sở Tư pháp");
+    assert_eq!(c(s, "ON_TIME"), counted(1170.0, 1234.0, 18.96));
+    assert_eq!(c(s, "ONLINE_DOSSIERS"), counted(1000.0, 1200.0, 6.0));
+    assert_eq!(analysis.period, Some(Period::Month { year: 2026, month: 11 }));
+}

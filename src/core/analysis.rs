@@ -245,11 +245,14 @@ fn dossier_table(book: &Workbook, index: usize, choice: &Choice, rules: &RuleSet
     })
 }
 
+/// A sheet no taller than this, beside the tables, is a title block (an HTML export's first table).
+const TITLE_ROWS: usize = 10;
+
 /// Every table `book` gives: the one [`table_of`] finds, and, when the user mapped no sheet by hand,
 /// each other sheet that is a table of unit figures or scores too (a portal export's year, month,
 /// departments and communes). A dossier list's units are tallied; rows that do not say their period
-/// take the one the user gave the file, else their sheet's (see [`sheet_period`]), else the one in
-/// the file's name. Which tables make the month is the
+/// take the one the user gave the file, else their sheet's (see [`sheet_period`]), else the one a
+/// title block of the workbook states, else the one in the file's name. Which tables make the month is the
 /// user's choice (`Choice::sheets`), else [`default_use`]'s.
 pub fn tables_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Vec<FileTable>, TableError> {
     let mut tables = vec![table_of(book, rules, choice)?];
@@ -263,6 +266,8 @@ pub fn tables_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Ve
         }
         tables.sort_by_key(|t| t.sheet_index);
     }
+    // An export saved as HTML puts its title in a table of its own, before the data.
+    let titled = book.sheets.iter().filter(|s| s.height() <= TITLE_ROWS).find_map(|s| title(s, s.height()).period);
     let named = Period::find_in(&book.file_name);
     for t in &mut tables {
         if let Some(d) = &t.dossiers {
@@ -271,7 +276,12 @@ pub fn tables_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Ve
             t.table.issues = issues;
         }
         let sheet = &book.sheets[t.sheet_index].name;
-        let period = choice.period.clone().or_else(|| sheet_period(sheet, named.as_ref())).or_else(|| named.clone());
+        let period = choice
+            .period
+            .clone()
+            .or_else(|| sheet_period(sheet, named.as_ref()))
+            .or_else(|| titled.clone())
+            .or_else(|| named.clone());
         if let Some(period) = period {
             for unit in t.table.units.iter_mut().filter(|u| u.period.is_none()) {
                 unit.period = Some(period.clone());

@@ -5,7 +5,7 @@
 //! sources), a source without a figure never blanks another's, and where two sources disagree both
 //! are kept, with the one used. The scoring reference's «Sources of one figure, and the whole».
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -285,12 +285,10 @@ pub struct Sourced<'a> {
     pub file: &'a str,
 }
 
-/// Rows of different files for the same unit: matched by name, and by parent where both rows
-/// copied from the portal name one (two communes of one name under two districts stay two).
-fn same_unit(a: &Sourced, b: &Sourced) -> bool {
-    if match_key(&a.row.name) != match_key(&b.row.name) {
-        return false;
-    }
+/// Rows of different files for the same unit, their names already matched: the same unit unless
+/// both rows were copied from the portal and name different parents (two communes of one name
+/// under two districts stay two).
+fn same_parent(a: &Sourced, b: &Sourced) -> bool {
     match (&a.row.parent, &b.row.parent) {
         (Some(x), Some(y)) if !a.source.is_counted() && !b.source.is_counted() => match_key(x) == match_key(y),
         _ => true,
@@ -304,27 +302,39 @@ fn same_unit(a: &Sourced, b: &Sourced) -> bool {
 /// a parent (the province's).
 pub fn merge(rows: &[Sourced], typed: &Typed, order: &SourceOrder, rules: &RuleSet) -> Vec<UnitRow> {
     // Trusted sources first; within a source, files in the order they were loaded.
-    let mut ranked: Vec<(usize, &Sourced)> = rows.iter().enumerate().collect();
-    ranked.sort_by_key(|(i, r)| (order.rank(r.source), *i));
-    let mut units: Vec<Vec<&Sourced>> = Vec::new();
-    for (_, row) in ranked {
-        match units.iter_mut().find(|u| same_unit(u[0], row)) {
-            Some(unit) => unit.push(row),
-            None => units.push(vec![row]),
+    let mut ranked: Vec<usize> = (0..rows.len()).collect();
+    ranked.sort_by_key(|&i| (order.rank(rows[i].source), i));
+    // Each unit: its rows (by index, trusted first) and the first row it has in reading order.
+    let mut units: Vec<(Vec<usize>, usize)> = Vec::new();
+    // A province's thousands of units: found by name, not searched one by one.
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in ranked {
+        let same = by_name.entry(match_key(&rows[i].row.name)).or_default();
+        match same.iter().copied().find(|&u| same_parent(&rows[units[u].0[0]], &rows[i])) {
+            Some(u) => {
+                units[u].0.push(i);
+                units[u].1 = units[u].1.min(i);
+            }
+            None => {
+                same.push(units.len());
+                units.push((vec![i], i));
+            }
         }
     }
-    // Rows in the order the files gave them, by each unit's first row in reading order.
-    let first_seen = |u: &Vec<&Sourced>| {
-        u.iter().filter_map(|r| rows.iter().position(|x| std::ptr::eq(x, *r))).min().unwrap_or(usize::MAX)
-    };
-    units.sort_by_key(first_seen);
+    units.sort_by_key(|(_, first)| *first);
     let roots: Vec<&Sourced> =
         rows.iter().filter(|r| r.source == SourceKind::Figures && r.row.parent.is_none()).collect();
     let province = match roots.as_slice() {
         [only] => Some(only.row),
         _ => None,
     };
-    units.iter().map(|sourced| one_unit(sourced, typed, order, rules, province)).collect()
+    units
+        .iter()
+        .map(|(members, _)| {
+            let sourced: Vec<&Sourced> = members.iter().map(|&i| &rows[i]).collect();
+            one_unit(&sourced, typed, order, rules, province)
+        })
+        .collect()
 }
 
 type Figures = BTreeMap<String, Figure>;
@@ -364,13 +374,14 @@ fn one_unit(
         candidates.insert(at.unwrap_or(candidates.len()), typed);
     }
     let from_portal = sourced.iter().any(|r| r.source == SourceKind::Figures);
+    let province = province.filter(|p| match_key(&p.name) != match_key(&unit.name));
     unit.figures.clear();
     unit.tracked.clear();
     unit.origins.clear();
     for c in &rules.criteria {
         let mut found = pick(&candidates, &c.code, |c| c.figures);
         if found.is_none() && c.level == Level::Province && !from_portal && unit.parent.is_none() {
-            found = province.filter(|p| match_key(&p.name) != match_key(&unit.name)).and_then(|p| {
+            found = province.and_then(|p| {
                 let f = p.figures.get(&c.code).filter(|f| !f.is_empty())?;
                 let origin = Origin { via: Some(p.name.clone()), ..Origin::new(SourceKind::Figures, &p.source.file) };
                 Some((*f, origin))

@@ -2,7 +2,7 @@
 //! units of every file together, sort them into periods, and score the period in focus (and the
 //! one it is compared with). The web app and the CLI both call [`analyse`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::core::dossier::actions::{actions, Action};
@@ -341,8 +341,8 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
     }
     let mut merged: BTreeMap<Option<Period>, Vec<UnitRow>> = BTreeMap::new();
     for (period, rows) in &by_period {
-        issues.extend(duplicates(rows, &focus.sources));
-        let mut units = merge(rows, typed, &focus.sources, rules);
+        let (mut units, duplicates) = merge(rows, typed, &focus.sources, rules);
+        issues.extend(duplicates);
         issues.extend(disagreements(&units, rows));
         find_whole(&mut units, focus.whole.as_deref());
         merged.insert(period.clone(), units);
@@ -371,28 +371,6 @@ pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, ty
         }
     }
     Analysis { tables, errors, issues, periods, period: current, scores, previous, set_aside, history }
-}
-
-/// The same unit in two files of the same kind and period: one unit, said with both places.
-fn duplicates(rows: &[Sourced], order: &SourceOrder) -> Vec<Issue> {
-    let mut first: HashMap<(SourceKind, String), &Place> = HashMap::new();
-    let mut out = Vec::new();
-    let mut ranked: Vec<&Sourced> = rows.iter().collect();
-    ranked.sort_by_key(|r| order.rank(r.source));
-    for r in ranked {
-        let key = (r.source, match_key(&r.row.name));
-        match first.get(&key) {
-            Some(place) if place.file != r.file => {
-                let kind = IssueKind::DuplicateUnit { name: r.row.name.clone(), first: (*place).clone() };
-                out.push(Issue { place: r.row.source.clone(), kind });
-            }
-            Some(_) => {}
-            None => {
-                first.insert(key, &r.row.source);
-            }
-        }
-    }
-    out
 }
 
 /// Once per pair of files that give one unit different figures: how many criteria of how many

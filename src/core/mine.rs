@@ -102,14 +102,13 @@ pub fn options_markup(choices: &[Choosable], lang: Lang) -> String {
 /// nobody's unit), with `chosen` marked (compared without regard to case or diacritics).
 pub fn choosable(scores: &Scores, chosen: &str) -> Vec<Choosable> {
     let key = fold_words(chosen);
-    let mut units: Vec<(String, &str)> =
-        scores.units.iter().filter(|u| !u.is_whole()).map(|u| (fold_words(&u.name), u.name.as_str())).collect();
-    units.sort();
-    let mut out: Vec<Choosable> = units
+    let mut out: Vec<Choosable> = scores
+        .a_to_z()
         .into_iter()
-        .map(|(folded, name)| Choosable {
-            chosen: !key.is_empty() && folded == key,
-            name: name.to_string(),
+        .filter(|u| !u.is_whole())
+        .map(|u| Choosable {
+            chosen: !key.is_empty() && fold_words(&u.name) == key,
+            name: u.name.clone(),
             absent: false,
         })
         .collect();

@@ -739,12 +739,11 @@ impl Scores {
         wholes.next().filter(|_| wholes.next().is_none())
     }
 
-    /// Every unit's name, A to Z as Vietnamese is sorted (without regard to case or diacritics).
-    pub fn names_a_to_z(&self) -> Vec<String> {
-        let mut names: Vec<(String, &str)> =
-            self.units.iter().map(|u| (fold_words(&u.name), u.name.as_str())).collect();
-        names.sort();
-        names.into_iter().map(|(_, n)| n.to_string()).collect()
+    /// Every unit, A to Z by name as a person looks one up (without regard to case or diacritics).
+    pub fn a_to_z(&self) -> Vec<&UnitResult> {
+        let mut units: Vec<(String, &UnitResult)> = self.units.iter().map(|u| (fold_words(&u.name), u)).collect();
+        units.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+        units.into_iter().map(|(_, u)| u).collect()
     }
 
     /// Each group's average score over the units with the same parent as `unit` (itself left

@@ -95,11 +95,11 @@ pub fn WholeChoice() -> impl IntoView {
                 .to_string(),
         };
         let options = scores
-            .names_a_to_z()
+            .a_to_z()
             .into_iter()
-            .map(|name| {
-                let selected = named.as_deref() == Some(name.as_str());
-                view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+            .map(|u| {
+                let selected = named.as_deref() == Some(u.name.as_str());
+                view! { <option value=u.name.clone() selected=selected>{u.name.clone()}</option> }
             })
             .collect_view();
         Some(view! {

@@ -667,7 +667,8 @@ impl AppState {
         reading.set(None);
         match outcome {
             Ok((Loaded { workbook, notes }, found)) => {
-                let choice = choice.unwrap_or_else(|| remembered_choice(&workbook, found));
+                let active = self.rules.with_untracked(|r| r.as_ref().map(|a| a.rules.clone()));
+                let choice = choice.unwrap_or_else(|| remembered_choice(&workbook, found, active.as_deref()));
                 if choice.dossier_mapping.is_some() && !keep_cells {
                     // A remembered correction of a dossier list's columns reads the list's cells.
                     browser::engine::release(id);
@@ -795,8 +796,8 @@ impl AppState {
 }
 
 /// The first header row (within a sheet's first rows) that the user mapped by hand before.
-fn pointed_before(book: &Workbook) -> Option<(usize, Mapping)> {
-    let vocabulary = crate::core::header::Vocabulary::new(&RuleSet::default_rules().ok()?);
+fn pointed_before(book: &Workbook, rules: &RuleSet) -> Option<(usize, Mapping)> {
+    let vocabulary = crate::core::header::Vocabulary::new(rules);
     book.sheets.iter().enumerate().find_map(|(i, sheet)| {
         (0..sheet.height().min(crate::core::header::HEADER_SEARCH_ROWS)).find_map(|r| {
             let mapping = crate::core::header::mapping_at(sheet, r, &vocabulary);
@@ -809,7 +810,7 @@ fn pointed_before(book: &Workbook) -> Option<(usize, Mapping)> {
 
 /// A mapping the user corrected earlier for a table with the same headers; `found` is the table
 /// the engine found in `book` with no choice made.
-fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>) -> Choice {
+fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>, rules: Option<&RuleSet>) -> Choice {
     // A dossier list's columns, corrected earlier for a list with the same headers.
     if let Some((index, list)) = book.sheets.iter().enumerate().find_map(|(i, s)| Some((i, s.dossiers.as_ref()?))) {
         let saved = browser::setting(&format!("{DOSSIER_MAPPING_KEY}{}", list.mapping.signature()));
@@ -824,7 +825,8 @@ fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>) -> Choice
         };
     }
     // A table chiso does not recognise, whose header row the user pointed at before.
-    let Some((sheet_index, mapping)) = found.or_else(|| pointed_before(book)) else { return Choice::default() };
+    let pointed = || rules.and_then(|rules| pointed_before(book, rules));
+    let Some((sheet_index, mapping)) = found.or_else(pointed) else { return Choice::default() };
     let report_rows =
         browser::setting(&format!("{REPORT_ROWS_KEY}{}", mapping.signature())).and_then(|c| Layout::from_code(&c));
     if report_rows.is_some() {

@@ -67,12 +67,16 @@ pub fn waiting(d: &Dossier) -> chrono::Duration {
     }
 }
 
+/// A supplement request the citizen has not answered, on a dossier still in processing.
+fn pending_request(d: &Dossier) -> Option<NaiveDateTime> {
+    d.asked.filter(|_| d.supplied.is_none() && d.finished.is_none() && d.ended.is_none())
+}
+
 /// When its processing ended, as the operator's description orders it: finished (processed before
 /// returned, read so into `finished`), else refused, stopped or withdrawn, else a pending
 /// supplement request; `None` while it runs.
-pub fn end_of_processing(d: &Dossier) -> Option<NaiveDateTime> {
-    let pending = d.asked.filter(|_| d.supplied.is_none());
-    d.finished.or(d.ended).or(pending)
+fn end_of_processing(d: &Dossier) -> Option<NaiveDateTime> {
+    d.finished.or(d.ended).or(pending_request(d))
 }
 
 /// `None` when the dossier is on time: ended by its due date (the time waiting for a supplement
@@ -80,8 +84,7 @@ pub fn end_of_processing(d: &Dossier) -> Option<NaiveDateTime> {
 /// procedure's maximum time where the list gives it (nothing to be late for where it does not).
 /// A dossier whose pending supplement request is its second or later is overdue.
 pub fn lateness(d: &Dossier, ctx: &Context) -> Option<Reason> {
-    let pending = d.asked.is_some() && d.supplied.is_none() && d.finished.is_none() && d.ended.is_none();
-    if pending && d.supplements >= 2 {
+    if pending_request(d).is_some() && d.supplements >= 2 {
         return Some(Reason::SupplementAgain { requests: d.supplements });
     }
     let end = end_of_processing(d).map(|e| e - waiting(d));

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Figure, TableKind, UnitRow};
+use super::{Figure, Issue, IssueKind, TableKind, UnitRow};
 use crate::core::format::fixed;
 use crate::core::lang::Lang;
 use crate::core::rules::{Level, RuleSet};
@@ -299,8 +299,9 @@ fn same_parent(a: &Sourced, b: &Sourced) -> bool {
 /// in `order` that has it whole (a part from the first that has it, when none has it whole), with
 /// its origin and the sources that disagree. A unit counted by the office that has no province
 /// figures of its own, no parent and no row from the portal takes them from the one row without
-/// a parent (the province's).
-pub fn merge(rows: &[Sourced], typed: &Typed, order: &SourceOrder, rules: &RuleSet) -> Vec<UnitRow> {
+/// a parent (the province's). Also what must be said: a unit in two files of the same kind (the
+/// first file's figures are used).
+pub fn merge(rows: &[Sourced], typed: &Typed, order: &SourceOrder, rules: &RuleSet) -> (Vec<UnitRow>, Vec<Issue>) {
     // Trusted sources first; within a source, files in the order they were loaded.
     let mut ranked: Vec<usize> = (0..rows.len()).collect();
     ranked.sort_by_key(|&i| (order.rank(rows[i].source), i));
@@ -328,13 +329,29 @@ pub fn merge(rows: &[Sourced], typed: &Typed, order: &SourceOrder, rules: &RuleS
         [only] => Some(only.row),
         _ => None,
     };
-    units
+    let mut issues = Vec::new();
+    let merged = units
         .iter()
         .map(|(members, _)| {
             let sourced: Vec<&Sourced> = members.iter().map(|&i| &rows[i]).collect();
+            issues.extend(duplicates(&sourced));
             one_unit(&sourced, typed, order, rules, province)
         })
-        .collect()
+        .collect();
+    (merged, issues)
+}
+
+/// One unit's rows, trusted first: a row from another file of a kind already seen duplicates that
+/// kind's first row.
+fn duplicates(sourced: &[&Sourced]) -> Vec<Issue> {
+    let mut out = Vec::new();
+    for (n, r) in sourced.iter().enumerate() {
+        if let Some(first) = sourced[..n].iter().find(|f| f.source == r.source && f.file != r.file) {
+            let kind = IssueKind::DuplicateUnit { name: r.row.name.clone(), first: first.row.source.clone() };
+            out.push(Issue { place: r.row.source.clone(), kind });
+        }
+    }
+    out
 }
 
 type Figures = BTreeMap<String, Figure>;
@@ -355,14 +372,25 @@ fn one_unit(
     province: Option<&UnitRow>,
 ) -> UnitRow {
     let first = sourced[0];
-    let mut unit = first.row.clone();
-    unit.parent = sourced.iter().find_map(|r| r.row.parent.clone());
-    unit.kind = sourced.iter().find_map(|r| r.row.kind.clone());
+    let parent = sourced.iter().find_map(|r| r.row.parent.clone());
+    let kind = sourced.iter().find_map(|r| r.row.kind.clone());
     // A score table's row is the portal's published score: taken whole, never recomputed from
     // another source's counts.
     if !first.row.group_scores.is_empty() && first.row.figures.is_empty() {
-        return unit;
+        return UnitRow { parent, kind, ..first.row.clone() };
     }
+    let mut unit = UnitRow {
+        name: first.row.name.clone(),
+        kind,
+        parent,
+        period: first.row.period.clone(),
+        source: first.row.source.clone(),
+        figures: BTreeMap::new(),
+        tracked: BTreeMap::new(),
+        group_scores: first.row.group_scores.clone(),
+        total_score: first.row.total_score,
+        origins: BTreeMap::new(),
+    };
     let empty = BTreeMap::new();
     let mut candidates: Vec<Candidate> = sourced
         .iter()
@@ -375,9 +403,6 @@ fn one_unit(
     }
     let from_portal = sourced.iter().any(|r| r.source == SourceKind::Figures);
     let province = province.filter(|p| match_key(&p.name) != match_key(&unit.name));
-    unit.figures.clear();
-    unit.tracked.clear();
-    unit.origins.clear();
     for c in &rules.criteria {
         let mut found = pick(&candidates, &c.code, |c| c.figures);
         if found.is_none() && c.level == Level::Province && !from_portal && unit.parent.is_none() {
@@ -441,13 +466,14 @@ fn pick<'a>(
 /// offices and communes). The others without a parent are given it as theirs.
 pub fn find_whole(rows: &mut [UnitRow], named: Option<&str>) {
     let rootless: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].parent.is_none()).collect();
-    let level = |i: usize| level(&rows[i].name, rows[i].kind.as_deref());
     let named =
         named.map(match_key).and_then(|key| rootless.iter().copied().find(|&i| match_key(&rows[i].name) == key));
     let whole = named.or_else(|| {
-        let top = rootless.iter().map(|&i| level(i)).max().unwrap_or(0);
-        let at_top: Vec<usize> = rootless.iter().copied().filter(|&i| level(i) == top).collect();
-        let parts = rootless.iter().filter(|&&i| (1..top).contains(&level(i))).count();
+        let levels: Vec<(usize, u8)> =
+            rootless.iter().map(|&i| (i, level(&rows[i].name, rows[i].kind.as_deref()))).collect();
+        let top = levels.iter().map(|(_, l)| *l).max().unwrap_or(0);
+        let at_top: Vec<usize> = levels.iter().filter(|(_, l)| *l == top).map(|(i, _)| *i).collect();
+        let parts = levels.iter().filter(|(_, l)| (1..top).contains(l)).count();
         match at_top.as_slice() {
             [only] if top >= 2 && parts > 0 => Some(*only),
             _ => None,

@@ -227,8 +227,10 @@ fn the_letter_names_units_on_several_criteria() {
     let letter = compose(&fields, &scores, None, &rules);
     assert_eq!(letter.directives.len(), 4);
     assert!(letter.directives[2].contains("gồm: UBND xã 10, UBND xã 4. Đề nghị"));
-    // Equal points at stake (2 each): in name order.
-    assert!(letter.directives[3].starts_with("Hồ sơ giải quyết chưa đúng hạn: UBND xã 1, UBND xã 10, UBND xã 11, "));
+    // Units in the order of what each can win back itself: communes 4 and 10 lose 2 on ON_TIME and
+    // 5,4 on payment (7,4), the others 2 + 1,2 = 3,2; equal stakes and totals in name order.
+    assert!(letter.directives[3]
+        .starts_with("Hồ sơ giải quyết chưa đúng hạn: UBND xã 10, UBND xã 4, UBND xã 1, UBND xã 11, "));
     assert_eq!(letter.directives[3].matches("UBND xã").count(), 14);
     assert_eq!(letter.named_units.len(), 14);
 }

@@ -83,7 +83,7 @@ fn changes_movers_and_alerts_between_the_periods() {
     let a = c.unit("UBND xã A", None).unwrap();
     assert_eq!(a.total.delta(), Some(7.8));
     assert_eq!(a.rank, (Some(1), Some(2)));
-    assert_eq!(a.places_gained(), Some(1));
+    assert_eq!(a.places_gained(false), Some(1));
     let group = |code: &str| a.groups.iter().find(|(g, _)| g == code).unwrap().1;
     assert_eq!((group("TDGQ").now, group("TDGQ").before, group("TDGQ").delta()), (Some(19.8), Some(18.0), Some(1.8)));
     assert_eq!(group("TTTT").delta(), Some(2.4));
@@ -91,9 +91,9 @@ fn changes_movers_and_alerts_between_the_periods() {
     assert_eq!(group("CKMB").delta(), Some(0.0));
 
     assert_eq!(c.unit("UBND xã B", None).unwrap().total.delta(), Some(-3.2));
-    assert_eq!(c.unit("UBND xã B", None).unwrap().places_gained(), Some(-1));
+    assert_eq!(c.unit("UBND xã B", None).unwrap().places_gained(false), Some(-1));
     assert_eq!(c.unit("UBND xã C", None).unwrap().total.delta(), Some(0.85));
-    assert_eq!(c.unit("UBND xã C", None).unwrap().places_gained(), Some(-1));
+    assert_eq!(c.unit("UBND xã C", None).unwrap().places_gained(false), Some(-1));
     let d = c.unit("UBND xã D", None).unwrap();
     assert_eq!((d.total.now, d.total.before, d.total.delta()), (Some(20.0), None, None));
 
@@ -319,4 +319,39 @@ fn my_unit_over_three_periods() {
         chiso::core::mine::options_markup(&[odd], Lang::En),
         "<option value=\"\">— none (every unit) —</option><option value=\"Xã &quot;A&quot; &amp; &lt;B&gt;\" selected>Xã &quot;A&quot; &amp; &lt;B&gt; (not in the loaded figures)</option>"
     );
+}
+
+/// Under a kind, a unit's move is its move among its kind. Hand-worked, ON_TIME alone (20 points,
+/// linear): October — Sở Tư pháp 10/10 → 20, xã A 9/10 → 18, Thanh tra tỉnh 8/10 → 16, xã B
+/// 5/10 → 10; November — xã A 10/10 → 20, Thanh tra tỉnh 9/10 → 18, Sở Tư pháp 8/10 → 16, xã B
+/// 6/10 → 12. Thanh tra joins the departments, as the portal's AGENCY group: among all it goes 3 →
+/// 2 (up 1), among agencies 2 → 1 (up 1); Sở Tư pháp 1 → 3 overall (down 2), 1 → 2 among agencies
+/// (down 1); xã A 2 → 1 overall, 1 → 1 among communes.
+#[test]
+fn within_a_kind_the_moves_are_among_the_kind() {
+    let rules = RuleSet::default_rules().unwrap();
+    let csv = |rows: &[(&str, u32)]| {
+        let mut text = String::from("Đơn vị,Hồ sơ đúng hạn (tử số),Hồ sơ đúng hạn (mẫu số)\n");
+        for (name, n) in rows {
+            text += &format!("{name},{n},10\n");
+        }
+        text
+    };
+    let october = csv(&[("Sở Tư pháp", 10), ("UBND xã A", 9), ("Thanh tra tỉnh", 8), ("UBND xã B", 5)]);
+    let november = csv(&[("Sở Tư pháp", 8), ("UBND xã A", 10), ("Thanh tra tỉnh", 9), ("UBND xã B", 6)]);
+    let books: Vec<Workbook> = [("so-lieu-thang-10-2026.csv", october), ("so-lieu-thang-11-2026.csv", november)]
+        .iter()
+        .map(|(name, text)| read_file(name, text.as_bytes()).unwrap().workbook)
+        .collect();
+    let analysis = run(&books, Focus::default());
+    let c = compare(&analysis, &default_rules(), &rules).unwrap();
+    let moved = |name: &str| {
+        let u = c.unit(name, None).unwrap();
+        (u.places_gained(false), u.places_gained(true))
+    };
+    assert_eq!(moved("Thanh tra tỉnh"), (Some(1), Some(1)));
+    assert_eq!(moved("Sở Tư pháp"), (Some(-2), Some(-1)));
+    assert_eq!(moved("UBND xã A"), (Some(1), Some(0)));
+    let kind = |name: &str| analysis.scores.units.iter().find(|u| u.name == name).unwrap().kind.clone();
+    assert_eq!(kind("Thanh tra tỉnh"), kind("Sở Tư pháp"));
 }

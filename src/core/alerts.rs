@@ -151,7 +151,9 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Every alert the rules raise, most points at stake first (then by unit name, for a stable list).
+/// Every alert the rules raise, unit by unit: the unit that can win back the most points itself
+/// first (the lowest total first among equals, then by name, for a stable list), and each unit's
+/// alerts most points at stake first.
 pub fn evaluate(alert_rules: &[AlertRule], scores: &Scores, rules: &RuleSet) -> Vec<Alert> {
     let mut alerts = Vec::new();
     for (index, rule) in alert_rules.iter().enumerate() {
@@ -159,10 +161,16 @@ pub fn evaluate(alert_rules: &[AlertRule], scores: &Scores, rules: &RuleSet) -> 
             raise(index, rule, unit, scores, rules, &mut alerts);
         }
     }
+    let standing: HashMap<&str, (f64, f64)> =
+        scores.units.iter().map(|u| (u.name.as_str(), (u.own_shortfall(rules, None), u.total))).collect();
+    let of = |a: &Alert| standing.get(a.unit.as_str()).copied().unwrap_or_default();
     alerts.sort_by(|a, b| {
-        b.points_at_stake
-            .total_cmp(&a.points_at_stake)
+        let ((stake_a, total_a), (stake_b, total_b)) = (of(a), of(b));
+        stake_b
+            .total_cmp(&stake_a)
+            .then_with(|| total_a.total_cmp(&total_b))
             .then_with(|| a.unit.cmp(&b.unit))
+            .then_with(|| b.points_at_stake.total_cmp(&a.points_at_stake))
             .then_with(|| a.rule.cmp(&b.rule))
     });
     alerts
@@ -207,7 +215,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
             }
         }
         AlertRule::CriterionBelowTarget => {
-            for (c, r) in rules.criteria.iter().zip(&unit.criteria) {
+            for (c, r) in rules.criteria.iter().zip(&unit.criteria).filter(|(c, r)| unit.can_change(c, r)) {
                 if let (Rule::Target(target), Some(ratio), Status::Ok) = (c.rule, r.ratio, r.status) {
                     if ratio < target {
                         out.push(alert(
@@ -251,7 +259,10 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
             }
         }
         AlertRule::CriterionBelowRate { criterion, rate } => {
-            let Some(r) = unit.criterion(criterion) else { return };
+            let Some((c, r)) = rules.criterion(criterion).zip(unit.criterion(criterion)) else { return };
+            if !unit.can_change(c, r) {
+                return;
+            }
             if let (Some(ratio), Status::Ok) = (r.ratio, r.status) {
                 if ratio < *rate {
                     out.push(alert(
@@ -318,16 +329,17 @@ pub fn missing_data(scores: &Scores, rules: &RuleSet) -> Vec<MissingData> {
     out
 }
 
-/// A criterion a unit takes from above (the province's figures) and that is below its maximum:
-/// said once for all the units that take it, not as an alert of each, since none can change it.
+/// A criterion set above the units (the province's) and below its maximum: said once for all the
+/// units that show it, not as an alert of each, since none of them can change it — whether they
+/// take it from a unit above (`from`) or a file repeats the province's figure on their rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FromAbove {
-    /// The unit whose figures they are.
-    pub from: String,
+    /// The unit whose figures they are; `None` where the units' rows repeat them.
+    pub from: Option<String>,
     pub criterion: String,
     pub score: f64,
     pub max: f64,
-    /// How many units take it.
+    /// How many units show it.
     pub units: usize,
 }
 
@@ -337,34 +349,35 @@ impl FromAbove {
     pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
         let label = rules.criterion(&self.criterion).map_or(self.criterion.clone(), |c| c.label.clone());
         let (score, max, units) = (number(self.score, 2), number(self.max, 2), self.units);
+        let whose = match (&self.from, lang) {
+            (Some(from), Lang::Vi) => format!("số liệu của {from}, chung cho {units} đơn vị"),
+            (Some(from), Lang::En) => format!("{from}'s figures, shared by {units} units"),
+            (None, Lang::Vi) => format!("nhắc lại trên dòng của {units} đơn vị, không phải điểm đơn vị tự nâng được"),
+            (None, Lang::En) => format!("repeated on the rows of {units} units, not points they can raise"),
+        };
         match lang {
-            Lang::Vi => format!(
-                "Do cấp tỉnh — {label}: {score}/{max} điểm (số liệu của {}, chung cho {units} đơn vị).",
-                self.from
-            ),
-            Lang::En => format!(
-                "From the province — {label}: {score}/{max} points ({}'s figures, shared by {units} units).",
-                self.from
-            ),
+            Lang::Vi => format!("Do cấp tỉnh — {label}: {score}/{max} điểm ({whose})."),
+            Lang::En => format!("From the province — {label}: {score}/{max} points ({whose})."),
         }
     }
 }
 
-/// Every criterion taken from above below its maximum, once per giver, in rule-set order.
+/// Every criterion set above the units and below its maximum, once per giver and score, in
+/// rule-set order.
 pub fn from_above(scores: &Scores, rules: &RuleSet) -> Vec<FromAbove> {
     let mut out: Vec<FromAbove> = Vec::new();
     for c in &rules.criteria {
         for u in &scores.units {
             let Some(r) = u.criterion(&c.code) else { continue };
-            let (crate::core::score::Source::Inherited(from), Some(score)) = (&r.source, r.score) else { continue };
-            if r.points_lost() <= 0.0 {
-                continue;
-            }
-            match out.iter_mut().find(|f| f.criterion == c.code && &f.from == from) {
+            let Some(score) = r.score.filter(|_| r.points_lost() > 0.0 && !u.can_change(c, r)) else { continue };
+            let from = match &r.source {
+                crate::core::score::Source::Inherited(from) => Some(from.clone()),
+                _ => None,
+            };
+            let same = |f: &&mut FromAbove| f.criterion == c.code && f.from == from && f.score == score;
+            match out.iter_mut().find(same) {
                 Some(f) => f.units += 1,
-                None => {
-                    out.push(FromAbove { from: from.clone(), criterion: c.code.clone(), score, max: c.max, units: 1 })
-                }
+                None => out.push(FromAbove { from, criterion: c.code.clone(), score, max: c.max, units: 1 }),
             }
         }
     }
@@ -607,7 +620,7 @@ mod tests {
         let above = from_above(&scores, &rules);
         assert_eq!(
             above,
-            [FromAbove { from: "P".into(), criterion: "PUBLISH_ON_TIME".into(), score: 4.8, max: 6.0, units: 2 }]
+            [FromAbove { from: Some("P".into()), criterion: "PUBLISH_ON_TIME".into(), score: 4.8, max: 6.0, units: 2 }]
         );
         assert_eq!(
             above[0].message(&rules, Lang::Vi),
@@ -618,5 +631,44 @@ mod tests {
         assert_eq!(units.len(), 3, "{units:?}");
         assert_eq!(grouped.iter().map(|(_, l)| l.len()).sum::<usize>(), found.len());
         assert!(grouped.windows(2).all(|w| w[0].1[0].points_at_stake >= w[1].1[0].points_at_stake));
+    }
+
+    /// A town's file repeats the province's PUBLISH_ON_TIME 0/10 (0 of 6 points) on every
+    /// commune's row. Tốt has ON_TIME 9/10 (18 of 20: 2 points its own to win back), Hưng Long
+    /// 8/10 (16: 4 points), Vừa 8/10 with PUBLISH 10/10 repeated in its row (4 points, total 22).
+    /// Hand-worked order: Hưng Long and Vừa (4 points each; Hưng Long's total 16 before Vừa's 22),
+    /// then Tốt (2). The 6 points of PUBLISH are no commune's: said once, not alerted, not planned.
+    #[test]
+    fn what_the_province_sets_is_no_communes_own_even_repeated_on_its_row() {
+        let rules = RuleSet::default_rules().unwrap();
+        let units = [
+            unit("UBND xã Tốt", &[("ON_TIME", 9.0, 10.0), ("PUBLISH_ON_TIME", 0.0, 10.0)]),
+            unit("UBND xã Hưng Long", &[("ON_TIME", 8.0, 10.0), ("PUBLISH_ON_TIME", 0.0, 10.0)]),
+            unit("UBND xã Vừa", &[("ON_TIME", 8.0, 10.0), ("PUBLISH_ON_TIME", 10.0, 10.0)]),
+        ];
+        let scores = score_units(&units, &rules);
+        let stakes: Vec<f64> = scores.units.iter().map(|u| u.own_shortfall(&rules, None)).collect();
+        assert_eq!(stakes, [2.0, 4.0, 4.0]);
+        let found = evaluate(
+            &[AlertRule::GroupShare { red: 0.5, yellow: 0.7 }, AlertRule::TotalBelow { points: 50.0 }],
+            &scores,
+            &rules,
+        );
+        let order: Vec<&str> = by_unit(&found).into_iter().map(|(u, _)| u).collect();
+        assert_eq!(order, ["UBND xã Hưng Long", "UBND xã Vừa", "UBND xã Tốt"]);
+        assert!(found.iter().all(|a| a.code() != "CKMB"), "CKMB 0/18 is red, but no commune can act on it: {found:?}");
+        let tot = &scores.units[0];
+        let publish = tot.criterion("PUBLISH_ON_TIME").unwrap();
+        assert_eq!(crate::core::plan::to_full(&rules, tot, publish), None);
+        assert!(crate::core::plan::top_actions(tot, &rules, 3).iter().all(|s| s.criterion != "PUBLISH_ON_TIME"));
+        let above = from_above(&scores, &rules);
+        assert_eq!(
+            above,
+            [FromAbove { from: None, criterion: "PUBLISH_ON_TIME".into(), score: 0.0, max: 6.0, units: 2 }]
+        );
+        assert_eq!(
+            above[0].message(&rules, Lang::Vi),
+            "Do cấp tỉnh — TTHC công bố đúng hạn: 0/6 điểm (nhắc lại trên dòng của 2 đơn vị, không phải điểm đơn vị tự nâng được)."
+        );
     }
 }

@@ -45,14 +45,17 @@ pub struct UnitChange {
     pub total: Change,
     /// Rank among its siblings now and before.
     pub rank: (Option<usize>, Option<usize>),
+    /// Rank among the units of its kind now and before.
+    pub kind_rank: (Option<usize>, Option<usize>),
     /// Per group code, in rule-set order.
     pub groups: Vec<(String, Change)>,
 }
 
 impl UnitChange {
-    /// Places gained in the ranking (positive: moved up).
-    pub fn places_gained(&self) -> Option<i64> {
-        Some(self.rank.1? as i64 - self.rank.0? as i64)
+    /// Places gained in the ranking, or within its kind (positive: moved up).
+    pub fn places_gained(&self, within_kind: bool) -> Option<i64> {
+        let (now, before) = if within_kind { self.kind_rank } else { self.rank };
+        Some(before? as i64 - now? as i64)
     }
 }
 
@@ -102,6 +105,7 @@ pub fn compare(analysis: &Analysis, alert_rules: &[AlertRule], rules: &RuleSet) 
         parent: any.parent.clone(),
         total: Change { now: n.map(|u| u.total), before: b.map(|u| u.total) },
         rank: (n.and_then(|u| u.rank), b.and_then(|u| u.rank)),
+        kind_rank: (n.and_then(|u| u.kind_rank), b.and_then(|u| u.kind_rank)),
         groups: rules
             .groups
             .iter()

@@ -53,6 +53,22 @@ pub fn is_unit_name(name: &str) -> bool {
     UNITS.iter().any(|p| words.starts_with(p))
 }
 
+/// What the portal groups with the departments (its `AGENCY`, against `COMMUNE`): sở, ban, the
+/// inspectorate, the public administration service centre, management boards, offices and the
+/// provincial police and command.
+const AGENCIES: [&str; 10] = [
+    "so ",
+    "ban ",
+    "thanh tra ",
+    "trung tam phuc vu hanh chinh cong",
+    "trung tam hanh chinh cong",
+    "van phong ",
+    "cong an tinh",
+    "bo chi huy quan su tinh",
+    "chi cuc ",
+    "cuc ",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// UBND tỉnh / thành phố trực thuộc trung ương.
@@ -78,7 +94,7 @@ impl Kind {
             Some(Kind::District)
         } else if starts(&["tinh "]) {
             Some(Kind::Province)
-        } else if bare == words && starts(&["so ", "ban ", "thanh tra tinh", "van phong ubnd tinh", "cong an tinh"]) {
+        } else if bare == words && starts(&AGENCIES) {
             Some(Kind::Department)
         } else {
             None
@@ -169,6 +185,10 @@ mod tests {
         assert_eq!(Kind::infer("UBND thị trấn Như Quỳnh"), Some(Kind::Commune));
         assert_eq!(Kind::infer("UBND thị xã Mỹ Hào"), Some(Kind::District));
         assert_eq!(Kind::infer("UBND tỉnh Hưng Yên"), Some(Kind::Province));
+        assert_eq!(Kind::infer("Thanh tra tỉnh"), Some(Kind::Department));
+        assert_eq!(Kind::infer("Trung tâm Phục vụ hành chính công tỉnh"), Some(Kind::Department));
+        assert_eq!(Kind::infer("Ban Quản lý khu kinh tế"), Some(Kind::Department));
+        assert_eq!(Kind::infer("Văn phòng UBND tỉnh"), Some(Kind::Department));
         assert_eq!(Kind::infer("UBND Thành phố Hà Nội"), None);
         assert_eq!(Kind::infer("UBND sở gì đó"), None);
         assert_eq!(kind_of("Sở Xây dựng", Some("Cơ quan ngành dọc")).as_deref(), Some("Cơ quan ngành dọc"));

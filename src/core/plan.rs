@@ -11,8 +11,8 @@ use crate::core::band::Band;
 use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::{Counts, Criterion, RuleSet};
+use crate::core::score::CriterionResult;
 use crate::core::score::{counts_hundredths, fewest_to_reach, hundredths_to_points, points_to_hundredths};
-use crate::core::score::{CriterionResult, Source};
 use crate::core::score::{Status, UnitResult};
 
 /// A criterion the unit can raise: its counts, and where its score stands.
@@ -27,8 +27,8 @@ struct Raisable<'a> {
 }
 
 impl Raisable<'_> {
-    fn of<'a>(criterion: &'a Criterion, result: &CriterionResult) -> Option<Raisable<'a>> {
-        if matches!(result.source, Source::Inherited(_)) || result.status != Status::Ok {
+    fn of<'a>(criterion: &'a Criterion, unit: &UnitResult, result: &CriterionResult) -> Option<Raisable<'a>> {
+        if !unit.can_change(criterion, result) || result.status != Status::Ok {
             return None;
         }
         let (n, d) = (result.numerator?, result.denominator?);
@@ -72,17 +72,17 @@ impl Raisable<'_> {
 }
 
 /// The fewest additional numerator items after which the criterion scores its maximum as
-/// rounded: 0 when it already does, `None` when the unit cannot change it (inherited from a
-/// parent, no denominator, a rate without counts, a data error) or the rule set lacks it.
-pub fn to_full(rules: &RuleSet, result: &CriterionResult) -> Option<u64> {
-    criterion_to_full(rules.criterion(&result.code)?, result)
+/// rounded: 0 when it already does, `None` when the unit cannot change it (set or taken from
+/// above, no denominator, a rate without counts, a data error) or the rule set lacks it.
+pub fn to_full(rules: &RuleSet, unit: &UnitResult, result: &CriterionResult) -> Option<u64> {
+    criterion_to_full(rules.criterion(&result.code)?, unit, result)
 }
 
-fn criterion_to_full(criterion: &Criterion, result: &CriterionResult) -> Option<u64> {
+fn criterion_to_full(criterion: &Criterion, unit: &UnitResult, result: &CriterionResult) -> Option<u64> {
     if result.score.is_some_and(|s| points_to_hundredths(s) >= points_to_hundredths(criterion.max)) {
         return Some(0);
     }
-    let raisable = Raisable::of(criterion, result)?;
+    let raisable = Raisable::of(criterion, unit, result)?;
     raisable.fewest_for(raisable.full())
 }
 
@@ -100,7 +100,7 @@ pub struct Step {
 fn to_full_steps<'a>(unit: &'a UnitResult, rules: &'a RuleSet) -> impl Iterator<Item = Step> + 'a {
     rules.criteria.iter().filter_map(|c| {
         let r = unit.criterion(&c.code)?;
-        let add = criterion_to_full(c, r).filter(|&add| add > 0)?;
+        let add = criterion_to_full(c, unit, r).filter(|&add| add > 0)?;
         Some(Step { criterion: c.code.clone(), add, counts: c.counts, points: r.points_lost() })
     })
 }
@@ -128,7 +128,7 @@ pub fn plan(unit: &UnitResult, rules: &RuleSet, target: f64) -> Plan {
     let pairs = || rules.criteria.iter().filter_map(|c| Some((c, unit.criterion(&c.code)?)));
     let raisable: Vec<Raisable> = pairs()
         .filter(|(c, _)| c.counts == Counts::Dossiers)
-        .filter_map(|(c, r)| Raisable::of(c, r))
+        .filter_map(|(c, r)| Raisable::of(c, unit, r))
         .filter(|r| r.full() > 0)
         .collect();
     let ladders: Vec<Vec<(u64, i64)>> = raisable.iter().map(Raisable::ladder).collect();
@@ -315,7 +315,7 @@ impl Plan {
 mod tests {
     use super::*;
     use crate::core::figures::UnitRow;
-    use crate::core::score::score_units;
+    use crate::core::score::{score_units, Source};
 
     fn unit(figures: &[(&str, f64, f64)]) -> UnitRow {
         UnitRow::with_counts("Xã An Bình", figures)
@@ -328,7 +328,7 @@ mod tests {
     }
 
     fn to_full_of(rules: &RuleSet, unit: &UnitResult, code: &str) -> Option<u64> {
-        to_full(rules, unit.criterion(code).unwrap())
+        to_full(rules, unit, unit.criterion(code).unwrap())
     }
 
     #[test]

@@ -189,11 +189,25 @@ impl UnitResult {
                 .criteria
                 .iter()
                 .zip(&self.criteria)
-                .filter(|(c, r)| !matches!(r.source, Source::Inherited(_)) && group.is_none_or(|g| c.group == g))
+                .filter(|(c, r)| self.can_change(c, r) && group.is_none_or(|g| c.group == g))
                 .map(|(_, r)| points_to_hundredths(r.shortfall()))
                 .sum()
         };
         hundredths_to_points(h)
+    }
+
+    /// Whether the unit itself can change what `c` is scored on: not a figure taken from above,
+    /// and not a criterion set above it (publishing and updating procedures are the province's)
+    /// even where a file repeats the province's figure on every unit's row. The whole, and a unit
+    /// of the province's own kind, or of no known kind with nothing above it, answer for those.
+    pub fn can_change(&self, c: &Criterion, r: &CriterionResult) -> bool {
+        !matches!(r.source, Source::Inherited(_)) && (c.level != Level::Province || self.answers_for_province())
+    }
+
+    fn answers_for_province(&self) -> bool {
+        use crate::core::kind::Kind;
+        let below = [Kind::Department, Kind::District, Kind::Commune].map(|k| k.label(Lang::Vi));
+        self.is_whole() || self.parent.is_none() && !self.kind.as_deref().is_some_and(|k| below.contains(&k))
     }
 
     /// How much of a group's criteria have data.

@@ -167,7 +167,7 @@ fn change_table(c: &Comparison, rules: &RuleSet, l: Lang, caption: &str) -> impl
         .map(|u| {
             let groups = u.groups.iter().map(|(code, change)| change_cell(code.clone(), change, l)).collect_view();
             let rank = match u.rank {
-                (Some(now), Some(before)) => format!("{before} → {now} {}", places_text(u.places_gained())),
+                (Some(now), Some(before)) => format!("{before} → {now} {}", places_text(u.places_gained(false))),
                 (Some(now), None) => format!("{now}"),
                 (None, Some(before)) => format!("{before} → –"),
                 (None, None) => String::new(),

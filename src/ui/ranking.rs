@@ -179,7 +179,7 @@ impl Row<'_> {
         let change = self.comparison.map(|c| match c.unit(&u.name, u.parent.as_deref()) {
             Some(change) if change.total.delta().is_some() => {
                 let d = change.total.delta().unwrap_or_default();
-                let places = places_text(change.places_gained());
+                let places = places_text(change.places_gained(self.by_kind));
                 view! {
                     <td class=format!("num change {}", change_class(d)) data-testid="change" data-delta=format!("{d:.2}")>
                         {change_text(d)} {(!places.is_empty()).then(|| format!(" · {places}"))}

@@ -115,7 +115,7 @@ fn CriteriaTable(unit: UnitResult, rules: Arc<RuleSet>, siblings: usize) -> impl
                             </td>
                             <td class="num">{format::number(r.max, 2)}</td>
                             <td class="num" data-testid="points-lost">{format::fixed(r.points_lost(), 2)}</td>
-                            <td class="num" data-testid="to-full">{to_full(&rules, r).map(|n| format!("{} {}", format::number(n as f64, 0), c.counts.noun(l))).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num" data-testid="to-full">{to_full(&rules, &unit, r).map(|n| format!("{} {}", format::number(n as f64, 0), c.counts.noun(l))).unwrap_or_else(|| "—".into())}</td>
                             <td>{status}{source}</td>
                         </tr>
                     }

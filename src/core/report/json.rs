@@ -62,7 +62,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                         "other_sources": (!others.is_empty()).then_some(others),
                         "derivation": derivation,
                         "inherited_from": from,
-                        "to_full": to_full(rules, c),
+                        "to_full": to_full(rules, u, c),
                     });
                     (c.code.clone(), value)
                 })
@@ -87,6 +87,7 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
                 "criteria": criteria,
                 "tracked": tracked,
                 "score_only": u.score_only(),
+                "points_at_stake": u.own_shortfall(rules, None),
             })
         })
         .collect();

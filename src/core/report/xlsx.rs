@@ -108,7 +108,7 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
                     None => detail.write_blank(row, col, &text)?,
                 };
             }
-            match to_full(rules, r) {
+            match to_full(rules, u, r) {
                 Some(add) => detail.write_number_with_format(row, 10, add as f64, &whole)?,
                 None => detail.write_blank(row, 10, &text)?,
             };

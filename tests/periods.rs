@@ -331,9 +331,9 @@ fn my_unit_over_three_periods() {
 fn within_a_kind_the_moves_are_among_the_kind() {
     let rules = RuleSet::default_rules().unwrap();
     let csv = |rows: &[(&str, u32)]| {
-        let mut text = String::from("Đơn vị,Hồ sơ đúng hạn (tử số),Hồ sơ đúng hạn (mẫu số)\n");
+        let mut text = String::from("Đơn vị;Hồ sơ đúng hạn, trong hạn (tử số);Hồ sơ đúng hạn, trong hạn (mẫu số)\n");
         for (name, n) in rows {
-            text += &format!("{name},{n},10\n");
+            text += &format!("{name};{n};10\n");
         }
         text
     };

@@ -486,3 +486,39 @@ fn exports_are_safe_to_open() {
     let cells: Vec<&Cell> = book.sheets[0].rows().flatten().collect();
     assert!(cells.contains(&&Cell::Text(names[0].to_string())), "the name kept as text");
 }
+
+/// `plan --whole`: tests/whole_plan.rs's town of three communes, as a CSV: 270/300 → 18,00; to
+/// 19,5 the fewest are 23 dossiers (293/300 → 19,53), 15 from C (room 15, +1,00) and 8 from B
+/// (+0,53).
+#[test]
+fn plan_whole_spreads_the_fewest_dossiers_over_the_units() {
+    let dir = common::scratch("plan_whole_spreads_the_fewest_dossiers_over_the_units");
+    let path = dir.path().join("so-lieu-thang-11-2026.csv");
+    let rows = [("A", 95), ("B", 90), ("C", 85)]
+        .iter()
+        .map(|(u, n)| format!("UBND xã {u};UBND thị xã T;{n};100\n"))
+        .collect::<String>();
+    let header = "Đơn vị;Đơn vị cấp trên;Hồ sơ đúng hạn, trong hạn (tử số);Hồ sơ đúng hạn, trong hạn (mẫu số)\n";
+    std::fs::write(&path, format!("{header}{rows}")).unwrap();
+    let path = path.to_str().unwrap();
+    let plan = json_of(&chiso(&["plan", path, "--whole", "--target", "19,5"]));
+    assert_eq!(plan["whole"], "UBND thị xã T");
+    assert_eq!((plan["current"].as_f64(), plan["total_after"].as_f64()), (Some(18.0), Some(19.53)));
+    assert_eq!((plan["reachable"].as_bool(), plan["dossiers"].as_u64()), (Some(true), Some(23)));
+    let steps: Vec<(&str, &str, u64, f64)> = plan["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let text = |k: &str| s[k].as_str().unwrap();
+            (text("unit"), text("criterion"), s["add"].as_u64().unwrap(), s["points"].as_f64().unwrap())
+        })
+        .collect();
+    assert_eq!(steps, [("UBND xã C", "ON_TIME", 15, 1.0), ("UBND xã B", "ON_TIME", 8, 0.53)]);
+    let text = chiso(&["plan", "--whole", "--target", "19,5", "--format", "text", path]);
+    assert!(text.status.success(), "{}", String::from_utf8_lossy(&text.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&text.stdout).lines().next(),
+        Some("Toàn thị xã T đạt 19,53 điểm (từ 18) khi 2 đơn vị thêm tổng cộng 23 hồ sơ đạt yêu cầu.")
+    );
+}

@@ -4,6 +4,7 @@
 //!               [--period PERIOD] [--compare-with PERIOD] [--sources ORDER] [--whole NAME]
 //!   chiso plan FILE... --unit NAME --target POINTS [--period PERIOD] [--rules FILE]
 //!              [--format json|text]
+//!   chiso plan FILE... --whole [NAME] --target POINTS [--period PERIOD] [--format json|text]
 //!   chiso template [--rules FILE] --out PATH
 //!   chiso sample [--rules FILE] --out PATH
 //!
@@ -34,6 +35,8 @@ const USAGE: &str = "Cách dùng / usage:
               [--whole \"TÊN ĐƠN VỊ\"]                   (đơn vị là toàn thể, khi không dòng nào đứng trên)
   chiso plan TỆP... --unit \"TÊN ĐƠN VỊ\" --target ĐIỂM [--period KỲ] [--rules TỆP.toml]
               [--format json|text]
+  chiso plan TỆP... --whole [\"TÊN ĐƠN VỊ\"] --target ĐIỂM [--period KỲ] [--format json|text]
+              (kế hoạch cho toàn thể: ít hồ sơ nhất, chia cho các đơn vị)
   chiso template [--rules TỆP.toml] --out mau.xlsx
   chiso sample [--rules TỆP.toml] --out mau-an-hoa.xlsx";
 
@@ -46,10 +49,12 @@ struct Args {
     focus: Focus,
     unit: Option<String>,
     target: Option<String>,
+    /// `plan --whole`: the plan for the whole rather than one unit.
+    whole_plan: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
     let command = args.next().ok_or_else(|| USAGE.to_string())?;
     let mut parsed = Args {
         command,
@@ -60,6 +65,7 @@ fn parse_args() -> Result<Args, String> {
         focus: Focus::default(),
         unit: None,
         target: None,
+        whole_plan: false,
     };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("Thiếu giá trị sau {name}.\n{USAGE}"));
@@ -75,7 +81,19 @@ fn parse_args() -> Result<Args, String> {
                     format!("«{text}» không phải thứ tự nguồn: hãy viết các nguồn typed, figures, report, dossiers, cách nhau bằng dấu phẩy.\n{USAGE}")
                 })?;
             }
-            "--whole" => parsed.focus.whole = Some(value("--whole")?),
+            // `plan --whole` alone asks for the whole's plan; a name after it (not a flag, not a
+            // file) names the whole, as `score --whole NAME` does.
+            "--whole" => {
+                parsed.whole_plan = parsed.command == "plan";
+                let named = args.peek().filter(|next| {
+                    !next.starts_with("--") && !(parsed.whole_plan && std::path::Path::new(next).is_file())
+                });
+                match named {
+                    Some(_) => parsed.focus.whole = args.next(),
+                    None if parsed.whole_plan => {}
+                    None => return Err(format!("Thiếu giá trị sau --whole.\n{USAGE}")),
+                }
+            }
             "--unit" => parsed.unit = Some(value("--unit")?),
             "--target" => parsed.target = Some(value("--target")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
@@ -184,9 +202,9 @@ fn score(args: &Args) -> Result<bool, String> {
     Ok(ok)
 }
 
-/// The fewest dossiers that bring a unit to a target (the automation contract's `chiso plan`).
+/// The fewest dossiers that bring a unit, or the whole, to a target (the automation contract's
+/// `chiso plan`).
 fn plan(args: &Args) -> Result<bool, String> {
-    let name = args.unit.as_deref().ok_or_else(|| format!("Thiếu --unit (tên đơn vị cần lập kế hoạch).\n{USAGE}"))?;
     let target_text = args.target.as_deref().ok_or_else(|| format!("Thiếu --target (số điểm muốn đạt).\n{USAGE}"))?;
     let target = chiso::core::values::typed(target_text)
         .filter(|t| (0.0..=1000.0).contains(t))
@@ -194,6 +212,13 @@ fn plan(args: &Args) -> Result<bool, String> {
     if args.format != "json" && args.format != "text" {
         return Err(format!("Định dạng «{}» không có cho plan; hãy dùng json hoặc text.", args.format));
     }
+    if args.whole_plan {
+        return plan_whole(args, target);
+    }
+    let name = args
+        .unit
+        .as_deref()
+        .ok_or_else(|| format!("Thiếu --unit (tên đơn vị cần lập kế hoạch) hoặc --whole.\n{USAGE}"))?;
     let (rules, analysis, ok) = analysed(args)?;
     let units = &analysis.scores.units;
     let key = fold_words(name);
@@ -210,6 +235,23 @@ fn plan(args: &Args) -> Result<bool, String> {
             lines.join("\n") + "\n"
         }
         _ => chiso::core::report::json::plan(&plan).to_string() + "\n",
+    };
+    write_output(args.out.as_deref(), text.as_bytes())?;
+    Ok(ok)
+}
+
+fn plan_whole(args: &Args, target: f64) -> Result<bool, String> {
+    let (rules, analysis, ok) = analysed(args)?;
+    let fixable = chiso::core::plan::fixable_by_unit(&analysis);
+    let plan = chiso::core::plan::whole::plan_whole(&analysis.scores, &rules, target, &fixable)
+        .ok_or_else(|| "Các tệp không có đơn vị nào để lập kế hoạch.".to_string())?;
+    let text = match args.format.as_str() {
+        "text" => {
+            let mut lines = vec![plan.summary(Lang::Vi)];
+            lines.extend(plan.lines(&rules, Lang::Vi).into_iter().map(|l| format!("- {l}")));
+            lines.join("\n") + "\n"
+        }
+        _ => chiso::core::report::json::whole_plan(&plan).to_string() + "\n",
     };
     write_output(args.out.as_deref(), text.as_bytes())?;
     Ok(ok)

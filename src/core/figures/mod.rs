@@ -24,9 +24,8 @@ pub struct Figure {
 }
 
 impl UnitRow {
-    /// A unit with counts (numerator, denominator) for some criteria, for the tests of what
-    /// scores it.
-    #[cfg(test)]
+    /// A unit with counts (numerator, denominator) for some criteria: made up to be scored (a
+    /// pooling, the tests).
     pub(crate) fn with_counts(name: &str, figures: &[(&str, f64, f64)]) -> UnitRow {
         UnitRow {
             name: name.into(),

@@ -12,6 +12,7 @@ use crate::core::dossier::procedures::procedures;
 use crate::core::lang::Lang;
 use crate::core::message::Message;
 use crate::core::period::Period;
+use crate::core::plan::whole::WholePlan;
 use crate::core::plan::{to_full, Plan};
 use crate::core::rules::RuleSet;
 use crate::core::score::Source;
@@ -241,6 +242,25 @@ pub fn plan(plan: &Plan) -> Value {
             "criterion": s.criterion,
             "add": s.add,
             "counts": s.counts.code(),
+            "points": s.points,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `chiso plan --whole`: the contract's whole plan.
+pub fn whole_plan(plan: &WholePlan) -> Value {
+    json!({
+        "whole": (!plan.whole.is_empty()).then_some(plan.whole.as_str()),
+        "current": plan.current,
+        "target": plan.target,
+        "reachable": plan.reachable,
+        "total_after": plan.total_after,
+        "best_reachable": plan.best_reachable,
+        "dossiers": plan.dossiers(),
+        "steps": plan.steps.iter().map(|s| json!({
+            "unit": s.unit,
+            "criterion": s.criterion,
+            "add": s.add,
             "points": s.points,
         })).collect::<Vec<_>>(),
     })

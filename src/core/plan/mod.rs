@@ -4,6 +4,8 @@
 //! whose counts are dossiers, each a step curve of points against dossiers added), with what
 //! procedures, petitions or units could add besides.
 
+pub mod whole;
+
 use std::collections::BTreeMap;
 
 use crate::core::analysis::Analysis;
@@ -245,9 +247,18 @@ pub fn top_actions(unit: &UnitResult, rules: &RuleSet, n: usize) -> Vec<Step> {
 /// Per criterion, how many of `unit`'s dossiers in the loaded lists count against it and can
 /// still be fixed there (the action list's), so that a plan starts with them.
 pub fn fixable(analysis: &Analysis, unit: &str) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    for a in analysis.tables.iter().flat_map(|t| &t.actions).filter(|a| a.unit == unit) {
-        *out.entry(a.code.clone()).or_default() += a.recovery.fixable;
+    fixable_where(analysis, |u| u == unit).remove(unit).unwrap_or_default()
+}
+
+/// [`fixable`] of every unit that has any, by unit.
+pub fn fixable_by_unit(analysis: &Analysis) -> BTreeMap<String, BTreeMap<String, usize>> {
+    fixable_where(analysis, |_| true)
+}
+
+fn fixable_where(analysis: &Analysis, wanted: impl Fn(&str) -> bool) -> BTreeMap<String, BTreeMap<String, usize>> {
+    let mut out: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for a in analysis.tables.iter().flat_map(|t| &t.actions).filter(|a| wanted(&a.unit)) {
+        *out.entry(a.unit.clone()).or_default().entry(a.code.clone()).or_default() += a.recovery.fixable;
     }
     out
 }

@@ -86,7 +86,7 @@ fn parse_args() -> Result<Args, String> {
             "--whole" => {
                 parsed.whole_plan = parsed.command == "plan";
                 let named = args.peek().filter(|next| {
-                    !next.starts_with("--") && !(parsed.whole_plan && std::path::Path::new(next).is_file())
+                    !(next.starts_with("--") || parsed.whole_plan && std::path::Path::new(next).is_file())
                 });
                 match named {
                     Some(_) => parsed.focus.whole = args.next(),

@@ -197,22 +197,41 @@ fn csv_and_xlsx_read_back_to_the_same_values() {
     for (k, u) in json["units"].as_array().unwrap().iter().enumerate() {
         let row = 3 + k;
         assert_eq!(results.cell(row, 1), Some(&Cell::Text(u["unit"].as_str().unwrap().to_string())));
-        assert_eq!(results.cell(row, 9), Some(&Cell::Number(u["total"].as_f64().unwrap())));
+        let total = u["total"].as_f64().unwrap();
+        assert_eq!(results.cell(row, 9), Some(&Cell::Number(total)));
+        // The local practice's bands: ≥ 90 Xuất sắc, ≥ 80 Tốt, ≥ 70 Khá, ≥ 50 Trung bình, else Yếu.
+        let band = [(90.0, "Xuất sắc"), (80.0, "Tốt"), (70.0, "Khá"), (50.0, "Trung bình"), (0.0, "Yếu")]
+            .iter()
+            .find(|(floor, _)| total >= *floor)
+            .unwrap()
+            .1;
+        assert_eq!(results.cell(row, 10), Some(&Cell::Text(band.into())), "{}", u["unit"]);
         let rank = u["rank"].as_f64().map_or(Cell::Empty, Cell::Number);
         assert_eq!(results.cell(row, 0), Some(&rank), "{}", u["unit"]);
     }
     let detail = &book.sheets[1];
+    // People read the detail sheet: the group and criterion by name, no codes.
+    let on_time = chiso::core::rules::RuleSet::default_rules().unwrap().criterion("ON_TIME").unwrap().name.clone();
     let on_time_row = (0..detail.height())
         .find(|&r| {
             detail.cell(r, 0) == Some(&Cell::Text("UBND phường An Lạc".into()))
-                && detail.cell(r, 2) == Some(&Cell::Text("ON_TIME".into()))
+                && detail.cell(r, 2) == Some(&Cell::Text(on_time.clone()))
         })
         .unwrap();
-    let numbers: Vec<Option<Cell>> = (4..11).map(|c| detail.cell(on_time_row, c).cloned()).collect();
+    assert_eq!(detail.cell(on_time_row, 1), Some(&Cell::Text("Tiến độ giải quyết".into())));
+    let codes = ["ON_TIME", "TDGQ", "PAY_DOSSIERS", "CKMB"];
+    for r in 0..detail.height() {
+        for c in 0..detail.width() {
+            if let Some(Cell::Text(t)) = detail.cell(r, c) {
+                assert!(!codes.contains(&t.as_str()), "a code at row {r}, column {c}");
+            }
+        }
+    }
+    let numbers: Vec<Option<Cell>> = (3..10).map(|c| detail.cell(on_time_row, c).cloned()).collect();
     let n = |x: f64| Some(Cell::Number(x));
     // 20 × 4473/4474 = 19,9955 rounds to 20,00; 4472 gives 19,99: 115 more on time.
     assert_eq!(numbers, [n(4358.0), n(4474.0), n(97.41), n(19.48), n(20.0), n(0.52), n(115.0)]);
-    assert_eq!(detail.cell(on_time_row, 11), Some(&Cell::Text("hồ sơ".into())));
+    assert_eq!(detail.cell(on_time_row, 10), Some(&Cell::Text("hồ sơ".into())));
 }
 
 #[test]

@@ -146,7 +146,7 @@ fn the_docx_carries_the_letter_and_the_appendix() {
     }
     let scores = score_units(&rows, &rules);
     let letter = compose(&LetterFields::for_period("11/2023", town), &scores, None, &rules);
-    let bytes = chiso::core::report::docx::to_bytes(&letter).unwrap();
+    let bytes = chiso::core::report::docx::to_bytes(&letter, "2026-12-07T08:30:00Z").unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut document = String::new();
     zip.by_name("word/document.xml").unwrap().read_to_string(&mut document).unwrap();
@@ -165,6 +165,23 @@ fn the_docx_carries_the_letter_and_the_appendix() {
         assert!(document.contains(text), "{text}");
     }
     assert_eq!(document.matches("<w:tblHeader />").count(), 1, "the appendix header repeats");
+    // The signature block never splits, and the closing keeps with it; the appendix header (the
+    // table after it) is the one that repeats.
+    let signature = document.find("Nơi nhận:").unwrap();
+    let header = document.find("<w:tblHeader />").unwrap();
+    assert!(document[..signature]
+        .rfind("<w:cantSplit />")
+        .is_some_and(|i| i > document[..signature].rfind("<w:tbl>").unwrap()));
+    assert!(header > signature);
+    assert!(document[..signature].contains("<w:keepNext />"));
+    let mut core = String::new();
+    zip.by_name("docProps/core.xml").unwrap().read_to_string(&mut core).unwrap();
+    assert!(core.contains("<dc:creator>chiso</dc:creator>"), "{core}");
+    assert!(
+        core.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2026-12-07T08:30:00Z</dcterms:created>"#),
+        "{core}"
+    );
+    assert!(core.contains(&format!("<dc:title>{}</dc:title>", letter.fields.subject)), "{core}");
     assert!(document.contains(r#"w:orient="landscape""#), "the appendix is landscape");
     assert_eq!(document.matches("<w:sectPr").count(), 2, "letter and appendix are two sections");
     let mut styles = String::new();
@@ -200,6 +217,24 @@ fn the_appendix_is_grouped_by_kind() {
             (Some("Cấp xã"), vec![("UBND xã D", Some(1)), ("UBND xã C", Some(2))]),
         ]
     );
+    // The appendix as a workbook: the same sections and rows, ranks and totals as numbers.
+    let bytes = chiso::core::report::sheets::appendix(&letter).unwrap();
+    let book = chiso::core::read::read_file("phu-luc.xlsx", &bytes).unwrap().workbook;
+    let sheet = &book.sheets[0];
+    let rows: Vec<Vec<String>> = (0..sheet.height())
+        .map(|r| (0..3).map(|c| sheet.cell(r, c).map(|v| v.text()).unwrap_or_default()).collect())
+        .filter(|row: &Vec<String>| row.iter().any(|c| c.starts_with("Sở") || c.starts_with("UBND") || c == "Cấp xã"))
+        .collect();
+    let cells = |a: &str, b: &str| vec![a.to_string(), b.to_string(), String::new()];
+    assert_eq!(rows[0], cells("", "Sở, ban, ngành"));
+    assert_eq!(rows[1][..2], cells("1", "Sở B")[..2]);
+    assert_eq!(rows[2][..2], cells("2", "Sở A")[..2]);
+    assert_eq!(rows[3], cells("", "Cấp xã"));
+    assert_eq!(rows[4][..2], cells("1", "UBND xã D")[..2]);
+    let total_column = letter.appendix_headers.iter().position(|h| h == "Tổng điểm").unwrap();
+    let d_row = (0..sheet.height()).find(|&r| sheet.cell(r, 1).is_some_and(|c| c.text() == "UBND xã D")).unwrap();
+    assert_eq!(sheet.cell(d_row, total_column).map(|c| c.text()).as_deref(), Some("20"));
+    assert_eq!(sheet.cell(d_row, total_column + 1).map(|c| c.text()).as_deref(), Some("Yếu"));
     // A page from the second row to the third: the page opens inside «Sở, ban, ngành», under its heading.
     let page: Vec<(Option<&str>, Vec<&str>)> = letter
         .appendix_sections(1..3)

@@ -29,7 +29,7 @@ use chiso::core::template;
 use chiso::core::text::fold_words;
 
 const USAGE: &str = "Cách dùng / usage:
-  chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx|docx] [--out ĐƯỜNG_DẪN]
+  chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx|docx|appendix-xlsx] [--out ĐƯỜNG_DẪN]
               [--period KỲ] [--compare-with KỲ]     (kỳ: 11/2026, Quý 4/2026, Năm 2026)
               [--sources typed,figures,report,dossiers]   (thứ tự tin cậy các nguồn số liệu)
               [--whole \"TÊN ĐƠN VỊ\"]                   (đơn vị là toàn thể, khi không dòng nào đứng trên)
@@ -189,14 +189,22 @@ fn analysed(args: &Args) -> Result<(RuleSet, Analysis, bool), String> {
 
 /// Ok(true) when every input was used, Ok(false) when some input could not be.
 fn score(args: &Args) -> Result<bool, String> {
-    let format = Export::parse(&args.format)
-        .ok_or_else(|| format!("Định dạng «{}» không có; hãy dùng json, csv, xlsx hoặc docx.", args.format))?;
+    let format = Export::parse(&args.format).ok_or_else(|| {
+        format!("Định dạng «{}» không có; hãy dùng json, csv, xlsx, docx hoặc appendix-xlsx (phụ lục).", args.format)
+    })?;
     let (rules, analysis, ok) = analysed(args)?;
     let alert_rules = alerts::default_rules();
     let alerts = alerts::evaluate(&alert_rules, &analysis.scores, &rules);
     let comparison = compare(&analysis, &alert_rules, &rules);
-    let from =
-        Sources { analysis: &analysis, rules: &rules, alerts: &alerts, comparison: comparison.as_ref(), letter: None };
+    let made_at = now_iso();
+    let from = Sources {
+        analysis: &analysis,
+        rules: &rules,
+        alerts: &alerts,
+        comparison: comparison.as_ref(),
+        letter: None,
+        made_at: &made_at,
+    };
     let bytes = format.write(&from).map_err(|e| e.to_string())?;
     write_output(args.out.as_deref(), &bytes)?;
     Ok(ok)
@@ -255,6 +263,12 @@ fn plan_whole(args: &Args, target: f64) -> Result<bool, String> {
     };
     write_output(args.out.as_deref(), text.as_bytes())?;
     Ok(ok)
+}
+
+/// Now, as ISO 8601 in UTC (the letter's document properties).
+fn now_iso() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(seconds as i64, 0).unwrap_or_default().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 fn workbook(args: &Args, make: fn(&RuleSet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<bool, String> {

@@ -47,7 +47,7 @@ fn main() {
             Some("make") => {
                 let outcome = Job::decode(&Uint8Array::new(&get("payload")).to_vec())
                     .map_err(|e| ReportError::writing(&get("file").as_string().unwrap_or_default(), e))
-                    .and_then(|job| engine.make(&job));
+                    .and_then(|job| engine.make(&job, &String::from(js_sys::Date::new_0().to_iso_string())));
                 bytes(&encode_outcome(&outcome))
             }
             Some("analyse") => {

@@ -292,8 +292,11 @@ pub struct MissingData {
 impl MissingData {
     /// «UBND phường An Lạc — thiếu số liệu 2 tiêu chí (8 điểm): Hồ sơ đồng bộ lên Cổng DVCQG; …»
     pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
-        let labels: Vec<String> =
-            self.criteria.iter().map(|c| rules.criterion(c).map_or(c.clone(), |c| c.label.clone())).collect();
+        let labels: Vec<String> = self
+            .criteria
+            .iter()
+            .map(|c| rules.criterion(c).map_or(c.clone(), |c| c.label_in(lang).to_string()))
+            .collect();
         let (count, points) = (self.criteria.len(), number(self.points, 2));
         match lang {
             Lang::Vi => format!(
@@ -347,7 +350,7 @@ impl FromAbove {
     /// «Do cấp tỉnh — TTHC công bố đúng hạn: 5,62/6 điểm (số liệu của UBND thị xã An Hòa, chung
     /// cho 14 đơn vị).»
     pub fn message(&self, rules: &RuleSet, lang: Lang) -> String {
-        let label = rules.criterion(&self.criterion).map_or(self.criterion.clone(), |c| c.label.clone());
+        let label = rules.criterion(&self.criterion).map_or(self.criterion.clone(), |c| c.label_in(lang).to_string());
         let (score, max, units) = (number(self.score, 2), number(self.max, 2), self.units);
         let whose = match (&self.from, lang) {
             (Some(from), Lang::Vi) => format!("số liệu của {from}, chung cho {units} đơn vị"),
@@ -440,7 +443,7 @@ impl Alert {
                 )
             }
             Subject::Criterion(code) => {
-                let name = rules.criterion(code).map_or(code.clone(), |c| c.name.clone());
+                let name = rules.criterion(code).map_or(code.clone(), |c| c.name_in(lang).to_string());
                 (
                     name,
                     format!("{}%", number(self.value * 100.0, 2)),

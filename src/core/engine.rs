@@ -142,11 +142,12 @@ impl Engine {
         Ok(analysis)
     }
 
-    /// Makes a download from the last analysis.
-    pub fn make(&mut self, job: &Job) -> Result<Made, ReportError> {
+    /// Makes a download from the last analysis; `made_at` (ISO 8601) dates the files that carry a
+    /// date of their own (the letter's document properties).
+    pub fn make(&mut self, job: &Job, made_at: &str) -> Result<Made, ReportError> {
         let rules =
             self.rules(job.rules()).map_err(|e| ReportError::writing(&job.file_name(self.last.as_deref()), e))?;
-        job.run(self.last.as_deref(), &rules)
+        job.run(self.last.as_deref(), &rules, made_at)
     }
 }
 
@@ -280,10 +281,10 @@ mod tests {
             letter: None,
         };
         // Nothing analysed yet: said, not made empty.
-        assert!(matches!(engine.make(&job), Err(ReportError::Write { .. })));
+        assert!(matches!(engine.make(&job, "2026-12-07T00:00:00Z"), Err(ReportError::Write { .. })));
         engine.keep(1, read_file("xa.csv", CSV.as_bytes()).unwrap().workbook, DEFAULT_RULES);
         engine.results(&inputs(&[1])).unwrap();
-        let made = engine.make(&job).unwrap();
+        let made = engine.make(&job, "2026-12-07T00:00:00Z").unwrap();
         let text = String::from_utf8(made.bytes).unwrap();
         // Ranked by the analysis held: all on time comes first.
         let rank =

@@ -122,12 +122,12 @@ impl Column {
             Column::Parent => lang.pick("Đơn vị cấp trên", "Parent unit").into(),
             Column::Period => lang.pick("Kỳ", "Period").into(),
             Column::Criterion { code, part: p } => {
-                let label = rules.criterion(code).map_or(code.as_str(), |c| c.label.as_str());
-                format!("{code} — {label} ({})", part(p))
+                let label = rules.criterion(code).map_or(code.as_str(), |c| c.label_in(lang));
+                format!("{label} ({})", part(p))
             }
             Column::Tracked { code, part: p } => {
                 let label = rules.tracked.iter().find(|t| &t.code == code).map_or(code.as_str(), |t| t.label.as_str());
-                format!("{code} — {label} ({})", part(p))
+                format!("{label} ({})", part(p))
             }
             Column::GroupScore(code) => {
                 let name = rules.group(code).map_or(code.clone(), |g| match lang {

@@ -111,6 +111,8 @@ pub struct Criterion {
     pub code: String,
     pub group: String,
     pub name: String,
+    /// Its name on English screens (the Vietnamese one where the rule set gives none).
+    pub name_en: String,
     pub label: String,
     pub max: f64,
     pub rule: Rule,
@@ -122,6 +124,18 @@ pub struct Criterion {
     pub dossiers: FromDossiers,
     /// How a settlement report (Biểu II.06a/VPCP/KSTT) yields them.
     pub report: FromReport,
+}
+
+impl Criterion {
+    /// Its name as a screen in `lang` says it.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.name_en)
+    }
+
+    /// Its short label in `lang`: English has only the name.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.label, &self.name_en)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -288,6 +302,8 @@ struct RawCriterion {
     code: String,
     group: String,
     name: String,
+    #[serde(default)]
+    name_en: Option<String>,
     label: String,
     max: f64,
     rule: RawRule,
@@ -373,6 +389,7 @@ impl RuleSet {
             criteria.push(Criterion {
                 code: c.code,
                 group: c.group,
+                name_en: c.name_en.unwrap_or_else(|| c.name.clone()),
                 name: c.name,
                 label: c.label,
                 max: c.max,
@@ -494,6 +511,11 @@ mod tests {
             ]
         );
         assert!(rules.title(Lang::Vi).ends_with("— phiên bản 2026.1"));
+        // English screens name every criterion in English; the letter keeps the Vietnamese.
+        assert!(rules.criteria.iter().all(|c| !c.name_en.is_empty() && c.name_en != c.name && c.name_en.is_ascii()));
+        let on_time = rules.criterion("ON_TIME").unwrap();
+        assert_eq!(on_time.name_in(Lang::En), "Dossiers processed or in progress on time");
+        assert_eq!(on_time.label_in(Lang::Vi), "Hồ sơ đúng hạn, trong hạn");
     }
 
     fn edited(from: &str, to: &str) -> Result<RuleSet, RuleError> {
@@ -504,7 +526,7 @@ mod tests {
     #[test]
     fn validation_names_what_is_wrong() {
         assert_eq!(
-            edited("code = \"FULL\"\ngroup = \"CLGQ\"\nname = \"Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)\"\nlabel = \"TTHC cung cấp DVC trực tuyến\"\nmax = 2", "code = \"FULL\"\ngroup = \"CLGQ\"\nname = \"Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)\"\nlabel = \"TTHC cung cấp DVC trực tuyến\"\nmax = 3"),
+            edited("label = \"TTHC cung cấp DVC trực tuyến\"\nmax = 2", "label = \"TTHC cung cấp DVC trực tuyến\"\nmax = 3"),
             Err(RuleError::GroupSum { group: "CLGQ".into(), max: 12.0, sum: 13.0 })
         );
         assert_eq!(

@@ -117,6 +117,7 @@ fn AlertForm(rules: Arc<RuleSet>) -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let s = state.alert_settings.get_untracked();
+    let l = lang.get_untracked();
     let set = move |change: Box<dyn Fn(&mut AlertSettings)>| {
         let mut settings = state.alert_settings.get_untracked();
         change(&mut settings);
@@ -130,7 +131,7 @@ fn AlertForm(rules: Arc<RuleSet>) -> impl IntoView {
         .iter()
         .map(|c| {
             let selected = c.code == s.rate_criterion;
-            view! { <option value=c.code.clone() selected=selected>{c.name.clone()}</option> }
+            view! { <option value=c.code.clone() selected=selected>{c.name_in(l).to_string()}</option> }
         })
         .collect_view();
     let groups = rules

@@ -160,7 +160,7 @@ fn change_cell(code: String, change: &Change, l: Lang) -> impl IntoView {
 }
 
 fn change_table(c: &Comparison, rules: &RuleSet, l: Lang, caption: &str) -> impl IntoView {
-    let head = rules.groups.iter().map(|g| view! { <th scope="col" data-group=g.code.clone()><abbr title=l.pick(g.name.clone(), g.name_en.clone())>{g.code.clone()}</abbr></th> }).collect_view();
+    let head = rules.groups.iter().map(|g| view! { <th scope="col" data-group=g.code.clone() title=g.code.clone()>{l.pick(g.name.clone(), g.name_en.clone())}</th> }).collect_view();
     let rows = c
         .units
         .iter()

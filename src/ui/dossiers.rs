@@ -147,7 +147,7 @@ fn ActionList(actions: Vec<Action>, rules: Arc<RuleSet>, lang: Lang) -> impl Int
         .take(ACTIONS)
         .enumerate()
         .map(|(k, a)| {
-            let name = rules.criterion(&a.code).map(|c| c.name.clone()).unwrap_or_default();
+            let name = rules.criterion(&a.code).map(|c| c.name_in(l).to_string()).unwrap_or_default();
             view! {
                 <tr data-unit=a.unit.clone() data-criterion=a.code.clone() data-gain=format!("{:.2}", a.recovery.gain) data-needed=a.recovery.needed>
                     <td class="num">{k + 1}</td>

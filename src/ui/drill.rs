@@ -54,7 +54,7 @@ pub(super) fn DrillDown(
     let l = state.lang.get_untracked();
     let units: Vec<String> = table.tally.units.iter().map(|u| table.names[u.unit as usize].clone()).collect();
     let criteria: Vec<(String, String)> =
-        drillable(&rules, &table).into_iter().map(|c| (c.code.clone(), c.name.clone())).collect();
+        drillable(&rules, &table).into_iter().map(|c| (c.code.clone(), c.name_in(l).to_string())).collect();
     let Drill { unit, criterion, filter, sort } = drill;
     // A unit or criterion this list does not have (another list's, or none yet): its first.
     if !units.contains(&unit.get_untracked()) {

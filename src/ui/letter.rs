@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::pager::Pager;
 use super::state::{use_app, use_shown, AppState};
+use super::whole_plan::WholePlanCard;
 use crate::browser;
 use crate::core::lang::Lang;
 use crate::core::report::export::Export;
@@ -20,6 +21,9 @@ use crate::core::rules::RuleSet;
 use crate::core::values::typed;
 
 const LETTER_KEY: &str = "chiso.letter";
+/// How the whole plan's «chỉ tiêu giao» paragraph begins ([`WholePlan::assignment`]): a new one
+/// replaces the one put in before.
+const ASSIGNMENT_START: &str = "Giao chỉ tiêu để ";
 
 /// The user's letter texts and the period they were written for: a new month keeps the names and
 /// directives but takes the new month's subject, date and closing.
@@ -98,20 +102,28 @@ pub fn LetterPanel() -> impl IntoView {
         browser::forget(LETTER_KEY);
         edited.set(None);
     };
-    let download = move |_| {
+    // The letter as Word, or its appendix as a workbook.
+    let download = move |export: Export| {
         let (Some(f), Some(_), Some(r)) =
             (fields.get_untracked(), shown.analysis.get_untracked(), state.rules.get_untracked())
         else {
             return;
         };
         let job = Job::Export {
-            export: Export::Docx,
+            export,
             rules: r.text.to_string(),
             alerts: Vec::new(),
             comparison: None,
             letter: Some(Box::new(f)),
         };
         spawn_local(state.make(job));
+    };
+    // The whole's plan adds its «chỉ tiêu giao» paragraph to the directives (once).
+    let assign = move |paragraph: String| {
+        update(Box::new(move |f| {
+            f.directives.retain(|d| !d.starts_with(ASSIGNMENT_START));
+            f.directives.push(paragraph.clone());
+        }))
     };
     // The appendix's page on screen; `whole` while the print button prints every row of it.
     let page = RwSignal::new(0usize);
@@ -133,14 +145,16 @@ pub fn LetterPanel() -> impl IntoView {
         let t = lang.get();
         let analysis = shown.analysis.get()?;
         let comparison = shown.comparison.get();
-        let active_rules = state.rules.get()?.rules;
+        let active = state.rules.get()?;
+        let (active_rules, rules_text) = (active.rules, active.text);
         let f_named = f.named.clone();
         Some(view! {
             <section class="letter-panel" aria-labelledby="letter-heading">
                 <h2 id="letter-heading">{t.pick("Văn bản công bố kết quả", "The announcement letter")}</h2>
                 {l.missing_warning.clone().map(|w| view! { <p class="warning" role="note" data-testid="missing-warning">{format!("⚠ {w}")}</p> })}
                 <div class="exports">
-                    <button type="button" class="secondary" data-testid="export-docx" on:click=download>{t.pick("Tải văn bản Word (.docx)", "Download as Word (.docx)")}</button>
+                    <button type="button" class="secondary" data-testid="export-docx" on:click=move |_| download(Export::Docx)>{t.pick("Tải văn bản Word (.docx)", "Download as Word (.docx)")}</button>
+                    <button type="button" class="secondary" data-testid="export-appendix-xlsx" on:click=move |_| download(Export::Appendix)>{t.pick("Tải phụ lục Excel (.xlsx)", "Download the appendix (.xlsx)")}</button>
                     <button type="button" class="secondary" data-testid="print-letter" on:click=print>{print_label(t)}</button>
                     <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{t.pick("Khôi phục nội dung mặc định", "Restore the default texts")}</button>
                 </div>
@@ -151,9 +165,10 @@ pub fn LetterPanel() -> impl IntoView {
                 >
                     <summary>{t.pick("Sửa nội dung văn bản (được ghi nhớ trên máy này)", "Edit the letter's texts (remembered on this computer)")}</summary>
                     <Fields fields=f update=update lang=t />
-                    <NamedEditor named=f_named update=update lang=t rules=active_rules />
+                    <NamedEditor named=f_named update=update lang=t rules=active_rules.clone() />
                 </details>
                 <Summary text=summary(&l, &analysis.0.scores, comparison.as_deref()) lang=t />
+                <WholePlanCard analysis=analysis.0.clone() rules=active_rules.clone() rules_text=rules_text lang=t assign=assign />
                 <Preview letter=l page=page whole=whole />
             </section>
         })
@@ -202,7 +217,7 @@ fn NamedEditor(
             let options = rules
                 .criteria
                 .iter()
-                .map(|c| view! { <option value=c.code.clone() selected=c.code == n.criterion>{c.name.clone()}</option> })
+                .map(|c| view! { <option value=c.code.clone() selected=c.code == n.criterion>{c.name_in(lang).to_string()}</option> })
                 .collect_view();
             let percent = number(n.rate * 100.0, 2);
             view! {

@@ -33,6 +33,7 @@ mod table_box;
 mod trend;
 mod unit;
 mod upload;
+mod whole_plan;
 mod window;
 
 /// The id of index.html's starting line, which says why the page is blank if the wasm never runs.

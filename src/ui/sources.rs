@@ -46,7 +46,7 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
                             inputmode="numeric"
                             size="7"
                             data-testid=test
-                            aria-label=format!("{} — {}", c.name, if part { l.pick("tử số", "numerator") } else { l.pick("mẫu số", "denominator") })
+                            aria-label=format!("{} — {}", c.name_in(l), if part { l.pick("tử số", "numerator") } else { l.pick("mẫu số", "denominator") })
                             prop:value=value
                             on:change=move |ev| {
                                 let parsed = crate::core::values::count(&crate::core::table::Cell::Text(event_target_value(&ev))).ok().flatten();
@@ -61,7 +61,7 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
             let count = |x: Option<f64>| x.map(|v| format::number(v, 2)).unwrap_or_default();
             view! {
                 <tr data-criterion=c.code.clone()>
-                    <th scope="row">{c.name.clone()}</th>
+                    <th scope="row"><span title=c.code.clone()>{c.name_in(l).to_string()}</span></th>
                     <td class="num" data-testid="figure-own">{listed}</td>
                     <td class="num">{count(n)}</td>
                     <td class="num">{count(d)}</td>

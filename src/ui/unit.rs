@@ -105,7 +105,7 @@ fn CriteriaTable(unit: UnitResult, rules: Arc<RuleSet>, siblings: usize) -> impl
                     view! {
                         <tr data-criterion=c.code.clone() class:data-error=r.status == Status::DataError>
                             <th scope="row">
-                                <span class="criterion-name" title=c.code.clone()>{c.name.clone()}</span>
+                                <span class="criterion-name" title=c.code.clone()>{c.name_in(l).to_string()}</span>
                             </th>
                             <td class="num">{count(r.numerator)}</td>
                             <td class="num">{count(r.denominator)}</td>
@@ -115,7 +115,7 @@ fn CriteriaTable(unit: UnitResult, rules: Arc<RuleSet>, siblings: usize) -> impl
                             </td>
                             <td class="num">{format::number(r.max, 2)}</td>
                             <td class="num" data-testid="points-lost">{format::fixed(r.points_lost(), 2)}</td>
-                            <td class="num" data-testid="to-full">{to_full(&rules, &unit, r).map(|n| format!("{} {}", format::number(n as f64, 0), c.counts.noun(l))).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num" data-testid="to-full">{to_full(&rules, &u, r).map(|n| format!("{} {}", format::number(n as f64, 0), c.counts.noun(l))).unwrap_or_else(|| "—".into())}</td>
                             <td>{status}{source}</td>
                         </tr>
                     }

@@ -69,7 +69,7 @@ pub fn action(measure: Measure, criterion: &Criterion, recovery: &Recovery, lang
         (Measure::PopulationData, true) => format!("Sử dụng dữ liệu dân cư cho {n} hồ sơ"),
         (Measure::PopulationData, false) => format!("Use population data for {n} dossiers"),
         (_, true) => format!("{}: xử lý {n} hồ sơ", criterion.name),
-        (_, false) => format!("{}: fix {n} dossiers", criterion.name),
+        (_, false) => format!("{}: fix {n} dossiers", criterion.name_en),
     };
     if vi {
         format!("{what}: +{gain} điểm")

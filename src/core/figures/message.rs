@@ -203,18 +203,18 @@ impl Message for Issue {
                 "{at}: «{name}» is the total row, not scored as a unit; chiso checks the unit rows' sums against it."
             ),
             (IssueKind::StatusLeftOut { status, count, period }, Lang::Vi) => format!(
-                "{at}: {} hồ sơ kỳ {period} có trạng thái «{status}» nên không phải hồ sơ đã tiếp nhận và không được tính vào chỉ tiêu nào. Nếu trạng thái này cần được tính, hãy sửa mục [[statuses]] của bộ quy tắc.",
+                "{at}: {} hồ sơ kỳ {period} có trạng thái «{status}» nên không phải hồ sơ đã tiếp nhận và không được tính vào chỉ tiêu nào. Nếu trạng thái này cần được tính, hãy sửa danh sách trạng thái hồ sơ trong bộ quy tắc (Cài đặt › Bộ quy tắc).",
                 number(*count as f64, 0)
             ),
             (IssueKind::StatusLeftOut { status, count, period }, Lang::En) => format!(
-                "{at}: {count} dossiers of {period} have the status «{status}», so they are not dossiers received and count in no criterion. If this status should count, edit the rule set's [[statuses]]."
+                "{at}: {count} dossiers of {period} have the status «{status}», so they are not dossiers received and count in no criterion. If this status should count, edit the rule set's list of dossier statuses (Settings › Rule set)."
             ),
             (IssueKind::UnknownStatus { status, count }, Lang::Vi) => format!(
-                "{at}: trạng thái «{status}» ({} hồ sơ, đầu tiên ở dòng này) không có trong bộ quy tắc; các hồ sơ này được tính là đang giải quyết. Nếu trạng thái có nghĩa khác (đã xong, hoặc không tính), hãy thêm nó vào mục [[statuses]] của bộ quy tắc rồi nạp lại.",
+                "{at}: trạng thái «{status}» ({} hồ sơ, đầu tiên ở dòng này) không có trong bộ quy tắc; các hồ sơ này được tính là đang giải quyết. Nếu trạng thái có nghĩa khác (đã xong, hoặc không tính), hãy thêm nó vào danh sách trạng thái hồ sơ trong bộ quy tắc (Cài đặt › Bộ quy tắc) rồi nạp lại.",
                 number(*count as f64, 0)
             ),
             (IssueKind::UnknownStatus { status, count }, Lang::En) => format!(
-                "{at}: the status «{status}» ({count} dossiers, the first on this row) is not in the rule set; those dossiers count as in progress. If it means otherwise (finished, or not counted), add it to the rule set's [[statuses]] and load it again."
+                "{at}: the status «{status}» ({count} dossiers, the first on this row) is not in the rule set; those dossiers count as in progress. If it means otherwise (finished, or not counted), add it to the rule set's list of dossier statuses (Settings › Rule set) and load it again."
             ),
             (IssueKind::MissingUnitName, Lang::Vi) => {
                 format!("{at} có số liệu nhưng cột «Đơn vị» trống. Hãy điền tên đơn vị; dòng này không được tính.")

@@ -225,7 +225,7 @@ impl Step {
     pub fn line(&self, rules: &RuleSet, lang: Lang) -> String {
         format!(
             "{}: {} {} {}, +{} {}",
-            rules.criterion(&self.criterion).map_or(self.criterion.clone(), |c| c.label.clone()),
+            rules.criterion(&self.criterion).map_or(self.criterion.clone(), |c| c.label_in(lang).to_string()),
             lang.pick("thêm", "add"),
             number(self.add as f64, 0),
             self.counts.noun(lang),

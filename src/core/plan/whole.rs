@@ -14,7 +14,7 @@ use crate::core::format::number;
 use crate::core::kind::whole_label;
 use crate::core::lang::Lang;
 use crate::core::rules::RuleSet;
-use crate::core::score::{hundredths_to_points, score_units, Scores, Status, UnitResult};
+use crate::core::score::{hundredths_to_points, points_to_hundredths, score_units, Scores, Status, UnitResult};
 
 /// Dossiers one unit is to add on one criterion, and the points they bring the whole.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +153,23 @@ impl WholePlan {
         }
     }
 
+    /// The whole's name inside a sentence («toàn thị xã An Hòa»).
+    fn whole_in_sentence(&self, lang: Lang) -> String {
+        let whole = self.whole_name(lang);
+        let mut chars = whole.chars();
+        chars.next().into_iter().flat_map(char::to_lowercase).chain(chars).collect()
+    }
+
+    /// «Kế hoạch nâng điểm toàn thị xã An Hòa», as the card and the workbook are titled.
+    pub fn title(&self, lang: Lang) -> String {
+        format!("{} {}", lang.pick("Kế hoạch nâng điểm", "Plan to lift"), self.whole_in_sentence(lang))
+    }
+
+    /// The points the steps bring the whole.
+    pub fn gain(&self) -> f64 {
+        hundredths_to_points(points_to_hundredths(self.total_after) - points_to_hundredths(self.current))
+    }
+
     /// One sentence on the outcome.
     pub fn summary(&self, lang: Lang) -> String {
         let whole = self.whole_name(lang);
@@ -194,7 +211,7 @@ impl WholePlan {
         self.steps
             .iter()
             .map(|s| {
-                let label = rules.criterion(&s.criterion).map_or(s.criterion.as_str(), |c| c.label.as_str());
+                let label = rules.criterion(&s.criterion).map_or(s.criterion.as_str(), |c| c.label_in(lang));
                 let unit = if s.unit.is_empty() { self.whole_name(lang) } else { s.unit.clone() };
                 format!(
                     "{unit} — {label}: {} {} {}, +{} {}",
@@ -229,9 +246,7 @@ impl WholePlan {
         }
         let parts: Vec<String> =
             by_unit.into_iter().map(|(unit, adds)| format!("{unit} ({})", adds.join("; "))).collect();
-        let whole = self.whole_name(Lang::Vi);
-        let mut chars = whole.chars();
-        let whole: String = chars.next().into_iter().flat_map(char::to_lowercase).chain(chars).collect();
+        let whole = self.whole_in_sentence(Lang::Vi);
         format!(
             "Giao chỉ tiêu để {whole} đạt {} điểm trở lên, các đơn vị tăng thêm số hồ sơ đạt yêu cầu như sau: {}.",
             number(self.target, 2),

@@ -18,7 +18,7 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
     let _ = writer.write_record([format!("Bộ quy tắc: {}", rules.title(crate::core::lang::Lang::Vi))]);
     let mut header = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];
     header.extend(rules.groups.iter().map(|g| g.name.clone()));
-    header.push("Tổng điểm".to_string());
+    header.extend(["Tổng điểm".to_string(), "Xếp loại".to_string()]);
     let _ = writer.write_record(&header);
     let scores = &analysis.scores;
     for i in scores.ranked_order() {
@@ -30,6 +30,7 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
         ];
         record.extend(u.groups.iter().map(|g| format::fixed(g.score, 2)));
         record.push(format::fixed(u.total, 2));
+        record.push(crate::core::band::Band::of(u.total).label(crate::core::lang::Lang::Vi).to_string());
         let _ = writer.write_record(&record);
     }
     writer.into_inner().unwrap_or_default()

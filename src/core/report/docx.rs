@@ -45,19 +45,40 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
 
 /// Two columns without borders, as the heading and the signature block are laid out.
 fn two_columns(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
-    // 165 mm of text width: the national motto must fit on one line in the right column.
-    let (l, r) = (3500, 5850);
-    Table::new(vec![TableRow::new(vec![cell(left, l), cell(right, r)])])
-        .set_grid(vec![l, r])
-        .width(l + r, WidthType::Dxa)
+    columns(TableRow::new(vec![cell(left, COLUMNS.0), cell(right, COLUMNS.1)]))
+}
+
+/// The recipients and the signature, on one page: a row that cannot split.
+fn signature_block(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
+    columns(TableRow::new(vec![cell(left, COLUMNS.0), cell(right, COLUMNS.1)]).cant_split())
+}
+
+/// 165 mm of text width: the national motto must fit on one line in the right column.
+const COLUMNS: (usize, usize) = (3500, 5850);
+const CANT_SPLIT: &str = "<w:cantSplit />";
+
+fn columns(row: TableRow) -> Table {
+    Table::new(vec![row])
+        .set_grid(vec![COLUMNS.0, COLUMNS.1])
+        .width(COLUMNS.0 + COLUMNS.1, WidthType::Dxa)
         .set_borders(TableBorders::with_empty())
 }
 
-pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
+/// Text as XML character data.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The letter as a .docx made at `made_at` (ISO 8601), which its document properties say, with
+/// chiso as their author and the letter's subject as their title.
+pub fn to_bytes(letter: &Letter, made_at: &str) -> Result<Vec<u8>, String> {
     let f = &letter.fields;
     let center = AlignmentType::Center;
-    let mut doc =
-        Docx::new().default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT)).default_size(28);
+    let mut doc = Docx::new()
+        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT))
+        .default_size(28)
+        .created_at(made_at)
+        .updated_at(made_at);
 
     doc = doc.add_table(two_columns(
         vec![
@@ -90,7 +111,8 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     for (i, d) in letter.directives.iter().enumerate() {
         doc = doc.add_paragraph(body(&format!("{}. {d}", i + 1)));
     }
-    doc = doc.add_paragraph(body(&f.closing));
+    // The closing stays with the signature block, which never splits across pages.
+    doc = doc.add_paragraph(body(&f.closing).keep_next(true).keep_lines(true));
     let mut copies = vec![Paragraph::new().add_run(run("Nơi nhận:", 12).bold().italic())];
     copies.extend(f.copies_to.iter().map(|c| line(&format!("- {c}"), 11, false, false, AlignmentType::Left)));
     let mut signer: Vec<Paragraph> = f.signer_titles.iter().map(|t| line(t, 14, true, false, center)).collect();
@@ -98,7 +120,7 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     if !f.signer_name.trim().is_empty() {
         signer.push(line(&f.signer_name, 14, true, false, center));
     }
-    doc = doc.add_table(two_columns(copies, signer));
+    doc = doc.add_table(signature_block(copies, signer));
     // The letter's section ends here, portrait; the document's own section (the appendix) is landscape.
     let portrait = SectionProperty::new().page_size(PageSize::new().size(A4_SHORT, A4_LONG)).page_margin(margins());
     // A one-point paragraph carries the break, so that a full letter page does not spill a blank one.
@@ -156,10 +178,18 @@ pub fn to_bytes(letter: &Letter) -> Result<Vec<u8>, String> {
     doc = doc.page_size(A4_LONG, A4_SHORT).page_orient(PageOrientationType::Landscape).page_margin(margins());
 
     let mut xml = doc.build();
-    // docx-rs has no setting for a repeated header row: the appendix header (the only row marked
-    // "cannot split") is given <w:tblHeader/> in the XML.
+    // docx-rs has no setting for a repeated header row: the appendix header (the last row marked
+    // "cannot split", after the signature block's) is given <w:tblHeader/> in the XML.
     let document = String::from_utf8(xml.document).map_err(|e| e.to_string())?;
-    xml.document = document.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1).into_bytes();
+    let at = document.rfind(CANT_SPLIT).map_or(document.len(), |i| i + CANT_SPLIT.len());
+    xml.document = format!("{}<w:tblHeader />{}", &document[..at], &document[at..]).into_bytes();
+    // Nor for the author and title: its core properties say «unknown» until they are written.
+    let core = String::from_utf8(xml.doc_props.core).map_err(|e| e.to_string())?;
+    let title = format!("<dc:title>{}</dc:title>", escape(&f.subject));
+    xml.doc_props.core = core
+        .replace("<dc:creator>unknown</dc:creator>", &format!("<dc:creator>chiso</dc:creator>{title}"))
+        .replace("<cp:lastModifiedBy>unknown</cp:lastModifiedBy>", "<cp:lastModifiedBy>chiso</cp:lastModifiedBy>")
+        .into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| e.to_string())?;
     Ok(out.into_inner())

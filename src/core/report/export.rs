@@ -20,6 +20,8 @@ pub enum Export {
     Xlsx,
     /// The announcement letter and its appendix.
     Docx,
+    /// The letter's appendix alone, as a workbook.
+    Appendix,
 }
 
 /// What the writers draw on. The letter is composed from the user's fields, or is the default
@@ -30,23 +32,33 @@ pub struct Sources<'a> {
     pub alerts: &'a [Alert],
     pub comparison: Option<&'a Comparison>,
     pub letter: Option<&'a LetterFields>,
+    /// When the files are made (ISO 8601): the letter's document properties say it.
+    pub made_at: &'a str,
 }
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 impl Export {
-    pub const ALL: [Export; 4] = [Export::Json, Export::Csv, Export::Xlsx, Export::Docx];
+    pub const ALL: [Export; 5] = [Export::Json, Export::Csv, Export::Xlsx, Export::Docx, Export::Appendix];
 
-    /// The format named as the CLI and the contract name it ("json", "csv", "xlsx", "docx").
+    /// The format named as the CLI and the contract name it ("json", "csv", "xlsx", "docx",
+    /// "appendix-xlsx").
     pub fn parse(name: &str) -> Option<Export> {
-        Export::ALL.into_iter().find(|e| e.extension() == name)
+        Export::ALL.into_iter().find(|e| e.code() == name)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Export::Appendix => "appendix-xlsx",
+            other => other.extension(),
+        }
     }
 
     pub fn extension(self) -> &'static str {
         match self {
             Export::Json => "json",
             Export::Csv => "csv",
-            Export::Xlsx => "xlsx",
+            Export::Xlsx | Export::Appendix => "xlsx",
             Export::Docx => "docx",
         }
     }
@@ -55,7 +67,7 @@ impl Export {
         match self {
             Export::Json => "application/json",
             Export::Csv => "text/csv",
-            Export::Xlsx => XLSX_MIME,
+            Export::Xlsx | Export::Appendix => XLSX_MIME,
             Export::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         }
     }
@@ -66,7 +78,11 @@ impl Export {
     }
 
     pub fn file_name_for(self, scores: &Scores) -> String {
-        let what = if self == Export::Docx { "cong-bo" } else { "ket-qua" };
+        let what = match self {
+            Export::Docx => "cong-bo",
+            Export::Appendix => "phu-luc",
+            _ => "ket-qua",
+        };
         format!("{}.{}", file_stem(scores, what), self.extension())
     }
 
@@ -76,14 +92,19 @@ impl Export {
             Export::Json => Ok(json::to_string(from.analysis, from.rules, from.alerts, from.comparison).into_bytes()),
             Export::Csv => Ok(csv::to_bytes(from.analysis, from.rules)),
             Export::Xlsx => xlsx::to_bytes(from.analysis, from.rules).map_err(|e| failed(e.to_string())),
-            Export::Docx => {
-                let analysis = from.analysis;
-                let letter = match from.letter {
-                    Some(fields) => compose(fields, &analysis.scores, analysis.before(), from.rules),
-                    None => super::letter::compose_default(&analysis.scores, from.rules),
-                };
-                docx::to_bytes(&letter).map_err(failed)
-            }
+            Export::Docx => docx::to_bytes(&from.letter(), from.made_at).map_err(failed),
+            Export::Appendix => super::sheets::appendix(&from.letter()).map_err(|e| failed(e.to_string())),
+        }
+    }
+}
+
+impl Sources<'_> {
+    /// The letter of the user's fields, or the default letter.
+    fn letter(&self) -> super::letter::Letter {
+        let analysis = self.analysis;
+        match self.letter {
+            Some(fields) => compose(fields, &analysis.scores, analysis.before(), self.rules),
+            None => super::letter::compose_default(&analysis.scores, self.rules),
         }
     }
 }
@@ -95,7 +116,7 @@ mod tests {
     #[test]
     fn every_format_is_found_by_its_extension() {
         for export in Export::ALL {
-            assert_eq!(Export::parse(export.extension()), Some(export));
+            assert_eq!(Export::parse(export.code()), Some(export));
         }
         assert_eq!(Export::parse("pdf"), None);
         assert_eq!(Export::Xlsx.mime(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -14,6 +14,7 @@ use crate::core::alerts::Alert;
 use crate::core::analysis::Analysis;
 use crate::core::compare::Comparison;
 use crate::core::dossier::units::DossierTable;
+use crate::core::plan::whole::plan_whole;
 use crate::core::rules::RuleSet;
 use crate::core::score::Scores;
 use crate::core::template;
@@ -41,6 +42,8 @@ pub enum Job {
     Template { rules: String },
     /// The sample town's workbook.
     Sample { rules: String },
+    /// The plan for the whole to `target` points, as a workbook.
+    WholePlan { target: f64, rules: String },
 }
 
 /// A made file, ready to be downloaded.
@@ -71,6 +74,9 @@ impl Job {
             },
             Job::Template { .. } => TEMPLATE_NAME.to_string(),
             Job::Sample { .. } => SAMPLE_NAME.to_string(),
+            Job::WholePlan { .. } => {
+                format!("{}.xlsx", super::file_stem(analysis.map_or(&Scores::default(), |a| &a.scores), "ke-hoach"))
+            }
         }
     }
 
@@ -80,12 +86,13 @@ impl Job {
             Job::Export { rules, .. }
             | Job::FixList { rules, .. }
             | Job::Template { rules }
-            | Job::Sample { rules } => rules,
+            | Job::Sample { rules }
+            | Job::WholePlan { rules, .. } => rules,
         }
     }
 
     /// Makes the file from `analysis` (the results files need one) with `rules`.
-    pub fn run(&self, analysis: Option<&Analysis>, rules: &RuleSet) -> Result<Made, ReportError> {
+    pub fn run(&self, analysis: Option<&Analysis>, rules: &RuleSet, made_at: &str) -> Result<Made, ReportError> {
         let file = self.file_name(analysis);
         let xlsx = |bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>| {
             bytes
@@ -101,6 +108,7 @@ impl Job {
                     alerts,
                     comparison: comparison.as_deref(),
                     letter: letter.as_deref(),
+                    made_at,
                 };
                 let bytes = export.write(&from)?;
                 Ok(Made { file: file.clone(), mime: export.mime().to_string(), bytes })
@@ -114,6 +122,13 @@ impl Job {
             }
             Job::Template { .. } => xlsx(template::template(rules)),
             Job::Sample { .. } => xlsx(template::demo(rules)),
+            Job::WholePlan { target, .. } => {
+                let analysis = results()?;
+                let fixable = crate::core::plan::fixable_by_unit(analysis);
+                let plan = plan_whole(&analysis.scores, rules, *target, &fixable)
+                    .ok_or_else(|| ReportError::writing(&file, "no units to plan for"))?;
+                xlsx(super::sheets::whole_plan(&plan, rules))
+            }
         }
     }
 
@@ -145,7 +160,7 @@ mod tests {
         let job = Job::Template { rules: DEFAULT_RULES.to_string() };
         let back = Job::decode(&job.encode()).unwrap();
         assert_eq!(back, job);
-        let made = back.run(None, &RuleSet::from_toml(back.rules()).unwrap()).unwrap();
+        let made = back.run(None, &RuleSet::from_toml(back.rules()).unwrap(), "2026-12-07T00:00:00Z").unwrap();
         assert_eq!(made.file, "chiso-mau-so-lieu.xlsx");
         assert_eq!(made.mime, XLSX_MIME);
         // An xlsx is a zip: it starts with the local file header's signature.

@@ -11,6 +11,7 @@ pub mod fix_list;
 pub mod job;
 pub mod json;
 pub mod letter;
+pub mod sheets;
 pub mod summary;
 pub mod xlsx;
 

@@ -5,6 +5,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use super::percent;
 use crate::core::analysis::Analysis;
+use crate::core::band::Band;
 use crate::core::lang::Lang;
 use crate::core::plan::to_full;
 use crate::core::rules::RuleSet;
@@ -41,6 +42,7 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
     let mut headers = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];
     headers.extend(rules.groups.iter().map(|g| format!("{} ({})", g.name, crate::core::format::number(g.max, 2))));
     headers.push(format!("Tổng điểm ({})", crate::core::format::number(rules.total_max(), 2)));
+    headers.push("Xếp loại".to_string());
     write_header(sheet, 2, &headers, &header)?;
     for (k, &i) in order.iter().enumerate() {
         let u = &scores.units[i];
@@ -55,11 +57,12 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
             sheet.write_number_with_format(row, 3 + j as u16, g.score, &points)?;
         }
         sheet.write_number_with_format(row, 3 + u.groups.len() as u16, u.total, &points)?;
+        sheet.write_string_with_format(row, 4 + u.groups.len() as u16, Band::of(u.total).label(lang), &text)?;
     }
     sheet.set_column_width(0, 9)?;
     sheet.set_column_width(1, 34)?;
     sheet.set_column_width(2, 28)?;
-    for j in 0..=rules.groups.len() as u16 {
+    for j in 0..=rules.groups.len() as u16 + 1 {
         sheet.set_column_width(3 + j, 14)?;
     }
     sheet.set_freeze_panes(3, 2)?;
@@ -69,7 +72,6 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
     let headers: Vec<String> = [
         "Đơn vị",
         "Nhóm",
-        "Mã tiêu chí",
         "Tiêu chí",
         "Tử số",
         "Mẫu số",
@@ -91,16 +93,16 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
         let u = &scores.units[i];
         for (c, r) in rules.criteria.iter().zip(&u.criteria) {
             detail.write_string_with_format(row, 0, &u.name, &text)?;
-            detail.write_string_with_format(row, 1, &c.group, &text)?;
-            detail.write_string_with_format(row, 2, &c.code, &text)?;
-            detail.write_string_with_format(row, 3, &c.name, &text)?;
+            let group = rules.group(&c.group).map_or(c.group.as_str(), |g| g.name.as_str());
+            detail.write_string_with_format(row, 1, group, &text)?;
+            detail.write_string_with_format(row, 2, &c.name, &text)?;
             let cells = [
-                (4, r.numerator, &whole),
-                (5, r.denominator, &whole),
-                (6, percent(r.ratio), &points),
-                (7, r.score, &points),
-                (8, Some(r.max), &points),
-                (9, Some(r.points_lost()), &points),
+                (3, r.numerator, &whole),
+                (4, r.denominator, &whole),
+                (5, percent(r.ratio), &points),
+                (6, r.score, &points),
+                (7, Some(r.max), &points),
+                (8, Some(r.points_lost()), &points),
             ];
             for (col, value, format) in cells {
                 match value {
@@ -109,30 +111,29 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
                 };
             }
             match to_full(rules, u, r) {
-                Some(add) => detail.write_number_with_format(row, 10, add as f64, &whole)?,
-                None => detail.write_blank(row, 10, &text)?,
+                Some(add) => detail.write_number_with_format(row, 9, add as f64, &whole)?,
+                None => detail.write_blank(row, 9, &text)?,
             };
-            detail.write_string_with_format(row, 11, c.counts.noun(lang), &text)?;
-            detail.write_string_with_format(row, 12, r.status_label(lang), &text)?;
-            detail.write_string_with_format(row, 13, r.source.label(lang), &text)?;
+            detail.write_string_with_format(row, 10, c.counts.noun(lang), &text)?;
+            detail.write_string_with_format(row, 11, r.status_label(lang), &text)?;
+            detail.write_string_with_format(row, 12, r.source_text(lang), &text)?;
             row += 1;
         }
     }
     for (col, width) in [
         (0, 30),
-        (1, 8),
-        (2, 24),
-        (3, 60),
+        (1, 22),
+        (2, 60),
+        (3, 12),
         (4, 12),
-        (5, 12),
-        (6, 10),
+        (5, 10),
+        (6, 8),
         (7, 8),
-        (8, 8),
-        (9, 11),
-        (10, 12),
-        (11, 10),
-        (12, 16),
-        (13, 28),
+        (8, 11),
+        (9, 12),
+        (10, 10),
+        (11, 16),
+        (12, 28),
     ] {
         detail.set_column_width(col, width)?;
     }
@@ -140,7 +141,12 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
     book.save_to_buffer()
 }
 
-fn write_header(sheet: &mut Worksheet, row: u32, headers: &[String], format: &Format) -> Result<(), XlsxError> {
+pub(crate) fn write_header(
+    sheet: &mut Worksheet,
+    row: u32,
+    headers: &[String],
+    format: &Format,
+) -> Result<(), XlsxError> {
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string_with_format(row, c as u16, h, format)?;
     }

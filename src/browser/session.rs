@@ -1,94 +1,123 @@
-//! A saved working session: the bytes of the loaded files, kept in IndexedDB only when the user
-//! asks, and removed with every setting by "Xóa dữ liệu đã lưu".
+//! The files the user loaded, kept in this browser's IndexedDB (never sent anywhere) so that a
+//! reload or a crash loses nothing: each file's bytes when it is read, its choices whenever they
+//! change. Forgotten with one button, or with every setting.
 
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
-use wasm_bindgen::closure::Closure;
+use js_sys::{Object, Reflect, Uint8Array};
+use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
-const DATABASE: &str = "chiso";
-const STORE: &str = "files";
+const DATABASE: &str = "chiso-files";
+/// The database of the earlier, opt-in saved session: forgotten with the rest.
+const LEGACY_DATABASE: &str = "chiso";
+const FILES: &str = "files";
+const CHOICES: &str = "choices";
 const SETTINGS_PREFIX: &str = "chiso.";
 
-fn text(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
+/// A file kept on this machine, as it is read again.
+pub struct Kept {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// The user's choices for it (sheet, columns, period, kind), as JSON.
+    pub choice: Option<String>,
+    /// Read with a dossier list's cells kept.
+    pub cells_kept: bool,
 }
 
-/// Resolves with the request's result once it succeeds.
-fn settled(request: &IdbRequest) -> Promise {
-    let request = request.clone();
-    Promise::new(&mut |resolve, reject| {
-        let done = request.clone();
-        let ok = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
-        });
-        let failed = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("IndexedDB request failed"));
-        });
-        request.set_onsuccess(Some(ok.unchecked_ref()));
-        request.set_onerror(Some(failed.unchecked_ref()));
-    })
+fn text(e: impl std::fmt::Display) -> String {
+    e.to_string()
 }
 
-fn factory() -> Result<web_sys::IdbFactory, String> {
-    web_sys::window().ok_or("no window")?.indexed_db().map_err(text)?.ok_or_else(|| "IndexedDB unavailable".to_string())
+fn js_text(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 
-async fn open() -> Result<IdbDatabase, String> {
-    let request: IdbOpenDbRequest = factory()?.open_with_u32(DATABASE, 1).map_err(text)?;
-    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
-        let db = event
-            .target()
-            .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
-            .and_then(|r| r.result().ok())
-            .and_then(|d| d.dyn_into::<IdbDatabase>().ok());
-        if let Some(db) = db {
-            let _ = db.create_object_store(STORE);
-        }
-    });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db = JsFuture::from(settled(&request)).await.map_err(text)?;
-    db.dyn_into::<IdbDatabase>().map_err(text)
+async fn open() -> Result<Rexie, String> {
+    Rexie::builder(DATABASE)
+        .version(1)
+        .add_object_store(ObjectStore::new(FILES))
+        .add_object_store(ObjectStore::new(CHOICES))
+        .build()
+        .await
+        .map_err(text)
 }
 
-/// Replaces the saved session with these files.
-pub async fn save(files: &[(String, &[u8])]) -> Result<(), String> {
+/// Runs `write` on one store in a read-write transaction, and closes the database (it could not
+/// be deleted while open).
+async fn write_to<F, Fut>(store: &str, write: F) -> Result<(), String>
+where
+    F: FnOnce(rexie::Store) -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>>,
+{
     let db = open().await?;
-    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(text)?;
-    let store = tx.object_store(STORE).map_err(text)?;
-    JsFuture::from(settled(&store.clear().map_err(text)?)).await.map_err(text)?;
-    for (i, (name, bytes)) in files.iter().enumerate() {
-        let record = Object::new();
-        Reflect::set(&record, &"name".into(), &JsValue::from_str(name)).map_err(text)?;
-        Reflect::set(&record, &"bytes".into(), &Uint8Array::from(*bytes)).map_err(text)?;
-        JsFuture::from(settled(&store.put_with_key(&record, &JsValue::from(i as u32)).map_err(text)?))
-            .await
-            .map_err(text)?;
+    let outcome = async {
+        let tx = db.transaction(&[store], TransactionMode::ReadWrite).map_err(text)?;
+        write(tx.store(store).map_err(text)?).await?;
+        tx.done().await.map_err(text).map(|_| ())
     }
+    .await;
     db.close();
+    outcome
+}
+
+/// Keeps a file's bytes as loaded; `order` places it among the others when they are read again.
+pub async fn keep(name: &str, order: u32, bytes: &[u8], cells_kept: bool) -> Result<(), String> {
+    let record = Object::new();
+    Reflect::set(&record, &"order".into(), &JsValue::from(order)).map_err(js_text)?;
+    Reflect::set(&record, &"bytes".into(), &Uint8Array::from(bytes)).map_err(js_text)?;
+    Reflect::set(&record, &"cells".into(), &JsValue::from(cells_kept)).map_err(js_text)?;
+    let key = JsValue::from_str(name);
+    write_to(FILES, |store| async move { store.put(&record, Some(&key)).await.map(|_| ()).map_err(text) }).await
+}
+
+/// Keeps the user's choices for a kept file.
+pub async fn keep_choice(name: &str, choice: &str) -> Result<(), String> {
+    let (key, value) = (JsValue::from_str(name), JsValue::from_str(choice));
+    write_to(CHOICES, |store| async move { store.put(&value, Some(&key)).await.map(|_| ()).map_err(text) }).await
+}
+
+/// Forgets one file (the user removed it).
+pub async fn drop_file(name: &str) -> Result<(), String> {
+    for store in [FILES, CHOICES] {
+        let key = JsValue::from_str(name);
+        write_to(store, |s| async move { s.delete(key).await.map_err(text) }).await?;
+    }
     Ok(())
 }
 
-/// The saved files, in the order they were saved; empty when nothing is saved.
-pub async fn load() -> Result<Vec<(String, Vec<u8>)>, String> {
+/// The kept files, in the order they were loaded; none when nothing is kept.
+pub async fn kept() -> Result<Vec<Kept>, String> {
     let db = open().await?;
-    let tx = db.transaction_with_str(STORE).map_err(text)?;
-    let store = tx.object_store(STORE).map_err(text)?;
-    let all = JsFuture::from(settled(&store.get_all().map_err(text)?)).await.map_err(text)?;
-    db.close();
-    let mut out = Vec::new();
-    for record in Array::from(&all).iter() {
-        let name = Reflect::get(&record, &"name".into()).ok().and_then(|n| n.as_string());
-        let bytes = Reflect::get(&record, &"bytes".into()).ok().and_then(|b| b.dyn_into::<Uint8Array>().ok());
-        if let (Some(name), Some(bytes)) = (name, bytes) {
-            out.push((name, bytes.to_vec()));
+    let read = async {
+        let tx = db.transaction(&[FILES, CHOICES], TransactionMode::ReadOnly).map_err(text)?;
+        let (files, choices) = (tx.store(FILES).map_err(text)?, tx.store(CHOICES).map_err(text)?);
+        let mut out: Vec<(u32, Kept)> = Vec::new();
+        let keys = files.get_all_keys(None, None).await.map_err(text)?;
+        for key in keys {
+            let (Some(name), Some(record)) = (key.as_string(), files.get(key.clone()).await.map_err(text)?) else {
+                continue;
+            };
+            let field = |f: &str| Reflect::get(&record, &f.into()).ok();
+            let Some(bytes) = field("bytes").and_then(|b| b.dyn_into::<Uint8Array>().ok()) else { continue };
+            let order = field("order").and_then(|o| o.as_f64()).unwrap_or(0.0) as u32;
+            let cells_kept = field("cells").and_then(|c| c.as_bool()).unwrap_or(false);
+            let choice = choices.get(key).await.map_err(text)?.and_then(|c| c.as_string());
+            out.push((order, Kept { name, bytes: bytes.to_vec(), choice, cells_kept }));
         }
+        out.sort_by_key(|(order, _)| *order);
+        Ok(out.into_iter().map(|(_, k)| k).collect())
     }
-    Ok(out)
+    .await;
+    db.close();
+    read
 }
 
-/// Removes the saved session and every chiso setting from this browser.
+/// Forgets every kept file.
+pub async fn forget_files() -> Result<(), String> {
+    Rexie::delete(DATABASE).await.map_err(text)?;
+    Rexie::delete(LEGACY_DATABASE).await.map_err(text)
+}
+
+/// Forgets every kept file and every chiso setting on this machine.
 pub async fn clear_everything() -> Result<(), String> {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let keys: Vec<String> =
@@ -97,7 +126,5 @@ pub async fn clear_everything() -> Result<(), String> {
             let _ = storage.remove_item(key);
         }
     }
-    let request = factory()?.delete_database(DATABASE).map_err(text)?;
-    JsFuture::from(settled(&request)).await.map_err(text)?;
-    Ok(())
+    forget_files().await
 }

@@ -526,7 +526,10 @@ mod tests {
     #[test]
     fn validation_names_what_is_wrong() {
         assert_eq!(
-            edited("label = \"TTHC cung cấp DVC trực tuyến\"\nmax = 2", "label = \"TTHC cung cấp DVC trực tuyến\"\nmax = 3"),
+            edited(
+                "label = \"TTHC cung cấp DVC trực tuyến\"\nmax = 2",
+                "label = \"TTHC cung cấp DVC trực tuyến\"\nmax = 3"
+            ),
             Err(RuleError::GroupSum { group: "CLGQ".into(), max: 12.0, sum: 13.0 })
         );
         assert_eq!(

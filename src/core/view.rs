@@ -36,8 +36,28 @@ impl View {
     /// The view a URL hash names («#xep-hang», with or without its «#»); the overview for an
     /// empty or unknown one.
     pub fn from_hash(hash: &str) -> View {
-        let slug = hash.trim_start_matches('#');
+        let slug = hash.trim_start_matches('#').split('/').next().unwrap_or_default();
         View::ALL.into_iter().find(|v| v.slug() == slug).unwrap_or_default()
+    }
+
+    /// The unit a ranking's hash has open («#xep-hang/UBND%20x%C3%A3%20A»): a unit page is a step
+    /// of the browser's history, so that Back closes it.
+    pub fn unit_from_hash(hash: &str) -> Option<String> {
+        let (slug, unit) = hash.trim_start_matches('#').split_once('/')?;
+        (slug == View::Ranking.slug()).then(|| percent_decoded(unit)).flatten().filter(|u| !u.is_empty())
+    }
+
+    /// The hash of the ranking with `unit` open.
+    pub fn unit_hash(unit: &str) -> String {
+        let mut out = format!("#{}/", View::Ranking.slug());
+        for byte in unit.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+                out.push(byte as char);
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        out
     }
 
     pub fn hash(self) -> String {
@@ -81,9 +101,46 @@ impl View {
     }
 }
 
+/// `%XX` escapes as UTF-8 bytes; `None` when they are not UTF-8.
+fn percent_decoded(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| text.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_page_has_a_hash_of_its_own() {
+        let hash = View::unit_hash("UBND xã Hưng Long");
+        assert_eq!(hash, "#xep-hang/UBND%20x%C3%A3%20H%C6%B0ng%20Long");
+        assert_eq!(View::unit_from_hash(&hash).as_deref(), Some("UBND xã Hưng Long"));
+        assert_eq!(View::from_hash(&hash), View::Ranking);
+        assert_eq!(View::unit_from_hash("#xep-hang"), None);
+        assert_eq!(View::unit_from_hash("#canh-bao/UBND"), None, "only the ranking opens a unit");
+        assert_eq!(View::unit_from_hash("#xep-hang/%FF"), None, "not UTF-8");
+        // Browsers may leave some characters unescaped in the hash they give back.
+        assert_eq!(View::unit_from_hash("#xep-hang/UBND xã A").as_deref(), Some("UBND xã A"));
+    }
 
     #[test]
     fn every_view_is_named_in_the_hash_and_back() {

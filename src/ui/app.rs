@@ -4,6 +4,7 @@ use super::alerts::AlertList;
 use super::dossiers::DossierCheck;
 use super::files::FileList;
 use super::i18n::{files_loaded, tr, Text};
+use super::keeping::KeptLine;
 use super::letter::LetterPanel;
 use super::limits::{LimitSettings, ReadingProgress};
 use super::messages::Messages;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.analyse_on_change();
+    state.keep_on_change();
     let lang = state.lang;
     Effect::new(move || {
         if let Some(root) = document().document_element() {
@@ -36,7 +38,7 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let ready = crate::browser::engine::prepare().await;
         state.reader.set(if ready { Reader::Worker } else { Reader::Unavailable });
-        state.restore_session().await;
+        state.restore_kept().await;
     });
     let scored =
         Signal::derive(move || state.analysis.with(|a| a.as_ref().is_some_and(|a| !a.0.scores.units.is_empty())));
@@ -92,6 +94,7 @@ pub fn App() -> impl IntoView {
             >
                 {status_text}
             </p>
+            <KeptLine />
             <ReadingProgress />
             <Messages />
             <AnalysisMessages />

@@ -50,8 +50,7 @@ pub fn MyUnitCard() -> impl IntoView {
         let open = {
             let unit = m.name.clone();
             move |_| {
-                state.selected_unit.set(Some(unit.clone()));
-                state.go(View::Ranking);
+                state.open_unit(unit.clone());
             }
         };
         let totals = (m.totals.len() > 1).then(|| {

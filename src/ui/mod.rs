@@ -10,6 +10,7 @@ mod drill;
 mod files;
 mod header_pick;
 mod i18n;
+mod keeping;
 mod letter;
 mod limits;
 mod mapping;

@@ -12,7 +12,9 @@ pub fn Nav() -> impl IntoView {
     let state = use_app();
     // Back, forward, a bookmark or a typed hash: the view follows the URL.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.view.set(View::from_hash(&crate::browser::hash()));
+        let hash = crate::browser::hash();
+        state.view.set(View::from_hash(&hash));
+        state.selected_unit.set(View::unit_from_hash(&hash));
     });
     on_cleanup(move || handle.remove());
     let links = View::ALL

@@ -197,7 +197,7 @@ impl Row<'_> {
             <tr data-unit=name class:child=u.parent.is_some() class:mine=is_mine data-whole=u.is_whole().then_some("true") data-mine=is_mine.then_some("true")>
                 <td class="num" data-rank=shown_rank>{shown_rank}</td>
                 <th scope="row">
-                    <button type="button" class="link" data-testid="unit-link" on:click=move |_| state.selected_unit.set(Some(select.clone()))>
+                    <button type="button" class="link" data-testid="unit-link" on:click=move |_| state.open_unit(select.clone())>
                         {shown_name}
                     </button>
                     {is_mine.then(|| view! { <span class="tag mine-tag">{l.pick("★ Đơn vị của tôi", "★ My unit")}</span> })}

@@ -172,11 +172,14 @@ impl PartialEq for Shared {
     }
 }
 
-/// What happened to the saved session, for the line that says so.
+/// What happened to the files kept on this machine, for the line that says so.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SessionNote {
-    Saved(usize),
+    /// This many files were read again after a reload.
     Restored(usize),
+    /// The kept files were forgotten (and unloaded).
+    Forgotten,
+    /// Every kept file and setting was forgotten.
     Cleared,
     Failed(String),
 }
@@ -248,6 +251,11 @@ pub struct AppState {
     deferred: StoredValue<Option<Inputs>>,
     /// Views still to be drawn with the latest results (see [`Shown`]).
     drawing: StoredValue<u32>,
+    /// What is kept on this machine, by file name: the loaded file's id and its choices as JSON
+    /// (see `keeping`).
+    pub(super) kept: StoredValue<std::collections::HashMap<String, (u32, String)>>,
+    /// Kept files are being read again: what they are is already kept.
+    pub(super) restoring: StoredValue<bool>,
 }
 
 fn remembered_rules() -> Option<ActiveRules> {
@@ -283,7 +291,7 @@ impl AppState {
             focus,
             comparison: RwSignal::new(None),
             alerts: RwSignal::new(None),
-            selected_unit: RwSignal::new(None),
+            selected_unit: RwSignal::new(View::unit_from_hash(&browser::hash())),
             view: RwSignal::new(View::from_hash(&browser::hash())),
             my_unit: RwSignal::new(browser::setting(MY_UNIT_KEY).filter(|u| !u.is_empty())),
             update_ready: RwSignal::new(false),
@@ -301,6 +309,8 @@ impl AppState {
             loading: StoredValue::new(false),
             deferred: StoredValue::new(None),
             drawing: StoredValue::new(0),
+            kept: StoredValue::new(Default::default()),
+            restoring: StoredValue::new(false),
             analysis_error: RwSignal::new(None),
         }
     }
@@ -414,6 +424,21 @@ impl AppState {
             browser::set_hash(&view.hash());
         }
         self.view.set(view);
+    }
+
+    /// Opens a unit's page on the ranking, as a step of the browser's history.
+    pub fn open_unit(&self, unit: String) {
+        browser::set_hash(&View::unit_hash(&unit));
+        self.view.set(View::Ranking);
+        self.selected_unit.set(Some(unit));
+    }
+
+    /// Closes the unit's page: the ranking again, a step of its own.
+    pub fn close_unit(&self) {
+        if self.selected_unit.get_untracked().is_some() {
+            browser::set_hash(&View::Ranking.hash());
+            self.selected_unit.set(None);
+        }
     }
 
     /// The order in which sources are trusted, remembered on this machine.
@@ -573,38 +598,25 @@ impl AppState {
         }
     }
 
-    /// Keeps the loaded files in this browser (IndexedDB) until the user clears them.
-    pub async fn save_session(self) {
-        let files: Vec<(String, Arc<Vec<u8>>)> =
-            self.files.with_untracked(|f| f.iter().map(|f| (f.workbook.file_name.clone(), f.bytes.clone())).collect());
-        let borrowed: Vec<(String, &[u8])> = files.iter().map(|(n, b)| (n.clone(), b.as_slice())).collect();
-        let note = match browser::session::save(&borrowed).await {
-            Ok(()) => SessionNote::Saved(files.len()),
-            Err(e) => SessionNote::Failed(e),
-        };
-        self.session.set(Some(note));
-    }
-
-    /// Opens the session saved earlier, if there is one.
-    pub async fn restore_session(self) {
-        match browser::session::load().await {
-            Ok(files) if !files.is_empty() => {
-                let count = files.len();
-                self.load_bytes(files).await;
-                self.session.set(Some(SessionNote::Restored(count)));
-            }
-            Ok(_) => {}
-            Err(e) => self.session.set(Some(SessionNote::Failed(e))),
+    /// Reads kept files again (after a reload) with the choices the user had made.
+    pub(super) async fn load_kept(self, files: Vec<browser::session::Kept>) {
+        self.begin().await;
+        let mut any = false;
+        for kept in files {
+            let choice = kept.choice.and_then(|c| serde_json::from_str::<Choice>(&c).ok());
+            any |= self.read_into(kept.name, Arc::new(kept.bytes), kept.cells_kept, choice).await;
         }
+        self.finish(any).await;
     }
 
-    /// Removes the saved session and every setting; what is on screen stays until the page closes.
-    pub async fn clear_saved(self) {
-        let note = match browser::session::clear_everything().await {
-            Ok(()) => SessionNote::Cleared,
-            Err(e) => SessionNote::Failed(e),
-        };
-        self.session.set(Some(note));
+    /// Unloads every file (the kept ones are forgotten apart).
+    pub(super) fn unload_all(&self) {
+        for id in self.files.with_untracked(|f| f.iter().map(|f| f.id).collect::<Vec<_>>()) {
+            browser::engine::release(id);
+        }
+        self.files.set(Vec::new());
+        self.errors.set(Vec::new());
+        self.status.set(Status::Idle);
     }
 
     async fn begin(&self) {

@@ -29,6 +29,13 @@ pub fn UnitPage() -> impl IntoView {
             });
         }
     });
+    // Escape closes the page, as it closes a dialog.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && state.view.get_untracked() == crate::core::view::View::Ranking {
+            state.close_unit();
+        }
+    });
+    on_cleanup(move || handle.remove());
     move || {
         let name = state.selected_unit.get()?;
         let analysis = shown.analysis.get()?.0;
@@ -68,7 +75,7 @@ pub fn UnitPage() -> impl IntoView {
             <section class="unit-page" aria-labelledby="unit-heading" data-testid="unit-detail" data-unit=u.name.clone()>
                 <header class="unit-head">
                     <h2 id="unit-heading" tabindex="-1">{title}</h2>
-                    <button type="button" class="secondary" data-testid="close-unit" on:click=move |_| state.selected_unit.set(None)>
+                    <button type="button" class="secondary" data-testid="close-unit" on:click=move |_| state.close_unit()>
                         {tr(l, Text::Close)}
                     </button>
                 </header>

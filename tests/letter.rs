@@ -112,6 +112,8 @@ fn the_overview_of_the_town() {
     assert_eq!((o.title.as_str(), o.total, o.band, o.units), ("Toàn thị xã Mỹ Hào", 24.2, Band::of(24.2), 14));
     assert_eq!(o.band.label(Lang::Vi), "Yếu");
     assert_eq!(o.lines[1], "Chỉ số Tiến độ giải quyết: 18/20 điểm.");
+    // The picture says the same in its text alternative: the total with its band, each group.
+    assert!(o.chart.contains("<desc id=\"chart-overview-desc\">Tổng điểm (Yếu): 24,2/100; Công khai, minh bạch: 0/18; Tiến độ giải quyết: 18/20;"), "{}", o.chart);
     let names = |v: &[(String, f64)]| v.iter().map(|(n, t)| format!("{n} {t}")).collect::<Vec<_>>();
     assert_eq!(names(&o.best), ["UBND xã 1 24.8", "UBND xã 11 24.8", "UBND xã 12 24.8"]);
     assert_eq!(names(&o.lowest), ["UBND xã 10 20.6", "UBND xã 4 20.6", "UBND xã 9 24.8"]);

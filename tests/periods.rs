@@ -283,14 +283,15 @@ fn my_unit_over_three_periods() {
     // ON_TIME 45/50 → 50/50: 5 dossiers, 18 → 20; PAY_DOSSIERS 40/100 → 100/100: 60 dossiers,
     // 6 × 0,4 = 2,4 → 6; ONLINE 60/100 is past its 50 % target. 26,4 + 2 + 3,6 = 32, short of 50.
     assert_eq!(
-        mine.plan.1,
+        mine.plan.steps,
         ["Hồ sơ đúng hạn, trong hạn: thêm 5 hồ sơ, +2 điểm", "Hồ sơ thanh toán trực tuyến: thêm 60 hồ sơ, +3,6 điểm"]
     );
     assert!(
-        mine.plan.0.starts_with("Chỉ với hồ sơ thì chưa đạt 50 điểm: tối đa 32 điểm (thêm 65 hồ sơ)"),
+        mine.plan.summary.starts_with("Chỉ với hồ sơ thì chưa đạt 50 điểm: tối đa 32 điểm (thêm 65 hồ sơ)"),
         "{}",
-        mine.plan.0
+        mine.plan.summary
     );
+    assert!(mine.plan.others.is_empty(), "no figures of procedures or petitions: nothing else to add");
     assert!(chiso::core::mine::mine(&analysis, &rules, "UBND xã Z", Lang::Vi).is_none());
 
     // The chooser lists November's units A to Z, the one typed without diacritics chosen; a unit

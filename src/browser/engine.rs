@@ -26,7 +26,7 @@ use crate::core::report::job::{decode_outcome, Job, Made};
 /// Where the built site puts the worker (Trunk's loader shim for the `chiso-worker` binary).
 const WORKER_URL: &str = "./chiso-worker_loader.js";
 /// The single-file edition carries the worker's script as the text of this inert element.
-const INLINE_SOURCE_ID: &str = "chiso-worker-source";
+pub(crate) const INLINE_SOURCE_ID: &str = "chiso-worker-source";
 /// How long a new worker may take to load its wasm.
 const START_MS: i32 = 20_000;
 /// How long making one file, an analysis or reading a file again may take.

@@ -95,6 +95,11 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Whether the screen is a phone's (600 px wide or less, as the style sheet's narrow layout).
+pub fn narrow_screen() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 600px)").ok().flatten()).is_some_and(|m| m.matches())
+}
+
 /// The URL's hash («#xep-hang»), empty when it has none.
 pub fn hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()

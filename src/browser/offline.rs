@@ -1,5 +1,6 @@
-//! The service worker: registered when the page is served over http(s) (never from file://),
-//! and a callback when a new version is installed and waiting to take over.
+//! The service worker: registered when the page is served over http(s) (never from file://, and
+//! never by the single-file edition, which carries everything and whose policy allows no worker
+//! script but its own), and a callback when a new version is installed and waiting to take over.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,6 +11,10 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     let window = web_sys::window()?;
     let protocol = window.location().protocol().ok()?;
     if protocol != "http:" && protocol != "https:" {
+        return None;
+    }
+    let single_file = window.document()?.get_element_by_id(super::engine::INLINE_SOURCE_ID).is_some();
+    if single_file {
         return None;
     }
     // Absent in private windows of some browsers and in insecure contexts.

@@ -21,12 +21,21 @@ pub struct Mine {
     pub rank: Option<(usize, usize)>,
     /// Its rank among the units of its kind, the kind, and how many they are.
     pub kind_rank: Option<(usize, String, usize)>,
-    /// The plan to the next band: its sentence and its steps in words.
-    pub plan: (String, Vec<String>),
+    /// The plan to the next band, in words.
+    pub plan: PlanText,
     /// Dossiers of the loaded lists that count against it and can still be fixed.
     pub to_fix: usize,
     /// Its total in each loaded period, in period order.
     pub totals: Vec<(String, f64)>,
+}
+
+/// A plan in words: its sentence, the dossiers to add, then what procedures or petitions could add
+/// (said apart: they are not steps of the same list).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanText {
+    pub summary: String,
+    pub steps: Vec<String>,
+    pub others: Vec<String>,
 }
 
 impl Mine {
@@ -146,7 +155,11 @@ pub fn mine(analysis: &Analysis, rules: &RuleSet, name: &str, lang: Lang) -> Opt
         band: Band::of(u.total),
         rank: u.rank.map(|r| (r, peers)),
         kind_rank,
-        plan: (p.summary(lang), p.lines(rules, lang, &in_list)),
+        plan: {
+            let mut steps = p.lines(rules, lang, &in_list);
+            let others = steps.split_off(p.steps.len());
+            PlanText { summary: p.summary(lang), steps, others }
+        },
         to_fix: to_fix(analysis, rules, &key),
         totals,
     })

@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        <header class="masthead">
+        <header class="masthead" class:slim=move || loaded.get()>
             <div>
                 <h1>
                     {move || tr(lang.get(), Text::Title)}

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{tr, Text};
 use super::state::{use_app, use_shown};
 use crate::core::format;
 use crate::core::mine::{choosable, mine, options_markup};
@@ -67,8 +68,12 @@ pub fn MyUnitCard() -> impl IntoView {
                 </p>
                 <p data-testid="my-unit-ranks">{m.ranks_text(l)}</p>
                 <h3>{l.pick("Để lên mức tiếp theo", "To reach the next band")}</h3>
-                <p data-testid="my-unit-plan">{m.plan.0.clone()}</p>
-                {(!m.plan.1.is_empty()).then(|| view! { <ol class="plan-steps">{m.plan.1.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol> })}
+                <p data-testid="my-unit-plan">{m.plan.summary.clone()}</p>
+                {(!m.plan.steps.is_empty()).then(|| view! { <ol class="plan-steps">{m.plan.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol> })}
+                {(!m.plan.others.is_empty()).then(|| view! {
+                    <p class="plan-others-heading">{tr(l, Text::PlanOtherSteps)}</p>
+                    <ul class="plan-others">{m.plan.others.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+                })}
                 {lists.then(|| view! {
                     <p data-testid="my-unit-to-fix" data-count=m.to_fix>
                         {m.to_fix_text(l)} " "

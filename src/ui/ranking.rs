@@ -73,9 +73,11 @@ pub fn RankingTable(
                 let active = current == by;
                 let title = format!("{} {label}", l.pick("Sắp xếp theo", "Sort by"));
                 let code = by.code().to_string();
+                // The header itself sorts: its name is the button, the arrow says the order.
                 view! {
-                    <button type="button" class="sort" data-testid="sort" data-sort=code title=title.clone() aria-label=title aria-pressed=active.to_string() on:click=move |_| sort.set(by.clone())>
-                        {if active { "▼" } else { "↕" }}
+                    <button type="button" class="sort" data-testid="sort" data-sort=code title=title aria-pressed=active.to_string() on:click=move |_| sort.set(by.clone())>
+                        <span class="group-name">{label}</span>
+                        <span aria-hidden="true">{if active { " ▼" } else { " ↕" }}</span>
                     </button>
                 }
             }
@@ -88,7 +90,6 @@ pub fn RankingTable(
                 let name = l.pick(g.name.clone(), g.name_en.clone());
                 view! {
                     <th scope="col" data-group=g.code.clone() aria-sort=aria_sort(&g.code)>
-                        <span class="group-name" title=g.code.clone()>{name.clone()}</span>
                         {sort_button.clone()(RankBy::Group(g.code.clone()), name)}
                         <span class="group-max">{format!("/{}", format::number(g.max, 2))}</span>
                     </th>
@@ -118,7 +119,6 @@ pub fn RankingTable(
                             <th scope="col">{tr(l, Text::Unit)}</th>
                             {head}
                             <th scope="col" data-group=TOTAL aria-sort=aria_sort(TOTAL)>
-                                {tr(l, Text::Total)}
                                 {sort_button(RankBy::Total, tr(l, Text::Total).to_string())}
                                 <span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span>
                             </th>

@@ -170,7 +170,16 @@ pub fn AnalysisMessages() -> impl IntoView {
         let set_aside = analysis.set_aside_messages(l).into_iter().map(|m| (m, "warning"));
         let items: Vec<(String, &str)> = errors.chain(issues).chain(warnings).chain(set_aside).collect();
         (!items.is_empty()).then(|| {
+            // On a phone the notices fold into one line that opens, unless one is an error.
+            let errors = items.iter().filter(|(_, level)| *level == "error").count();
+            let open = errors > 0 || !crate::browser::narrow_screen();
+            let summary = match l {
+                Lang::Vi => format!("ℹ {} thông báo về số liệu", format::number(items.len() as f64, 0)),
+                Lang::En => format!("ℹ {} notes on the figures", items.len()),
+            };
             view! {
+                <details class="notices" data-testid="notices" open=open>
+                <summary>{summary}</summary>
                 <ul class="analysis-messages">
                     {items
                         .into_iter()
@@ -185,6 +194,7 @@ pub fn AnalysisMessages() -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
+                </details>
             }
         })
     }

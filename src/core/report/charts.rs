@@ -12,6 +12,8 @@ pub struct Bar {
     pub label: String,
     pub value: f64,
     pub max: f64,
+    /// Said after the value («+0,5 so với 10/2026»); empty for nothing.
+    pub note: String,
 }
 
 /// The bars of one column of the ranking: every ranked unit (the whole stands apart), valued by
@@ -21,13 +23,15 @@ pub fn sorted_bars(scores: &Scores, value: impl Fn(&UnitResult) -> f64, max: f64
         .units
         .iter()
         .filter(|u| !u.is_whole())
-        .map(|u| Bar { label: u.name.clone(), value: value(u), max })
+        .map(|u| Bar { label: u.name.clone(), value: value(u), max, note: String::new() })
         .collect();
     bars.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.label.cmp(&b.label)));
     bars
 }
 
 const LABEL_WIDTH: f64 = 230.0;
+/// Room for a value and its change («19,48 (−1,23)»).
+const VALUE_WIDTH: f64 = 100.0;
 const PLOT_WIDTH: f64 = 360.0;
 const ROW: f64 = 22.0;
 const BAR: f64 = 14.0;
@@ -45,6 +49,14 @@ fn label_text(label: &str) -> String {
     format!("<title>{}</title>{}…", escape(label), escape(cut.trim_end()))
 }
 
+fn note_of(bar: &Bar) -> String {
+    if bar.note.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", bar.note)
+    }
+}
+
 fn width_of(value: f64, max: f64) -> f64 {
     if max > 0.0 {
         (value / max).clamp(0.0, 1.0) * PLOT_WIDTH
@@ -54,7 +66,7 @@ fn width_of(value: f64, max: f64) -> f64 {
 }
 
 fn open(id: &str, title: &str, desc: &str, height: f64) -> String {
-    let width = LABEL_WIDTH + PLOT_WIDTH + 70.0;
+    let width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
         escape(title),
@@ -66,7 +78,7 @@ fn open(id: &str, title: &str, desc: &str, height: f64) -> String {
 pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
     let desc = bars
         .iter()
-        .map(|b| format!("{}: {}/{}", b.label, number(b.value, 2), number(b.max, 2)))
+        .map(|b| format!("{}: {}/{}{}", b.label, number(b.value, 2), number(b.max, 2), note_of(b)))
         .collect::<Vec<_>>()
         .join("; ");
     let height = ROW * bars.len() as f64 + 8.0;
@@ -81,7 +93,7 @@ pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
             width_of(b.value, b.max),
             LABEL_WIDTH + PLOT_WIDTH + 6.0,
             y + BAR - 3.0,
-            number(b.value, 2)
+            number(b.value, 2) + &escape(&note_of(b))
         ));
     }
     svg.push_str("</svg>");
@@ -235,8 +247,8 @@ mod tests {
             "tdgq",
             "Tiến độ giải quyết",
             &[
-                Bar { label: "Xã <A>".into(), value: 10.0, max: 20.0 },
-                Bar { label: "Xã B".into(), value: 25.0, max: 20.0 },
+                Bar { label: "Xã <A>".into(), value: 10.0, max: 20.0, note: String::new() },
+                Bar { label: "Xã B".into(), value: 25.0, max: 20.0, note: String::new() },
             ],
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
@@ -264,7 +276,7 @@ mod tests {
     #[test]
     fn a_long_label_is_cut_and_kept_whole_in_its_tooltip() {
         let long = "Sở Nông nghiệp và Phát triển nông thôn tỉnh Đắk Lắk";
-        let svg = bars("x", "T", &[Bar { label: long.into(), value: 1.0, max: 2.0 }]);
+        let svg = bars("x", "T", &[Bar { label: long.into(), value: 1.0, max: 2.0, note: String::new() }]);
         // 35 characters, then «…»; the whole name in the label's tooltip and the description.
         assert!(svg.contains(&format!("<title>{long}</title>Sở Nông nghiệp và Phát triển nông t…</text>")), "{svg}");
         assert!(svg.contains(&format!("<desc id=\"x-desc\">{long}: 1/2</desc>")));

@@ -336,6 +336,8 @@ pub struct Results {
     pub whole: String,
     pub groups: Vec<(String, f64)>,
     pub lines: Vec<GroupLine>,
+    /// The earlier period compared with, and the whole's group scores then.
+    pub earlier: Option<(Period, Vec<(String, f64)>)>,
 }
 
 /// A total from group scores, summed to the hundredth as the portal does.
@@ -377,14 +379,15 @@ pub fn results(scores: &Scores, before: Option<(&Period, &Scores)>, rules: &Rule
             text: format!("Tổng điểm: {}/100 điểm{}.", number(now, 1), change_clause(now, then, previous, current)),
         });
     }
-    Results { whole, groups, lines }
+    let earlier = before.map(|(p, g)| (p.clone(), g));
+    Results { whole, groups, lines, earlier }
 }
 
 /// Composes the letter: each of `fields.named` adds a directive naming its units, when it has any;
 /// with `before` (the period compared with and its scores) and `fields.say_change`, each result
 /// says its change and a last line gives the total's.
 pub fn compose(fields: &LetterFields, scores: &Scores, before: Option<(&Period, &Scores)>, rules: &RuleSet) -> Letter {
-    let Results { whole, groups, lines: results } = results(scores, before.filter(|_| fields.say_change), rules);
+    let Results { whole, groups, lines: results, .. } = results(scores, before.filter(|_| fields.say_change), rules);
     let mut named_units: Vec<String> = Vec::new();
     let mut directives = fields.directives.clone();
     for named in &fields.named {

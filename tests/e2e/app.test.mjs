@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, waitForState, screenshot, previewRows, fixtures, violations, suite, scratchDir, go } from './harness.mjs';
+import { openApp, waitForState, screenshot, previewRows, fixtures, violations, suite, scratchDir, go, reloadWithoutFiles } from './harness.mjs';
 
 const env = suite();
 
@@ -133,8 +133,7 @@ test('keyboard only: reach the file picker, switch sheets, switch language', asy
     await page.keyboard.press('Enter');
     assert.match(await page.locator('h1').innerText(), /Index of service to citizens and businesses/);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    await page.reload();
-    await page.locator('[data-testid="app-status"][data-state="idle"]').waitFor();
+    await reloadWithoutFiles(page);
     assert.match(await page.locator('h1').innerText(), /Index of service/, 'the language is remembered');
     await context.close();
 });

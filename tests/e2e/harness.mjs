@@ -94,6 +94,17 @@ export async function waitForState(page, state) {
     await page.locator(`[data-testid="app-status"][data-state="${state}"]`).waitFor({ timeout: 60_000 });
 }
 
+/// Reloads the page as a new visit without the files chiso keeps on this machine (which a reload
+/// otherwise opens again): forgotten first with the app's own button.
+export async function reloadWithoutFiles(page) {
+    if (await page.locator('[data-testid="forget-files"]').count()) {
+        await page.locator('[data-testid="forget-files"]').click();
+        await page.waitForFunction(() => /Đã xóa|removed/.test(document.querySelector('[data-testid="kept-files"]')?.textContent ?? ''));
+    }
+    await page.reload();
+    await waitForState(page, 'idle');
+}
+
 /// Opens a view by its link in the nav (the contract's `nav`), as a user clicks it, and waits
 /// until it shows.
 export async function go(page, view) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { openApp, waitForState, fixtures, scratchDir, suite, go } from './harness.mjs';
+import { openApp, waitForState, fixtures, scratchDir, suite, go, reloadWithoutFiles } from './harness.mjs';
 
 const env = suite();
 const files = ['so-lieu-thang-11-2023.csv', 'ho-so-thang-11-2023.csv', 'bao-cao-06a-thang-11-2023.csv'].map((f) => join(fixtures, 'month', f));
@@ -77,8 +77,7 @@ test('the order of sources is changed in the settings and remembered', async () 
     await order.locator('li[data-source="dossiers"] [data-testid="source-earlier"]').click();
     await order.locator('li[data-source="dossiers"] [data-testid="source-earlier"]').click();
     assert.deepEqual(await kinds(), ['typed', 'dossiers', 'figures', 'report']);
-    await page.reload();
-    await waitForState(page, 'idle');
+    await reloadWithoutFiles(page);
     await go(page, 'cai-dat');
     assert.deepEqual(await kinds(), ['typed', 'dossiers', 'figures', 'report']);
     await page.locator('[data-testid="file-input"]').setInputFiles(files);
@@ -109,8 +108,7 @@ test('a table chiso does not recognise is shown to it by hand, and remembered', 
     assert.equal(await value(page, 'UBND xã Một', 'TDGQ'), '18.00');
     assert.equal(await value(page, 'UBND xã Hai', 'TDGQ'), '15.00');
     // The same headers later: read at once.
-    await page.reload();
-    await waitForState(page, 'idle');
+    await reloadWithoutFiles(page);
     await page.locator('[data-testid="file-input"]').setInputFiles(file);
     await waitForState(page, 'ready');
     assert.equal(await value(page, 'UBND xã Hai', 'TDGQ'), '15.00');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, fixtures, openApp, waitForState, violations, suite, go } from './harness.mjs';
+import { root, fixtures, openApp, waitForState, violations, suite, go, reloadWithoutFiles } from './harness.mjs';
 
 const env = suite();
 
@@ -38,8 +38,7 @@ test('start-up loads only this origin, an analysis sends nothing, and after one 
     assert.deepEqual(requests.filter((u) => !local(u)), [], 'no request at all during an analysis');
 
     await context.setOffline(true);
-    await page.reload();
-    await waitForState(page, 'idle');
+    await reloadWithoutFiles(page);
     await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.ods'));
     await waitForState(page, 'ready');
     assert.equal(await cell(page, 'UBND xã Ba Vì', 'TDGQ').getAttribute('data-value'), '19.48', 'offline: 4358/4474 × 20');
@@ -92,29 +91,42 @@ test('the single-file edition opens from the file system and scores the sample',
     await context.close();
 });
 
-test('a saved session reopens; clearing saved data leaves nothing in localStorage or IndexedDB', async () => {
+test('loaded files are kept and reopen after a reload; clearing everything leaves nothing in localStorage or IndexedDB', async () => {
     const { page, context } = await openApp(env.browser, env.server.url);
-    const status = page.locator('[data-testid="session-status"]');
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
     await page.locator('[data-testid="lang-switch"]').click();
     await page.locator('[data-testid="lang-switch"]').click();
-    await go(page, 'cai-dat');
-    await page.locator('[data-testid="save-session"]').click();
-    await status.filter({ hasText: 'Đã lưu 1 tệp' }).waitFor();
+    await page.locator('[data-testid="kept-files"]').waitFor();
 
     await page.reload();
     await waitForState(page, 'ready');
-    await status.filter({ hasText: 'Đã mở lại phiên làm việc đã lưu (1 tệp)' }).waitFor();
+    assert.match(await page.locator('[data-testid="restored"]').innerText(), /^Đã mở lại 1 tệp được giữ trên máy này/);
     assert.equal(await page.locator('table[data-testid="unit-scores"] tbody tr').count(), 15);
     assert.ok((await page.evaluate(() => Object.keys(localStorage))).includes('chiso.lang'));
 
+    await go(page, 'cai-dat');
     await page.locator('[data-testid="clear-data"]').click();
-    await status.filter({ hasText: 'Đã xóa mọi dữ liệu' }).waitFor();
+    await page.locator('[data-testid="session-status"]').filter({ hasText: 'Đã xóa mọi dữ liệu và cài đặt' }).waitFor();
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
     assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), []);
     await page.reload();
     await waitForState(page, 'idle');
     assert.equal(await page.locator('table[data-testid="unit-scores"]').count(), 0, 'nothing reopens');
+    await context.close();
+});
+
+test('the single-file edition served over http registers no service worker and logs no error', async () => {
+    const { page, context, errors } = await openApp(env.browser, `${env.server.url}chiso.html`);
+    // Its policy allows no worker script but its own: registering sw.js would log a violation.
+    const logged = [];
+    page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+    await page.reload();
+    await page.locator('[data-testid="app-status"][data-reader="worker"]').waitFor();
+    await page.locator('[data-testid="use-sample"]').click();
+    await waitForState(page, 'ready');
+    assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(logged, []);
     await context.close();
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openApp, waitForState, fixtures, scratchDir, suite, go } from './harness.mjs';
+import { openApp, waitForState, fixtures, scratchDir, suite, go, reloadWithoutFiles } from './harness.mjs';
 
 const XLSX = createRequire(import.meta.url)('xlsx');
 const env = suite();
@@ -101,8 +101,7 @@ test('a dossier column chiso does not know is mapped by hand, and remembered', a
     await page.waitForFunction(() => document.querySelector('table[data-testid="unit-scores"] tr[data-unit="UBND xã Thử"] td[data-group="TDGQ"]')?.dataset.value === '15.00');
     await waitForState(page, 'ready');
     // The same headers again, on another load: the correction is remembered on this machine.
-    await page.reload();
-    await page.locator('[data-testid="app-status"][data-state="idle"]').waitFor();
+    await reloadWithoutFiles(page);
     await page.locator('[data-testid="file-input"]').setInputFiles(file);
     await waitForState(page, 'ready');
     await page.waitForFunction(() => document.querySelector('table[data-testid="unit-scores"] tr[data-unit="UBND xã Thử"] td[data-group="TDGQ"]')?.dataset.value === '15.00');

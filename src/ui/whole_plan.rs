@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use super::i18n::{tr, Text};
 use super::state::use_app;
+use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::format;
 use crate::core::lang::Lang;
@@ -64,8 +65,8 @@ pub fn WholePlanCard(
         view! {
             <p class="plan-summary" data-testid="whole-plan-summary" data-reachable=plan.reachable.to_string()>{plan.summary(lang)}</p>
             {has_steps.then(|| view! {
-                <div class="table-scroll">
-                    <table class="whole-plan-table">
+                {table_box(plan.title(lang), view! {
+                    <table class="whole-plan-table" data-testid="whole-plan-table">
                         <caption class="visually-hidden">{plan.title(lang)}</caption>
                         <thead>
                             <tr>
@@ -77,7 +78,7 @@ pub fn WholePlanCard(
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                })}
                 <div class="exports">
                     <button type="button" class="secondary" data-testid="whole-plan-xlsx" on:click=move |_| {
                         let job = Job::WholePlan { target, rules: rules_text.to_string() };

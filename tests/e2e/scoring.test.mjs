@@ -133,7 +133,7 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     const csv = await download(page, 'export-csv');
     const text = (await readFile(csv.path)).toString('utf8');
     assert.ok(text.startsWith('\ufeffBộ quy tắc: Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg, Cổng DVCQG) — phiên bản 2026.1\r\nXếp hạng;Đơn vị;'));
-    assert.match(text, /;UBND phường An Lạc;UBND thị xã An Hòa;11,12;19,48;6,31;5,14;18,00;0,00;60,05\r\n/);
+    assert.match(text, /;UBND phường An Lạc;UBND thị xã An Hòa;11,12;19,48;6,31;5,14;18,00;0,00;60,05;Trung bình\r\n/);
 
     assert.deepEqual(foreign, []);
     assert.deepEqual(errors, []);

@@ -3,7 +3,7 @@
 // sample leads to «Tổng quan», whose figures are the ranking's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, waitForState, suite, go, screenshot } from './harness.mjs';
+import { openApp, waitForState, suite, go, screenshot, reloadWithoutFiles } from './harness.mjs';
 
 const env = suite();
 const VIEWS = ['tong-quan', 'xep-hang', 'canh-bao', 'van-ban', 'ho-so', 'tep', 'cai-dat'];
@@ -124,10 +124,10 @@ test('my unit: chosen once, shown first, remembered', async () => {
     await card.locator('[data-testid="my-unit-open"]').click();
     await page.locator('[data-testid="unit-detail"]').waitFor();
     assert.equal(await page.locator('[data-testid="unit-detail"]').getAttribute('data-unit'), anLac);
-    assert.equal(await hash(page), '#xep-hang');
+    // The unit's page is a step of history: its hash names it.
+    assert.equal(await hash(page), `#xep-hang/${encodeURIComponent(anLac)}`);
 
-    await page.reload();
-    await waitForState(page, 'idle');
+    await reloadWithoutFiles(page);
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
     assert.equal(await page.locator('[data-testid="my-unit"]').inputValue(), anLac, 'remembered');

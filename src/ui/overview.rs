@@ -54,7 +54,7 @@ pub fn Overview() -> impl IntoView {
                     <span class=format!("band band-{}", o.band.class())>{o.band.label(l)}</span>
                     {format!(" · {} {}", o.units, l.pick("đơn vị được xếp hạng", "units ranked"))}
                 </p>
-                <figure class="chart-box" data-chart="overview" data-testid="overview-chart" inner_html=o.chart.clone()></figure>
+                <figure class="chart-box" tabindex="0" data-chart="overview" data-testid="overview-chart" inner_html=o.chart.clone()></figure>
                 <ul class="overview-lines" data-testid="overview-lines">
                     {o.lines.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
                 </ul>

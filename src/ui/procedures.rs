@@ -73,7 +73,7 @@ pub(super) fn ProcedureView(
     let labels = {
         let rules = rules.clone();
         move |codes: &[String]| -> Vec<String> {
-            codes.iter().map(|c| rules.criterion(c).map(|c| c.label.clone()).unwrap_or_else(|| c.clone())).collect()
+            codes.iter().map(|c| rules.criterion(c).map(|c| c.label_in(l).to_string()).unwrap_or_else(|| c.clone())).collect()
         }
     };
     let sort_options = {
@@ -128,7 +128,7 @@ fn ProcedureRows(
         .iter()
         .zip(labels)
         .map(|(code, label)| {
-            let name = rules.criterion(code).map(|c| c.name.clone()).unwrap_or_default();
+            let name = rules.criterion(code).map(|c| c.name_in(l).to_string()).unwrap_or_default();
             view! { <th scope="col" title=name>{label}</th> }
         })
         .collect_view();

@@ -131,7 +131,7 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl Int
                 );
                 let svg = bars(&format!("chart-{}", group.code), &title, &data);
                 view! {
-                    <figure class="chart-box" data-chart=group.code.clone()>
+                    <figure class="chart-box" tabindex="0" data-chart=group.code.clone()>
                         <figcaption>{title}</figcaption>
                         <div inner_html=svg></div>
                     </figure>
@@ -139,7 +139,7 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl Int
             })
             .collect_view();
         view! {
-            <figure class="chart-box" data-chart="ranking">
+            <figure class="chart-box" tabindex="0" data-chart="ranking">
                 <figcaption>{ranking_title}</figcaption>
                 <div inner_html=ranking_svg></div>
             </figure>

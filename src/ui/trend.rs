@@ -29,7 +29,7 @@ pub fn TrendView() -> impl IntoView {
         let labels: Vec<String> = t.periods.iter().map(|p| p.label(l)).collect();
         let whole = t.whole().map(|w| {
             let title = format!("{} — {}", l.pick("Tổng điểm qua các kỳ", "Total over the periods"), whole_label(&w.name, l));
-            view! { <figure class="chart-box" data-testid="trend-chart" inner_html=line("trend-whole", &title, &labels, &w.totals(), LineSize::Large) /> }
+            view! { <figure class="chart-box" tabindex="0" data-testid="trend-chart" inner_html=line("trend-whole", &title, &labels, &w.totals(), LineSize::Large) /> }
         });
         Some(view! {
             <section class="trend" data-testid="trend" aria-labelledby="trend-heading">

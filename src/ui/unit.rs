@@ -80,7 +80,7 @@ pub fn UnitPage() -> impl IntoView {
                     </button>
                 </header>
                 {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
-                {chart.map(|chart| view! { <figure class="chart-box" data-chart="unit" inner_html=chart></figure> })}
+                {chart.map(|chart| view! { <figure class="chart-box" tabindex="0" data-chart="unit" inner_html=chart></figure> })}
                 {(!u.score_only()).then(|| view! { <UnitPlan lang=lang unit=u.clone() analysis=analysis.clone() rules=rules.clone() /> })}
                 {(!u.score_only()).then(|| view! { <CriteriaTable unit=u.clone() rules=rules.clone() siblings=siblings /> })}
             </section>

@@ -73,7 +73,10 @@ pub(super) fn ProcedureView(
     let labels = {
         let rules = rules.clone();
         move |codes: &[String]| -> Vec<String> {
-            codes.iter().map(|c| rules.criterion(c).map(|c| c.label_in(l).to_string()).unwrap_or_else(|| c.clone())).collect()
+            codes
+                .iter()
+                .map(|c| rules.criterion(c).map(|c| c.label_in(l).to_string()).unwrap_or_else(|| c.clone()))
+                .collect()
         }
     };
     let sort_options = {

@@ -215,7 +215,7 @@ fn a_sheet_without_units_or_criteria_is_refused_with_a_reason() {
 #[test]
 fn the_right_sheet_is_found_and_several_files_combine() {
     let rules = RuleSet::default_rules().unwrap();
-    let sample = chiso::core::template::demo(&rules).unwrap();
+    let sample = chiso::core::report::template::demo(&rules).unwrap();
     let book = read_file("mau.xlsx", &sample).unwrap().workbook;
     assert_eq!(book.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Số liệu", "Hướng dẫn"]);
     let extra = read_file("them.csv", "Đơn vị;Đơn vị cấp trên;ON_TIME (tử số);ON_TIME (mẫu số)\nUBND xã Mới;UBND thị xã An Hòa;5;10\nUBND phường An Lạc;UBND thị xã An Hòa;1;1\n".as_bytes()).unwrap().workbook;
@@ -251,7 +251,7 @@ fn a_mapping_made_for_another_table_is_not_used() {
 #[test]
 fn a_blank_template_says_where_to_fill_the_units() {
     let rules = RuleSet::default_rules().unwrap();
-    let bytes = chiso::core::template::template(&rules).unwrap();
+    let bytes = chiso::core::report::template::template(&rules).unwrap();
     let wb = read_file("mau-so-lieu.xlsx", &bytes).unwrap().workbook;
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Default::default());
     assert!(analysis.scores.units.is_empty());

@@ -24,8 +24,8 @@ use chiso::core::period::Period;
 use chiso::core::read::read_file;
 use chiso::core::report::error::ReportError;
 use chiso::core::report::export::{Export, Sources};
+use chiso::core::report::template;
 use chiso::core::rules::RuleSet;
-use chiso::core::template;
 use chiso::core::text::fold_words;
 
 const USAGE: &str = "Cách dùng / usage:

@@ -366,7 +366,7 @@ pub async fn make(job: &Job, analysis: Option<&Analysis>) -> Result<Made, Report
 async fn make_alone(job: &Job, file: &str) -> Result<Result<Made, ReportError>, String> {
     // A new worker holds no analysis: it makes the last one again first.
     if let Some(inputs) = LAST.with(|l| l.borrow().as_ref().filter(|(_, held)| !held).map(|(i, _)| i.clone())) {
-        analyse_alone(inputs).await.map_err(|e| format!("{e:?}"))?;
+        analyse_alone(inputs).await.map_err(|e| e.to_string())?;
     }
     let payload = Uint8Array::from(job.encode().as_slice());
     let answer = ask(&[("job", "make".into()), ("file", file.into()), ("payload", payload.into())]).await?;

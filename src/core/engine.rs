@@ -20,7 +20,7 @@ use crate::core::message::Message;
 use crate::core::period::Period;
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made};
-use crate::core::rules::RuleSet;
+use crate::core::rules::{RuleError, RuleSet};
 use crate::core::score::Scores;
 use crate::core::table::Workbook;
 
@@ -51,24 +51,54 @@ pub enum EngineError {
     /// It does not hold these files (a new worker after a crash): the page reads them again.
     Missing(Vec<u32>),
     /// The rule set does not parse (the page checked it: only a damaged message gets here).
-    Rules(String),
+    Rules(RuleError),
     /// No engine answered (it failed or the browser cannot run one).
     Failed(String),
 }
 
+impl From<RuleError> for EngineError {
+    fn from(error: RuleError) -> Self {
+        EngineError::Rules(error)
+    }
+}
+
 impl Message for EngineError {
     fn message(&self, lang: Lang) -> String {
-        let detail = match self {
-            EngineError::Missing(ids) => format!("missing files {ids:?}"),
-            EngineError::Rules(detail) | EngineError::Failed(detail) => detail.clone(),
+        let what = match (self, lang) {
+            (EngineError::Missing(ids), Lang::Vi) => format!(
+                "trình tính toán vừa khởi động lại và chưa có {} tệp đã mở",
+                crate::core::format::number(ids.len() as f64, 0)
+            ),
+            (EngineError::Missing(ids), Lang::En) => {
+                format!("the engine restarted and does not hold {} of the files opened", ids.len())
+            }
+            (EngineError::Rules(e), Lang::Vi) => format!("bộ quy tắc đang dùng không hợp lệ ({})", e.what(Lang::Vi)),
+            (EngineError::Rules(e), Lang::En) => format!("the rule set in use is not valid ({})", e.what(Lang::En)),
+            (EngineError::Failed(detail), Lang::Vi) => format!("trình tính toán dừng giữa chừng ({detail})"),
+            (EngineError::Failed(detail), Lang::En) => format!("the engine stopped ({detail})"),
         };
         match lang {
             Lang::Vi => format!(
-                "chiso chưa tính được kết quả (chi tiết kỹ thuật: {detail}). Các tệp đã mở vẫn còn nguyên; hãy tải lại trang hoặc mở lại tệp."
+                "chiso chưa tính được kết quả: {what}. Các tệp đã mở vẫn còn nguyên; hãy tải lại trang hoặc mở lại tệp."
             ),
             Lang::En => format!(
-                "chiso could not compute the results (technical detail: {detail}). The files opened are untouched; reload the page or open the files again."
+                "chiso could not compute the results: {what}. The files opened are untouched; reload the page or open the files again."
             ),
+        }
+    }
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::Vi))
+    }
+}
+
+impl std::error::Error for EngineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            EngineError::Rules(e) => Some(e),
+            _ => None,
         }
     }
 }
@@ -83,11 +113,11 @@ pub struct Engine {
 }
 
 impl Engine {
-    fn rules(&mut self, text: &str) -> Result<Arc<RuleSet>, String> {
+    fn rules(&mut self, text: &str) -> Result<Arc<RuleSet>, RuleError> {
         match &self.rules {
             Some((held, rules)) if held == text => Ok(rules.clone()),
             _ => {
-                let rules = Arc::new(RuleSet::from_toml(text).map_err(|e| format!("{e:?}"))?);
+                let rules = Arc::new(RuleSet::from_toml(text)?);
                 self.rules = Some((text.to_string(), rules.clone()));
                 Ok(rules)
             }
@@ -119,7 +149,7 @@ impl Engine {
     /// downloads.
     pub fn results(&mut self, inputs: &Inputs) -> Result<Results, EngineError> {
         let analysis = self.analyse(inputs)?;
-        let rules = self.rules(&inputs.rules).map_err(EngineError::Rules)?;
+        let rules = self.rules(&inputs.rules)?;
         let alert_rules = inputs.alerts.rules();
         Ok(Results {
             alerts: evaluate(&alert_rules, &analysis.scores, &rules),
@@ -134,7 +164,7 @@ impl Engine {
         if !missing.is_empty() {
             return Err(EngineError::Missing(missing));
         }
-        let rules = self.rules(&inputs.rules).map_err(EngineError::Rules)?;
+        let rules = self.rules(&inputs.rules)?;
         let books: Vec<(&Workbook, Choice)> =
             inputs.files.iter().map(|(id, choice)| (&*self.books[id], choice.clone())).collect();
         let analysis = Arc::new(analyse(&books, &rules, &inputs.focus, &inputs.typed));
@@ -326,5 +356,22 @@ mod tests {
         assert_eq!(packed.len(), 1);
         assert_eq!(unpack_head(&packed[0]), missing);
         assert!(unpack_part(&mut back, &encode(&Part::Records(5, Vec::new().into()))).is_err());
+    }
+
+    /// An engine error says itself in Vietnamese and composes: a rule set's error is its source.
+    #[test]
+    fn engine_errors_compose() {
+        let error: EngineError = RuleError::NoGroups.into();
+        assert_eq!(
+            error.to_string(),
+            "chiso chưa tính được kết quả: bộ quy tắc đang dùng không hợp lệ (tệp không khai báo nhóm nào ([[groups]])). Các tệp đã mở vẫn còn nguyên; hãy tải lại trang hoặc mở lại tệp."
+        );
+        let composed: Box<dyn std::error::Error> = Box::new(error);
+        assert_eq!(
+            composed.source().map(|s| s.to_string()).as_deref(),
+            Some("tệp không khai báo nhóm nào ([[groups]])")
+        );
+        assert!(!EngineError::Missing(vec![7, 9]).to_string().contains("[7, 9]"), "no Debug text reaches a user");
+        assert!(EngineError::Missing(vec![7, 9]).to_string().contains("chưa có 2 tệp đã mở"));
     }
 }

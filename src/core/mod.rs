@@ -25,7 +25,6 @@ pub mod scope;
 pub mod score;
 pub mod settlement;
 pub mod table;
-pub mod template;
 pub mod text;
 pub mod title;
 pub mod trend;

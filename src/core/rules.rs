@@ -261,7 +261,7 @@ pub struct RuleSet {
 }
 
 /// Why a rule set file was refused.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RuleError {
     Syntax(String),
     DuplicateCode(String),
@@ -449,10 +449,29 @@ impl RuleSet {
     }
 }
 
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.what(Lang::Vi))
+    }
+}
+
+impl std::error::Error for RuleError {}
+
 impl crate::core::message::Located for RuleError {
     fn say(&self, source: &str, lang: Lang) -> String {
+        let what = self.what(lang);
+        match lang {
+            Lang::Vi => format!("Không dùng được bộ quy tắc «{source}»: {what}. Hãy sửa tệp rồi nạp lại; chiso vẫn dùng bộ quy tắc đang có."),
+            Lang::En => format!("The rule set «{source}» cannot be used: {what}. Fix the file and load it again; chiso keeps the current rule set."),
+        }
+    }
+}
+
+impl RuleError {
+    /// What is wrong with the rule set, without naming it.
+    pub fn what(&self, lang: Lang) -> String {
         use crate::core::format::number;
-        let what = match (self, lang) {
+        match (self, lang) {
             (RuleError::Syntax(e), Lang::Vi) => format!("tệp không đúng cú pháp TOML hoặc thiếu trường bắt buộc ({e})"),
             (RuleError::Syntax(e), Lang::En) => format!("the file is not valid TOML or lacks a required field ({e})"),
             (RuleError::DuplicateCode(c), Lang::Vi) => format!("mã «{c}» xuất hiện hơn một lần; mỗi nhóm, tiêu chí và chỉ số theo dõi cần một mã riêng"),
@@ -471,10 +490,6 @@ impl crate::core::message::Located for RuleError {
             (RuleError::EmptyGroup(g), Lang::En) => format!("group «{g}» has no criterion"),
             (RuleError::NoGroups, Lang::Vi) => "tệp không khai báo nhóm nào ([[groups]])".to_string(),
             (RuleError::NoGroups, Lang::En) => "the file declares no group ([[groups]])".to_string(),
-        };
-        match lang {
-            Lang::Vi => format!("Không dùng được bộ quy tắc «{source}»: {what}. Hãy sửa tệp rồi nạp lại; chiso vẫn dùng bộ quy tắc đang có."),
-            Lang::En => format!("The rule set «{source}» cannot be used: {what}. Fix the file and load it again; chiso keeps the current rule set."),
         }
     }
 }

@@ -78,7 +78,7 @@ impl View {
 
     /// What the view says while it has nothing to show: what to load to fill it.
     pub fn empty_hint(self, lang: Lang) -> String {
-        let sample = crate::core::template::sample_button(lang);
+        let sample = crate::core::report::template::sample_button(lang);
         match self {
             View::Overview | View::Ranking | View::Alerts | View::Letter => match lang {
                 Lang::Vi => format!("Chưa có kết quả. Hãy kéo thả hoặc chọn tệp số liệu của các đơn vị (Excel, CSV) ở trên, hoặc bấm «{sample}» để xem thử."),

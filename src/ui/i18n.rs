@@ -112,7 +112,7 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         ExportXlsx => lang.pick("Tải Excel (.xlsx)", "Download Excel (.xlsx)"),
         DownloadTemplate => lang.pick("Tải tệp mẫu (trống)", "Download the blank template"),
         DownloadSample => lang.pick("Tải dữ liệu mẫu", "Download the sample data"),
-        UseSample => crate::core::template::sample_button(lang),
+        UseSample => crate::core::report::template::sample_button(lang),
         Close => lang.pick("Đóng", "Close"),
         Criterion => lang.pick("Tiêu chí", "Criterion"),
         Numerator => lang.pick("Tử số", "Numerator"),

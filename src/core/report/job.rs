@@ -15,9 +15,9 @@ use crate::core::analysis::Analysis;
 use crate::core::compare::Comparison;
 use crate::core::dossier::units::DossierTable;
 use crate::core::plan::whole::plan_whole;
+use crate::core::report::template;
 use crate::core::rules::RuleSet;
 use crate::core::score::Scores;
-use crate::core::template;
 
 /// The sample workbook's file name, as it is downloaded and as it shows once loaded.
 pub const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";

@@ -13,6 +13,7 @@ pub mod json;
 pub mod letter;
 pub mod sheets;
 pub mod summary;
+pub mod template;
 pub mod xlsx;
 
 use crate::core::score::Status;

@@ -3,6 +3,7 @@
 
 pub mod engine;
 pub mod offline;
+pub mod remembered;
 pub mod session;
 
 use js_sys::{Object, Promise, Reflect, Uint8Array};
@@ -91,10 +92,6 @@ pub fn measure_analysis() -> Option<f64> {
     js_sys::Reflect::get(&last, &JsValue::from_str("duration")).ok()?.as_f64()
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// Whether the screen is a phone's (600 px wide or less, as the style sheet's narrow layout).
 pub fn narrow_screen() -> bool {
     web_sys::window().and_then(|w| w.match_media("(max-width: 600px)").ok().flatten()).is_some_and(|m| m.matches())
@@ -111,23 +108,6 @@ pub fn set_hash(hash: &str) {
         if location.hash().ok().as_deref() != Some(hash) {
             let _ = location.set_hash(hash);
         }
-    }
-}
-
-/// A remembered setting; `None` when storage is unavailable (private mode, file://).
-pub fn setting(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
-pub fn remember(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
-}
-
-pub fn forget(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
     }
 }
 

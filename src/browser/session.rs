@@ -119,12 +119,14 @@ pub async fn forget_files() -> Result<(), String> {
 
 /// Forgets every kept file and every chiso setting on this machine.
 pub async fn clear_everything() -> Result<(), String> {
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let keys: Vec<String> =
-            (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
-        for key in keys.iter().filter(|k| k.starts_with(SETTINGS_PREFIX)) {
-            let _ = storage.remove_item(key);
-        }
+    use gloo_storage::{LocalStorage, Storage};
+    if !super::remembered::available() {
+        return forget_files().await;
+    }
+    let storage = LocalStorage::raw();
+    let keys: Vec<String> = (0..LocalStorage::length()).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    for key in keys.iter().filter(|k| k.starts_with(SETTINGS_PREFIX)) {
+        LocalStorage::delete(key);
     }
     forget_files().await
 }

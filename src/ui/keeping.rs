@@ -8,14 +8,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::{use_app, AppState, SessionNote};
-use crate::browser::{self, session};
+use crate::browser::remembered::RememberedText;
+use crate::browser::session;
 use crate::core::lang::Lang;
 
-/// Set to "off" when the user does not want files kept.
-const KEEP_KEY: &str = "chiso.keep-files";
+/// "off" when the user does not want files kept.
+const KEEP: RememberedText = RememberedText::at("chiso.keep-files");
 
 pub fn keeping_on() -> bool {
-    browser::setting(KEEP_KEY).as_deref() != Some("off")
+    KEEP.load().as_deref() != Some("off")
 }
 
 impl AppState {
@@ -111,12 +112,12 @@ impl AppState {
     /// Keeps files from now on, or stops and forgets the kept ones (what is loaded stays).
     pub fn set_keeping(self, on: bool) {
         if on {
-            browser::forget(KEEP_KEY);
+            KEEP.forget();
             // Everything loaded is kept anew.
             self.kept.set_value(HashMap::new());
             self.files.update(|_| {});
         } else {
-            browser::remember(KEEP_KEY, "off");
+            KEEP.save("off");
             self.kept.set_value(HashMap::new());
             spawn_local(async move {
                 if let Err(e) = session::forget_files().await {

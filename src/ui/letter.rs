@@ -6,6 +6,7 @@ use super::pager::Pager;
 use super::state::{use_app, use_shown, AppState};
 use super::whole_plan::WholePlanCard;
 use crate::browser;
+use crate::browser::remembered::Remembered;
 use crate::core::lang::Lang;
 use crate::core::report::export::Export;
 use crate::core::report::job::Job;
@@ -20,7 +21,7 @@ use crate::core::report::summary::summary;
 use crate::core::rules::RuleSet;
 use crate::core::values::typed;
 
-const LETTER_KEY: &str = "chiso.letter";
+const LETTER: Remembered<Kept> = Remembered::at("chiso.letter");
 /// How the whole plan's «chỉ tiêu giao» paragraph begins ([`WholePlan::assignment`]): a new one
 /// replaces the one put in before.
 const ASSIGNMENT_START: &str = "Giao chỉ tiêu để ";
@@ -28,7 +29,7 @@ const ASSIGNMENT_START: &str = "Giao chỉ tiêu để ";
 /// The user's letter texts and the period they were written for: a new month keeps the names and
 /// directives but takes the new month's subject, date and closing.
 #[derive(Serialize, Deserialize)]
-struct Remembered {
+struct Kept {
     period: String,
     fields: LetterFields,
 }
@@ -60,7 +61,7 @@ pub fn LetterPanel() -> impl IntoView {
         if let Some(f) = edited.get() {
             return Some(f);
         }
-        let remembered = browser::setting(LETTER_KEY).and_then(|t| serde_json::from_str::<Remembered>(&t).ok());
+        let remembered = LETTER.load();
         Some(match remembered {
             Some(r) if r.period == period_of(&state) => r.fields,
             Some(r) => LetterFields {
@@ -82,10 +83,7 @@ pub fn LetterPanel() -> impl IntoView {
     let update = move |change: Box<dyn Fn(&mut LetterFields)>| {
         if let Some(mut f) = fields.get_untracked() {
             change(&mut f);
-            let remembered = Remembered { period: period_of(&state), fields: f.clone() };
-            if let Ok(text) = serde_json::to_string(&remembered) {
-                browser::remember(LETTER_KEY, &text);
-            }
+            LETTER.save(&Kept { period: period_of(&state), fields: f.clone() });
             edited.set(Some(f));
         }
     };
@@ -95,11 +93,11 @@ pub fn LetterPanel() -> impl IntoView {
             "Khôi phục nội dung mặc định sẽ xóa mọi chỉnh sửa của bạn trong văn bản. Tiếp tục?",
             "Restoring the default texts discards every edit you made to the letter. Go on?",
         );
-        let edits = edited.with_untracked(Option::is_some) || browser::setting(LETTER_KEY).is_some();
+        let edits = edited.with_untracked(Option::is_some) || LETTER.load().is_some();
         if edits && !web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false) {
             return;
         }
-        browser::forget(LETTER_KEY);
+        LETTER.forget();
         edited.set(None);
     };
     // The letter as Word, or its appendix as a workbook.

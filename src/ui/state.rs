@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::browser;
+use crate::browser::remembered::{Remembered, RememberedText};
 use crate::core::alerts::{Alert, AlertSettings};
 use crate::core::analysis::{Analysis, Choice, Focus};
 use crate::core::compare::Comparison;
@@ -24,17 +25,19 @@ use crate::core::settlement::Layout;
 use crate::core::table::Workbook;
 use crate::core::view::View;
 
-const LANG_KEY: &str = "chiso.lang";
-const RULES_KEY: &str = "chiso.rules";
-const RULES_NAME_KEY: &str = "chiso.rules.name";
+// What is remembered on this machine, each under its own key.
+const LANG: RememberedText = RememberedText::at("chiso.lang");
+const RULES: RememberedText = RememberedText::at("chiso.rules");
+const RULES_NAME: RememberedText = RememberedText::at("chiso.rules.name");
+const MY_UNIT: RememberedText = RememberedText::at("chiso.my-unit");
+const WHOLE: RememberedText = RememberedText::at("chiso.whole");
+const ALERTS: Remembered<AlertSettings> = Remembered::at("chiso.alerts");
+const LIMITS: Remembered<ReadSettings> = Remembered::at("chiso.limits");
+const TYPED: Remembered<Typed> = Remembered::at("chiso.typed");
+const SOURCES: Remembered<SourceOrder> = Remembered::at("chiso.sources");
+// Families of values, one per table's header signature.
 const MAPPING_KEY: &str = "chiso.mapping.";
 const DOSSIER_MAPPING_KEY: &str = "chiso.dossier-mapping.";
-const ALERTS_KEY: &str = "chiso.alerts";
-const LIMITS_KEY: &str = "chiso.limits";
-const TYPED_KEY: &str = "chiso.typed";
-const MY_UNIT_KEY: &str = "chiso.my-unit";
-const SOURCES_KEY: &str = "chiso.sources";
-const WHOLE_KEY: &str = "chiso.whole";
 const REPORT_ROWS_KEY: &str = "chiso.report-rows.";
 
 /// The reading limits and time budget the user set (remembered on this machine).
@@ -259,26 +262,24 @@ pub struct AppState {
 }
 
 fn remembered_rules() -> Option<ActiveRules> {
-    let text = browser::setting(RULES_KEY)?;
-    ActiveRules::parsed(&text, browser::setting(RULES_NAME_KEY)).ok()
+    let text = RULES.load()?;
+    ActiveRules::parsed(&text, RULES_NAME.load()).ok()
 }
 
 impl AppState {
     pub fn new() -> AppState {
-        let lang = browser::setting(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+        let lang = LANG.load().and_then(|c| Lang::from_code(&c)).unwrap_or_default();
         let rules = remembered_rules().or_else(ActiveRules::default_rules);
         let rules = RwSignal::new(rules);
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
         let focus = RwSignal::new(Focus {
-            sources: browser::setting(SOURCES_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
-            whole: browser::setting(WHOLE_KEY).filter(|w| !w.is_empty()),
+            sources: SOURCES.load().unwrap_or_default(),
+            whole: WHOLE.load().filter(|w| !w.is_empty()),
             ..Focus::default()
         });
-        let typed: RwSignal<Typed> =
-            RwSignal::new(browser::setting(TYPED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
+        let typed: RwSignal<Typed> = RwSignal::new(TYPED.load().unwrap_or_default());
         let analysis: RwSignal<Option<Shared>> = RwSignal::new(None);
-        let alert_settings: RwSignal<AlertSettings> =
-            RwSignal::new(browser::setting(ALERTS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default());
+        let alert_settings: RwSignal<AlertSettings> = RwSignal::new(ALERTS.load().unwrap_or_default());
         AppState {
             lang: RwSignal::new(lang),
             status: RwSignal::new(Status::Idle),
@@ -293,13 +294,11 @@ impl AppState {
             alerts: RwSignal::new(None),
             selected_unit: RwSignal::new(View::unit_from_hash(&browser::hash())),
             view: RwSignal::new(View::from_hash(&browser::hash())),
-            my_unit: RwSignal::new(browser::setting(MY_UNIT_KEY).filter(|u| !u.is_empty())),
+            my_unit: RwSignal::new(MY_UNIT.load().filter(|u| !u.is_empty())),
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
             alert_settings,
-            read_settings: RwSignal::new(
-                browser::setting(LIMITS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
-            ),
+            read_settings: RwSignal::new(LIMITS.load().unwrap_or_default()),
             reading: RwSignal::new(None),
             reader: RwSignal::new(Reader::Starting),
             typed,
@@ -409,10 +408,7 @@ impl AppState {
 
     /// Chooses the user's own unit (`None`: none), and remembers it on this machine.
     pub fn set_my_unit(&self, unit: Option<String>) {
-        match &unit {
-            Some(u) => browser::remember(MY_UNIT_KEY, u),
-            None => browser::forget(MY_UNIT_KEY),
-        }
+        MY_UNIT.set(unit.as_deref());
         self.my_unit.set(unit);
     }
 
@@ -443,42 +439,29 @@ impl AppState {
 
     /// The order in which sources are trusted, remembered on this machine.
     pub fn set_sources(&self, order: SourceOrder) {
-        if let Ok(text) = serde_json::to_string(&order) {
-            browser::remember(SOURCES_KEY, &text);
-        }
+        SOURCES.save(&order);
         self.focus.update(|f| f.sources = order);
     }
 
     /// The unit the user names as the whole (`None`: recognised), remembered on this machine.
     pub fn set_whole(&self, whole: Option<String>) {
-        match &whole {
-            Some(w) => browser::remember(WHOLE_KEY, w),
-            None => browser::forget(WHOLE_KEY),
-        }
+        WHOLE.set(whole.as_deref());
         self.focus.update(|f| f.whole = whole);
     }
 
     /// What a report's rows are, as the user said; reports with the same headers are read so later.
     pub fn set_report_rows(&self, file_id: u32, signature: &str, rows: Option<Layout>) {
-        let key = format!("{REPORT_ROWS_KEY}{signature}");
-        match rows {
-            Some(layout) => browser::remember(&key, layout.code()),
-            None => browser::forget(&key),
-        }
+        RememberedText::keyed(REPORT_ROWS_KEY, signature).set(rows.map(Layout::code));
         self.choose(file_id, |c| c.report_rows = rows);
     }
 
     pub fn set_alert_settings(&self, settings: AlertSettings) {
-        if let Ok(text) = serde_json::to_string(&settings) {
-            browser::remember(ALERTS_KEY, &text);
-        }
+        ALERTS.save(&settings);
         self.alert_settings.set(settings);
     }
 
     pub fn set_read_settings(&self, settings: ReadSettings) {
-        if let Ok(text) = serde_json::to_string(&settings) {
-            browser::remember(LIMITS_KEY, &text);
-        }
+        LIMITS.save(&settings);
         self.read_settings.set(settings);
     }
 
@@ -495,9 +478,7 @@ impl AppState {
                 typed.remove(&unit);
             }
         });
-        if let Ok(text) = self.typed.with_untracked(serde_json::to_string) {
-            browser::remember(TYPED_KEY, &text);
-        }
+        self.typed.with_untracked(|typed| TYPED.save(typed));
     }
 
     /// The user says what kind of table a file is (`None`: let chiso tell). A dossier list
@@ -524,7 +505,7 @@ impl AppState {
 
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
-        browser::remember(LANG_KEY, lang.code());
+        LANG.save(lang.code());
     }
 
     /// Has the engine worker make a file and hands it to the browser. A file that could not be
@@ -712,7 +693,7 @@ impl AppState {
     pub fn set_mapping(&self, file_id: u32, sheet: usize, mapping: Mapping) {
         let encoded: Vec<String> =
             mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
-        browser::remember(&format!("{MAPPING_KEY}{}", mapping.signature()), &encoded.join("\t"));
+        RememberedText::keyed(MAPPING_KEY, &mapping.signature()).save(&encoded.join("\t"));
         self.choose(file_id, |c| {
             *c = Choice {
                 sheet: Some(sheet),
@@ -730,12 +711,12 @@ impl AppState {
     /// The user corrected a dossier list's columns: its cells are read with them now, and lists
     /// with the same headers use them later.
     pub async fn set_dossier_mapping(self, file_id: u32, sheet: usize, mapping: DossierMapping) {
-        browser::remember(&format!("{DOSSIER_MAPPING_KEY}{}", mapping.signature()), &mapping.encode());
+        RememberedText::keyed(DOSSIER_MAPPING_KEY, &mapping.signature()).save(&mapping.encode());
         self.use_dossier_mapping(file_id, sheet, Some(mapping)).await;
     }
 
     pub async fn forget_dossier_mapping(self, file_id: u32, sheet: usize, mapping: DossierMapping) {
-        browser::forget(&format!("{DOSSIER_MAPPING_KEY}{}", mapping.signature()));
+        RememberedText::keyed(DOSSIER_MAPPING_KEY, &mapping.signature()).forget();
         self.use_dossier_mapping(file_id, sheet, None).await;
     }
 
@@ -754,7 +735,7 @@ impl AppState {
     }
 
     pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
-        browser::forget(&format!("{MAPPING_KEY}{}", mapping.signature()));
+        RememberedText::keyed(MAPPING_KEY, &mapping.signature()).forget();
         self.choose(file_id, |c| {
             *c = Choice {
                 sheet: Some(sheet),
@@ -790,8 +771,8 @@ impl AppState {
     pub fn use_rules(&self, source: String, text: &str) {
         match ActiveRules::parsed(text, Some(source.clone())) {
             Ok(active) => {
-                browser::remember(RULES_KEY, text);
-                browser::remember(RULES_NAME_KEY, &source);
+                RULES.save(text);
+                RULES_NAME.save(&source);
                 self.rules.set(Some(active));
                 self.rules_error.set(None);
             }
@@ -800,8 +781,8 @@ impl AppState {
     }
 
     pub fn use_default_rules(&self) {
-        browser::forget(RULES_KEY);
-        browser::forget(RULES_NAME_KEY);
+        RULES.forget();
+        RULES_NAME.forget();
         self.rules.set(ActiveRules::default_rules());
         self.rules_error.set(None);
     }
@@ -814,8 +795,7 @@ fn pointed_before(book: &Workbook, rules: &RuleSet) -> Option<(usize, Mapping)> 
         (0..sheet.height().min(crate::core::header::HEADER_SEARCH_ROWS)).find_map(|r| {
             let mapping = crate::core::header::mapping_at(sheet, r, &vocabulary);
             let known = mapping.headers.iter().any(|h| !h.is_empty());
-            (known && browser::setting(&format!("{MAPPING_KEY}{}", mapping.signature())).is_some())
-                .then_some((i, mapping))
+            (known && RememberedText::keyed(MAPPING_KEY, &mapping.signature()).load().is_some()).then_some((i, mapping))
         })
     })
 }
@@ -825,7 +805,7 @@ fn pointed_before(book: &Workbook, rules: &RuleSet) -> Option<(usize, Mapping)> 
 fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>, rules: Option<&RuleSet>) -> Choice {
     // A dossier list's columns, corrected earlier for a list with the same headers.
     if let Some((index, list)) = book.sheets.iter().enumerate().find_map(|(i, s)| Some((i, s.dossiers.as_ref()?))) {
-        let saved = browser::setting(&format!("{DOSSIER_MAPPING_KEY}{}", list.mapping.signature()));
+        let saved = RememberedText::keyed(DOSSIER_MAPPING_KEY, &list.mapping.signature()).load();
         return match saved.and_then(|s| list.mapping.decoded(&s)) {
             Some(mapping) => Choice {
                 sheet: Some(index),
@@ -840,11 +820,11 @@ fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>, rules: Op
     let pointed = || rules.and_then(|rules| pointed_before(book, rules));
     let Some((sheet_index, mapping)) = found.or_else(pointed) else { return Choice::default() };
     let report_rows =
-        browser::setting(&format!("{REPORT_ROWS_KEY}{}", mapping.signature())).and_then(|c| Layout::from_code(&c));
+        RememberedText::keyed(REPORT_ROWS_KEY, &mapping.signature()).load().and_then(|c| Layout::from_code(&c));
     if report_rows.is_some() {
         return Choice { sheet: Some(sheet_index), report_rows, ..Choice::default() };
     }
-    let saved = browser::setting(&format!("{MAPPING_KEY}{}", mapping.signature()));
+    let saved = RememberedText::keyed(MAPPING_KEY, &mapping.signature()).load();
     let columns: Option<Vec<Option<Column>>> = saved.map(|s| s.split('\t').map(Column::decode).collect());
     match columns {
         Some(columns) if columns.len() == mapping.columns.len() => {

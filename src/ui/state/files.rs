@@ -1,0 +1,342 @@
+//! How files enter the app: read in the engine worker, kept with the user's choices (sheet,
+//! columns, kind), read again when a choice needs their cells, removed.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{AppState, FileError, LoadedFile, Reading, Status};
+use crate::browser;
+use crate::browser::remembered::RememberedText;
+use crate::core::analysis::Choice;
+use crate::core::dossier::DossierMapping;
+use crate::core::figures::TableKind;
+use crate::core::header::{Column, Mapping};
+use crate::core::read::{Loaded, Progress, ReadError};
+use crate::core::report::job::Job;
+use crate::core::rules::RuleSet;
+use crate::core::settlement::Layout;
+use crate::core::table::Workbook;
+
+// Families of values, one per table's header signature.
+const MAPPING_KEY: &str = "chiso.mapping.";
+const DOSSIER_MAPPING_KEY: &str = "chiso.dossier-mapping.";
+const REPORT_ROWS_KEY: &str = "chiso.report-rows.";
+
+impl AppState {
+    /// What a report's rows are, as the user said; reports with the same headers are read so later.
+    pub fn set_report_rows(&self, file_id: u32, signature: &str, rows: Option<Layout>) {
+        RememberedText::keyed(REPORT_ROWS_KEY, signature).set(rows.map(Layout::code));
+        self.choose(file_id, |c| c.report_rows = rows);
+    }
+
+    /// The user says what kind of table a file is (`None`: let chiso tell). A dossier list
+    /// streamed into records is read again with its cells when it is to be read as another kind,
+    /// and the other way round.
+    pub async fn set_kind(self, file_id: u32, kind: Option<TableKind>) {
+        let Some(file) = self.files.with_untracked(|f| f.iter().find(|f| f.id == file_id).cloned()) else { return };
+        file.choice.update(|c| c.kind = kind);
+        let streamed = file.workbook.sheets.iter().any(|s| s.dossiers.is_some());
+        let keep = matches!(kind, Some(TableKind::UnitFigures | TableKind::ScoreOnly | TableKind::SettlementReport));
+        if keep == file.cells_kept || (keep && !streamed) {
+            return;
+        }
+        self.read_again(&file, keep).await;
+    }
+
+    /// Reads a loaded file again with its current choice, keeping its cells or streaming it.
+    pub(in crate::ui) async fn read_again(self, file: &LoadedFile, keep_cells: bool) {
+        self.begin().await;
+        let choice = Some(file.choice.get_untracked());
+        let ok = self.read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep_cells, choice).await;
+        self.finish(ok).await;
+    }
+
+    /// Reads a batch of files the user chose or dropped. What was loaded before stays loaded; a
+    /// file with the same name as a loaded one replaces it (a re-export of the same report).
+    pub async fn load(self, files: Vec<web_sys::File>) {
+        if files.is_empty() {
+            return;
+        }
+        self.begin().await;
+        let mut loaded = 0;
+        for file in files {
+            let name = file.name();
+            // Too large is known from the size alone, before a byte is read.
+            let size_check = self.read_settings.with_untracked(|s| s.limits.check_file_size(file.size() as u64));
+            let ok = match size_check {
+                Err(error) => self.refuse(name, error),
+                Ok(()) => match browser::file_bytes(&file).await {
+                    Ok(bytes) => self.add(name, bytes).await,
+                    Err(detail) => self.refuse(name, ReadError::Unreadable { detail }),
+                },
+            };
+            if ok {
+                loaded += 1;
+            }
+        }
+        self.finish(loaded > 0).await;
+    }
+
+    /// Loads files that did not come through the picker (the demo workbook, a saved session)
+    /// exactly like chosen ones.
+    pub async fn load_bytes(self, files: Vec<(String, Vec<u8>)>) {
+        self.begin().await;
+        let mut any = false;
+        for (name, bytes) in files {
+            any |= self.add(name, bytes).await;
+        }
+        self.finish(any).await;
+    }
+
+    /// Loads the sample town, made by the engine worker.
+    pub async fn load_sample(self, job: Job) {
+        match browser::engine::make(&job, None).await {
+            Ok(made) => self.load_bytes(vec![(made.file, made.bytes)]).await,
+            Err(error) => {
+                let id = self.take_id();
+                self.report_errors.update(|list| list.push((id, error)));
+            }
+        }
+    }
+
+    /// Reads kept files again (after a reload) with the choices the user had made.
+    pub(in crate::ui) async fn load_kept(self, files: Vec<browser::session::Kept>) {
+        self.begin().await;
+        let mut any = false;
+        for kept in files {
+            let choice = kept.choice.and_then(|c| serde_json::from_str::<Choice>(&c).ok());
+            any |= self.read_into(kept.name, Arc::new(kept.bytes), kept.cells_kept, choice).await;
+        }
+        self.finish(any).await;
+    }
+
+    /// Unloads every file (the kept ones are forgotten apart).
+    pub(in crate::ui) fn unload_all(&self) {
+        for id in self.files.with_untracked(|f| f.iter().map(|f| f.id).collect::<Vec<_>>()) {
+            browser::engine::release(id);
+        }
+        self.files.set(Vec::new());
+        self.errors.set(Vec::new());
+        self.status.set(Status::Idle);
+    }
+
+    pub(in crate::ui) async fn begin(&self) {
+        self.loading.set_value(true);
+        browser::mark_received();
+        self.status.set(Status::Busy);
+        self.errors.set(Vec::new());
+        // Let the busy state paint before the parser holds the thread.
+        browser::next_frame().await;
+    }
+
+    pub(in crate::ui) async fn finish(&self, any_loaded: bool) {
+        browser::next_frame().await;
+        if let Some(inputs) = self.deferred.try_update_value(Option::take).flatten() {
+            self.ask(inputs, self.asked.get_value());
+        }
+        self.analysed().await;
+        // Let the results paint before they are said to be on screen.
+        browser::next_frame().await;
+        browser::measure_analysis();
+        let status = if any_loaded
+            || self.files.with_untracked(|f| !f.is_empty()) && self.errors.with_untracked(Vec::is_empty)
+        {
+            Status::Ready
+        } else {
+            Status::Error
+        };
+        self.loading.set_value(false);
+        self.status.set(status);
+    }
+
+    pub(in crate::ui) fn refuse(&self, file: String, error: ReadError) -> bool {
+        let id = self.take_id();
+        self.errors.update(|list| list.push(FileError { id, file, error }));
+        false
+    }
+
+    /// Reads one file in the reading worker; what was loaded before is never touched, whatever
+    /// happens to this one.
+    pub(in crate::ui) async fn add(&self, name: String, bytes: Vec<u8>) -> bool {
+        self.read_into(name, Arc::new(bytes), false, None).await
+    }
+
+    /// Reads `bytes` and puts the file in the list, replacing one of the same name; `choice`
+    /// carries the user's choices over when a loaded file is read again.
+    pub(in crate::ui) async fn read_into(
+        &self,
+        name: String,
+        bytes: Arc<Vec<u8>>,
+        keep_cells: bool,
+        choice: Option<Choice>,
+    ) -> bool {
+        let settings = self.read_settings.get_untracked();
+        let limits = crate::core::read::Limits { keep_dossier_cells: keep_cells, ..settings.limits };
+        let reading = self.reading;
+        reading.set(Some(Reading { file: name.clone(), progress: Progress { rows_done: 0, rows_total: 0 } }));
+        let file = name.clone();
+        let id = self.take_id();
+        let rules = self.rules.with_untracked(|r| r.as_ref().map(|r| r.text.clone())).unwrap_or_default();
+        let outcome =
+            browser::engine::read(id, &name, bytes.clone(), &limits, &rules, settings.seconds, move |progress| {
+                reading.set(Some(Reading { file: file.clone(), progress }));
+            })
+            .await;
+        browser::measure_read();
+        reading.set(None);
+        match outcome {
+            Ok((Loaded { workbook, notes }, found)) => {
+                let active = self.rules.with_untracked(|r| r.as_ref().map(|a| a.rules.clone()));
+                let choice = choice.unwrap_or_else(|| remembered_choice(&workbook, found, active.as_deref()));
+                if choice.dossier_mapping.is_some() && !keep_cells {
+                    // A remembered correction of a dossier list's columns reads the list's cells.
+                    browser::engine::release(id);
+                    return Box::pin(self.read_into(name, bytes, true, Some(choice))).await;
+                }
+                let entry = LoadedFile {
+                    id,
+                    bytes,
+                    workbook: Arc::new(workbook),
+                    notes,
+                    selected_sheet: RwSignal::new(choice.sheet.unwrap_or(0)),
+                    choice: RwSignal::new(choice),
+                    cells_kept: keep_cells,
+                };
+                self.files.update(|list| {
+                    for replaced in list.iter().filter(|f| f.workbook.file_name == name) {
+                        browser::engine::release(replaced.id);
+                    }
+                    list.retain(|f| f.workbook.file_name != name);
+                    list.push(entry);
+                });
+                true
+            }
+            Err(error) => self.refuse(name, error),
+        }
+    }
+
+    /// The user fixed a column mapping: use it now and for tables with the same headers later.
+    pub fn set_mapping(&self, file_id: u32, sheet: usize, mapping: Mapping) {
+        let encoded: Vec<String> =
+            mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
+        RememberedText::keyed(MAPPING_KEY, &mapping.signature()).save(&encoded.join("\t"));
+        self.choose(file_id, |c| {
+            *c = Choice {
+                sheet: Some(sheet),
+                mapping: Some(mapping),
+                period: c.period.take(),
+                kind: c.kind,
+                window: c.window.take(),
+                dossier_mapping: c.dossier_mapping.take(),
+                report_rows: c.report_rows,
+                sheets: None,
+            }
+        });
+    }
+
+    /// The user corrected a dossier list's columns: its cells are read with them now, and lists
+    /// with the same headers use them later.
+    pub async fn set_dossier_mapping(self, file_id: u32, sheet: usize, mapping: DossierMapping) {
+        RememberedText::keyed(DOSSIER_MAPPING_KEY, &mapping.signature()).save(&mapping.encode());
+        self.use_dossier_mapping(file_id, sheet, Some(mapping)).await;
+    }
+
+    pub async fn forget_dossier_mapping(self, file_id: u32, sheet: usize, mapping: DossierMapping) {
+        RememberedText::keyed(DOSSIER_MAPPING_KEY, &mapping.signature()).forget();
+        self.use_dossier_mapping(file_id, sheet, None).await;
+    }
+
+    /// A list streamed into records keeps only its first rows as cells: it is read again, with
+    /// all of them, to be read with other columns.
+    pub(in crate::ui) async fn use_dossier_mapping(self, file_id: u32, sheet: usize, mapping: Option<DossierMapping>) {
+        let Some(file) = self.files.with_untracked(|f| f.iter().find(|f| f.id == file_id).cloned()) else { return };
+        file.choice.update(|c| {
+            c.sheet = Some(sheet);
+            c.kind = Some(TableKind::DossierList);
+            c.dossier_mapping = mapping;
+        });
+        if !file.cells_kept {
+            self.read_again(&file, true).await;
+        }
+    }
+
+    pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
+        RememberedText::keyed(MAPPING_KEY, &mapping.signature()).forget();
+        self.choose(file_id, |c| {
+            *c = Choice {
+                sheet: Some(sheet),
+                mapping: None,
+                period: c.period.take(),
+                kind: c.kind,
+                window: c.window.take(),
+                dossier_mapping: c.dossier_mapping.take(),
+                report_rows: c.report_rows,
+                sheets: None,
+            }
+        });
+    }
+
+    /// Changes one file's choices (sheet, mapping, period).
+    pub fn choose(&self, file_id: u32, change: impl FnOnce(&mut Choice)) {
+        self.files.with_untracked(|files| {
+            if let Some(f) = files.iter().find(|f| f.id == file_id) {
+                f.choice.update(change);
+            }
+        });
+    }
+
+    pub fn remove(&self, id: u32) {
+        browser::engine::release(id);
+        self.files.update(|list| list.retain(|f| f.id != id));
+        if self.files.with(Vec::is_empty) && self.status.get_untracked() == Status::Ready {
+            self.status.set(Status::Idle);
+        }
+    }
+}
+
+/// The first header row (within a sheet's first rows) that the user mapped by hand before.
+fn pointed_before(book: &Workbook, rules: &RuleSet) -> Option<(usize, Mapping)> {
+    let vocabulary = crate::core::header::Vocabulary::new(rules);
+    book.sheets.iter().enumerate().find_map(|(i, sheet)| {
+        (0..sheet.height().min(crate::core::header::HEADER_SEARCH_ROWS)).find_map(|r| {
+            let mapping = crate::core::header::mapping_at(sheet, r, &vocabulary);
+            let known = mapping.headers.iter().any(|h| !h.is_empty());
+            (known && RememberedText::keyed(MAPPING_KEY, &mapping.signature()).load().is_some()).then_some((i, mapping))
+        })
+    })
+}
+
+/// A mapping the user corrected earlier for a table with the same headers; `found` is the table
+/// the engine found in `book` with no choice made.
+fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>, rules: Option<&RuleSet>) -> Choice {
+    // A dossier list's columns, corrected earlier for a list with the same headers.
+    if let Some((index, list)) = book.sheets.iter().enumerate().find_map(|(i, s)| Some((i, s.dossiers.as_ref()?))) {
+        let saved = RememberedText::keyed(DOSSIER_MAPPING_KEY, &list.mapping.signature()).load();
+        return match saved.and_then(|s| list.mapping.decoded(&s)) {
+            Some(mapping) => Choice {
+                sheet: Some(index),
+                kind: Some(TableKind::DossierList),
+                dossier_mapping: Some(mapping),
+                ..Choice::default()
+            },
+            None => Choice::default(),
+        };
+    }
+    // A table chiso does not recognise, whose header row the user pointed at before.
+    let pointed = || rules.and_then(|rules| pointed_before(book, rules));
+    let Some((sheet_index, mapping)) = found.or_else(pointed) else { return Choice::default() };
+    let report_rows =
+        RememberedText::keyed(REPORT_ROWS_KEY, &mapping.signature()).load().and_then(|c| Layout::from_code(&c));
+    if report_rows.is_some() {
+        return Choice { sheet: Some(sheet_index), report_rows, ..Choice::default() };
+    }
+    let saved = RememberedText::keyed(MAPPING_KEY, &mapping.signature()).load();
+    let columns: Option<Vec<Option<Column>>> = saved.map(|s| s.split('\t').map(Column::decode).collect());
+    match columns {
+        Some(columns) if columns.len() == mapping.columns.len() => {
+            Choice { sheet: Some(sheet_index), mapping: Some(Mapping { columns, ..mapping }), ..Choice::default() }
+        }
+        _ => Choice { sheet: Some(sheet_index), ..Choice::default() },
+    }
+}

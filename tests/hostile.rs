@@ -203,6 +203,7 @@ fn a_zip_bomb_is_refused_before_inflating() {
     let repeats = 4_161_790; // 1 + 258 × 4,161,790 = 1,073,741,821 bytes ≥ 1 GiB
     let bomb = deflated_a(repeats);
     assert!(bomb.len() < 7_000_000, "{} bytes", bomb.len());
+    let compressed = bomb.len() as u64;
     let workbook =
         format!(r#"<workbook xmlns="{NS}"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>"#).into_bytes();
     let size = 1 + 258 * repeats as u32;
@@ -210,20 +211,53 @@ fn a_zip_bomb_is_refused_before_inflating() {
         ("xl/workbook.xml", 0, workbook.clone(), workbook.len() as u32),
         ("xl/worksheets/sheet1.xml", 8, bomb, size),
     ]);
+    // 1 GiB from under 7 MB: more than 150 times, past the 100 no spreadsheet reaches.
     let error = refused("bom.xlsx", &file);
     assert_eq!(
         error,
         ReadError::ZipBomb {
             entry: "xl/worksheets/sheet1.xml".into(),
-            unzipped: u64::from(size) + workbook.len() as u64,
-            limit: 768 << 20
+            compressed,
+            unzipped: u64::from(size),
+            ratio: 100
         }
     );
-    assert!(error
-        .clone()
-        .in_file("bom.xlsx")
-        .message(chiso::core::lang::Lang::Vi)
-        .contains("«xl/worksheets/sheet1.xml»"));
+    let said = error.clone().in_file("bom.xlsx").message(chiso::core::lang::Lang::Vi);
+    assert!(said.contains("«xl/worksheets/sheet1.xml»") && said.contains("gấp hơn 100 lần"), "{said}");
+}
+
+/// An honest big workbook: a sheet of 60,000 dossier-like rows inflates about ten times, and is
+/// read whole with a ratio judged from 1 MiB on (the default judges from 64 MiB: the same
+/// guard, at a size a test can afford); the same rows beyond a ceiling of 2 MiB are refused as
+/// too large, with nothing said of damage.
+#[test]
+fn an_honest_big_workbook_is_read_and_only_its_size_can_refuse_it() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = 60_000u32;
+    for (c, h) in ["Mã hồ sơ", "Đơn vị", "Ngày tiếp nhận", "Trạng thái"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..=rows {
+        sheet.write_string(r, 0, format!("H{r:08}-{}", r * 7919 % 100_003)).unwrap();
+        sheet.write_string(r, 1, format!("UBND xã {}", r % 97)).unwrap();
+        sheet.write_number(r, 2, 45_200.0 + f64::from(r % 300)).unwrap();
+        sheet.write_string(r, 3, if r % 3 == 0 { "Đã trả kết quả" } else { "Đang xử lý" }).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let entry = archive.by_name("xl/worksheets/sheet1.xml").unwrap();
+    let (unzipped, compressed) = (entry.size(), entry.compressed_size());
+    drop(entry);
+    assert!(unzipped > 2 << 20 && unzipped < 25 * compressed, "{unzipped} from {compressed}: an honest ratio");
+    let strict = Limits { ratio_from_bytes: 1 << 20, keep_dossier_cells: true, ..Limits::default() };
+    let Loaded { workbook, .. } = read_with("nam.xlsx", &bytes, &strict, &mut |_| {}).expect("an honest file reads");
+    assert_eq!(workbook.sheets[0].height(), rows as usize + 1);
+    let small = Limits { max_unzipped_bytes: 2 << 20, ..strict };
+    let error = read_with("nam.xlsx", &bytes, &small, &mut |_| {}).expect_err("past the ceiling");
+    assert!(matches!(error, ReadError::TooLargeUnzipped { limit, .. } if limit == 2 << 20), "{error:?}");
+    let said = error.in_file("nam.xlsx").message(Lang::Vi);
+    assert!(said.contains("vượt quá giới hạn 2 MB") && !said.contains("hỏng") && !said.contains("phình"), "{said}");
 }
 
 #[test]

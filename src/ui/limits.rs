@@ -75,6 +75,8 @@ pub fn LimitSettings() -> impl IntoView {
                 )}
             </p>
             {field("limit-file-mb", "Dung lượng tệp tối đa (MB)", "Largest file (MB)", |s| (s.limits.max_file_bytes / (1024 * 1024)) as f64, |s, v| s.limits.max_file_bytes = (v as u64).saturating_mul(1024 * 1024))}
+            {field("limit-unzipped-mb", "Dung lượng giải nén tối đa một tệp (MB)", "Largest file once unpacked (MB)", |s| (s.limits.max_unzipped_bytes / (1024 * 1024)) as f64, |s, v| s.limits.max_unzipped_bytes = (v as u64).saturating_mul(1024 * 1024))}
+            {field("limit-ratio", "Tỷ lệ giải nén tối đa (lần; bảng tính thật 5–25)", "Most an entry may inflate (times; real workbooks 5–25)", |s| s.limits.max_ratio as f64, |s, v| s.limits.max_ratio = v.max(1.0) as u64)}
             {field("limit-cells", "Số ô tối đa mỗi trang tính (triệu)", "Most cells per sheet (millions)", |s| s.limits.max_cells as f64 / 1e6, |s, v| s.limits.max_cells = (v * 1e6) as u64)}
             {field("limit-seconds", "Thời gian đọc tối đa một tệp (giây)", "Longest time to read one file (seconds)", |s| s.seconds, |s, v| s.seconds = v)}
         </details>

@@ -13,8 +13,15 @@ use super::ReadError;
 pub struct Limits {
     /// The file itself.
     pub max_file_bytes: u64,
-    /// All entries of a zip package (xlsx, xlsb, ods) once inflated.
+    /// All entries of a zip package (xlsx, xlsb, ods) once inflated: a ceiling streaming never
+    /// needs to reach (an honest year of dossiers is about 1 GB of sheet XML, streamed, never held).
     pub max_unzipped_bytes: u64,
+    /// How many times its compressed size one entry may inflate to. Spreadsheets inflate about
+    /// 5–25 times; a zip bomb a thousand.
+    pub max_ratio: u64,
+    /// Entries smaller than this once inflated are not judged by their ratio: a small entry can be
+    /// very compressible and still harmless. Not a limit the user sets.
+    pub ratio_from_bytes: u64,
     /// Cells of one sheet, counting the empty ones inside its used rectangle.
     pub max_cells: u64,
     /// Columns of one sheet (Excel's own limit): a CSV or HTML page can claim more.
@@ -30,7 +37,9 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 100 * 1024 * 1024,
-            max_unzipped_bytes: 768 * 1024 * 1024,
+            max_unzipped_bytes: 4 * 1024 * 1024 * 1024,
+            max_ratio: 100,
+            ratio_from_bytes: 64 * 1024 * 1024,
             // 200,000 dossiers × 20 columns with room to spare; about 320 MB at most in memory.
             max_cells: 10_000_000,
             max_columns: 16_384,
@@ -48,18 +57,23 @@ impl Limits {
         Ok(())
     }
 
-    /// Refuses a package whose entries would inflate past the limit (a zip bomb), from the sizes
-    /// its central directory declares, before any entry is inflated. A package too damaged to
-    /// list is left to the workbook reader, which says it is damaged.
+    /// Refuses, from the sizes its central directory declares and before any entry is inflated,
+    /// a package with an entry that inflates more times its compressed size than any spreadsheet
+    /// does (a zip bomb), or whose entries together pass the ceiling (an honest but enormous
+    /// file). A package too damaged to list is left to the workbook reader, which says so.
     pub fn check_zip(&self, bytes: &[u8]) -> Result<(), ReadError> {
         let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
         let mut total: u64 = 0;
         for i in 0..archive.len() {
             let Ok(entry) = archive.by_index_raw(i) else { continue };
-            total = total.saturating_add(entry.size());
-            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            let (unzipped, compressed) = (entry.size(), entry.compressed_size());
+            let name = || entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            if unzipped > self.ratio_from_bytes && unzipped > compressed.saturating_mul(self.max_ratio) {
+                return Err(ReadError::ZipBomb { entry: name(), compressed, unzipped, ratio: self.max_ratio });
+            }
+            total = total.saturating_add(unzipped);
             if total > self.max_unzipped_bytes {
-                return Err(ReadError::ZipBomb { entry: name, unzipped: total, limit: self.max_unzipped_bytes });
+                return Err(ReadError::TooLargeUnzipped { unzipped: total, limit: self.max_unzipped_bytes });
             }
         }
         Ok(())

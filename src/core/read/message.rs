@@ -78,12 +78,20 @@ impl Located for ReadError {
                 "The file «{file}» is {}, over chiso's limit of {}. Export one month or one unit at a time to make it smaller, or raise the limit under «File limits» if this computer has the memory.",
                 bytes(*size), bytes(*limit)
             ),
-            (ReadError::ZipBomb { entry, unzipped, limit }, Lang::Vi) => format!(
-                "Tệp «{file}» khi giải nén sẽ chiếm hơn {} (vượt quá {} ở phần «{entry}»), nên chiso không mở để tránh treo máy. Tệp bảng tính bình thường không lớn như vậy: có thể tệp bị hỏng hoặc bị cố ý làm phình to. Hãy xuất lại tệp từ hệ thống.",
+            (ReadError::ZipBomb { entry, compressed, unzipped, ratio }, Lang::Vi) => format!(
+                "Tệp «{file}»: phần «{entry}» chỉ chiếm {} khi nén nhưng khai báo giải nén ra {}, gấp hơn {} lần (bảng tính thật chỉ gấp khoảng 5–25 lần). Đó là dấu hiệu tệp bị hỏng hoặc bị cố ý làm phình to, nên chiso không mở để tránh treo máy. Hãy xuất lại tệp từ hệ thống.",
+                bytes(*compressed), bytes(*unzipped), number(*ratio as f64, 0)
+            ),
+            (ReadError::ZipBomb { entry, compressed, unzipped, ratio }, Lang::En) => format!(
+                "«{file}»: the part «{entry}» takes {} compressed but declares {} unpacked, more than {} times as much (real workbooks: about 5–25 times). That is the mark of a damaged file or one made to inflate, so chiso does not open it, to keep the computer responsive. Export it again from the source system.",
+                bytes(*compressed), bytes(*unzipped), number(*ratio as f64, 0)
+            ),
+            (ReadError::TooLargeUnzipped { unzipped, limit }, Lang::Vi) => format!(
+                "Tệp «{file}» khi giải nén chiếm {}, vượt quá giới hạn {} cho một tệp. Hãy chia tệp (theo quý hoặc theo đơn vị) hoặc nâng giới hạn ở Cài đặt › «Giới hạn đọc tệp».",
                 bytes(*unzipped), bytes(*limit)
             ),
-            (ReadError::ZipBomb { entry, unzipped, limit }, Lang::En) => format!(
-                "Unpacked, the file «{file}» would take more than {} (past {} at «{entry}»), so chiso does not open it, to keep the computer responsive. A normal workbook is not that large: the file may be damaged or made to inflate. Export it again from the source system.",
+            (ReadError::TooLargeUnzipped { unzipped, limit }, Lang::En) => format!(
+                "Unpacked, the file «{file}» takes {}, past the limit of {} for one file. Split it (by quarter or by unit) or raise the limit under Settings › «Reading limits».",
                 bytes(*unzipped), bytes(*limit)
             ),
             (ReadError::DeclaredCount { what, declared, room }, Lang::Vi) => {

@@ -58,10 +58,17 @@ pub enum ReadError {
         size: u64,
         limit: u64,
     },
-    /// A zip package whose entries would inflate past the limit (a zip bomb); `entry` is where
-    /// the running total crossed it.
+    /// A zip package with an entry that inflates more than `ratio` times its compressed size: no
+    /// spreadsheet does, a zip bomb does.
     ZipBomb {
         entry: String,
+        compressed: u64,
+        unzipped: u64,
+        ratio: u64,
+    },
+    /// A zip package whose entries together inflate past the ceiling: honest, but more than chiso
+    /// reads in one file.
+    TooLargeUnzipped {
         unzipped: u64,
         limit: u64,
     },

@@ -57,11 +57,22 @@ async fn the_analysis_is_measured_once_per_batch() {
 
 #[wasm_bindgen_test]
 fn settings_are_remembered() {
-    browser::remember("chiso.test", "en");
-    assert_eq!(browser::setting("chiso.test").as_deref(), Some("en"));
-    browser::remember("chiso.test", "vi");
-    assert_eq!(browser::setting("chiso.test").as_deref(), Some("vi"));
-    assert_eq!(browser::setting("chiso.missing"), None);
+    use chiso::browser::remembered::{Remembered, RememberedText};
+    // A text is stored as it is (as earlier versions stored it), a value as JSON.
+    let text = RememberedText::at("chiso.test");
+    text.save("en");
+    assert_eq!(text.load().as_deref(), Some("en"));
+    text.save("vi");
+    assert_eq!(text.load().as_deref(), Some("vi"));
+    text.forget();
+    assert_eq!(text.load(), None);
+    assert_eq!(RememberedText::at("chiso.missing").load(), None);
+    let value: Remembered<Vec<u32>> = Remembered::at("chiso.test-json");
+    value.save(&vec![7, 9]);
+    assert_eq!(value.load(), Some(vec![7, 9]));
+    assert_eq!(RememberedText::at("chiso.test-json").load().as_deref(), Some("[7,9]"));
+    value.forget();
+    assert_eq!(value.load(), None);
 }
 
 /// A dossier list streamed into records inside wasm32: its dates (Excel date cells, bare serials

@@ -45,7 +45,7 @@ impl AppState {
     }
 
     /// Reads a loaded file again with its current choice, keeping its cells or streaming it.
-    pub(in crate::ui) async fn read_again(self, file: &LoadedFile, keep_cells: bool) {
+    async fn read_again(self, file: &LoadedFile, keep_cells: bool) {
         self.begin().await;
         let choice = Some(file.choice.get_untracked());
         let ok = self.read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep_cells, choice).await;
@@ -121,7 +121,7 @@ impl AppState {
         self.status.set(Status::Idle);
     }
 
-    pub(in crate::ui) async fn begin(&self) {
+    async fn begin(&self) {
         self.loading.set_value(true);
         browser::mark_received();
         self.status.set(Status::Busy);
@@ -130,7 +130,7 @@ impl AppState {
         browser::next_frame().await;
     }
 
-    pub(in crate::ui) async fn finish(&self, any_loaded: bool) {
+    async fn finish(&self, any_loaded: bool) {
         browser::next_frame().await;
         if let Some(inputs) = self.deferred.try_update_value(Option::take).flatten() {
             self.ask(inputs, self.asked.get_value());
@@ -150,7 +150,7 @@ impl AppState {
         self.status.set(status);
     }
 
-    pub(in crate::ui) fn refuse(&self, file: String, error: ReadError) -> bool {
+    fn refuse(&self, file: String, error: ReadError) -> bool {
         let id = self.take_id();
         self.errors.update(|list| list.push(FileError { id, file, error }));
         false
@@ -158,19 +158,13 @@ impl AppState {
 
     /// Reads one file in the reading worker; what was loaded before is never touched, whatever
     /// happens to this one.
-    pub(in crate::ui) async fn add(&self, name: String, bytes: Vec<u8>) -> bool {
+    async fn add(&self, name: String, bytes: Vec<u8>) -> bool {
         self.read_into(name, Arc::new(bytes), false, None).await
     }
 
     /// Reads `bytes` and puts the file in the list, replacing one of the same name; `choice`
     /// carries the user's choices over when a loaded file is read again.
-    pub(in crate::ui) async fn read_into(
-        &self,
-        name: String,
-        bytes: Arc<Vec<u8>>,
-        keep_cells: bool,
-        choice: Option<Choice>,
-    ) -> bool {
+    async fn read_into(&self, name: String, bytes: Arc<Vec<u8>>, keep_cells: bool, choice: Option<Choice>) -> bool {
         let settings = self.read_settings.get_untracked();
         let limits = crate::core::read::Limits { keep_dossier_cells: keep_cells, ..settings.limits };
         let reading = self.reading;
@@ -221,18 +215,7 @@ impl AppState {
         let encoded: Vec<String> =
             mapping.columns.iter().map(|c| c.as_ref().map(Column::encode).unwrap_or_default()).collect();
         RememberedText::keyed(MAPPING_KEY, &mapping.signature()).save(&encoded.join("\t"));
-        self.choose(file_id, |c| {
-            *c = Choice {
-                sheet: Some(sheet),
-                mapping: Some(mapping),
-                period: c.period.take(),
-                kind: c.kind,
-                window: c.window.take(),
-                dossier_mapping: c.dossier_mapping.take(),
-                report_rows: c.report_rows,
-                sheets: None,
-            }
-        });
+        self.map_columns(file_id, sheet, Some(mapping));
     }
 
     /// The user corrected a dossier list's columns: its cells are read with them now, and lists
@@ -249,7 +232,7 @@ impl AppState {
 
     /// A list streamed into records keeps only its first rows as cells: it is read again, with
     /// all of them, to be read with other columns.
-    pub(in crate::ui) async fn use_dossier_mapping(self, file_id: u32, sheet: usize, mapping: Option<DossierMapping>) {
+    async fn use_dossier_mapping(self, file_id: u32, sheet: usize, mapping: Option<DossierMapping>) {
         let Some(file) = self.files.with_untracked(|f| f.iter().find(|f| f.id == file_id).cloned()) else { return };
         file.choice.update(|c| {
             c.sheet = Some(sheet);
@@ -263,17 +246,16 @@ impl AppState {
 
     pub fn forget_mapping(&self, file_id: u32, sheet: usize, mapping: &Mapping) {
         RememberedText::keyed(MAPPING_KEY, &mapping.signature()).forget();
+        self.map_columns(file_id, sheet, None);
+    }
+
+    /// Reads one sheet of a file with these columns (`None`: as chiso finds them); its other
+    /// choices (period, kind, window, dossier columns, report rows) stay.
+    fn map_columns(&self, file_id: u32, sheet: usize, mapping: Option<Mapping>) {
         self.choose(file_id, |c| {
-            *c = Choice {
-                sheet: Some(sheet),
-                mapping: None,
-                period: c.period.take(),
-                kind: c.kind,
-                window: c.window.take(),
-                dossier_mapping: c.dossier_mapping.take(),
-                report_rows: c.report_rows,
-                sheets: None,
-            }
+            c.sheet = Some(sheet);
+            c.mapping = mapping;
+            c.sheets = None;
         });
     }
 

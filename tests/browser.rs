@@ -76,13 +76,18 @@ fn settings_are_remembered() {
 }
 
 /// A dossier list streamed into records inside wasm32: its dates (Excel date cells, bare serials
-/// and text) and its round trip through the worker's wire format, as the page receives it.
+/// and text) and its round trip through the engine's protocol, as the page receives it.
 #[wasm_bindgen_test]
 async fn a_dossier_list_is_streamed_and_crosses_the_wire() {
     let file = browser_file("so-ho-so.xlsx", include_bytes!("fixtures/dossiers/so-ho-so.xlsx"));
     let bytes = browser::file_bytes(&file).await.expect("bytes");
     let outcome = read_file("so-ho-so.xlsx", &bytes);
-    let back = chiso::core::read::wire::decode(&chiso::core::read::wire::encode(&outcome)).expect("decoded");
+    use chiso::core::engine::protocol::{Posted, Reply};
+    let reply = Posted::new(Reply::Read { outline: Some(outcome), found: None });
+    let Ok(Posted { message: Reply::Read { outline: Some(back), .. }, .. }) = Posted::decode(reply.encode()) else {
+        panic!("the reading did not cross")
+    };
+    let back = back.expect("read");
     let list = back.workbook.sheets[0].dossiers.clone().expect("a dossier list");
     assert_eq!(list.dossiers.len(), 44);
     // A01: received 02/11/2026 08:00, finished 10/11/2026 16:30 (tests/fixtures/dossiers/so-ho-so.csv).

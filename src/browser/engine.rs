@@ -1,27 +1,31 @@
-//! The engine worker (`src/bin/worker.rs`): it reads files, with progress, a time budget and a
-//! cancel, keeps them and analyses them as the page chooses, and makes the files the user
-//! downloads. One job at a time. A worker that dies, overruns or is cancelled is terminated and
-//! the next job starts a fresh one, which is given the files the page holds again before it
-//! analyses; the page and what it holds are untouched. The page itself holds no reader, no
-//! analysis and no writer, so that it loads fast and never computes on its own thread: where no
-//! worker can run at all, nothing can be read and the user is told why.
+//! The page's end of the engine worker (`src/bin/worker.rs`), in the protocol of
+//! `core::engine::protocol`: it reads files, with progress, a time budget and a cancel, keeps
+//! them and analyses them as the page chooses, and makes the files the user downloads. One
+//! request at a time; the rule set is sent when it changes. A worker that dies, overruns or is
+//! cancelled is terminated and the next request starts a fresh one, which is given the rule set
+//! and the files the page holds again before it analyses; the page and what it holds are
+//! untouched. The page itself holds no reader, no analysis and no writer, so that it loads fast
+//! and never computes on its own thread: where no worker can run at all, nothing can be read and
+//! the user is told why.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use js_sys::{Array, Function, Promise, Uint8Array};
+use futures_channel::oneshot;
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use super::{field, message};
+use super::{crossed, crossing, sleep};
 use crate::core::analysis::Analysis;
-use crate::core::engine::{self, EngineError, Inputs, Results};
+use crate::core::engine::protocol::{unpack_part, Posted, Reply, Request};
+use crate::core::engine::{EngineError, Inputs, Results};
 use crate::core::header::Mapping;
-use crate::core::read::{wire, Limits, Loaded, Progress, ReadError};
+use crate::core::read::{Limits, Loaded, Progress, ReadError};
 use crate::core::report::error::ReportError;
-use crate::core::report::job::{decode_outcome, Job, Made};
+use crate::core::report::job::{Job, Made, SAMPLE_NAME};
 
 /// Where the built site puts the worker (Trunk's loader shim for the `chiso-worker` binary).
 const WORKER_URL: &str = "./chiso-worker_loader.js";
@@ -41,75 +45,88 @@ struct Held {
     limits: Limits,
 }
 
-thread_local! {
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    /// Settles the job in flight with "cancel" when the user stops it.
-    static SETTLE: RefCell<Option<Function>> = const { RefCell::new(None) };
-    /// A job is in flight: the worker takes one at a time.
-    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
-    /// The inputs of the last analysis, and whether the live worker holds it (downloads are
-    /// made from it).
-    static LAST: RefCell<Option<(Inputs, bool)>> = const { RefCell::new(None) };
+/// The worker at work, and the rule set it was last sent.
+struct Live {
+    worker: Worker,
+    rules: Option<String>,
 }
 
-pub async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+/// Who uses the worker now, and who waits for it.
+#[derive(Default)]
+struct Turns {
+    busy: bool,
+    waiting: VecDeque<oneshot::Sender<()>>,
+}
+
+thread_local! {
+    static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
+    /// Ends the wait in flight as cancelled when the user stops it.
+    static CANCEL: RefCell<Option<Slot>> = const { RefCell::new(None) };
+    static TURNS: RefCell<Turns> = RefCell::new(Turns::default());
+    static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
+    /// The inputs and rule set of the last analysis, and whether the live worker holds its
+    /// results (downloads are made from them).
+    static LAST: RefCell<Option<(Inputs, String, bool)>> = const { RefCell::new(None) };
+}
+
+/// How a wait for the worker ended.
+enum Heard {
+    Reply(Box<Posted<Reply>>),
+    Crashed(String),
+    TimedOut,
+    Cancelled,
+}
+
+/// The sender that ends a wait, shared by the handlers that may end it.
+type Slot = Rc<RefCell<Option<oneshot::Sender<Heard>>>>;
+
+fn end(slot: &Slot, heard: Heard) {
+    if let Some(sender) = slot.borrow_mut().take() {
+        let _ = sender.send(heard);
+    }
 }
 
 fn text(value: &JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// Event handlers kept alive until the promise they settle has settled.
-type Handlers = Rc<RefCell<Vec<Closure<dyn FnMut(JsValue)>>>>;
-
-/// A promise settled by the first of: a message `on_message` maps to `Some`, a worker error
-/// (as "crash:…"), or the timeout (as "timeout"). The handlers are removed when it settles.
-async fn settle(
-    worker: &Worker,
-    timeout_ms: i32,
-    on_message: impl Fn(&JsValue) -> Option<JsValue> + 'static,
-) -> JsValue {
-    let handlers: Handlers = Rc::default();
-    let mut timer = None;
-    let mut on_message = Some(on_message);
-    let promise = Promise::new(&mut |resolve, _| {
-        let done = resolve.clone();
-        let Some(on_message) = on_message.take() else { return };
-        let message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            if let Some(value) = on_message(&event.unchecked_into::<MessageEvent>().data()) {
-                let _ = done.call1(&JsValue::NULL, &value);
+/// The first of: a reply other than progress (which goes to `progress`), a worker error, the
+/// timeout, or the user's cancel. The handlers are removed when it has come.
+async fn hear(worker: &Worker, timeout_ms: i32, mut progress: impl FnMut(Progress) + 'static) -> Heard {
+    let (sender, receiver) = oneshot::channel();
+    let slot: Slot = Rc::new(RefCell::new(Some(sender)));
+    let ends = slot.clone();
+    let on_message =
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            match Posted::<Reply>::decode(crossed(&event.data())) {
+                Ok(Posted { message: Reply::Progress(p), .. }) => progress(p),
+                Ok(posted) => end(&ends, Heard::Reply(Box::new(posted))),
+                Err(detail) => end(&ends, Heard::Crashed(detail)),
             }
         });
-        let done = resolve.clone();
-        let error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            let detail = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_else(|| text(&event));
-            let _ = done.call1(&JsValue::NULL, &JsValue::from_str(&format!("crash:{detail}")));
-        });
-        worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(error.as_ref().unchecked_ref()));
-        handlers.borrow_mut().extend([message, error]);
-        let timeout = resolve.bind1(&JsValue::NULL, &JsValue::from_str("timeout"));
-        timer = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), timeout_ms).ok()
-        });
-        SETTLE.with(|s| *s.borrow_mut() = Some(resolve));
+    let ends = slot.clone();
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let detail = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_else(|| text(&event));
+        end(&ends, Heard::Crashed(detail));
     });
-    let outcome = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-    SETTLE.with(|s| s.borrow_mut().take());
-    if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let ends = slot.clone();
+    let on_timeout = Closure::once_into_js(move || end(&ends, Heard::TimedOut));
+    let window = web_sys::window();
+    let timer = window.as_ref().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok()
+    });
+    CANCEL.with(|c| *c.borrow_mut() = Some(slot));
+    let heard = receiver.await.unwrap_or_else(|_| Heard::Crashed("no answer".to_string()));
+    CANCEL.with(|c| c.borrow_mut().take());
+    if let (Some(window), Some(timer)) = (window, timer) {
         window.clear_timeout_with_handle(timer);
     }
     worker.set_onmessage(None);
     worker.set_onerror(None);
-    drop(handlers);
-    outcome
+    drop((on_message, on_error));
+    heard
 }
 
 fn spawn() -> Result<Worker, JsValue> {
@@ -130,57 +147,137 @@ fn spawn() -> Result<Worker, JsValue> {
     }
 }
 
-/// Why no worker is at hand.
-enum NoWorker {
-    /// None can run here (no Worker, or its script does not load).
-    Unavailable,
-    /// The user stopped the reading while a new worker was starting.
+/// Why a request got no answer.
+enum Unanswered {
+    /// No worker can run here (no Worker, or its script does not load).
+    NoWorker,
+    Crashed(String),
+    TimedOut,
     Cancelled,
 }
 
-/// The live worker, or a new one once it says it is ready.
-async fn worker() -> Result<Worker, NoWorker> {
-    if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
-        return Ok(w);
+impl Unanswered {
+    /// In words, for the requests that report a failure as text.
+    fn detail(self) -> String {
+        match self {
+            Unanswered::NoWorker => "no Web Worker can run in this browser".to_string(),
+            Unanswered::Crashed(detail) => detail,
+            Unanswered::TimedOut => "timeout".to_string(),
+            Unanswered::Cancelled => "cancel".to_string(),
+        }
     }
-    let worker = spawn().map_err(|_| NoWorker::Unavailable)?;
-    let ready =
-        settle(&worker, START_MS, |data| (text(&field(data, "kind")) == "ready").then(|| JsValue::from_str("ready")))
-            .await;
-    match ready.as_string().as_deref() {
-        Some("ready") => {
-            WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
+}
+
+/// The live worker, or a new one once it says it is ready.
+async fn worker() -> Result<Worker, Unanswered> {
+    if let Some(worker) = LIVE.with(|l| l.borrow().as_ref().map(|l| l.worker.clone())) {
+        return Ok(worker);
+    }
+    let worker = spawn().map_err(|_| Unanswered::NoWorker)?;
+    match hear(&worker, START_MS, |_| ()).await {
+        Heard::Reply(posted) if posted.message == Reply::Ready => {
+            LIVE.with(|l| *l.borrow_mut() = Some(Live { worker: worker.clone(), rules: None }));
             Ok(worker)
         }
-        outcome => {
+        Heard::Cancelled => {
             worker.terminate();
-            Err(if outcome == Some("cancel") { NoWorker::Cancelled } else { NoWorker::Unavailable })
+            Err(Unanswered::Cancelled)
+        }
+        _ => {
+            worker.terminate();
+            Err(Unanswered::NoWorker)
         }
     }
 }
 
 fn retire() {
-    if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
-        worker.terminate();
+    if let Some(live) = LIVE.with(|l| l.borrow_mut().take()) {
+        live.worker.terminate();
     }
-    LAST.with(|l| l.borrow_mut().as_mut().map(|(_, held)| *held = false));
+    LAST.with(|l| l.borrow_mut().as_mut().map(|(_, _, held)| *held = false));
 }
 
-/// Stops the reading in flight, if any; it ends as [`ReadError::Cancelled`].
+/// Stops the request in flight, if any; a reading ends as [`ReadError::Cancelled`].
 pub fn cancel() {
-    if let Some(settle) = SETTLE.with(|s| s.borrow().clone()) {
-        let _ = settle.call1(&JsValue::NULL, &JsValue::from_str("cancel"));
+    if let Some(slot) = CANCEL.with(|c| c.borrow().clone()) {
+        end(&slot, Heard::Cancelled);
     }
 }
 
-/// Runs `job` when no other job is using the worker.
+/// Runs `job` when no other job is using the worker; those waiting take their turns in order.
 async fn alone<T>(job: impl std::future::Future<Output = T>) -> T {
-    while BUSY.with(|b| b.replace(true)) {
-        sleep(50).await;
+    let wait = TURNS.with(|t| {
+        let mut turns = t.borrow_mut();
+        if turns.busy {
+            let (sender, receiver) = oneshot::channel();
+            turns.waiting.push_back(sender);
+            Some(receiver)
+        } else {
+            turns.busy = true;
+            None
+        }
+    });
+    if let Some(turn) = wait {
+        // Handed over by the job before: the worker stays busy.
+        let _ = turn.await;
     }
     let outcome = job.await;
-    BUSY.with(|b| b.set(false));
+    TURNS.with(|t| {
+        let mut turns = t.borrow_mut();
+        // A waiter that went away (its future dropped) passes its turn on.
+        while let Some(next) = turns.waiting.pop_front() {
+            if next.send(()).is_ok() {
+                return;
+            }
+        }
+        turns.busy = false;
+    });
     outcome
+}
+
+/// Posts `request` with `buffers` beside it, the rule set first when the worker does not hold
+/// `rules`, and waits up to `timeout_ms` for its answer, passing progress on meanwhile; a worker
+/// that fails to answer is retired.
+async fn ask(
+    request: Request,
+    buffers: &[&[u8]],
+    rules: &str,
+    timeout_ms: i32,
+    progress: impl FnMut(Progress) + 'static,
+) -> Result<Posted<Reply>, Unanswered> {
+    let worker = worker().await?;
+    let stale = LIVE.with(|l| l.borrow().as_ref().is_some_and(|l| l.rules.as_deref() != Some(rules)));
+    if stale {
+        post(&worker, Request::SetRules(rules.to_string()), &[])?;
+        LIVE.with(|l| l.borrow_mut().as_mut().map(|l| l.rules = Some(rules.to_string())));
+    }
+    post(&worker, request, buffers)?;
+    match hear(&worker, timeout_ms, progress).await {
+        Heard::Reply(posted) => Ok(*posted),
+        heard => {
+            retire();
+            Err(match heard {
+                Heard::TimedOut => Unanswered::TimedOut,
+                Heard::Cancelled => Unanswered::Cancelled,
+                Heard::Crashed(detail) => Unanswered::Crashed(detail),
+                Heard::Reply(_) => unreachable!("matched above"),
+            })
+        }
+    }
+}
+
+/// Posts one request, its arrays transferred, not copied; the page records its kind and size
+/// (`chiso:request <kind> <bytes>`, for benchmarks and tests).
+fn post(worker: &Worker, request: Request, buffers: &[&[u8]]) -> Result<(), Unanswered> {
+    let kind = request.kind();
+    let encoded = Posted::new(request).encode();
+    let arrays: Vec<&[u8]> = encoded.iter().map(Vec::as_slice).chain(buffers.iter().copied()).collect();
+    super::mark(&format!("chiso:request {kind} {}", encoded[0].len()));
+    let (message, transfer) = crossing(&arrays);
+    worker.post_message_with_transfer(&message, &transfer).map_err(|e| {
+        retire();
+        Unanswered::Crashed(text(&e))
+    })
 }
 
 /// Starts the worker ahead of the first file, so that reading one loads no code. False when no
@@ -189,186 +286,117 @@ pub async fn prepare() -> bool {
     alone(worker()).await.is_ok()
 }
 
-/// What reading a file gives the page: the workbook, and the table chiso finds in it with no
-/// choice made (where a remembered mapping may apply).
-pub type Read = (Loaded, Option<(usize, Mapping)>);
+/// Where a file to read comes from.
+pub enum Source {
+    /// A file the user chose, dropped or kept.
+    File { name: String, bytes: Arc<Vec<u8>> },
+    /// The sample town, made in the worker.
+    Sample,
+}
+
+/// What reading a file gives the page: the workbook's outline, the table chiso finds in it
+/// with no choice made (where a remembered mapping may apply), and the file's bytes.
+pub struct Read {
+    pub loaded: Loaded,
+    pub found: Option<(usize, Mapping)>,
+    pub bytes: Arc<Vec<u8>>,
+}
 
 /// Reads one file within `limits` and `seconds`, reporting rows read to `progress`; the worker
 /// then keeps it under `id` for analyses, until [`release`].
 pub async fn read(
     id: u32,
-    name: &str,
-    bytes: Arc<Vec<u8>>,
+    source: Source,
     limits: &Limits,
     rules: &str,
     seconds: f64,
     progress: impl Fn(Progress) + 'static,
 ) -> Result<Read, ReadError> {
-    let held = Held { id, name: name.to_string(), bytes, limits: limits.clone() };
-    let outcome = alone(read_alone(&held, rules, seconds, progress)).await;
-    if outcome.is_ok() {
-        HELD.with(|h| h.borrow_mut().push(held));
-    }
-    outcome
+    let timeout_ms = (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32;
+    let (name, request, bytes) = match source {
+        Source::File { name, bytes } => {
+            let request = Request::Read { id, name: name.clone(), limits: limits.clone(), quiet: false };
+            (name, request, Some(bytes))
+        }
+        Source::Sample => (SAMPLE_NAME.to_string(), Request::Sample { id }, None),
+    };
+    let sent: Vec<&[u8]> = bytes.iter().map(|b| b.as_slice()).collect();
+    let answer = alone(ask(request, &sent, rules, timeout_ms, progress)).await;
+    let (loaded, found, bytes) = match answer {
+        Ok(Posted { message: Reply::Read { outline: Some(outline), found }, buffers }) => {
+            let bytes = bytes.or_else(|| buffers.into_iter().next().map(Arc::new)).unwrap_or_default();
+            (outline?, found, bytes)
+        }
+        Ok(_) => return Err(ReadError::Crashed { detail: "an answer that is not a reading".to_string() }),
+        Err(Unanswered::Cancelled) => return Err(ReadError::Cancelled),
+        Err(Unanswered::NoWorker) => return Err(ReadError::NoEngine),
+        Err(Unanswered::TimedOut) => return Err(ReadError::TimedOut { seconds: seconds.ceil() as u32 }),
+        Err(Unanswered::Crashed(detail)) => return Err(ReadError::Crashed { detail }),
+    };
+    HELD.with(|h| h.borrow_mut().push(Held { id, name, bytes: bytes.clone(), limits: limits.clone() }));
+    Ok(Read { loaded, found, bytes })
 }
 
 /// The page no longer holds file `id`: neither does the worker.
 pub fn release(id: u32) {
     HELD.with(|h| h.borrow_mut().retain(|f| f.id != id));
-    if let Some(worker) = WORKER.with(|w| w.borrow().clone()) {
-        let _ = worker.post_message(&message(&[("job", "forget".into()), ("id", id.into())]));
+    if let Some(worker) = LIVE.with(|l| l.borrow().as_ref().map(|l| l.worker.clone())) {
+        let _ = post(&worker, Request::Forget(id), &[]);
     }
 }
 
-async fn read_alone(
-    held: &Held,
-    rules: &str,
-    seconds: f64,
-    progress: impl Fn(Progress) + 'static,
-) -> Result<Read, ReadError> {
-    let timeout_ms = (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32;
-    let rows = move |data: &JsValue| {
-        let number = |key| field(data, key).as_f64().unwrap_or(0.0) as u64;
-        progress(Progress { rows_done: number("done"), rows_total: number("total") });
-    };
-    match answer(&read_message(held, rules, false), timeout_ms, rows).await {
-        Ok(done) => {
-            let [payload, found] = ["payload", "found"].map(|key| Uint8Array::new(&field(&done, key)).to_vec());
-            Ok((wire::decode(&payload)?, engine::decode(&found).ok().flatten()))
-        }
-        Err(Unanswered::NoWorker(NoWorker::Cancelled) | Unanswered::Cancelled) => Err(ReadError::Cancelled),
-        Err(Unanswered::NoWorker(NoWorker::Unavailable)) => Err(ReadError::NoEngine),
-        Err(Unanswered::TimedOut) => Err(ReadError::TimedOut { seconds: seconds.ceil() as u32 }),
-        Err(Unanswered::Crashed(detail)) => Err(ReadError::Crashed { detail }),
-    }
+/// The results of the files the worker keeps, as `inputs` choose, with `rules`. A new worker is
+/// given the files it lacks first.
+pub async fn analyse(inputs: Inputs, rules: &str) -> Result<Results, EngineError> {
+    alone(analyse_alone(inputs, rules)).await
 }
 
-/// The message that has the worker read `held` and keep it; a quiet one answers nothing but
-/// "done" (the page has the file's outline already).
-fn read_message(held: &Held, rules: &str, quiet: bool) -> [(&'static str, JsValue); 7] {
-    let Held { id, name, bytes, limits } = held;
-    [
-        ("job", "read".into()),
-        ("id", (*id).into()),
-        ("name", name.into()),
-        ("bytes", Uint8Array::from(bytes.as_slice()).into()),
-        ("limits", serde_json::to_string(limits).unwrap_or_default().into()),
-        ("rules", rules.into()),
-        ("quiet", quiet.into()),
-    ]
-}
-
-/// The results of the files the worker keeps, as `inputs` choose. A new worker is given the
-/// files it lacks first.
-pub async fn analyse(inputs: Inputs) -> Result<Results, EngineError> {
-    alone(analyse_alone(inputs)).await
-}
-
-async fn analyse_alone(inputs: Inputs) -> Result<Results, EngineError> {
-    let mut outcome = ask_analysis(&inputs).await;
+async fn analyse_alone(inputs: Inputs, rules: &str) -> Result<Results, EngineError> {
+    let mut outcome = ask_analysis(&inputs, rules).await;
     if let Err(EngineError::Missing(ids)) = &outcome {
         let lacking: Vec<Held> = HELD.with(|h| h.borrow().iter().filter(|f| ids.contains(&f.id)).cloned().collect());
-        for held in &lacking {
-            // A file read before reads again, quietly: the worker keeps it.
-            let _ = ask(&read_message(held, &inputs.rules, true)).await;
+        for Held { id, name, bytes, limits } in lacking {
+            // A file read before reads again, quietly: the page has its outline.
+            let request = Request::Read { id, name, limits, quiet: true };
+            let _ = ask(request, &[bytes.as_slice()], rules, MAKE_MS, |_| ()).await;
         }
-        outcome = ask_analysis(&inputs).await;
+        outcome = ask_analysis(&inputs, rules).await;
     }
     let held = outcome.is_ok();
-    LAST.with(|l| *l.borrow_mut() = Some((inputs, held)));
+    LAST.with(|l| *l.borrow_mut() = Some((inputs, rules.to_string(), held)));
     outcome
 }
 
-async fn ask_analysis(inputs: &Inputs) -> Result<Results, EngineError> {
-    let payload = Uint8Array::from(engine::encode(inputs).as_slice());
-    let answer = answer(&[("job", "analyse".into()), ("payload", payload.into())], MAKE_MS, |_| ())
+async fn ask_analysis(inputs: &Inputs, rules: &str) -> Result<Results, EngineError> {
+    let answer = ask(Request::Analyse(inputs.clone()), &[], rules, MAKE_MS, |_| ())
         .await
         .map_err(|e| EngineError::Failed(e.detail()))?;
-    let mut results = engine::unpack_head(&Uint8Array::new(&field(&answer, "payload")).to_vec())?;
-    for part in Array::from(&field(&answer, "parts")).iter() {
+    let Posted { message: Reply::Analysed(head), buffers } = answer else {
+        return Err(EngineError::Failed("an answer that is not results".to_string()));
+    };
+    let mut results = (*head)?;
+    for part in &buffers {
         // Each part decoded in its own task: the page stays responsive meanwhile.
         sleep(0).await;
-        engine::unpack_part(&mut results, &Uint8Array::new(&part).to_vec())?;
+        unpack_part(&mut results, part)?;
     }
     Ok(results)
 }
 
-/// Posts a job whose answer is one "done" message; its payload, or why there is none.
-async fn ask(fields: &[(&str, JsValue)]) -> Result<Vec<u8>, String> {
-    let done = answer(fields, MAKE_MS, |_| ()).await.map_err(Unanswered::detail)?;
-    Ok(Uint8Array::new(&field(&done, "payload")).to_vec())
-}
-
-/// Why a job got no answer.
-enum Unanswered {
-    NoWorker(NoWorker),
-    Crashed(String),
-    TimedOut,
-    Cancelled,
-}
-
-impl Unanswered {
-    /// In words, for the jobs that report a failure as text.
-    fn detail(self) -> String {
-        match self {
-            Unanswered::NoWorker(_) => "no Web Worker can run in this browser".to_string(),
-            Unanswered::Crashed(detail) => detail,
-            Unanswered::TimedOut => "timeout".to_string(),
-            Unanswered::Cancelled => "cancel".to_string(),
-        }
-    }
-}
-
-/// Posts a job (its byte arrays transferred, not copied) and waits up to `timeout_ms` for its
-/// "done" message, passing each "progress" message to `progress` meanwhile; a worker that fails
-/// to answer is retired.
-async fn answer(
-    fields: &[(&str, JsValue)],
-    timeout_ms: i32,
-    progress: impl Fn(&JsValue) + 'static,
-) -> Result<JsValue, Unanswered> {
-    let worker = worker().await.map_err(Unanswered::NoWorker)?;
-    let transfer: Array = fields.iter().filter_map(|(_, v)| v.dyn_ref::<Uint8Array>().map(|a| a.buffer())).collect();
-    if let Err(e) = worker.post_message_with_transfer(&message(fields), &transfer) {
-        retire();
-        return Err(Unanswered::Crashed(text(&e)));
-    }
-    let outcome = settle(&worker, timeout_ms, move |data| match text(&field(data, "kind")).as_str() {
-        "progress" => {
-            progress(data);
-            None
-        }
-        "done" => Some(data.clone()),
-        _ => None,
-    })
-    .await;
-    match outcome.as_string() {
-        None => Ok(outcome),
-        Some(word) => {
-            retire();
-            Err(match word.as_str() {
-                "timeout" => Unanswered::TimedOut,
-                "cancel" => Unanswered::Cancelled,
-                other => Unanswered::Crashed(other.trim_start_matches("crash:").to_string()),
-            })
-        }
-    }
-}
-
-/// Makes a file in the worker from its last analysis (`analysis` is the page's copy of it, for
-/// naming the file in messages).
-pub async fn make(job: &Job, analysis: Option<&Analysis>) -> Result<Made, ReportError> {
+/// Makes a file in the worker from its last results (`analysis` is the page's copy of them,
+/// for naming the file in messages) with `rules`.
+pub async fn make(job: Job, rules: &str, analysis: Option<&Analysis>) -> Result<Made, ReportError> {
     let file = job.file_name(analysis);
-    alone(make_alone(job, &file)).await.map_err(|detail| ReportError::writing(&file, detail))?
+    alone(make_alone(job, rules, &file)).await.map_err(|detail| ReportError::writing(&file, detail))?
 }
 
 /// The worker's answer, or why there is none.
-async fn make_alone(job: &Job, file: &str) -> Result<Result<Made, ReportError>, String> {
-    // A new worker holds no analysis: it makes the last one again first.
-    if let Some(inputs) = LAST.with(|l| l.borrow().as_ref().filter(|(_, held)| !held).map(|(i, _)| i.clone())) {
-        analyse_alone(inputs).await.map_err(|e| e.to_string())?;
+async fn make_alone(job: Job, rules: &str, file: &str) -> Result<Result<Made, ReportError>, String> {
+    // A new worker holds no results: it makes the last ones again first.
+    let stale = LAST.with(|l| l.borrow().as_ref().filter(|(_, _, held)| !held).map(|(i, r, _)| (i.clone(), r.clone())));
+    if let Some((inputs, last_rules)) = stale {
+        analyse_alone(inputs, &last_rules).await.map_err(|e| e.to_string())?;
     }
-    let payload = Uint8Array::from(job.encode().as_slice());
-    let answer = ask(&[("job", "make".into()), ("file", file.into()), ("payload", payload.into())]).await?;
-    Ok(decode_outcome(&answer, file))
+    let answer = ask(Request::Make(job), &[], rules, MAKE_MS, |_| ()).await.map_err(Unanswered::detail)?;
+    Ok(answer.into_made(file))
 }

@@ -5,24 +5,36 @@ pub mod engine;
 pub mod offline;
 pub mod remembered;
 pub mod session;
+pub mod wake;
 
-use js_sys::{Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// A message between the page and the engine worker, from its fields (both ends build theirs
-/// with it).
-pub fn message(fields: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object
+/// A message of the engine's protocol (`core::engine::protocol::Posted`) as it crosses between
+/// the page and the worker: an array of byte arrays, and the buffers to transfer with it.
+pub fn crossing(arrays: &[&[u8]]) -> (Array, Array) {
+    let message: Array = arrays.iter().map(|a| JsValue::from(Uint8Array::from(*a))).collect();
+    let transfer: Array = message.iter().map(|a| JsValue::from(a.unchecked_into::<Uint8Array>().buffer())).collect();
+    (message, transfer)
 }
 
-/// A field of a message; undefined when it has none.
-pub fn field(data: &JsValue, key: &str) -> JsValue {
-    Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+/// The byte arrays of a message that crossed; none when it is not one of the protocol's.
+pub fn crossed(data: &JsValue) -> Vec<Vec<u8>> {
+    match data.dyn_ref::<Array>() {
+        Some(arrays) => arrays.iter().map(|a| Uint8Array::new(&a).to_vec()).collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Resolves after `ms` milliseconds: with 0, once the browser has run the tasks waiting.
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// The name of the mark set when files arrive and of the measure taken when results are on screen
@@ -56,6 +68,13 @@ pub async fn next_frame() {
 
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window().and_then(|w| w.performance())
+}
+
+/// Sets a performance mark named `name`: benchmarks and tests read them.
+pub fn mark(name: &str) {
+    if let Some(p) = performance() {
+        let _ = p.mark(name);
+    }
 }
 
 /// Marks the moment files were received, forgetting any earlier analysis.

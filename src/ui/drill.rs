@@ -78,12 +78,7 @@ pub(super) fn DrillDown(
     let export = {
         let file = file.clone();
         move |all: bool| {
-            let Some(active) = state.rules.get_untracked() else { return };
-            let job = Job::FixList {
-                file: file.clone(),
-                unit: (!all).then(|| unit.get_untracked()),
-                rules: active.text.to_string(),
-            };
+            let job = Job::FixList { file: file.clone(), unit: (!all).then(|| unit.get_untracked()) };
             spawn_local(state.make(job));
         }
     };

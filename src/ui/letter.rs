@@ -102,19 +102,8 @@ pub fn LetterPanel() -> impl IntoView {
     };
     // The letter as Word, or its appendix as a workbook.
     let download = move |export: Export| {
-        let (Some(f), Some(_), Some(r)) =
-            (fields.get_untracked(), shown.analysis.get_untracked(), state.rules.get_untracked())
-        else {
-            return;
-        };
-        let job = Job::Export {
-            export,
-            rules: r.text.to_string(),
-            alerts: Vec::new(),
-            comparison: None,
-            letter: Some(Box::new(f)),
-        };
-        spawn_local(state.make(job));
+        let (Some(f), Some(_)) = (fields.get_untracked(), shown.analysis.get_untracked()) else { return };
+        spawn_local(state.make(Job::Export { export, letter: Some(Box::new(f)) }));
     };
     // The whole's plan adds its «chỉ tiêu giao» paragraph to the directives (once).
     let assign = move |paragraph: String| {
@@ -144,7 +133,7 @@ pub fn LetterPanel() -> impl IntoView {
         let analysis = shown.analysis.get()?;
         let comparison = shown.comparison.get();
         let active = state.rules.get()?;
-        let (active_rules, rules_text) = (active.rules, active.text);
+        let active_rules = active.rules;
         let f_named = f.named.clone();
         Some(view! {
             <section class="letter-panel" aria-labelledby="letter-heading">
@@ -166,7 +155,7 @@ pub fn LetterPanel() -> impl IntoView {
                     <NamedEditor named=f_named update=update lang=t rules=active_rules.clone() />
                 </details>
                 <Summary text=summary(&l, &analysis.0.scores, comparison.as_deref()) lang=t />
-                <WholePlanCard analysis=analysis.0.clone() rules=active_rules.clone() rules_text=rules_text lang=t assign=assign />
+                <WholePlanCard analysis=analysis.0.clone() rules=active_rules.clone() lang=t assign=assign />
                 <Preview letter=l page=page whole=whole />
             </section>
         })

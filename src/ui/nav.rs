@@ -54,10 +54,10 @@ pub fn ViewPanel(view: View, has_content: Signal<bool>, children: Children) -> i
         }
         state.drawing_one();
         leptos::task::spawn_local(async move {
-            crate::browser::engine::sleep(0).await;
+            crate::browser::sleep(0).await;
             shown.catch_up(&state);
             // Its redraw runs at the end of this task; the next view's in the next one.
-            crate::browser::engine::sleep(0).await;
+            crate::browser::sleep(0).await;
             state.drawn_one();
         });
     });

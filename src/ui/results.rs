@@ -43,7 +43,7 @@ pub fn Results() -> impl IntoView {
                 <h2 id="results-heading">{tr(l, Text::ResultsHeading)}</h2>
                 <p class="rules-line" data-testid="rules-title">{rules_line}</p>
                 {score_only.then(|| view! { <p class="note">{tr(l, Text::ScoreOnly)}</p> })}
-                <Exports rules=active.text.clone() />
+                <Exports />
                 <p class="hint">{tr(l, Text::UnitPageHint)}</p>
                 {(!kinds.is_empty()).then(|| view! { <KindFilter kinds=kinds kind=kind /> })}
                 <RankingTable shared=shared.clone() rules=rules.clone() sort=sort kind=kind caption=caption />
@@ -58,26 +58,17 @@ pub fn Results() -> impl IntoView {
 
 /// The ranking's downloads: XLSX, CSV, JSON.
 #[component]
-fn Exports(rules: Arc<str>) -> impl IntoView {
+fn Exports() -> impl IntoView {
     let state = use_app();
-    let shown = use_shown();
     let l = state.lang.get_untracked();
     let export = move |export: Export| {
-        let job = Job::Export {
-            export,
-            rules: rules.to_string(),
-            alerts: shown.alerts.get_untracked().map(|a| a.to_vec()).unwrap_or_default(),
-            comparison: shown.comparison.get_untracked(),
-            letter: None,
-        };
-        spawn_local(state.make(job));
+        spawn_local(state.make(Job::Export { export, letter: None }));
     };
-    let (e1, e2, e3) = (export.clone(), export.clone(), export);
     view! {
         <div class="exports">
-            <button type="button" class="secondary" data-testid="export-xlsx" on:click=move |_| e1(Export::Xlsx)>{tr(l, Text::ExportXlsx)}</button>
-            <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| e2(Export::Csv)>{tr(l, Text::ExportCsv)}</button>
-            <button type="button" class="secondary" data-testid="export-json" on:click=move |_| e3(Export::Json)>{tr(l, Text::ExportJson)}</button>
+            <button type="button" class="secondary" data-testid="export-xlsx" on:click=move |_| export(Export::Xlsx)>{tr(l, Text::ExportXlsx)}</button>
+            <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| export(Export::Csv)>{tr(l, Text::ExportCsv)}</button>
+            <button type="button" class="secondary" data-testid="export-json" on:click=move |_| export(Export::Json)>{tr(l, Text::ExportJson)}</button>
         </div>
     }
 }

@@ -60,20 +60,14 @@ pub fn Upload() -> impl IntoView {
             <p class="formats">{move || tr(lang.get(), Text::Formats)}</p>
             <p class="starters">
                 <button type="button" class="secondary" data-testid="use-sample" on:click=move |_| {
-                    if let Some(active) = state.rules.get_untracked() {
-                        state.go(crate::core::view::View::Overview);
-                        spawn_local(state.load_sample(Job::Sample { rules: active.text.to_string() }));
-                    }
+                    state.go(crate::core::view::View::Overview);
+                    spawn_local(state.load_sample());
                 }>{move || tr(lang.get(), Text::UseSample)}</button>
                 <button type="button" class="secondary" data-testid="download-sample" on:click=move |_| {
-                    if let Some(active) = state.rules.get_untracked() {
-                        spawn_local(state.make(Job::Sample { rules: active.text.to_string() }));
-                    }
+                    spawn_local(state.make(Job::Sample));
                 }>{move || tr(lang.get(), Text::DownloadSample)}</button>
                 <button type="button" class="secondary" data-testid="download-template" on:click=move |_| {
-                    if let Some(active) = state.rules.get_untracked() {
-                        spawn_local(state.make(Job::Template { rules: active.text.to_string() }));
-                    }
+                    spawn_local(state.make(Job::Template));
                 }>{move || tr(lang.get(), Text::DownloadTemplate)}</button>
             </p>
         </section>

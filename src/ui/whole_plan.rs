@@ -21,8 +21,6 @@ use crate::core::rules::RuleSet;
 pub fn WholePlanCard(
     analysis: Arc<Analysis>,
     rules: Arc<RuleSet>,
-    /// The rule set's TOML, for the workbook the engine worker makes.
-    rules_text: Arc<str>,
     lang: Lang,
     /// Puts the «chỉ tiêu giao» paragraph among the letter's directives.
     assign: impl Fn(String) + Copy + Send + Sync + 'static,
@@ -60,7 +58,6 @@ pub fn WholePlanCard(
             })
             .collect_view();
         let assignment = plan.assignment(&body_rules);
-        let rules_text = rules_text.clone();
         let has_steps = !plan.steps.is_empty();
         view! {
             <p class="plan-summary" data-testid="whole-plan-summary" data-reachable=plan.reachable.to_string()>{plan.summary(lang)}</p>
@@ -81,8 +78,7 @@ pub fn WholePlanCard(
                 })}
                 <div class="exports">
                     <button type="button" class="secondary" data-testid="whole-plan-xlsx" on:click=move |_| {
-                        let job = Job::WholePlan { target, rules: rules_text.to_string() };
-                        spawn_local(state.make(job));
+                        spawn_local(state.make(Job::WholePlan { target }));
                     }>{lang.pick("Tải kế hoạch Excel (.xlsx)", "Download the plan (.xlsx)")}</button>
                     <button type="button" class="secondary" data-testid="whole-plan-assign" on:click=move |_| assign(assignment.clone())>
                         {lang.pick("Đưa vào văn bản (chỉ tiêu giao)", "Put in the letter (targets)")}

@@ -127,6 +127,14 @@ test('the sample, downloaded and uploaded, is scored as the published figures sa
     assert.equal(unit.total, 60.05);
     assert.equal(unit.criteria.ON_TIME.ratio, 97.41);
     assert.equal(unit.criteria.ON_TIME.to_full, 115);
+    // Made from the results the worker holds, alerts and all: the page asked with the export's
+    // name alone (a few bytes of the engine's protocol), never the alerts sent back.
+    assert.ok(data.alerts.length > 10, `${data.alerts.length} alerts`);
+    const asked = await page.evaluate(() =>
+        performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('chiso:request make ')));
+    // The sample's download, then the JSON.
+    assert.equal(asked.length, 2);
+    assert.ok(asked.every((a) => Number(a.split(' ')[2]) <= 8), asked.join(', '));
     const xlsx = await download(page, 'export-xlsx');
     assert.equal(xlsx.name, 'chiso-2026-11-ket-qua.xlsx');
     assert.equal((await readFile(xlsx.path)).subarray(0, 2).toString(), 'PK');

@@ -12,7 +12,6 @@ mod markup;
 mod merges;
 mod message;
 mod sniff;
-pub mod wire;
 mod workbook;
 
 use crate::core::table::{Format, Workbook};

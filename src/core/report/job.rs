@@ -1,8 +1,7 @@
-//! The files the page asks the engine worker to make. A job crosses to the worker as postcard
-//! bytes and the made file comes back the same way, so that the page's wasm holds no writer
-//! (rust_xlsxwriter, docx-rs, zip): only what a job says.
-
-use std::sync::Arc;
+//! The files the page asks the engine worker to make (`core::engine::protocol` carries the
+//! request there and the made file back), so that the page's wasm holds no writer
+//! (rust_xlsxwriter, docx-rs, zip): only what a job says. The worker makes them from the results
+//! it holds and the rule set it was sent: a job names only what those do not.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,27 +22,29 @@ use crate::core::score::Scores;
 pub const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";
 pub const TEMPLATE_NAME: &str = "chiso-mau-so-lieu.xlsx";
 
-/// A file to make. Rule sets travel as their TOML text (the worker parses it again); the
-/// results are the engine's last analysis (`core::engine`), which it holds.
+/// What the results files are made from: the analysis, the alerts its scores raise, and the
+/// comparison with the period before when two are loaded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub analysis: Analysis,
+    pub alerts: Vec<Alert>,
+    pub comparison: Option<Comparison>,
+}
+
+/// A file to make from the results held and the rule set in use.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
     /// One of the result files; the letter is the user's fields, or the default letter.
-    Export {
-        export: Export,
-        rules: String,
-        alerts: Vec<Alert>,
-        comparison: Option<Arc<Comparison>>,
-        letter: Option<Box<LetterFields>>,
-    },
+    Export { export: Export, letter: Option<Box<LetterFields>> },
     /// The to-fix workbook of the dossier list read from `file`: of one unit, or of every unit
     /// when `unit` is `None`.
-    FixList { file: String, unit: Option<String>, rules: String },
+    FixList { file: String, unit: Option<String> },
     /// The blank template of unit figures.
-    Template { rules: String },
+    Template,
     /// The sample town's workbook.
-    Sample { rules: String },
+    Sample,
     /// The plan for the whole to `target` points, as a workbook.
-    WholePlan { target: f64, rules: String },
+    WholePlan { target: f64 },
 }
 
 /// A made file, ready to be downloaded.
@@ -72,58 +73,49 @@ impl Job {
                 Some(table) => fix_list::file_name(table, unit.as_deref()),
                 None => format!("{file}.xlsx"),
             },
-            Job::Template { .. } => TEMPLATE_NAME.to_string(),
-            Job::Sample { .. } => SAMPLE_NAME.to_string(),
+            Job::Template => TEMPLATE_NAME.to_string(),
+            Job::Sample => SAMPLE_NAME.to_string(),
             Job::WholePlan { .. } => {
                 format!("{}.xlsx", super::file_stem(analysis.map_or(&Scores::default(), |a| &a.scores), "ke-hoach"))
             }
         }
     }
 
-    /// The rule set's TOML the job is made with.
-    pub fn rules(&self) -> &str {
-        match self {
-            Job::Export { rules, .. }
-            | Job::FixList { rules, .. }
-            | Job::Template { rules }
-            | Job::Sample { rules }
-            | Job::WholePlan { rules, .. } => rules,
-        }
-    }
-
-    /// Makes the file from `analysis` (the results files need one) with `rules`.
-    pub fn run(&self, analysis: Option<&Analysis>, rules: &RuleSet, made_at: &str) -> Result<Made, ReportError> {
+    /// Makes the file from `results` (the results files need them) with `rules`.
+    pub fn run(&self, results: Option<&Results>, rules: &RuleSet, made_at: &str) -> Result<Made, ReportError> {
+        let analysis = results.map(|r| &r.analysis);
         let file = self.file_name(analysis);
         let xlsx = |bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>| {
             bytes
                 .map(|bytes| Made { file: file.clone(), mime: XLSX_MIME.to_string(), bytes })
                 .map_err(|e| ReportError::writing(&file, e))
         };
-        let results = || analysis.ok_or_else(|| ReportError::writing(&file, "no results have been computed yet"));
+        let held = || results.ok_or_else(|| ReportError::writing(&file, "no results have been computed yet"));
         match self {
-            Job::Export { export, alerts, comparison, letter, .. } => {
+            Job::Export { export, letter } => {
+                let Results { analysis, alerts, comparison } = held()?;
                 let from = Sources {
-                    analysis: results()?,
+                    analysis,
                     rules,
                     alerts,
-                    comparison: comparison.as_deref(),
+                    comparison: comparison.as_ref(),
                     letter: letter.as_deref(),
                     made_at,
                 };
                 let bytes = export.write(&from)?;
                 Ok(Made { file: file.clone(), mime: export.mime().to_string(), bytes })
             }
-            Job::FixList { file: source, unit, .. } => {
-                let analysis = results()?;
+            Job::FixList { file: source, unit } => {
+                let analysis = &held()?.analysis;
                 let table = list_of(analysis, source)
                     .ok_or_else(|| ReportError::writing(&file, format!("no dossier list read from {source}")))?;
                 let units: Vec<u32> = unit.as_deref().and_then(|u| table.unit_index(u)).into_iter().collect();
                 xlsx(fix_list::to_bytes(table, &units, &analysis.scores, rules, source))
             }
-            Job::Template { .. } => xlsx(template::template(rules)),
-            Job::Sample { .. } => xlsx(template::demo(rules)),
-            Job::WholePlan { target, .. } => {
-                let analysis = results()?;
+            Job::Template => xlsx(template::template(rules)),
+            Job::Sample => xlsx(template::demo(rules)),
+            Job::WholePlan { target } => {
+                let analysis = &held()?.analysis;
                 let fixable = crate::core::plan::fixable_by_unit(analysis);
                 let plan = plan_whole(&analysis.scores, rules, *target, &fixable)
                     .ok_or_else(|| ReportError::writing(&file, "no units to plan for"))?;
@@ -131,23 +123,6 @@ impl Job {
             }
         }
     }
-
-    pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
-    }
-
-    pub fn decode(bytes: &[u8]) -> Result<Job, String> {
-        postcard::from_bytes(bytes).map_err(|e| e.to_string())
-    }
-}
-
-/// What the worker answers a job with.
-pub fn encode_outcome(outcome: &Result<Made, ReportError>) -> Vec<u8> {
-    postcard::to_allocvec(outcome).unwrap_or_default()
-}
-
-pub fn decode_outcome(bytes: &[u8], file: &str) -> Result<Made, ReportError> {
-    postcard::from_bytes(bytes).unwrap_or_else(|e| Err(ReportError::writing(file, e)))
 }
 
 #[cfg(test)]
@@ -156,21 +131,15 @@ mod tests {
     use crate::core::rules::DEFAULT_RULES;
 
     #[test]
-    fn a_job_and_its_outcome_survive_the_trip_to_the_worker() {
-        let job = Job::Template { rules: DEFAULT_RULES.to_string() };
-        let back = Job::decode(&job.encode()).unwrap();
-        assert_eq!(back, job);
-        let made = back.run(None, &RuleSet::from_toml(back.rules()).unwrap(), "2026-12-07T00:00:00Z").unwrap();
+    fn the_template_needs_no_results_and_an_export_says_it_lacks_them() {
+        let rules = RuleSet::from_toml(DEFAULT_RULES).unwrap();
+        let made = Job::Template.run(None, &rules, "2026-12-07T00:00:00Z").unwrap();
         assert_eq!(made.file, "chiso-mau-so-lieu.xlsx");
         assert_eq!(made.mime, XLSX_MIME);
         // An xlsx is a zip: it starts with the local file header's signature.
         assert_eq!(&made.bytes[..4], b"PK\x03\x04");
-        assert_eq!(decode_outcome(&encode_outcome(&Ok(made.clone())), "x"), Ok(made));
-    }
-
-    #[test]
-    fn a_broken_answer_is_said_as_the_file_not_made() {
-        let outcome = decode_outcome(&[0xff, 0xff], "chiso-ket-qua.xlsx");
-        assert!(matches!(outcome, Err(ReportError::Write { file, .. }) if file == "chiso-ket-qua.xlsx"));
+        let export = Job::Export { export: Export::Csv, letter: None };
+        let refused = export.run(None, &rules, "2026-12-07T00:00:00Z");
+        assert!(matches!(refused, Err(ReportError::Write { file, .. }) if file == "chiso-ket-qua.csv"));
     }
 }

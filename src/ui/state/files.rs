@@ -7,13 +7,14 @@ use leptos::prelude::*;
 
 use super::{AppState, FileError, LoadedFile, Reading, Status};
 use crate::browser;
+use crate::browser::engine::{Read, Source};
 use crate::browser::remembered::RememberedText;
 use crate::core::analysis::Choice;
 use crate::core::dossier::DossierMapping;
 use crate::core::figures::TableKind;
 use crate::core::header::{Column, Mapping};
 use crate::core::read::{Loaded, Progress, ReadError};
-use crate::core::report::job::Job;
+use crate::core::report::job::SAMPLE_NAME;
 use crate::core::rules::RuleSet;
 use crate::core::settlement::Layout;
 use crate::core::table::Workbook;
@@ -48,7 +49,8 @@ impl AppState {
     async fn read_again(self, file: &LoadedFile, keep_cells: bool) {
         self.begin().await;
         let choice = Some(file.choice.get_untracked());
-        let ok = self.read_into(file.workbook.file_name.clone(), file.bytes.clone(), keep_cells, choice).await;
+        let source = Source::File { name: file.workbook.file_name.clone(), bytes: file.bytes.clone() };
+        let ok = self.read_into(source, keep_cells, choice).await;
         self.finish(ok).await;
     }
 
@@ -78,26 +80,11 @@ impl AppState {
         self.finish(loaded > 0).await;
     }
 
-    /// Loads files that did not come through the picker (the demo workbook, a saved session)
-    /// exactly like chosen ones.
-    pub async fn load_bytes(self, files: Vec<(String, Vec<u8>)>) {
+    /// Loads the sample town, made and read by the engine worker.
+    pub async fn load_sample(self) {
         self.begin().await;
-        let mut any = false;
-        for (name, bytes) in files {
-            any |= self.add(name, bytes).await;
-        }
-        self.finish(any).await;
-    }
-
-    /// Loads the sample town, made by the engine worker.
-    pub async fn load_sample(self, job: Job) {
-        match browser::engine::make(&job, None).await {
-            Ok(made) => self.load_bytes(vec![(made.file, made.bytes)]).await,
-            Err(error) => {
-                let id = self.take_id();
-                self.report_errors.update(|list| list.push((id, error)));
-            }
-        }
+        let ok = self.read_into(Source::Sample, false, None).await;
+        self.finish(ok).await;
     }
 
     /// Reads kept files again (after a reload) with the choices the user had made.
@@ -106,7 +93,8 @@ impl AppState {
         let mut any = false;
         for kept in files {
             let choice = kept.choice.and_then(|c| serde_json::from_str::<Choice>(&c).ok());
-            any |= self.read_into(kept.name, Arc::new(kept.bytes), kept.cells_kept, choice).await;
+            let source = Source::File { name: kept.name, bytes: Arc::new(kept.bytes) };
+            any |= self.read_into(source, kept.cells_kept, choice).await;
         }
         self.finish(any).await;
     }
@@ -132,8 +120,8 @@ impl AppState {
 
     async fn finish(&self, any_loaded: bool) {
         browser::next_frame().await;
-        if let Some(inputs) = self.deferred.try_update_value(Option::take).flatten() {
-            self.ask(inputs, self.asked.get_value());
+        if let Some((inputs, rules)) = self.deferred.try_update_value(Option::take).flatten() {
+            self.ask(inputs, rules, self.asked.get_value());
         }
         self.analysed().await;
         // Let the results paint before they are said to be on screen.
@@ -159,34 +147,37 @@ impl AppState {
     /// Reads one file in the reading worker; what was loaded before is never touched, whatever
     /// happens to this one.
     async fn add(&self, name: String, bytes: Vec<u8>) -> bool {
-        self.read_into(name, Arc::new(bytes), false, None).await
+        self.read_into(Source::File { name, bytes: Arc::new(bytes) }, false, None).await
     }
 
-    /// Reads `bytes` and puts the file in the list, replacing one of the same name; `choice`
-    /// carries the user's choices over when a loaded file is read again.
-    async fn read_into(&self, name: String, bytes: Arc<Vec<u8>>, keep_cells: bool, choice: Option<Choice>) -> bool {
+    /// Reads a file and puts it in the list, replacing one of the same name; `choice` carries
+    /// the user's choices over when a loaded file is read again.
+    async fn read_into(&self, source: Source, keep_cells: bool, choice: Option<Choice>) -> bool {
         let settings = self.read_settings.get_untracked();
         let limits = crate::core::read::Limits { keep_dossier_cells: keep_cells, ..settings.limits };
         let reading = self.reading;
-        reading.set(Some(Reading { file: name.clone(), progress: Progress { rows_done: 0, rows_total: 0 } }));
-        let file = name.clone();
+        let file = match &source {
+            Source::File { name, .. } => name.clone(),
+            Source::Sample => SAMPLE_NAME.to_string(),
+        };
+        reading.set(Some(Reading { file: file.clone(), progress: Progress { rows_done: 0, rows_total: 0 } }));
         let id = self.take_id();
         let rules = self.rules.with_untracked(|r| r.as_ref().map(|r| r.text.clone())).unwrap_or_default();
-        let outcome =
-            browser::engine::read(id, &name, bytes.clone(), &limits, &rules, settings.seconds, move |progress| {
-                reading.set(Some(Reading { file: file.clone(), progress }));
-            })
-            .await;
+        let name = file.clone();
+        let outcome = browser::engine::read(id, source, &limits, &rules, settings.seconds, move |progress| {
+            reading.set(Some(Reading { file: file.clone(), progress }));
+        })
+        .await;
         browser::measure_read();
         reading.set(None);
         match outcome {
-            Ok((Loaded { workbook, notes }, found)) => {
+            Ok(Read { loaded: Loaded { workbook, notes }, found, bytes }) => {
                 let active = self.rules.with_untracked(|r| r.as_ref().map(|a| a.rules.clone()));
                 let choice = choice.unwrap_or_else(|| remembered_choice(&workbook, found, active.as_deref()));
                 if choice.dossier_mapping.is_some() && !keep_cells {
                     // A remembered correction of a dossier list's columns reads the list's cells.
                     browser::engine::release(id);
-                    return Box::pin(self.read_into(name, bytes, true, Some(choice))).await;
+                    return Box::pin(self.read_into(Source::File { name, bytes }, true, Some(choice))).await;
                 }
                 let entry = LoadedFile {
                     id,

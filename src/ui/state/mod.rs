@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::browser;
+use crate::browser::wake::Waiters;
 use crate::core::alerts::{Alert, AlertSettings};
 use crate::core::analysis::{Analysis, Choice, Focus};
 use crate::core::compare::Comparison;
@@ -235,9 +236,11 @@ pub struct AppState {
     /// Files are being read (a load has begun and not finished).
     loading: StoredValue<bool>,
     /// What changed while files were being read: asked for once they all are.
-    deferred: StoredValue<Option<Inputs>>,
+    deferred: StoredValue<Option<(Inputs, Arc<str>)>>,
     /// Views still to be drawn with the latest results (see [`Shown`]).
     drawing: StoredValue<u32>,
+    /// Those waiting for an answer or for the views to be drawn.
+    woken: StoredValue<Waiters, LocalStorage>,
     /// What is kept on this machine, by file name: the loaded file's id and its choices as JSON
     /// (see `keeping`).
     pub(super) kept: StoredValue<std::collections::HashMap<String, (u32, String)>>,
@@ -287,6 +290,7 @@ impl AppState {
             loading: StoredValue::new(false),
             deferred: StoredValue::new(None),
             drawing: StoredValue::new(0),
+            woken: StoredValue::new_local(Waiters::default()),
             kept: StoredValue::new(Default::default()),
             restoring: StoredValue::new(false),
             analysis_error: RwSignal::new(None),
@@ -300,41 +304,40 @@ impl AppState {
     /// computed after the files were loaded, the app is busy again.
     pub fn analyse_on_change(self) {
         Effect::new(move |_| {
-            let rules = self.rules.get();
+            let rules = self.rules.get().map(|r| r.text).unwrap_or_default();
             let files = self.files.get();
             let inputs = Inputs {
                 files: files.iter().map(|f| (f.id, f.choice.get())).collect(),
-                rules: rules.map(|r| r.text.to_string()).unwrap_or_default(),
                 focus: self.focus.get(),
                 typed: self.typed.get(),
                 alerts: self.alert_settings.get(),
             };
             let asked = self.asked.get_value() + 1;
             self.asked.set_value(asked);
-            if inputs.files.is_empty() || inputs.rules.is_empty() {
+            if inputs.files.is_empty() || rules.is_empty() {
                 self.analysis.set(None);
                 self.alerts.set(None);
                 self.comparison.set(None);
-                self.answered.set(asked);
+                self.answer(asked);
                 return;
             }
             if self.loading.get_value() {
-                self.deferred.set_value(Some(inputs));
+                self.deferred.set_value(Some((inputs, rules)));
                 return;
             }
             if self.status.get_untracked() == Status::Ready {
                 self.status.set(Status::Busy);
             }
-            self.ask(inputs, asked);
+            self.ask(inputs, rules, asked);
         });
     }
 
-    /// Asks the engine for the results of `inputs`, question number `asked`.
-    fn ask(self, inputs: Inputs, asked: u64) {
+    /// Asks the engine for the results of `inputs` with `rules`, question number `asked`.
+    fn ask(self, inputs: Inputs, rules: Arc<str>, asked: u64) {
         leptos::task::spawn_local(async move {
-            let outcome = browser::engine::analyse(inputs).await;
+            let outcome = browser::engine::analyse(inputs, &rules).await;
             // Decoding the answer and drawing it are two tasks, not one long one.
-            browser::engine::sleep(0).await;
+            browser::sleep(0).await;
             if self.asked.get_value() != asked {
                 return;
             }
@@ -347,7 +350,7 @@ impl AppState {
                 }
                 Err(error) => self.analysis_error.set(Some(error)),
             }
-            self.answered.set(asked);
+            self.answer(asked);
             self.drawn().await;
             if !self.loading.get_value() && self.status.get_untracked() == Status::Busy {
                 self.status.set(Status::Ready);
@@ -362,25 +365,36 @@ impl AppState {
 
     pub fn drawn_one(&self) {
         self.drawing.update_value(|n| *n = n.saturating_sub(1));
+        if self.drawing.get_value() == 0 {
+            self.woken.with_value(Waiters::wake);
+        }
+    }
+
+    /// Question `asked` is answered: those waiting for it are woken.
+    fn answer(&self, asked: u64) {
+        self.answered.set(asked);
+        self.woken.with_value(Waiters::wake);
     }
 
     /// Until every view has drawn the results it was given (each takes a task or two; after
     /// five seconds the app is said ready all the same, rather than waiting on a view forever).
     async fn drawn(&self) {
         // The views learn of new results in the tasks after this one.
-        browser::engine::sleep(0).await;
-        for _ in 0..500 {
-            if self.drawing.get_value() == 0 {
+        browser::sleep(0).await;
+        let deadline = js_sys::Date::now() + 5_000.0;
+        while self.drawing.get_value() != 0 {
+            let left = deadline - js_sys::Date::now();
+            if left <= 0.0 {
                 break;
             }
-            browser::engine::sleep(10).await;
+            self.woken.get_value().wait(Some(left as i32)).await;
         }
     }
 
     /// Until the engine has answered the latest question and every view has drawn it.
     async fn analysed(&self) {
         while self.answered.get_untracked() != self.asked.get_value() {
-            browser::engine::sleep(20).await;
+            self.woken.get_value().wait(None).await;
         }
         self.drawn().await;
     }
@@ -414,7 +428,9 @@ impl AppState {
     /// made or saved is said with the other messages, never dropped; a later success clears what
     /// an earlier failure said.
     pub async fn make(self, job: Job) {
-        let made = browser::engine::make(&job, self.analysis.get_untracked().as_ref().map(|a| &*a.0)).await;
+        let rules = self.rules.with_untracked(|r| r.as_ref().map(|r| r.text.clone())).unwrap_or_default();
+        let analysis = self.analysis.get_untracked();
+        let made = browser::engine::make(job, &rules, analysis.as_ref().map(|a| &*a.0)).await;
         let saved = made.and_then(|Made { file, mime, bytes }| {
             browser::download(&bytes, &file, &mime).map_err(|detail| ReportError::Save { file, detail })
         });

@@ -1,0 +1,167 @@
+//! What the engine worker holds between the page's requests: the rule set, the workbooks it has
+//! read and the results it made of them last. The page sends its choices and receives the
+//! results; the workbooks never go back to the worker, and downloads are made from the results
+//! held here, so that nothing crosses twice. Pure, so that the whole conversation
+//! ([`protocol`]) is tested natively; `src/bin/worker.rs` only moves its bytes.
+
+mod error;
+pub mod protocol;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::error::EngineError;
+use self::protocol::{pack, Posted, Reply, Request};
+use crate::core::alerts::{evaluate, AlertSettings};
+use crate::core::analysis::{analyse, table_of, Choice, Focus};
+use crate::core::compare::compare;
+use crate::core::dossier::units::Typed;
+use crate::core::header::Mapping;
+use crate::core::read::{read_with, Limits, Loaded, Progress, ReadError};
+use crate::core::report::error::ReportError;
+pub use crate::core::report::job::Results;
+use crate::core::report::job::{Job, Made, SAMPLE_NAME};
+use crate::core::report::template;
+use crate::core::rules::{RuleError, RuleSet};
+use crate::core::table::Workbook;
+
+/// Everything the results depend on but the rule set (held since [`Request::SetRules`]), as the
+/// page holds it: each loaded file (by the id the engine keeps it under) with the user's
+/// choices, the periods in focus, the figures typed in and the user's alert rules.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Inputs {
+    pub files: Vec<(u32, Choice)>,
+    pub focus: Focus,
+    pub typed: Typed,
+    pub alerts: AlertSettings,
+}
+
+/// The engine's state.
+#[derive(Default)]
+pub struct Engine {
+    books: BTreeMap<u32, Arc<Workbook>>,
+    /// The rule set sent last, parsed (or why it does not parse).
+    rules: Option<Result<Arc<RuleSet>, RuleError>>,
+    last: Option<Results>,
+}
+
+impl Engine {
+    /// Answers one request; `buffers` are the bytes that came beside it, `progress` hears of the
+    /// rows read, `made_at` (ISO 8601) dates the files that carry a date of their own (the
+    /// letter's document properties). `None` for the requests that get no reply.
+    pub fn handle(
+        &mut self,
+        request: Request,
+        buffers: Vec<Vec<u8>>,
+        progress: &mut dyn FnMut(Progress),
+        made_at: &str,
+    ) -> Option<Posted<Reply>> {
+        Some(match request {
+            Request::SetRules(text) => {
+                self.rules = Some(RuleSet::from_toml(&text).map(Arc::new));
+                return None;
+            }
+            Request::Forget(id) => {
+                self.books.remove(&id);
+                return None;
+            }
+            Request::Read { id, name, limits, quiet } => {
+                let bytes = buffers.into_iter().next().unwrap_or_default();
+                Posted::new(self.read(id, &name, &bytes, &limits, quiet, progress))
+            }
+            Request::Sample { id } => match self.rules().map_err(|e| e.to_string()).and_then(|r| sample(&r)) {
+                Ok(bytes) => {
+                    let reply = self.read(id, SAMPLE_NAME, &bytes, &Limits::default(), false, progress);
+                    Posted { message: reply, buffers: vec![bytes] }
+                }
+                Err(detail) => {
+                    Posted::new(Reply::Read { outline: Some(Err(ReadError::Crashed { detail })), found: None })
+                }
+            },
+            Request::Analyse(inputs) => pack(self.results(&inputs)),
+            Request::Make(job) => Posted::made(self.make(&job, made_at)),
+        })
+    }
+
+    fn rules(&self) -> Result<Arc<RuleSet>, EngineError> {
+        match &self.rules {
+            Some(Ok(rules)) => Ok(rules.clone()),
+            Some(Err(e)) => Err(EngineError::Rules(e.clone())),
+            None => Err(EngineError::Failed("no rule set was sent".to_string())),
+        }
+    }
+
+    /// Reads a file and keeps its workbook under `id`, replacing one kept under it before; the
+    /// page receives the outline (the whole stays here).
+    fn read(
+        &mut self,
+        id: u32,
+        name: &str,
+        bytes: &[u8],
+        limits: &Limits,
+        quiet: bool,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Reply {
+        let outcome = read_with(name, bytes, limits, progress);
+        let outline = match &outcome {
+            _ if quiet => None,
+            Ok(loaded) => Some(Ok(Loaded { workbook: loaded.workbook.outline(), notes: loaded.notes.clone() })),
+            Err(e) => Some(Err(e.clone())),
+        };
+        let found = outcome.ok().and_then(|loaded| self.keep(id, loaded.workbook));
+        Reply::Read { outline, found }
+    }
+
+    /// Keeps a workbook read under `id`. Returns the table of unit figures chiso finds in it
+    /// with no choice made, whose headers may match a mapping the user corrected earlier (the
+    /// page remembers those). A dossier list read as records is matched by its own headers,
+    /// which the page has: it is not tallied for this.
+    fn keep(&mut self, id: u32, book: Workbook) -> Option<(usize, Mapping)> {
+        let streamed = book.sheets.iter().any(|s| s.dossiers.is_some());
+        let found = self
+            .rules()
+            .ok()
+            .filter(|_| !streamed)
+            .and_then(|rules| table_of(&book, &rules, &Choice::default()).ok())
+            .map(|t| (t.sheet_index, t.table.mapping));
+        self.books.insert(id, Arc::new(book));
+        found
+    }
+
+    /// The results of the files `inputs` name, as the page chose; they are kept for downloads.
+    fn results(&mut self, inputs: &Inputs) -> Result<&Results, EngineError> {
+        let missing: Vec<u32> =
+            inputs.files.iter().map(|(id, _)| *id).filter(|id| !self.books.contains_key(id)).collect();
+        if !missing.is_empty() {
+            return Err(EngineError::Missing(missing));
+        }
+        let rules = self.rules()?;
+        let books: Vec<(&Workbook, Choice)> =
+            inputs.files.iter().map(|(id, choice)| (&*self.books[id], choice.clone())).collect();
+        let analysis = analyse(&books, &rules, &inputs.focus, &inputs.typed);
+        let alert_rules = inputs.alerts.rules();
+        let results = Results {
+            alerts: evaluate(&alert_rules, &analysis.scores, &rules),
+            comparison: compare(&analysis, &alert_rules, &rules),
+            analysis,
+        };
+        Ok(self.last.insert(results))
+    }
+
+    /// Makes a download from the last results.
+    fn make(&self, job: &Job, made_at: &str) -> Result<Made, ReportError> {
+        let rules = self
+            .rules()
+            .map_err(|e| ReportError::writing(&job.file_name(self.last.as_ref().map(|r| &r.analysis)), e))?;
+        job.run(self.last.as_ref(), &rules, made_at)
+    }
+}
+
+/// The sample town's workbook, as bytes to read.
+fn sample(rules: &RuleSet) -> Result<Vec<u8>, String> {
+    template::demo(rules).map_err(|e| e.to_string())
+}

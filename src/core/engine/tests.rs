@@ -1,0 +1,252 @@
+//! The conversation, natively: every request and reply crosses as the page and the worker send
+//! it ([`Posted`]), and the engine answers as the worker does.
+
+use super::protocol::{unpack_part, SLICE};
+use super::*;
+use crate::core::read::read_file;
+use crate::core::report::export::Export;
+use crate::core::rules::DEFAULT_RULES;
+
+/// Two units: Xã A settled 8 of its 10 dossiers on time, Xã B all 5 of its.
+const CSV: &str = "Đơn vị;Hồ sơ đúng hạn, trong hạn (tử số);Hồ sơ đúng hạn, trong hạn (mẫu số)\nXã A;8;10\nXã B;5;5\n";
+
+const NOW: &str = "2026-12-07T00:00:00Z";
+
+fn inputs(ids: &[u32]) -> Inputs {
+    Inputs { files: ids.iter().map(|id| (*id, Choice::default())).collect(), ..Inputs::default() }
+}
+
+/// `request` as the page posts it, answered by `engine` as the worker answers, the answer as
+/// the page receives it.
+fn ask(engine: &mut Engine, request: Request, buffers: Vec<Vec<u8>>) -> Option<Posted<Reply>> {
+    let crossed = Posted::<Request>::decode(Posted { message: request, buffers }.encode()).unwrap();
+    let reply = engine.handle(crossed.message, crossed.buffers, &mut |_| {}, NOW)?;
+    Some(Posted::decode(reply.encode()).unwrap())
+}
+
+/// An engine with the default rules and the CSV read under `id`.
+fn engine_with(id: u32) -> Engine {
+    let mut engine = Engine::default();
+    assert_eq!(ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]), None);
+    let request = Request::Read { id, name: "xa.csv".into(), limits: Limits::default(), quiet: false };
+    ask(&mut engine, request, vec![CSV.as_bytes().to_vec()]).unwrap();
+    engine
+}
+
+/// The results of an answer, its parts put back in.
+fn results_of(posted: Posted<Reply>) -> Result<Results, EngineError> {
+    let Reply::Analysed(head) = posted.message else { panic!("not results: {:?}", posted.message) };
+    let mut results = (*head)?;
+    for part in &posted.buffers {
+        unpack_part(&mut results, part)?;
+    }
+    Ok(results)
+}
+
+#[test]
+fn every_request_and_reply_crosses_unchanged() {
+    let loaded = read_file("xa.csv", CSV.as_bytes()).unwrap();
+    let results = csv_results();
+    assert!(!results.alerts.is_empty());
+    let requests = [
+        Request::SetRules(DEFAULT_RULES.to_string()),
+        Request::Read { id: 3, name: "xa.csv".into(), limits: Limits::default(), quiet: true },
+        Request::Sample { id: 4 },
+        Request::Forget(3),
+        Request::Analyse(inputs(&[3, 4])),
+        Request::Make(Job::Export { export: Export::Docx, letter: None }),
+        Request::Make(Job::FixList { file: "ho-so.xlsx".into(), unit: Some("Xã A".into()) }),
+        Request::Make(Job::Template),
+        Request::Make(Job::Sample),
+        Request::Make(Job::WholePlan { target: 90.0 }),
+    ];
+    for request in requests {
+        let posted = Posted { message: request, buffers: vec![vec![1, 2, 3]] };
+        assert_eq!(Posted::decode(posted.clone().encode()), Ok(posted));
+    }
+    let replies = [
+        Reply::Ready,
+        Reply::Progress(Progress { rows_done: 10, rows_total: 20 }),
+        Reply::Read { outline: Some(Ok(loaded)), found: None },
+        Reply::Read { outline: Some(Err(ReadError::Empty)), found: None },
+        Reply::Read { outline: None, found: found_in_csv() },
+        Reply::Analysed(Box::new(Ok(results))),
+        Reply::Analysed(Box::new(Err(EngineError::Missing(vec![7])))),
+        Reply::Made(Err(ReportError::writing("a.csv", "full"))),
+    ];
+    for reply in replies {
+        let posted = Posted::new(reply);
+        assert_eq!(Posted::decode(posted.clone().encode()), Ok(posted));
+    }
+    // A made file's bytes cross beside the reply, not inside it.
+    let made = Made { file: "a.csv".into(), mime: "text/csv".into(), bytes: b"x;y".to_vec() };
+    let posted = Posted::made(Ok(made.clone()));
+    assert_eq!(posted.buffers, vec![b"x;y".to_vec()]);
+    assert_eq!(Posted::<Reply>::decode(posted.encode()).unwrap().into_made("a.csv"), Ok(made));
+    // A damaged message is said, not taken for another.
+    assert!(Posted::<Reply>::decode(vec![vec![0xff, 0xff]]).is_err());
+    assert!(Posted::<Reply>::decode(Vec::new()).is_err());
+}
+
+/// The table found in the CSV with no choice made.
+fn found_in_csv() -> Option<(usize, Mapping)> {
+    let mut engine = Engine::default();
+    ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
+    let request = Request::Read { id: 1, name: "xa.csv".into(), limits: Limits::default(), quiet: true };
+    match ask(&mut engine, request, vec![CSV.as_bytes().to_vec()]) {
+        Some(Posted { message: Reply::Read { found, .. }, .. }) => found,
+        _ => None,
+    }
+}
+
+/// The CSV's results, with Xã A's alert (80 % on time).
+fn csv_results() -> Results {
+    let mut engine = engine_with(1);
+    results_of(ask(&mut engine, Request::Analyse(inputs(&[1])), vec![]).unwrap()).unwrap()
+}
+
+#[test]
+fn the_engine_analyses_what_it_holds_and_says_what_it_lacks() {
+    let mut engine = Engine::default();
+    ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
+    let read = Request::Read { id: 7, name: "xa.csv".into(), limits: Limits::default(), quiet: false };
+    let Some(Posted { message: Reply::Read { outline, found }, .. }) =
+        ask(&mut engine, read, vec![CSV.as_bytes().to_vec()])
+    else {
+        panic!("no reading")
+    };
+    let book = read_file("xa.csv", CSV.as_bytes()).unwrap().workbook;
+    assert_eq!(outline.unwrap().unwrap().workbook, book.outline());
+    assert_eq!(found.map(|(sheet, m)| (sheet, m.headers.len())), Some((0, 3)));
+    // What the page receives is what analysing the workbook directly gives.
+    let results = results_of(ask(&mut engine, Request::Analyse(inputs(&[7])), vec![]).unwrap()).unwrap();
+    let rules = RuleSet::from_toml(DEFAULT_RULES).unwrap();
+    let direct = analyse(&[(&book, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    assert_eq!(results.analysis, direct);
+    // Only on-time figures: the ranking marks what the units lack.
+    assert!(results.analysis.scores.lacks_figures());
+    // Xã A settled 80 % on time, under the target: its alert comes with the results.
+    assert!(results.alerts.iter().any(|a| a.unit == "Xã A") && !results.alerts.iter().any(|a| a.unit == "Xã B"));
+    let names: Vec<&str> = results.analysis.scores.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["Xã A", "Xã B"]);
+    // A worker started afresh holds nothing: the page is told which files to send again.
+    let mut fresh = Engine::default();
+    ask(&mut fresh, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
+    let lacking = results_of(ask(&mut fresh, Request::Analyse(inputs(&[7, 9])), vec![]).unwrap());
+    assert_eq!(lacking, Err(EngineError::Missing(vec![7, 9])));
+    assert_eq!(ask(&mut engine, Request::Forget(7), vec![]), None);
+    let forgotten = results_of(ask(&mut engine, Request::Analyse(inputs(&[7])), vec![]).unwrap());
+    assert_eq!(forgotten, Err(EngineError::Missing(vec![7])));
+}
+
+#[test]
+fn without_a_valid_rule_set_nothing_is_analysed_and_the_reason_is_its_error() {
+    let mut engine = Engine::default();
+    let read = Request::Read { id: 1, name: "xa.csv".into(), limits: Limits::default(), quiet: true };
+    let Some(Posted { message: Reply::Read { outline, found }, .. }) =
+        ask(&mut engine, read, vec![CSV.as_bytes().to_vec()])
+    else {
+        panic!("no reading")
+    };
+    // Quiet: the page has the outline already; no rules yet, so no table is looked for.
+    assert_eq!((outline, found), (None, None));
+    ask(&mut engine, Request::SetRules("[[groups]".into()), vec![]);
+    let Err(EngineError::Rules(_)) = results_of(ask(&mut engine, Request::Analyse(inputs(&[1])), vec![]).unwrap())
+    else {
+        panic!("analysed with a broken rule set")
+    };
+}
+
+#[test]
+fn downloads_are_made_from_the_last_results_and_the_request_names_nothing_else() {
+    let mut engine = engine_with(1);
+    let job = Job::Export { export: Export::Csv, letter: None };
+    let make = |engine: &mut Engine| ask(engine, Request::Make(job.clone()), vec![]).unwrap().into_made("x.csv");
+    // Nothing analysed yet: said, not made empty.
+    assert!(matches!(make(&mut engine), Err(ReportError::Write { .. })));
+    let results = results_of(ask(&mut engine, Request::Analyse(inputs(&[1])), vec![]).unwrap()).unwrap();
+    assert!(!results.alerts.is_empty(), "Xã A's alert is held by the engine");
+    let text = String::from_utf8(make(&mut engine).unwrap().bytes).unwrap();
+    // Ranked by the results held: all on time comes first.
+    let rank =
+        |unit: &str| text.lines().find(|l| l.contains(unit)).and_then(|l| l.split(';').next()).map(str::to_string);
+    assert_eq!((rank("Xã B").as_deref(), rank("Xã A").as_deref()), (Some("1"), Some("2")), "{text}");
+    // The request is the export's name and the absent letter: a handful of bytes, whatever
+    // the alerts and the comparison weigh.
+    let request = Posted::new(Request::Make(job)).encode();
+    assert!(request[0].len() < 8, "{} bytes", request[0].len());
+}
+
+#[test]
+fn the_sample_is_made_and_read_in_the_engine_and_its_bytes_come_back() {
+    let mut engine = Engine::default();
+    ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
+    let Some(Posted { message: Reply::Read { outline: Some(Ok(loaded)), .. }, buffers }) =
+        ask(&mut engine, Request::Sample { id: 2 }, vec![])
+    else {
+        panic!("no sample")
+    };
+    assert_eq!(loaded.workbook.file_name, SAMPLE_NAME);
+    // The bytes the page keeps read to the same workbook the engine holds.
+    let again = read_file(SAMPLE_NAME, &buffers[0]).unwrap();
+    assert_eq!(again.workbook.outline(), loaded.workbook);
+    let results = results_of(ask(&mut engine, Request::Analyse(inputs(&[2])), vec![]).unwrap()).unwrap();
+    let rules = RuleSet::from_toml(DEFAULT_RULES).unwrap();
+    let direct = analyse(&[(&again.workbook, Choice::default())], &rules, &Focus::default(), &Typed::default());
+    assert_eq!(results.analysis.scores, direct.scores);
+    assert!(!results.analysis.scores.units.is_empty());
+}
+
+#[test]
+fn a_dossier_list_crosses_in_slices_and_arrives_whole() {
+    let mut engine = Engine::default();
+    ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
+    // 45,000 dossiers of two communes, all received in November 2026: three slices.
+    let mut text = String::from("Số hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n");
+    for i in 0..45_000 {
+        let unit = if i % 3 == 0 { "Xã A" } else { "Xã B" };
+        text.push_str(&format!("H{i},{unit},{:02}/11/2026,28/11/2026,{:02}/11/2026\n", 1 + i % 27, 2 + i % 27));
+    }
+    let read = Request::Read { id: 3, name: "ho-so.csv".into(), limits: Limits::default(), quiet: false };
+    let Some(Posted { message: Reply::Read { outline: Some(Ok(outline)), found }, .. }) =
+        ask(&mut engine, read, vec![text.into_bytes()])
+    else {
+        panic!("no reading")
+    };
+    assert!(outline.workbook.sheets[0].dossiers.is_some(), "read as a dossier list");
+    assert_eq!(found, None);
+    let answer = ask(&mut engine, Request::Analyse(inputs(&[3])), vec![]).unwrap();
+    // Beside the head, three slices of records and the history; every dossier was settled on
+    // time, so there is no alert to send.
+    assert_eq!(answer.buffers.len(), 3 + 1);
+    assert_eq!(45_000_usize.div_ceil(SLICE), 3);
+    let Reply::Analysed(head) = &answer.message else { panic!("no results") };
+    let Ok(head) = head.as_ref() else { panic!("no results") };
+    let list = |r: &Results| r.analysis.tables[0].dossiers.as_ref().map(|d| d.list.dossiers.len());
+    assert_eq!(list(head), Some(0));
+    let mut back = head.clone();
+    let results = results_of(answer).unwrap();
+    assert_eq!(list(&results), Some(45_000));
+    assert_eq!(results.alerts.len(), 0);
+    assert_eq!(engine.last.as_ref(), Some(&results));
+    let names: Vec<&str> = results.analysis.scores.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["Xã A", "Xã B"]);
+    // A slice for a table without a list is refused.
+    let stray = pack(Ok(&results)).buffers.remove(0);
+    back.analysis.tables[0].dossiers = None;
+    assert!(unpack_part(&mut back, &stray).is_err());
+}
+
+/// An engine error says itself in Vietnamese and composes: a rule set's error is its source.
+#[test]
+fn engine_errors_compose() {
+    let error: EngineError = RuleError::NoGroups.into();
+    assert_eq!(
+        error.to_string(),
+        "chiso chưa tính được kết quả: bộ quy tắc đang dùng không hợp lệ (tệp không khai báo nhóm nào ([[groups]])). Các tệp đã mở vẫn còn nguyên; hãy tải lại trang hoặc mở lại tệp."
+    );
+    let composed: Box<dyn std::error::Error> = Box::new(error);
+    assert_eq!(composed.source().map(|s| s.to_string()).as_deref(), Some("tệp không khai báo nhóm nào ([[groups]])"));
+    assert!(!EngineError::Missing(vec![7, 9]).to_string().contains("[7, 9]"), "no Debug text reaches a user");
+    assert!(EngineError::Missing(vec![7, 9]).to_string().contains("chưa có 2 tệp đã mở"));
+}

@@ -97,6 +97,6 @@ async fn a_dossier_list_is_streamed_and_crosses_the_wire() {
         ("A01", Some("2026-11-02 08:00:00".to_string()))
     );
     assert_eq!(a01.finished.map(|d| d.to_string()).as_deref(), Some("2026-11-10 16:30:00"));
-    let window = chiso::core::dossier::Window::infer(&list).expect("a month");
-    assert_eq!(window, chiso::core::dossier::Window::Month { year: 2026, month: 11 });
+    let window = list.window().expect("a month");
+    assert_eq!(window, chiso::core::window::Window::Month { year: 2026, month: 11 });
 }

@@ -4,9 +4,9 @@
 mod common;
 
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
-use chiso::core::dossier::assumed::Assumed;
 use chiso::core::dossier::reasons::{lateness, Reason};
 use chiso::core::dossier::units::Typed;
+use chiso::core::figures::dossier_issues::Assumed;
 use chiso::core::figures::IssueKind;
 use chiso::core::read::read_file;
 use chiso::core::score::UnitResult;

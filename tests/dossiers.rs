@@ -9,12 +9,11 @@
 mod common;
 
 use chiso::core::analysis::{analyse, Choice, Focus};
-use chiso::core::dossier::assumed::Assumed;
 use chiso::core::dossier::reasons::Reason;
 use chiso::core::dossier::recover::recover;
 use chiso::core::dossier::tally::shortfalls;
 use chiso::core::dossier::units::Typed;
-use chiso::core::dossier::Window;
+use chiso::core::figures::dossier_issues::Assumed;
 use chiso::core::figures::sources::SourceKind;
 use chiso::core::figures::{Figure, IssueKind, TableError, TableKind};
 use chiso::core::message::Message;
@@ -22,6 +21,7 @@ use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
 use chiso::core::score::UnitResult;
 use chiso::core::table::Workbook;
+use chiso::core::window::Window;
 
 const A: &str = "UBND xã An Bình";
 const B: &str = "UBND xã Bình Minh";

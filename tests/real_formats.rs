@@ -6,9 +6,9 @@
 mod common;
 
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
-use chiso::core::dossier::assumed::Assumed;
 use chiso::core::dossier::units::Typed;
 use chiso::core::dossier::{find_header, Certainty, Field};
+use chiso::core::figures::dossier_issues::Assumed;
 use chiso::core::figures::sources::SourceKind;
 use chiso::core::figures::{IssueKind, TableKind};
 use chiso::core::message::Message;

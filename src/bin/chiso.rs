@@ -158,7 +158,7 @@ fn analysed(args: &Args) -> Result<(RuleSet, Analysis, bool), String> {
         }
     }
     // A dossier list is tallied over the period asked for (else the month most dossiers fall in).
-    let window = args.focus.current.as_ref().and_then(chiso::core::dossier::Window::of_period);
+    let window = args.focus.current.as_ref().and_then(chiso::core::window::Window::of_period);
     let inputs: Vec<_> = books.iter().map(|b| (b, Choice { window: window.clone(), ..Choice::default() })).collect();
     let analysis = analyse(&inputs, &rules, &args.focus, &Default::default());
     for (flag, wanted) in [("--period", &args.focus.current), ("--compare-with", &args.focus.previous)] {

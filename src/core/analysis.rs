@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::core::dossier::actions::{actions, Action};
 use crate::core::dossier::procedures::{procedures, ProcedureTable};
 use crate::core::dossier::units::DossierTable;
-use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping, Window};
+use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping};
 use crate::core::figures::sources::{find_whole, match_key, merge, SourceKind, SourceOrder, Sourced, Typed};
 use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
 use crate::core::header::Mapping;
@@ -21,6 +21,7 @@ use crate::core::score::{score_units, Scores};
 use crate::core::settlement;
 use crate::core::table::Workbook;
 use crate::core::title::title;
+use crate::core::window::Window;
 
 /// The user's choices for one file: which sheet, a corrected column mapping, and the period of
 /// rows that do not say theirs.

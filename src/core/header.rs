@@ -7,8 +7,7 @@ use crate::core::rules::RuleSet;
 use crate::core::table::{Cell, Sheet};
 use crate::core::text::fold;
 
-/// Rows searched for the header, below any title rows.
-pub const HEADER_SEARCH_ROWS: usize = 30;
+use crate::core::table::HEADER_SEARCH_ROWS;
 
 /// Which part of a ratio a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]

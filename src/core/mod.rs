@@ -30,3 +30,4 @@ pub mod title;
 pub mod trend;
 pub mod values;
 pub mod view;
+pub mod window;

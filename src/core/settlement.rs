@@ -7,10 +7,11 @@
 use std::collections::BTreeMap;
 
 use crate::core::figures::{is_total_row, Figure, Issue, IssueKind, Place, TableKind, UnitRow, UnitTable};
-use crate::core::header::{Mapping, HEADER_SEARCH_ROWS};
+use crate::core::header::Mapping;
 use crate::core::header_rows::{self, cell_text, is_column_numbers};
 use crate::core::kind::is_unit_name;
 use crate::core::rules::{FromReport, ReportColumn, RuleSet};
+use crate::core::table::HEADER_SEARCH_ROWS;
 use crate::core::table::{Cell, Sheet};
 use crate::core::text::{fold, fold_words};
 use crate::core::title::title;
@@ -184,7 +185,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>
         let kind = IssueKind::MixedReportRows { units, fields, read_as: layout };
         issues.push(Issue { place: place(form.header_first, Some(form.name)), kind });
     }
-    let stem = crate::core::read::stem(file).to_string();
+    let stem = crate::core::table::stem(file).to_string();
     // The total row stands for the reporting unit: the parent its rows pool into (a per-field
     // report is that unit itself).
     let whole = match layout {

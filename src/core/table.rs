@@ -7,6 +7,15 @@ use crate::core::dossier::DossierList;
 use crate::core::format;
 use serde::{Deserialize, Serialize};
 
+/// Rows searched for a table's header, below any title rows: readers, header matching and
+/// dossier lists look no further.
+pub const HEADER_SEARCH_ROWS: usize = 30;
+
+/// A file's name without its extension: what a CSV's sheet and a one-unit list are named.
+pub fn stem(file_name: &str) -> &str {
+    file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)
+}
+
 /// A date and time as the spreadsheet stored it (no time zone: Excel has none).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DateTime {

@@ -4,11 +4,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::dossier::Window;
 use crate::core::header_rows::cell_text;
 use crate::core::period::Period;
 use crate::core::table::Sheet;
 use crate::core::text::fold_words;
+use crate::core::window::Window;
 
 /// What the title block says.
 #[derive(Clone, Debug, Default, PartialEq)]

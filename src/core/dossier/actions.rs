@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use super::reasons::available;
 use super::recover::{action, recover, Recovery};
 use super::tally::all_shortfalls;
 use super::units::DossierTable;
@@ -45,7 +44,7 @@ pub fn actions(table: &DossierTable, scores: &Scores, rules: &RuleSet) -> Vec<Ac
     let mut out = Vec::new();
     let scored: HashMap<&str, &UnitResult> = scores.units.iter().map(|u| (u.name.as_str(), u)).collect();
     for c in &rules.criteria {
-        let Some(numerator) = c.dossiers.numerator.filter(|m| available(*m, &table.list.mapping)) else { continue };
+        let Some(numerator) = c.dossiers.numerator.filter(|m| table.list.mapping.can_count(*m)) else { continue };
         for (unit, (against, fixable)) in counts(table, &c.dossiers) {
             let name = &table.names[unit as usize];
             let Some(result) = scored.get(name.as_str()).and_then(|u| u.criterion(&c.code)) else {

@@ -3,10 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::header::HEADER_SEARCH_ROWS;
 use crate::core::header_rows;
 use crate::core::lang::Lang;
+use crate::core::rules::Measure;
 use crate::core::table::Sheet;
+use crate::core::table::HEADER_SEARCH_ROWS;
 use crate::core::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -343,13 +344,37 @@ impl DossierMapping {
         self.fields.len() == sheet.width() && self.header_row < sheet.height() && self.has(Field::Received)
     }
 
+    /// Whether the list has the columns `measure` needs.
+    pub fn can_count(&self, measure: Measure) -> bool {
+        let has = |f: Field| self.has(f);
+        match measure {
+            Measure::Received => has(Field::Received),
+            Measure::OnTime => has(Field::Due) && has(Field::Finished),
+            Measure::Online => has(Field::Channel),
+            Measure::OnlineOnTime => has(Field::Channel) && has(Field::Due) && has(Field::Finished),
+            Measure::Synced => has(Field::Synced),
+            Measure::WithFee => has(Field::HasFee) || has(Field::PaymentStatus) || has(Field::PaymentMethod),
+            Measure::PaidOnline => {
+                (has(Field::HasFee) || has(Field::PaymentStatus) || has(Field::PaymentMethod))
+                    && (has(Field::PaidOnline) || has(Field::PaymentMethod))
+            }
+            Measure::ElectronicResult => has(Field::ElectronicResult),
+            Measure::Digitised => has(Field::Digitised),
+            Measure::Reused => has(Field::Reused),
+            Measure::PersonalStore => has(Field::PersonalStore),
+            Measure::PopulationData => has(Field::PopulationData) || has(Field::Vneid) || has(Field::PersonalStore),
+            Measure::Satisfied => has(Field::Due) && has(Field::Finished) && has(Field::Rating),
+            Measure::Completed | Measure::AverageDays => has(Field::Finished),
+            Measure::ProceduresOnline => has(Field::Channel) && (has(Field::Procedure) || has(Field::ProcedureCode)),
+        }
+    }
+
     /// The criteria and tracked values the rule set counts from dossiers that this list cannot
     /// count for want of a column, by label.
     pub fn uncounted(&self, rules: &crate::core::rules::RuleSet) -> Vec<String> {
-        use super::reasons::available;
         let lacks = |from: &crate::core::rules::FromDossiers| {
             let wanted = [from.numerator, from.denominator];
-            wanted.iter().flatten().any(|m| !available(*m, self))
+            wanted.iter().flatten().any(|m| !self.can_count(*m))
         };
         let criteria = rules.criteria.iter().filter(|c| lacks(&c.dossiers)).map(|c| c.label.clone());
         criteria.chain(rules.tracked.iter().filter(|t| lacks(&t.dossiers)).map(|t| t.label.clone())).collect()

@@ -7,7 +7,6 @@ use std::cmp::Ordering;
 use chrono::NaiveDateTime;
 
 use super::list::Dossier;
-use super::reasons::available;
 use super::tally::shortfalls;
 use super::units::DossierTable;
 use crate::core::lang::Lang;
@@ -95,7 +94,7 @@ pub fn drillable<'r>(rules: &'r RuleSet, table: &DossierTable) -> Vec<&'r Criter
         .criteria
         .iter()
         .filter(|c| {
-            c.dossiers.numerator.is_some_and(|m| available(m, &table.list.mapping))
+            c.dossiers.numerator.is_some_and(|m| table.list.mapping.can_count(m))
                 && c.dossiers.numerator != Some(Measure::ProceduresOnline)
         })
         .collect()

@@ -4,14 +4,16 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::columns::{DossierMapping, Field, ALL, FLAGS};
 use super::values::{self, Channel, Rating, Unreadable};
+use crate::core::figures::dossier_issues::{ProblemKind, MAX_PROBLEMS};
 use crate::core::format::column_letters;
 use crate::core::table::{Cell, Sheet};
 use crate::core::text::{fold_words, tidy};
+use crate::core::window::Window;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dossier {
@@ -55,30 +57,6 @@ impl Dossier {
     }
 }
 
-/// A cell of a dossier row that could not be used.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum ProblemKind {
-    NotADate {
-        header: String,
-        value: String,
-    },
-    NotYesNo {
-        header: String,
-        value: String,
-    },
-    NotAChannel {
-        header: String,
-        value: String,
-    },
-    NotANumber {
-        header: String,
-        value: String,
-    },
-    /// No receipt date: the dossier cannot be placed in a period.
-    NoReceivedDate,
-    FinishedBeforeReceived,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     /// Spreadsheet row, 1-based.
@@ -104,10 +82,16 @@ pub struct DossierList {
     pub problem_count: usize,
 }
 
-/// Problems kept with their place: enough to find a pattern, bounded for a broken export.
-pub const MAX_PROBLEMS: usize = 500;
-
 impl DossierList {
+    /// The month most dossiers were received in; on a tie, the later one.
+    pub fn window(&self) -> Option<Window> {
+        let mut counts: HashMap<(i32, u32), usize> = HashMap::new();
+        for d in self.dossiers.iter().filter_map(|d| d.received) {
+            *counts.entry((d.year(), d.month())).or_default() += 1;
+        }
+        counts.into_iter().max_by_key(|&(month, n)| (n, month)).map(|((year, month), _)| Window::Month { year, month })
+    }
+
     pub fn unit_name(&self, index: u32) -> &str {
         self.units.get(index as usize).map_or("", String::as_str)
     }

@@ -15,8 +15,6 @@ pub mod status;
 pub mod tally;
 pub mod units;
 pub mod values;
-pub mod window;
 
 pub use columns::{find_header, Certainty, DossierMapping, Field};
 pub use list::{Dossier, DossierList, DossierReader};
-pub use window::{Outside, Window, WindowKind};

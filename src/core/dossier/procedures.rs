@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::reasons::{available, meets};
+use super::reasons::meets;
 use super::units::DossierTable;
 use crate::core::format::{fixed, number};
 use crate::core::lang::Lang;
@@ -206,8 +206,8 @@ pub fn procedures(table: &DossierTable, scores: &Scores, rules: &RuleSet, unit: 
         // A procedure-level criterion (HAS_ONLINE) is not a share of a procedure's dossiers.
         .filter(|c| c.counts == Counts::Dossiers)
         .filter_map(|c| {
-            let numerator = c.dossiers.numerator.filter(|m| available(*m, mapping))?;
-            let denominator = c.dossiers.denominator.filter(|m| available(*m, mapping)).unwrap_or(Measure::Received);
+            let numerator = c.dossiers.numerator.filter(|m| mapping.can_count(*m))?;
+            let denominator = c.dossiers.denominator.filter(|m| mapping.can_count(*m)).unwrap_or(Measure::Received);
             Some((c, numerator, denominator))
         })
         .collect();

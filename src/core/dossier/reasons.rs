@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::columns::{DossierMapping, Field};
+use super::columns::Field;
 use super::list::Dossier;
 use super::values::{Channel, Rating};
 use crate::core::lang::Lang;
@@ -108,31 +108,6 @@ pub fn lateness(d: &Dossier, ctx: &Context) -> Option<Reason> {
         None if deadline >= ctx.end => None,
         None if ctx.as_of.is_some_and(|now| deadline >= now) => Some(Reason::DueBeforePeriodEnd { due }),
         None => Some(Reason::Overdue { days: ((ctx.end - deadline).num_seconds() + 86_399) / 86_400 }),
-    }
-}
-
-/// Whether the list has the columns a measure needs.
-pub fn available(measure: Measure, mapping: &DossierMapping) -> bool {
-    let has = |f: Field| mapping.has(f);
-    match measure {
-        Measure::Received => has(Field::Received),
-        Measure::OnTime => has(Field::Due) && has(Field::Finished),
-        Measure::Online => has(Field::Channel),
-        Measure::OnlineOnTime => has(Field::Channel) && has(Field::Due) && has(Field::Finished),
-        Measure::Synced => has(Field::Synced),
-        Measure::WithFee => has(Field::HasFee) || has(Field::PaymentStatus) || has(Field::PaymentMethod),
-        Measure::PaidOnline => {
-            (has(Field::HasFee) || has(Field::PaymentStatus) || has(Field::PaymentMethod))
-                && (has(Field::PaidOnline) || has(Field::PaymentMethod))
-        }
-        Measure::ElectronicResult => has(Field::ElectronicResult),
-        Measure::Digitised => has(Field::Digitised),
-        Measure::Reused => has(Field::Reused),
-        Measure::PersonalStore => has(Field::PersonalStore),
-        Measure::PopulationData => has(Field::PopulationData) || has(Field::Vneid) || has(Field::PersonalStore),
-        Measure::Satisfied => has(Field::Due) && has(Field::Finished) && has(Field::Rating),
-        Measure::Completed | Measure::AverageDays => has(Field::Finished),
-        Measure::ProceduresOnline => has(Field::Channel) && (has(Field::Procedure) || has(Field::ProcedureCode)),
     }
 }
 

@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::list::{Dossier, DossierList};
-use super::reasons::{available, meets, shortfall, Context, Reason};
-use super::window::{Outside, Window};
+use super::reasons::{meets, shortfall, Context, Reason};
 use crate::core::figures::Figure;
 use crate::core::rules::{FromDossiers, Measure, RuleSet};
+use crate::core::window::{Outside, Window};
 
 /// The measures counted dossier by dossier.
 const COUNTED: [Measure; 14] = [
@@ -113,9 +113,8 @@ pub struct UnitFigures {
 
 pub fn figures(unit: &UnitTally, list: &DossierList, rules: &RuleSet) -> UnitFigures {
     let mut out = UnitFigures { figures: BTreeMap::new(), tracked: BTreeMap::new() };
-    let part = |m: Option<Measure>| {
-        m.filter(|m| available(*m, &list.mapping)).map(|m| unit.value(m)).filter(|v| v.is_finite())
-    };
+    let part =
+        |m: Option<Measure>| m.filter(|m| list.mapping.can_count(*m)).map(|m| unit.value(m)).filter(|v| v.is_finite());
     let put = |code: &str, from: &FromDossiers, into: &mut BTreeMap<String, Figure>| {
         let (n, d) = (part(from.numerator), part(from.denominator));
         if n.is_some() || d.is_some() {
@@ -138,8 +137,8 @@ pub fn all_shortfalls<'a>(
     tally: &'a Tally,
     from: &FromDossiers,
 ) -> impl Iterator<Item = (&'a Dossier, Vec<Reason>)> + 'a {
-    let numerator = from.numerator.filter(|m| available(*m, &list.mapping));
-    let denominator = from.denominator.filter(|m| available(*m, &list.mapping)).unwrap_or(Measure::Received);
+    let numerator = from.numerator.filter(|m| list.mapping.can_count(*m));
+    let denominator = from.denominator.filter(|m| list.mapping.can_count(*m)).unwrap_or(Measure::Received);
     list.dossiers
         .iter()
         .filter(move |d| {

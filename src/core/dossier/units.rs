@@ -10,12 +10,12 @@ use serde::{Deserialize, Serialize};
 use super::list::DossierList;
 use super::status::{self, LeftOut};
 use super::tally::{figures, tally, Tally};
-use super::window::Window;
 use crate::core::figures::{Issue, IssueKind, Place, UnitRow};
 use crate::core::format::number;
 use crate::core::lang::Lang;
 use crate::core::rules::{Measure, RuleSet};
 use crate::core::text::fold_words;
+use crate::core::window::Window;
 
 pub use crate::core::figures::sources::Typed;
 
@@ -65,11 +65,11 @@ impl DossierTable {
         rules: &RuleSet,
     ) -> Option<DossierTable> {
         let (list, left_out) = status::apply(list, rules);
-        let inferred = Window::infer(&list)?;
+        let inferred = list.window()?;
         let inferred = stated.unwrap_or(inferred);
         let window = window.unwrap_or_else(|| inferred.clone());
         let tally = tally(&list, &window);
-        let stem = crate::core::read::stem(file).to_string();
+        let stem = crate::core::table::stem(file).to_string();
         let names = list.units.iter().map(|u| if u.is_empty() { stem.clone() } else { u.clone() }).collect();
         Some(DossierTable { list, tally, inferred, names, left_out })
     }
@@ -170,7 +170,7 @@ impl DossierTable {
 
     /// Each unit's tracked figures in the window, as far as the list's columns give them.
     pub fn unit_lines(&self) -> Vec<UnitLine> {
-        let has = |m: Measure| super::reasons::available(m, &self.list.mapping);
+        let has = |m: Measure| self.list.mapping.can_count(m);
         self.tally
             .units
             .iter()

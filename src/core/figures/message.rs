@@ -145,12 +145,12 @@ impl Message for Issue {
             (IssueKind::MoreDossierProblems { count }, Lang::Vi) => format!(
                 "{at}: còn {} ô hồ sơ khác không dùng được (chỉ liệt kê {} ô đầu). Hãy sửa theo các ví dụ trên rồi tải lại tệp.",
                 number(*count as f64, 0),
-                crate::core::dossier::list::MAX_PROBLEMS
+                super::dossier_issues::MAX_PROBLEMS
             ),
             (IssueKind::MoreDossierProblems { count }, Lang::En) => format!(
                 "{at}: {} more dossier cells could not be used (only the first {} are listed). Fix them like those above and load the file again.",
                 number(*count as f64, 0),
-                crate::core::dossier::list::MAX_PROBLEMS
+                super::dossier_issues::MAX_PROBLEMS
             ),
             (IssueKind::OutsidePeriod { period, before, after, undated }, Lang::Vi) => format!(
                 "{at}: {} hồ sơ không thuộc kỳ {period} nên không được tính ({} tiếp nhận trước kỳ, {} sau kỳ, {} không có ngày tiếp nhận). Muốn tính, hãy đổi kỳ ở «Kỳ của danh sách hồ sơ».",
@@ -234,8 +234,8 @@ impl Message for Issue {
     }
 }
 
-fn dossier_problem(at: &str, kind: &crate::core::dossier::list::ProblemKind, lang: Lang) -> String {
-    use crate::core::dossier::list::ProblemKind;
+fn dossier_problem(at: &str, kind: &super::dossier_issues::ProblemKind, lang: Lang) -> String {
+    use super::dossier_issues::ProblemKind;
     match (kind, lang) {
         (ProblemKind::NotADate { header, value }, Lang::Vi) => format!(
             "{at}, cột «{header}»: «{value}» không phải là ngày. Hãy ghi ngày dạng dd/mm/yyyy, dd/mm/yyyy hh:mm hoặc yyyy-mm-dd; ô này được coi là trống."

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use self::dossier_issues::{Assumed, ProblemKind};
 use crate::core::header::{find_header, is_bare_part, Column, Mapping, Part, Vocabulary};
 use crate::core::period::Period;
 use crate::core::rules::RuleSet;
@@ -11,6 +12,7 @@ use crate::core::table::{Cell, Sheet};
 use crate::core::text::fold_words;
 use crate::core::values;
 
+pub mod dossier_issues;
 mod message;
 pub mod sources;
 
@@ -193,7 +195,7 @@ pub enum IssueKind {
         count: usize,
     },
     /// A cell of a dossier list that could not be used.
-    Dossier(crate::core::dossier::list::ProblemKind),
+    Dossier(ProblemKind),
     /// More dossier problems than are listed one by one.
     MoreDossierProblems {
         count: usize,
@@ -245,7 +247,7 @@ pub enum IssueKind {
         period: String,
     },
     /// An operator's dossier rule the list cannot apply for want of a column, and what was assumed.
-    RuleAssumed(crate::core::dossier::assumed::Assumed),
+    RuleAssumed(Assumed),
     /// A settlement report's on-time figure counts dossiers carried over from earlier periods,
     /// which the portal's does not.
     CarriedOver {

@@ -12,7 +12,7 @@ use super::limits::Limits;
 use super::{Note, Progress, ReadError};
 use crate::core::dossier::{find_header, Certainty, DossierReader};
 use crate::core::format::cell_address;
-use crate::core::header::HEADER_SEARCH_ROWS;
+use crate::core::table::HEADER_SEARCH_ROWS;
 use crate::core::table::{Cell, Sheet};
 
 /// Rows of a streamed dossier list kept as cells below its header, for the preview.

@@ -259,7 +259,4 @@ fn extension(file_name: &str) -> String {
     file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
 }
 
-/// A file's name without its extension: what a CSV's sheet and a one-unit list are named.
-pub fn stem(file_name: &str) -> &str {
-    file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)
-}
+use crate::core::table::stem;

@@ -272,7 +272,7 @@ impl AppState {
 fn pointed_before(book: &Workbook, rules: &RuleSet) -> Option<(usize, Mapping)> {
     let vocabulary = crate::core::header::Vocabulary::new(rules);
     book.sheets.iter().enumerate().find_map(|(i, sheet)| {
-        (0..sheet.height().min(crate::core::header::HEADER_SEARCH_ROWS)).find_map(|r| {
+        (0..sheet.height().min(crate::core::table::HEADER_SEARCH_ROWS)).find_map(|r| {
             let mapping = crate::core::header::mapping_at(sheet, r, &vocabulary);
             let known = mapping.headers.iter().any(|h| !h.is_empty());
             (known && RememberedText::keyed(MAPPING_KEY, &mapping.signature()).load().is_some()).then_some((i, mapping))

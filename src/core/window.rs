@@ -1,12 +1,9 @@
-//! The period a dossier list is scored over: a month, a quarter, a year or a range of days.
-//! By default the month in which most dossiers were received.
-
-use std::collections::HashMap;
+//! The period a dossier list is scored over: a month, a quarter, a year or a range of days
+//! (`DossierList::window` infers it: by default the month in which most dossiers were received).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::list::DossierList;
 use crate::core::lang::Lang;
 use crate::core::period::Period;
 
@@ -94,15 +91,6 @@ impl Outside {
 }
 
 impl Window {
-    /// The month most dossiers were received in; on a tie, the later one.
-    pub fn infer(list: &DossierList) -> Option<Window> {
-        let mut counts: HashMap<(i32, u32), usize> = HashMap::new();
-        for d in list.dossiers.iter().filter_map(|d| d.received) {
-            *counts.entry((d.year(), d.month())).or_default() += 1;
-        }
-        counts.into_iter().max_by_key(|&(month, n)| (n, month)).map(|((year, month), _)| Window::Month { year, month })
-    }
-
     /// The window from `from` to `to`: a whole month, quarter or year as that, else the days.
     pub fn of_days(from: NaiveDate, to: NaiveDate) -> Window {
         let whole = [

@@ -1,0 +1,98 @@
+//! The one-way flow of `src/core`, checked: every module belongs to a stage (docs/architecture.md
+//! draws them), and no module imports one of a later stage. Imports are read from the source
+//! (`crate::core::<module>`), tests apart: a test may use anything.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+/// The stages in the order data flows through them, each with its modules (a file or a folder
+/// of `src/core`).
+const STAGES: &[(&str, &[&str])] = &[
+    ("model", &["lang", "message", "text", "format", "values", "table", "period", "window", "paging"]),
+    ("rules", &["rules"]),
+    ("read", &["read"]),
+    ("layout", &["header", "header_rows", "title", "kind"]),
+    ("figures", &["figures", "settlement", "scope"]),
+    ("scoring", &["score", "band"]),
+    ("dossier", &["dossier"]),
+    ("analysis", &["analysis"]),
+    ("insight", &["alerts", "plan", "compare", "trend"]),
+    ("report", &["report"]),
+    ("present", &["overview", "mine", "view"]),
+    ("engine", &["engine"]),
+];
+
+/// Imports that still run back up, each to be removed (not added to): a dossier list is still
+/// streamed into its sheet by the reader and kept on the sheet (issue 29, item 2).
+const KNOWN: &[(&str, &str)] = &[("read/cells.rs", "dossier"), ("table.rs", "dossier")];
+
+fn stage(module: &str) -> Option<usize> {
+    STAGES.iter().position(|(_, modules)| modules.contains(&module))
+}
+
+/// `file`'s source without its test module (the convention here: `#[cfg(test)]` then the
+/// module, at the end of the file).
+fn code(file: &Path) -> String {
+    let text = fs::read_to_string(file).unwrap();
+    match text.find("#[cfg(test)]") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// The `src/core` modules `source` imports.
+fn imports(source: &str) -> BTreeSet<String> {
+    source
+        .match_indices("crate::core::")
+        .map(|(at, prefix)| {
+            source[at + prefix.len()..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()
+        })
+        .collect()
+}
+
+/// Every `.rs` file under `dir`, by its path relative to `root`.
+fn files(root: &Path, dir: &Path, found: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(root, &path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+#[test]
+fn no_module_imports_a_later_stage() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    let mut found = Vec::new();
+    files(&root, &root, &mut found);
+    let mut back = Vec::new();
+    let mut unstaged = Vec::new();
+    for file in found.iter().filter(|f| *f != "mod.rs" && !f.ends_with("/tests.rs")) {
+        let module = file.split('/').next().unwrap().trim_end_matches(".rs");
+        let Some(own) = stage(module) else {
+            unstaged.push(file.clone());
+            continue;
+        };
+        for imported in imports(&code(&root.join(file))) {
+            match stage(&imported) {
+                Some(theirs) if theirs > own => back.push((file.clone(), imported)),
+                Some(_) => {}
+                None => unstaged.push(format!("{imported} (imported by {file})")),
+            }
+        }
+    }
+    assert_eq!(unstaged, Vec::<String>::new(), "modules without a stage: add them to STAGES and docs/architecture.md");
+    let known: Vec<(String, String)> = KNOWN.iter().map(|(f, m)| (f.to_string(), m.to_string())).collect();
+    assert_eq!(back, known, "imports running back up (file, the later module it imports)");
+}
+
+#[test]
+fn the_check_sees_an_import_and_its_stage() {
+    let source = "use crate::core::table::Sheet;\nfn f() { crate::core::report::file_stem(x, y) }\n";
+    assert_eq!(imports(source), BTreeSet::from(["report".to_string(), "table".to_string()]));
+    assert!(stage("table") < stage("report"));
+    assert_eq!(stage("nowhere"), None);
+}

@@ -3,8 +3,8 @@
 #![cfg(all(target_arch = "wasm32", feature = "browser"))]
 
 use chiso::browser;
+use chiso::core::model::table::{Cell, Format};
 use chiso::core::read::read_file;
-use chiso::core::table::{Cell, Format};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen_test::*;
 
@@ -98,5 +98,5 @@ async fn a_dossier_list_is_streamed_and_crosses_the_wire() {
     );
     assert_eq!(a01.finished.map(|d| d.to_string()).as_deref(), Some("2026-11-10 16:30:00"));
     let window = list.window().expect("a month");
-    assert_eq!(window, chiso::core::window::Window::Month { year: 2026, month: 11 });
+    assert_eq!(window, chiso::core::model::window::Window::Month { year: 2026, month: 11 });
 }

@@ -5,8 +5,8 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use chiso::core::model::table::Cell;
 use chiso::core::read::read_file;
-use chiso::core::table::Cell;
 use serde_json::Value;
 
 fn chiso(args: &[&str]) -> Output {

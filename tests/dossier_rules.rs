@@ -9,7 +9,7 @@ use chiso::core::dossier::units::Typed;
 use chiso::core::figures::dossier_issues::Assumed;
 use chiso::core::figures::IssueKind;
 use chiso::core::read::read_file;
-use chiso::core::score::UnitResult;
+use chiso::core::scoring::UnitResult;
 
 const HEADER: &str = "Mã hồ sơ;Đơn vị;Trạng thái;Ngày tiếp nhận;Ngày hẹn trả;Ngày hẹn trả mới;Ngày xử lý xong;\
 Ngày trả kết quả;Ngày từ chối;Ngày dừng xử lý;Ngày rút hồ sơ;Số lần yêu cầu bổ sung;Ngày yêu cầu bổ sung;\
@@ -101,7 +101,7 @@ fn every_rule_of_the_operators_description() {
     let d07 = table.list.dossiers.iter().find(|d| d.id == "D07").unwrap();
     let reason = lateness(d07, &table.tally.context).unwrap();
     assert_eq!(reason, Reason::SupplementAgain { requests: 2 });
-    assert_eq!(reason.text(chiso::core::lang::Lang::Vi), "Chờ bổ sung lần thứ 2: tính là quá hạn");
+    assert_eq!(reason.text(chiso::core::model::lang::Lang::Vi), "Chờ bổ sung lần thứ 2: tính là quá hạn");
 }
 
 /// The same dossiers with only the columns a plain export has (id, unit, status, received, due,
@@ -135,7 +135,7 @@ fn what_a_plain_export_cannot_apply_is_said_once() {
         .issues
         .iter()
         .filter(|i| matches!(i.kind, IssueKind::RuleAssumed(_)))
-        .map(|i| chiso::core::message::Message::message(i, chiso::core::lang::Lang::Vi))
+        .map(|i| chiso::core::model::message::Message::message(i, chiso::core::model::lang::Lang::Vi))
         .collect();
     assert!(
         said[0].contains("3 hồ sơ từ chối, dừng xử lý hoặc rút sau khi tiếp nhận không ghi ngày kết thúc"),

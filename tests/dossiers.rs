@@ -16,12 +16,12 @@ use chiso::core::dossier::units::Typed;
 use chiso::core::figures::dossier_issues::Assumed;
 use chiso::core::figures::sources::SourceKind;
 use chiso::core::figures::{Figure, IssueKind, TableError, TableKind};
-use chiso::core::message::Message;
+use chiso::core::model::message::Message;
+use chiso::core::model::table::Workbook;
+use chiso::core::model::window::Window;
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
-use chiso::core::score::UnitResult;
-use chiso::core::table::Workbook;
-use chiso::core::window::Window;
+use chiso::core::scoring::UnitResult;
 
 const A: &str = "UBND xã An Bình";
 const B: &str = "UBND xã Bình Minh";
@@ -66,7 +66,7 @@ fn check_fixture(file: &str) {
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     assert!(analysis.errors.is_empty(), "{file}: {:?}", analysis.errors);
     assert_eq!(
-        analysis.period.as_ref().map(|p| p.label(chiso::core::lang::Lang::Vi)).as_deref(),
+        analysis.period.as_ref().map(|p| p.label(chiso::core::model::lang::Lang::Vi)).as_deref(),
         Some("11/2026"),
         "{file}"
     );
@@ -188,8 +188,8 @@ fn drill_down_names_the_dossiers_and_why() {
             ("B11".to_string(), vec![Reason::DueBeforePeriodEnd { due }]),
         ]
     );
-    assert_eq!(late[0].1[0].text(chiso::core::lang::Lang::Vi), "Hoàn thành quá hạn 16 giờ");
-    assert_eq!(late[1].1[0].text(chiso::core::lang::Lang::Vi), "Chưa giải quyết, quá hạn 18 ngày");
+    assert_eq!(late[0].1[0].text(chiso::core::model::lang::Lang::Vi), "Hoàn thành quá hạn 16 giờ");
+    assert_eq!(late[1].1[0].text(chiso::core::model::lang::Lang::Vi), "Chưa giải quyết, quá hạn 18 ngày");
     assert!(late[2].1[0].fixable() && !late[1].1[0].fixable());
 
     // Satisfaction for Cát Lợi: C04 on three counts, C12 for being due before the period ends.
@@ -215,7 +215,7 @@ fn drill_down_names_the_dossiers_and_why() {
 #[test]
 fn the_drill_down_sorts_and_filters() {
     use chiso::core::dossier::drill::{drill, drillable, DrillKey, DrillSort};
-    use chiso::core::lang::Lang;
+    use chiso::core::model::lang::Lang;
     let rules = RuleSet::default_rules().unwrap();
     let wb = book("so-ho-so.csv");
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
@@ -331,7 +331,7 @@ UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
     let province = origin(b, "PUBLISH_ON_TIME");
     assert_eq!(province.via.as_deref(), Some("UBND tỉnh Hòa Sơn"));
     assert_eq!(
-        province.label(chiso::core::lang::Lang::Vi),
+        province.label(chiso::core::model::lang::Lang::Vi),
         "bảng số liệu, bảng điểm «so-lieu-don-vi.csv» (dòng của UBND tỉnh Hòa Sơn)"
     );
 }
@@ -372,7 +372,7 @@ fn the_kind_can_be_overridden_both_ways() {
         analysis.errors
     );
     assert!(analysis.errors[0]
-        .message(chiso::core::lang::Lang::Vi)
+        .message(chiso::core::model::lang::Lang::Vi)
         .contains("đã chọn đọc là «Số liệu đơn vị» nhưng tiêu đề các cột cho thấy đây là «Chỉ có điểm»"));
 }
 
@@ -408,7 +408,7 @@ fn the_action_list_ranks_what_can_still_be_won() {
     // An Bình's late dossiers (A02 finished late, A04 long overdue) cannot be saved: no action.
     assert!(!lines.iter().any(|l| l.0 == A && l.1 == "ON_TIME"));
     assert_eq!(
-        actions[0].text(&rules, chiso::core::lang::Lang::Vi),
+        actions[0].text(&rules, chiso::core::model::lang::Lang::Vi),
         "Thanh toán trực tuyến 4 hồ sơ còn lại: +3,43 điểm"
     );
 }
@@ -482,7 +482,7 @@ fn serials_of_a_1904_workbook() {
     assert_eq!(d.finished.map(|x| x.to_string()).as_deref(), Some("2026-11-06 00:00:00"));
     let rules = RuleSet::default_rules().unwrap();
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
-    assert_eq!(analysis.period.map(|p| p.label(chiso::core::lang::Lang::Vi)).as_deref(), Some("11/2026"));
+    assert_eq!(analysis.period.map(|p| p.label(chiso::core::model::lang::Lang::Vi)).as_deref(), Some("11/2026"));
     assert_eq!(c(unit(&analysis.scores.units, A), "ON_TIME"), counted(0.0, 1.0, 0.0));
 }
 

@@ -6,10 +6,10 @@ use std::io::{Cursor, Write};
 
 mod common;
 
-use chiso::core::lang::Lang;
-use chiso::core::message::{Located, Message};
+use chiso::core::model::lang::Lang;
+use chiso::core::model::message::{Located, Message};
+use chiso::core::model::table::{Cell, DateTime, Format};
 use chiso::core::read::{read_file, read_with, Declared, Limits, Loaded, Note, ReadError};
-use chiso::core::table::{Cell, DateTime, Format};
 
 const NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -222,7 +222,7 @@ fn a_zip_bomb_is_refused_before_inflating() {
             ratio: 100
         }
     );
-    let said = error.clone().in_file("bom.xlsx").message(chiso::core::lang::Lang::Vi);
+    let said = error.clone().in_file("bom.xlsx").message(chiso::core::model::lang::Lang::Vi);
     assert!(said.contains("«xl/worksheets/sheet1.xml»") && said.contains("gấp hơn 100 lần"), "{said}");
 }
 
@@ -328,7 +328,7 @@ fn formulas_without_values_and_hidden_sheets_are_noted() {
     assert_eq!(loaded.workbook.sheets[0].cell(1, 1), Some(&Cell::Number(4.0)), "a cached value is used");
     assert!(loaded.workbook.sheets[1].hidden);
     assert_eq!(
-        loaded.notes[0].clone().in_file("cong-thuc.xlsx").message(chiso::core::lang::Lang::Vi),
+        loaded.notes[0].clone().in_file("cong-thuc.xlsx").message(chiso::core::model::lang::Lang::Vi),
         "Tệp «cong-thuc.xlsx», trang tính «Số liệu», ô A2 và 1 ô khác: ô công thức chưa được tính (tệp không lưu kết quả), chiso coi là ô trống. Hãy mở tệp bằng Excel và lưu lại, rồi chọn lại tệp."
     );
 }
@@ -414,7 +414,7 @@ fn an_html_table_named_xls_is_read() {
     assert!(loaded.notes[0]
         .clone()
         .in_file("bao-cao.xls")
-        .message(chiso::core::lang::Lang::Vi)
+        .message(chiso::core::model::lang::Lang::Vi)
         .contains("trang web (HTML)"));
 }
 
@@ -495,7 +495,7 @@ fn merged_header_cells_are_noted_and_the_table_still_reads() {
     let table = chiso::core::figures::read_units("gop.xlsx", &loaded.workbook.sheets[0], &rules, None).unwrap();
     assert_eq!(table.issues.len(), 1);
     assert_eq!(
-        table.issues[0].message(chiso::core::lang::Lang::Vi),
+        table.issues[0].message(chiso::core::model::lang::Lang::Vi),
         "Tệp «gop.xlsx», trang tính «Số liệu», ô B1 (dòng 1, cột B): 1 cột lấy tiêu đề từ ô gộp (đầu tiên là vùng B1:C1); chiso đã đọc chữ của ô gộp cho mọi cột nó phủ. Hãy kiểm tra phần «Ghép cột» xem mỗi cột đã đúng tiêu chí chưa."
     );
     assert_eq!(table.units[0].figures["ON_TIME"].numerator, Some(9.0), "the merged group label reaches both columns");

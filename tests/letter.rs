@@ -6,7 +6,7 @@ mod common;
 
 use chiso::core::report::letter::{compose, LetterFields, NamedCriterion};
 use chiso::core::rules::RuleSet;
-use chiso::core::score::score_units;
+use chiso::core::scoring::score_units;
 use common::{counts, ha_noi, unit};
 
 #[test]
@@ -104,11 +104,11 @@ Cao nhất: UBND xã 1 (24,8 điểm); thấp nhất: UBND xã 10 (20,6 điểm)
 /// last of the 24,8s by name.
 #[test]
 fn the_overview_of_the_town() {
-    use chiso::core::band::Band;
-    use chiso::core::lang::Lang;
+    use chiso::core::model::lang::Lang;
+    use chiso::core::scoring::band::Band;
     let rules = RuleSet::default_rules().unwrap();
     let scores = score_units(&town_of_fourteen("UBND thị xã Mỹ Hào"), &rules);
-    let o = chiso::core::overview::overview(&scores, None, &rules, Lang::Vi);
+    let o = chiso::core::present::overview::overview(&scores, None, &rules, Lang::Vi);
     assert_eq!((o.title.as_str(), o.total, o.band, o.units), ("Toàn thị xã Mỹ Hào", 24.2, Band::of(24.2), 14));
     assert_eq!(o.band.label(Lang::Vi), "Yếu");
     assert_eq!(o.lines[1], "Chỉ số Tiến độ giải quyết: 18/20 điểm.");
@@ -275,8 +275,8 @@ fn the_letter_names_units_on_several_criteria() {
 /// A 5,000-unit appendix on screen says it is a page, and where the whole one is.
 #[test]
 fn a_paged_appendix_says_where_the_whole_is() {
-    use chiso::core::lang::Lang;
-    use chiso::core::paging::Page;
+    use chiso::core::model::lang::Lang;
+    use chiso::core::model::paging::Page;
     use chiso::core::report::letter::appendix_partial;
     assert_eq!(
         appendix_partial(Page::new(0, 5_000), Lang::Vi),

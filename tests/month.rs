@@ -8,9 +8,9 @@ mod common;
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
 use chiso::core::dossier::units::Typed;
 use chiso::core::figures::sources::{SourceKind, SourceOrder};
+use chiso::core::model::table::Workbook;
 use chiso::core::report::letter::{compose, total_of, LetterFields};
-use chiso::core::score::UnitResult;
-use chiso::core::table::Workbook;
+use chiso::core::scoring::UnitResult;
 
 const FIGURES: &str = "month/so-lieu-thang-11-2023.csv";
 const DOSSIERS: &str = "month/ho-so-thang-11-2023.csv";
@@ -95,7 +95,7 @@ fn a_clerks_three_files_give_each_unit_one_figure_per_criterion() {
         .issues
         .iter()
         .filter(|i| matches!(i.kind, chiso::core::figures::IssueKind::SourcesDisagree { .. }))
-        .map(|i| chiso::core::message::Message::message(i, chiso::core::lang::Lang::Vi))
+        .map(|i| chiso::core::model::message::Message::message(i, chiso::core::model::lang::Lang::Vi))
         .collect();
     assert_eq!(said.len(), 2, "{said:?}");
     assert!(said[0].contains("chiso dùng «so-lieu-thang-11-2023.csv»"), "{}", said[0]);

@@ -1,13 +1,13 @@
 //! Properties of the number and period parsers over generated inputs: whatever chiso writes the
 //! Vietnamese way it reads back, the English way too, and periods survive their own labels.
 
-use chiso::core::format::{fixed, number};
-use chiso::core::lang::Lang;
-use chiso::core::period::Period;
+use chiso::core::model::format::{fixed, number};
+use chiso::core::model::lang::Lang;
+use chiso::core::model::period::Period;
+use chiso::core::model::table::Cell;
+use chiso::core::model::text::{fold, fold_words};
+use chiso::core::model::values::{count, rate, value};
 use chiso::core::read::read_file;
-use chiso::core::table::Cell;
-use chiso::core::text::{fold, fold_words};
-use chiso::core::values::{count, rate, value};
 use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

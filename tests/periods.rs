@@ -20,16 +20,16 @@
 
 mod common;
 
-use chiso::core::alerts::default_rules;
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
-use chiso::core::compare::compare;
 use chiso::core::figures::IssueKind;
-use chiso::core::lang::Lang;
-use chiso::core::message::Message;
-use chiso::core::period::Period;
+use chiso::core::insight::alerts::default_rules;
+use chiso::core::insight::compare::compare;
+use chiso::core::model::lang::Lang;
+use chiso::core::model::message::Message;
+use chiso::core::model::period::Period;
+use chiso::core::model::table::Workbook;
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
-use chiso::core::table::Workbook;
 
 const OCTOBER: &str = "so-lieu-thang-10-2026.csv";
 const NOVEMBER: &str = "so-lieu-moi.csv";
@@ -51,8 +51,8 @@ fn month(month: u32) -> Period {
 }
 
 /// Name, total and rank of every unit (all communes, all ranked), in reading order.
-fn totals(scores: &chiso::core::score::Scores) -> Vec<(String, f64, usize)> {
-    let ranked = |u: &chiso::core::score::UnitResult| u.rank.expect("a commune is ranked");
+fn totals(scores: &chiso::core::scoring::Scores) -> Vec<(String, f64, usize)> {
+    let ranked = |u: &chiso::core::scoring::UnitResult| u.rank.expect("a commune is ranked");
     scores.ranked_order().into_iter().map(|i| &scores.units[i]).map(|u| (u.name.clone(), u.total, ranked(u))).collect()
 }
 
@@ -98,11 +98,12 @@ fn changes_movers_and_alerts_between_the_periods() {
     assert_eq!((d.total.now, d.total.before, d.total.delta()), (Some(20.0), None, None));
 
     let (rises, falls) = c.movers(3);
-    let names = |v: Vec<&chiso::core::compare::UnitChange>| v.into_iter().map(|u| u.name.clone()).collect::<Vec<_>>();
+    let names =
+        |v: Vec<&chiso::core::insight::compare::UnitChange>| v.into_iter().map(|u| u.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(rises), ["UBND xã A", "UBND xã C"]);
     assert_eq!(names(falls), ["UBND xã B"]);
 
-    let pairs = |alerts: &[chiso::core::alerts::Alert]| {
+    let pairs = |alerts: &[chiso::core::insight::alerts::Alert]| {
         alerts.iter().map(|a| (a.unit.clone(), a.code().to_string())).collect::<Vec<_>>()
     };
     assert_eq!(pairs(&c.new_alerts), [("UBND xã B".to_string(), "PAY_DOSSIERS".to_string())]);
@@ -212,7 +213,7 @@ fn one_file_with_two_periods_in_a_column() {
 fn three_periods_make_a_trend() {
     let rules = RuleSet::default_rules().unwrap();
     let analysis = run(&[book(OCTOBER), book(NOVEMBER), book(SEPTEMBER)], Focus::default());
-    let trend = chiso::core::trend::trend(&analysis.history, &rules).expect("three periods");
+    let trend = chiso::core::insight::trend::trend(&analysis.history, &rules).expect("three periods");
     assert_eq!(trend.periods, [month(9), month(10), month(11)]);
     let rows: Vec<(&str, Vec<Option<f64>>)> = trend.units.iter().map(|u| (u.name.as_str(), u.totals())).collect();
     assert_eq!(
@@ -237,7 +238,7 @@ fn three_periods_make_a_trend() {
 
     let two = run(&[book(OCTOBER), book(NOVEMBER)], Focus::default());
     assert_eq!(two.history.len(), 2);
-    assert!(chiso::core::trend::trend(&two.history, &rules).is_none(), "two periods are a comparison");
+    assert!(chiso::core::insight::trend::trend(&two.history, &rules).is_none(), "two periods are a comparison");
 }
 
 /// The letter says each result's change against October, from the figures as printed. Pooled by
@@ -266,11 +267,12 @@ fn the_letter_says_the_change_against_the_month_before() {
 /// so nothing to fix; its plan starts from the next band, «Trung bình» at 50.
 #[test]
 fn my_unit_over_three_periods() {
-    use chiso::core::band::Band;
-    use chiso::core::lang::Lang;
+    use chiso::core::model::lang::Lang;
+    use chiso::core::scoring::band::Band;
     let rules = RuleSet::default_rules().unwrap();
     let analysis = run(&[book(OCTOBER), book(NOVEMBER), book(SEPTEMBER)], Focus::default());
-    let mine = chiso::core::mine::mine(&analysis, &rules, "ubnd xa b", Lang::Vi).expect("found without diacritics");
+    let mine =
+        chiso::core::present::mine::mine(&analysis, &rules, "ubnd xa b", Lang::Vi).expect("found without diacritics");
     assert_eq!((mine.name.as_str(), mine.total, mine.band), ("UBND xã B", 26.4, Band::of(26.4)));
     assert_eq!(mine.band.label(Lang::Vi), "Yếu");
     assert_eq!(mine.rank, Some((2, 4)));
@@ -292,12 +294,15 @@ fn my_unit_over_three_periods() {
         mine.plan.summary
     );
     assert!(mine.plan.others.is_empty(), "no figures of procedures or petitions: nothing else to add");
-    assert!(chiso::core::mine::mine(&analysis, &rules, "UBND xã Z", Lang::Vi).is_none());
+    assert!(chiso::core::present::mine::mine(&analysis, &rules, "UBND xã Z", Lang::Vi).is_none());
 
     // The chooser lists November's units A to Z, the one typed without diacritics chosen; a unit
     // not loaded stays chosen, last, said absent.
     let listed = |name: &str| -> Vec<(String, bool, bool)> {
-        chiso::core::mine::choosable(&analysis.scores, name).into_iter().map(|c| (c.name, c.chosen, c.absent)).collect()
+        chiso::core::present::mine::choosable(&analysis.scores, name)
+            .into_iter()
+            .map(|c| (c.name, c.chosen, c.absent))
+            .collect()
     };
     let unit = |name: &str, chosen: bool| (format!("UBND xã {name}"), chosen, false);
     assert_eq!(listed("ubnd xa b"), [unit("A", false), unit("B", true), unit("C", false), unit("D", false)]);
@@ -305,8 +310,10 @@ fn my_unit_over_three_periods() {
     assert_eq!((absent.len(), absent.last()), (5, Some(&("UBND xã Z".to_string(), true, true))));
     assert!(listed("").iter().all(|(_, chosen, _)| !chosen));
     // The options as the chooser writes them: «none» first, the chosen one selected.
-    let markup =
-        chiso::core::mine::options_markup(&chiso::core::mine::choosable(&analysis.scores, "ubnd xa b"), Lang::Vi);
+    let markup = chiso::core::present::mine::options_markup(
+        &chiso::core::present::mine::choosable(&analysis.scores, "ubnd xa b"),
+        Lang::Vi,
+    );
     assert!(
         markup.starts_with(concat!(
             "<option value=\"\">— chưa chọn (xem mọi đơn vị) —</option>",
@@ -315,9 +322,9 @@ fn my_unit_over_three_periods() {
         )),
         "{markup}"
     );
-    let odd = chiso::core::mine::Choosable { name: "Xã \"A\" & <B>".into(), chosen: true, absent: true };
+    let odd = chiso::core::present::mine::Choosable { name: "Xã \"A\" & <B>".into(), chosen: true, absent: true };
     assert_eq!(
-        chiso::core::mine::options_markup(&[odd], Lang::En),
+        chiso::core::present::mine::options_markup(&[odd], Lang::En),
         "<option value=\"\">— none (every unit) —</option><option value=\"Xã &quot;A&quot; &amp; &lt;B&gt;\" selected>Xã &quot;A&quot; &amp; &lt;B&gt; (not in the loaded figures)</option>"
     );
 }

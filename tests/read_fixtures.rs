@@ -3,10 +3,10 @@
 
 mod common;
 
-use chiso::core::lang::Lang;
-use chiso::core::message::{Located, Message};
+use chiso::core::model::lang::Lang;
+use chiso::core::model::message::{Located, Message};
+use chiso::core::model::table::{Cell, DateTime, Format, Sheet};
 use chiso::core::read::{read_file, Content, Loaded, Note, ReadError};
-use chiso::core::table::{Cell, DateTime, Format, Sheet};
 
 use common::fixture_bytes as fixture;
 

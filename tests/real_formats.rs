@@ -11,10 +11,10 @@ use chiso::core::dossier::{find_header, Certainty, Field};
 use chiso::core::figures::dossier_issues::Assumed;
 use chiso::core::figures::sources::SourceKind;
 use chiso::core::figures::{IssueKind, TableKind};
-use chiso::core::message::Message;
-use chiso::core::period::Period;
-use chiso::core::score::UnitResult;
-use chiso::core::table::{Cell, Sheet, Workbook};
+use chiso::core::model::message::Message;
+use chiso::core::model::period::Period;
+use chiso::core::model::table::{Cell, Sheet, Workbook};
+use chiso::core::scoring::UnitResult;
 
 fn analysed(books: &[Workbook]) -> Analysis {
     let rules = common::rules();
@@ -109,7 +109,7 @@ fn check_units_report(file: &str) {
     assert_eq!(parts, vec![(15, "C".to_string(), 110.0, 105.0, 3)]);
     assert!(!analysis.issues.iter().any(|i| matches!(i.kind, IssueKind::TotalDisagrees { .. })));
     let message = analysis.issues.iter().find(|i| matches!(i.kind, IssueKind::PartsDisagree { .. })).unwrap();
-    let text = message.message(chiso::core::lang::Lang::Vi);
+    let text = message.message(chiso::core::model::lang::Lang::Vi);
     assert!(text.contains("trang tính «Biểu 06a»") && text.contains("ô C15"), "{text}");
     assert!(text.contains("«Số hồ sơ nhận giải quyết › Trong đó › Trực tuyến»"), "{text}");
     assert!(text.contains("là 110") && text.contains("105"), "{text}");
@@ -127,7 +127,7 @@ fn check_units_report(file: &str) {
     // Each counted figure says where it came from.
     let origin = unit(&analysis, "Sở Tư pháp").criterion("ON_TIME").and_then(|c| c.origin.clone()).unwrap();
     assert_eq!(origin.source, SourceKind::Report);
-    let label = origin.label(chiso::core::lang::Lang::Vi);
+    let label = origin.label(chiso::core::model::lang::Lang::Vi);
     assert!(label.starts_with("báo cáo kết quả giải quyết TTHC «bao-cao-06a."), "{label}");
 }
 
@@ -282,7 +282,7 @@ fn book_of(name: &str, rows: Vec<Vec<Cell>>) -> Workbook {
     Workbook {
         file_name: name.to_string(),
         byte_size: 0,
-        format: chiso::core::table::Format::Xlsx,
+        format: chiso::core::model::table::Format::Xlsx,
         csv: None,
         sheets: vec![Sheet::from_rows("Sheet1", (0, 0), rows)],
         date1904: false,
@@ -427,7 +427,10 @@ fn a_unit_sheet_alongside_fills_what_the_report_lacks() {
     assert_eq!(c(tu_phap[0], "PAY_DOSSIERS"), counted(30.0, 40.0, 4.5));
     assert_eq!(c(tu_phap[0], "ON_TIME"), counted(1.0, 2.0, 10.0));
     let origin = |code: &str| tu_phap[0].criterion(code).and_then(|c| c.origin.clone()).unwrap();
-    assert_eq!(origin("PAY_DOSSIERS").label(chiso::core::lang::Lang::Vi), "bảng số liệu, bảng điểm «so-lieu.xlsx»");
+    assert_eq!(
+        origin("PAY_DOSSIERS").label(chiso::core::model::lang::Lang::Vi),
+        "bảng số liệu, bảng điểm «so-lieu.xlsx»"
+    );
     let on_time = origin("ON_TIME");
     assert_eq!((on_time.source, on_time.file.as_str()), (SourceKind::Figures, "so-lieu.xlsx"));
     let others: Vec<_> =
@@ -523,7 +526,7 @@ fn the_period_an_export_states_is_the_period_counted() {
     let analysis = as_dossiers(&book);
     assert_eq!(c(unit(&analysis, "UBND xã A"), "ON_TIME"), counted(2.0, 2.0, 20.0));
     let table = analysis.tables[0].dossiers.as_ref().unwrap();
-    assert_eq!(table.tally.window.label(chiso::core::lang::Lang::Vi), "15/10/2026–14/11/2026");
+    assert_eq!(table.tally.window.label(chiso::core::model::lang::Lang::Vi), "15/10/2026–14/11/2026");
 }
 
 /// A 06 «các cấp» report (real-formats.md §5): form code «Biểu số 06 /VPCP/KSTT», first column
@@ -627,11 +630,11 @@ fn a_06_that_mixes_units_and_fields_asks() {
     ]);
     let analysis = analysed(std::slice::from_ref(&book));
     let mixed = analysis.issues.iter().find(|i| matches!(i.kind, IssueKind::MixedReportRows { .. })).unwrap();
-    let text = mixed.message(chiso::core::lang::Lang::Vi);
+    let text = mixed.message(chiso::core::model::lang::Lang::Vi);
     assert!(text.contains("2 dòng là tên đơn vị") && text.contains("1 dòng giống tên lĩnh vực"), "{text}");
     assert!(text.contains("«Các dòng của báo cáo là»"), "{text}");
     assert_eq!(analysis.scores.units.len(), 4, "read as units: three rows and their whole");
-    let choice = Choice { report_rows: Some(chiso::core::settlement::Layout::PerField), ..Choice::default() };
+    let choice = Choice { report_rows: Some(chiso::core::figures::settlement::Layout::PerField), ..Choice::default() };
     let as_fields = analyse(&[(&book, choice)], &common::rules(), &Focus::default(), &Typed::new());
     // One unit: (9 + 15 + 2) / 32 → 20 × 0,8125 = 16,25.
     assert_eq!(c(unit(&as_fields, "UBND thị xã Hòa Phong"), "ON_TIME"), counted(26.0, 32.0, 16.25));

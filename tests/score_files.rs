@@ -8,10 +8,10 @@ mod common;
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
 use chiso::core::dossier::units::Typed;
 use chiso::core::figures::IssueKind;
-use chiso::core::message::Message;
-use chiso::core::period::Period;
+use chiso::core::model::message::Message;
+use chiso::core::model::period::Period;
+use chiso::core::model::table::Workbook;
 use chiso::core::read::read_file;
-use chiso::core::table::Workbook;
 use rust_xlsxwriter::Workbook as Writer;
 
 const HEADERS: [&str; 15] = [
@@ -195,7 +195,7 @@ fn a_workbook_of_tables_of_different_scope() {
     assert_eq!((y_te.kind.as_deref(), y_te.kind_rank), (Some("Sở, ban, ngành"), Some(1)));
     // The year's table is a year: chosen, it is scored as 2025 beside the month.
     let year_sheet = book.sheets.iter().position(|s| s.name == "Điểm năm").unwrap();
-    let scope = chiso::core::scope::scope(&analysis.tables[0].table.units, chiso::core::lang::Lang::Vi);
+    let scope = chiso::core::figures::scope::scope(&analysis.tables[0].table.units, chiso::core::model::lang::Lang::Vi);
     assert_eq!(scope, "34 đơn vị · Cấp tỉnh");
     let chosen = analysed(&book, Choice { sheets: Some(vec![year_sheet]), ..Choice::default() });
     assert_eq!(chosen.periods, [Period::Year(2025)]);
@@ -215,7 +215,7 @@ fn scores_that_cannot_be_used_are_said() {
         .issues
         .iter()
         .filter(|i| matches!(i.kind, IssueKind::ScoreOutOfRange { .. }))
-        .map(|i| i.message(chiso::core::lang::Lang::Vi))
+        .map(|i| i.message(chiso::core::model::lang::Lang::Vi))
         .collect();
     // TDGQ alone: the total, 73,5, is within 0–100.
     assert_eq!(out.len(), 1, "{out:?}");
@@ -230,7 +230,7 @@ fn scores_that_cannot_be_used_are_said() {
 #[test]
 fn the_portals_json_gives_each_criterions_counts() {
     let book = common::fixture_book("month/cong-dvcqg-xa-thang-10-2026.json");
-    assert_eq!(book.format, chiso::core::table::Format::Json);
+    assert_eq!(book.format, chiso::core::model::table::Format::Json);
     let analysis = analysed(&book, Choice::default());
     assert!(analysis.errors.is_empty(), "{:?}", analysis.errors);
     assert_eq!(analysis.period, Some(Period::Month { year: 2026, month: 10 }));
@@ -255,12 +255,14 @@ fn the_portals_json_gives_each_criterions_counts() {
 #[test]
 fn json_that_is_not_the_portals_is_said() {
     let not_portal = read_file("du-lieu.json", br#"{"units": [{"name": "UBND xa A", "score": 80}]}"#).unwrap_err();
-    let said = chiso::core::message::Located::in_file(not_portal, "du-lieu.json").message(chiso::core::lang::Lang::Vi);
+    let said = chiso::core::model::message::Located::in_file(not_portal, "du-lieu.json")
+        .message(chiso::core::model::lang::Lang::Vi);
     assert!(
         said.starts_with("Tệp «du-lieu.json» là JSON nhưng không phải dữ liệu chi tiết đơn vị của Cổng DVCQG"),
         "{said}"
     );
     let broken = read_file("hong.json", b"[{\"departmentName\": \"UBND xa A\",\n \"totalScore\": }]").unwrap_err();
-    let said = chiso::core::message::Located::in_file(broken, "hong.json").message(chiso::core::lang::Lang::Vi);
+    let said =
+        chiso::core::model::message::Located::in_file(broken, "hong.json").message(chiso::core::model::lang::Lang::Vi);
     assert!(said.starts_with("Tệp «hong.json», dòng 2, cột 16: nội dung JSON bị hỏng"), "{said}");
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use chiso::core::score::{score_units, RankBy, ScoreWarning, Source, Status, UnitResult};
+use chiso::core::scoring::{score_units, RankBy, ScoreWarning, Source, Status, UnitResult};
 use common::{counts, ha_noi, rate, rules, unit};
 
 fn groups(u: &UnitResult) -> Vec<(String, f64)> {
@@ -344,7 +344,7 @@ fn units_are_ranked_within_their_kind() {
         common::unit("UBND xã D", Some("UBND huyện X"), &on_time(5.0)),
         common::unit("Sở Tư pháp", None, &on_time(10.0)),
     ];
-    let scores = chiso::core::score::score_units(&rows, &common::rules());
+    let scores = chiso::core::scoring::score_units(&rows, &common::rules());
     let of = |name: &str| {
         let u = scores.units.iter().find(|u| u.name == name).unwrap();
         (u.kind.clone(), u.kind_rank, u.rank)
@@ -370,7 +370,7 @@ fn units_are_ranked_within_their_kind() {
     assert_eq!(names(scores.named(scores.order(&RankBy::Total, None), "HUYEN y")), ["UBND huyện Y"]);
     assert_eq!(names(scores.named(scores.order(&RankBy::Total, Some("cấp xã")), " xa  c")), ["UBND xã C"]);
     assert_eq!(scores.named(scores.order(&RankBy::Total, None), "").len(), 7);
-    assert_eq!(chiso::core::score::named_label(1234, chiso::core::lang::Lang::Vi), "Tìm thấy 1.234 đơn vị");
+    assert_eq!(chiso::core::scoring::named_label(1234, chiso::core::model::lang::Lang::Vi), "Tìm thấy 1.234 đơn vị");
     for by in [RankBy::Total, RankBy::Group("TDGQ".into())] {
         assert_eq!(RankBy::from_code(by.code()), by);
     }

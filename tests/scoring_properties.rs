@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chiso::core::figures::{Figure, Place, UnitRow};
 use chiso::core::rules::RuleSet;
-use chiso::core::score::{score_units, Status};
+use chiso::core::scoring::{score_units, Status};
 use proptest::prelude::*;
 
 fn figure() -> impl Strategy<Value = Option<Figure>> {

@@ -4,11 +4,11 @@
 
 use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::figures::{IssueKind, TableError};
-use chiso::core::lang::Lang;
-use chiso::core::message::Message;
+use chiso::core::model::lang::Lang;
+use chiso::core::model::message::Message;
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
-use chiso::core::score::{Scores, Status};
+use chiso::core::scoring::{Scores, Status};
 use rust_xlsxwriter::{Format, Workbook};
 
 /// (unit, ON_TIME num/den, PAY_DOSSIERS num/den, ONLINE_DOSSIERS rate as text)
@@ -237,7 +237,7 @@ fn the_right_sheet_is_found_and_several_files_combine() {
 #[test]
 fn a_mapping_made_for_another_table_is_not_used() {
     use chiso::core::figures::read_units;
-    use chiso::core::header::Mapping;
+    use chiso::core::layout::header::Mapping;
     let rules = RuleSet::default_rules().unwrap();
     let book = read_file("a.csv", "Đơn vị;ON_TIME (tử số);ON_TIME (mẫu số)\nXã A;9;10\n".as_bytes()).unwrap().workbook;
     let wrong = Mapping { header_row: 0, headers: vec!["Đơn vị".into()], columns: vec![None] };

@@ -4,8 +4,8 @@
 
 mod common;
 
-use chiso::core::plan::whole::{plan_whole, Fixable, WholeStep};
-use chiso::core::score::score_units;
+use chiso::core::insight::plan::whole::{plan_whole, Fixable, WholeStep};
+use chiso::core::scoring::score_units;
 use common::{counts, rules, unit};
 
 fn step(unit: &str, add: u64, points: f64) -> WholeStep {

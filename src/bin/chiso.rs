@@ -14,19 +14,19 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chiso::core::alerts;
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
-use chiso::core::compare::compare;
 use chiso::core::figures::sources::SourceOrder;
-use chiso::core::lang::Lang;
-use chiso::core::message::{Located, Message};
-use chiso::core::period::Period;
+use chiso::core::insight::alerts;
+use chiso::core::insight::compare::compare;
+use chiso::core::model::lang::Lang;
+use chiso::core::model::message::{Located, Message};
+use chiso::core::model::period::Period;
+use chiso::core::model::text::fold_words;
 use chiso::core::read::read_file;
 use chiso::core::report::error::ReportError;
 use chiso::core::report::export::{Export, Sources};
 use chiso::core::report::template;
 use chiso::core::rules::RuleSet;
-use chiso::core::text::fold_words;
 
 const USAGE: &str = "Cách dùng / usage:
   chiso score TỆP... [--rules TỆP.toml] [--format json|csv|xlsx|docx|appendix-xlsx] [--out ĐƯỜNG_DẪN]
@@ -158,7 +158,7 @@ fn analysed(args: &Args) -> Result<(RuleSet, Analysis, bool), String> {
         }
     }
     // A dossier list is tallied over the period asked for (else the month most dossiers fall in).
-    let window = args.focus.current.as_ref().and_then(chiso::core::window::Window::of_period);
+    let window = args.focus.current.as_ref().and_then(chiso::core::model::window::Window::of_period);
     let inputs: Vec<_> = books.iter().map(|b| (b, Choice { window: window.clone(), ..Choice::default() })).collect();
     let analysis = analyse(&inputs, &rules, &args.focus, &Default::default());
     for (flag, wanted) in [("--period", &args.focus.current), ("--compare-with", &args.focus.previous)] {
@@ -214,7 +214,7 @@ fn score(args: &Args) -> Result<bool, String> {
 /// `chiso plan`).
 fn plan(args: &Args) -> Result<bool, String> {
     let target_text = args.target.as_deref().ok_or_else(|| format!("Thiếu --target (số điểm muốn đạt).\n{USAGE}"))?;
-    let target = chiso::core::values::typed(target_text)
+    let target = chiso::core::model::values::typed(target_text)
         .filter(|t| (0.0..=1000.0).contains(t))
         .ok_or_else(|| format!("«{target_text}» (--target) không phải là số điểm; hãy ghi như 80 hoặc 72,5."))?;
     if args.format != "json" && args.format != "text" {
@@ -234,11 +234,11 @@ fn plan(args: &Args) -> Result<bool, String> {
         let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
         format!("Không có đơn vị «{name}» trong các tệp; các đơn vị có: {}.", names.join(", "))
     })?;
-    let plan = chiso::core::plan::plan(unit, &rules, target);
+    let plan = chiso::core::insight::plan::plan(unit, &rules, target);
     let text = match args.format.as_str() {
         "text" => {
             let mut lines = vec![plan.summary(Lang::Vi)];
-            let fixable = chiso::core::plan::fixable(&analysis, &unit.name);
+            let fixable = chiso::core::insight::plan::fixable(&analysis, &unit.name);
             lines.extend(plan.lines(&rules, Lang::Vi, &fixable).into_iter().map(|l| format!("- {l}")));
             lines.join("\n") + "\n"
         }
@@ -250,8 +250,8 @@ fn plan(args: &Args) -> Result<bool, String> {
 
 fn plan_whole(args: &Args, target: f64) -> Result<bool, String> {
     let (rules, analysis, ok) = analysed(args)?;
-    let fixable = chiso::core::plan::fixable_by_unit(&analysis);
-    let plan = chiso::core::plan::whole::plan_whole(&analysis.scores, &rules, target, &fixable)
+    let fixable = chiso::core::insight::plan::fixable_by_unit(&analysis);
+    let plan = chiso::core::insight::plan::whole::plan_whole(&analysis.scores, &rules, target, &fixable)
         .ok_or_else(|| "Các tệp không có đơn vị nào để lập kế hoạch.".to_string())?;
     let text = match args.format.as_str() {
         "text" => {

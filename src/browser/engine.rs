@@ -22,7 +22,7 @@ use super::{crossed, crossing, sleep};
 use crate::core::analysis::Analysis;
 use crate::core::engine::protocol::{unpack_part, Posted, Reply, Request};
 use crate::core::engine::{EngineError, Inputs, Results};
-use crate::core::header::Mapping;
+use crate::core::layout::header::Mapping;
 use crate::core::read::{Limits, Loaded, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made, SAMPLE_NAME};

@@ -9,19 +9,19 @@ use crate::core::dossier::actions::{actions, Action};
 use crate::core::dossier::procedures::{procedures, ProcedureTable};
 use crate::core::dossier::units::DossierTable;
 use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping};
+use crate::core::figures::scope::{default_use, sheet_period};
+use crate::core::figures::settlement;
 use crate::core::figures::sources::{find_whole, match_key, merge, SourceKind, SourceOrder, Sourced, Typed};
 use crate::core::figures::{read_units, Issue, IssueKind, Place, TableError, TableKind, UnitRow, UnitTable};
-use crate::core::header::Mapping;
-use crate::core::lang::Lang;
-use crate::core::message::Message;
-use crate::core::period::Period;
+use crate::core::layout::header::Mapping;
+use crate::core::layout::title::title;
+use crate::core::model::lang::Lang;
+use crate::core::model::message::Message;
+use crate::core::model::period::Period;
+use crate::core::model::table::Workbook;
+use crate::core::model::window::Window;
 use crate::core::rules::RuleSet;
-use crate::core::scope::{default_use, sheet_period};
-use crate::core::score::{score_units, Scores};
-use crate::core::settlement;
-use crate::core::table::Workbook;
-use crate::core::title::title;
-use crate::core::window::Window;
+use crate::core::scoring::{score_units, Scores};
 
 /// The user's choices for one file: which sheet, a corrected column mapping, and the period of
 /// rows that do not say theirs.
@@ -144,17 +144,17 @@ impl Analysis {
     }
 
     /// What the user is told about the periods set aside, one line each.
-    pub fn set_aside_messages(&self, lang: crate::core::lang::Lang) -> Vec<String> {
+    pub fn set_aside_messages(&self, lang: crate::core::model::lang::Lang) -> Vec<String> {
         let Some(current) = &self.period else { return Vec::new() };
         self.set_aside
             .iter()
             .map(|(p, units)| match lang {
-                crate::core::lang::Lang::Vi => format!(
+                crate::core::model::lang::Lang::Vi => format!(
                     "Số liệu kỳ {} ({units} đơn vị) chỉ được tính trong «Xu hướng qua các kỳ», không tính vào kỳ {}. Hãy chọn kỳ ở «Kỳ đánh giá» hoặc «So sánh với kỳ» để xem chi tiết.",
                     p.label(lang),
                     current.label(lang)
                 ),
-                crate::core::lang::Lang::En => format!(
+                crate::core::model::lang::Lang::En => format!(
                     "Figures for {} ({units} units) count only in «Trend over the periods», not in {}. Choose that period under «Period scored» or «Compared with» for its details.",
                     p.label(lang),
                     current.label(lang)

@@ -1,33 +1,15 @@
-//! Pure logic: no browser, no UI framework.
+//! Pure logic: no browser, no UI framework. The modules are the stages of the one-way flow, in
+//! order; a stage imports only earlier ones (docs/architecture.md, tests/architecture.rs).
 
-pub mod alerts;
 pub mod analysis;
-pub mod band;
-pub mod compare;
 pub mod dossier;
 pub mod engine;
 pub mod figures;
-pub mod format;
-pub mod header;
-pub mod header_rows;
-pub mod kind;
-pub mod lang;
-pub mod message;
-pub mod mine;
-pub mod overview;
-pub mod paging;
-pub mod period;
-pub mod plan;
+pub mod insight;
+pub mod layout;
+pub mod model;
+pub mod present;
 pub mod read;
 pub mod report;
 pub mod rules;
-pub mod scope;
-pub mod score;
-pub mod settlement;
-pub mod table;
-pub mod text;
-pub mod title;
-pub mod trend;
-pub mod values;
-pub mod view;
-pub mod window;
+pub mod scoring;

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 
 pub const DEFAULT_RULES: &str = include_str!("../rules/qd766-2026.toml");
 
@@ -432,8 +432,8 @@ impl RuleSet {
 
     /// What a status written as `text` means; `None` when the rule set does not know it.
     pub fn status(&self, text: &str) -> Option<&Status> {
-        let key = crate::core::text::fold(text);
-        self.statuses.iter().find(|s| s.names.iter().any(|n| crate::core::text::fold(n) == key))
+        let key = crate::core::model::text::fold(text);
+        self.statuses.iter().find(|s| s.names.iter().any(|n| crate::core::model::text::fold(n) == key))
     }
 
     pub fn group(&self, code: &str) -> Option<&Group> {
@@ -457,7 +457,7 @@ impl std::fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-impl crate::core::message::Located for RuleError {
+impl crate::core::model::message::Located for RuleError {
     fn say(&self, source: &str, lang: Lang) -> String {
         let what = self.what(lang);
         match lang {
@@ -470,7 +470,7 @@ impl crate::core::message::Located for RuleError {
 impl RuleError {
     /// What is wrong with the rule set, without naming it.
     pub fn what(&self, lang: Lang) -> String {
-        use crate::core::format::number;
+        use crate::core::model::format::number;
         match (self, lang) {
             (RuleError::Syntax(e), Lang::Vi) => format!("tệp không đúng cú pháp TOML hoặc thiếu trường bắt buộc ({e})"),
             (RuleError::Syntax(e), Lang::En) => format!("the file is not valid TOML or lacks a required field ({e})"),
@@ -497,7 +497,7 @@ impl RuleError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::message::{Located, Message};
+    use crate::core::model::message::{Located, Message};
 
     #[test]
     fn the_default_rule_set_is_the_six_group_index() {

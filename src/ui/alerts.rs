@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use super::pager::Pager;
 use super::state::{use_app, use_shown, Shared};
-use crate::core::alerts::{by_unit, by_unit_mine_first, from_above, missing_data, Alert, AlertSettings, Severity};
-use crate::core::format::number;
-use crate::core::paging::Page;
-use crate::core::plan::top_actions;
+use crate::core::insight::alerts::{
+    by_unit, by_unit_mine_first, from_above, missing_data, Alert, AlertSettings, Severity,
+};
+use crate::core::insight::plan::top_actions;
+use crate::core::model::format::number;
+use crate::core::model::paging::Page;
 use crate::core::rules::RuleSet;
 
 /// The contract's `alerts` list (most points at stake first) and the form that sets its rules,
@@ -125,7 +127,7 @@ fn AlertForm(rules: Arc<RuleSet>) -> impl IntoView {
     };
     let percent = |x: f64| number(x * 100.0, 2);
     // The one reader of typed numbers: «97,5», «1.234,5», «0.5».
-    let parse = |text: String| crate::core::values::typed(&text);
+    let parse = |text: String| crate::core::model::values::typed(&text);
     let criteria = rules
         .criteria
         .iter()

@@ -19,8 +19,8 @@ use super::sourcing::{SourceOrderSettings, WholeChoice};
 use super::state::{use_shown, AppState, Reader, Status};
 use super::unit::UnitPage;
 use super::upload::Upload;
-use crate::core::lang::Lang;
-use crate::core::view::View;
+use crate::core::model::lang::Lang;
+use crate::core::present::view::View;
 
 #[component]
 pub fn App() -> impl IntoView {

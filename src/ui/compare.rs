@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
-use crate::core::alerts::Alert;
-use crate::core::compare::{Change, Comparison};
-use crate::core::format;
-use crate::core::lang::Lang;
+use crate::core::insight::alerts::Alert;
+use crate::core::insight::compare::{Change, Comparison};
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
 use crate::core::rules::RuleSet;
 
 /// "▲ +7,80", "▼ −3,20", "= 0,00": the sign is written, so colour is never the only signal.
@@ -54,7 +54,8 @@ pub fn PeriodChooser() -> impl IntoView {
             return Some(view! { <p class="period-line" data-testid="period">{format!("{}: {}", l.pick("Kỳ đánh giá", "Period"), current.label(l))}</p> }.into_any());
         }
         let previous = analysis.previous.as_ref().map(|p| p.0.clone());
-        let options = |selected: Option<&crate::core::period::Period>, skip: Option<&crate::core::period::Period>| {
+        let options = |selected: Option<&crate::core::model::period::Period>,
+                       skip: Option<&crate::core::model::period::Period>| {
             periods
                 .iter()
                 .enumerate()
@@ -115,7 +116,7 @@ pub fn PeriodComparison(rules: Arc<RuleSet>) -> impl IntoView {
 
 fn movers(c: &Comparison, l: Lang) -> impl IntoView {
     let (rises, falls) = c.movers(3);
-    let list = |title: &'static str, units: Vec<&crate::core::compare::UnitChange>| {
+    let list = |title: &'static str, units: Vec<&crate::core::insight::compare::UnitChange>| {
         let items = units
             .into_iter()
             .map(|u| {

@@ -5,7 +5,7 @@ use super::mapping::mapping_table;
 use super::state::{use_app, use_shown, LoadedFile};
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::Field;
-use crate::core::format::column_letters;
+use crate::core::model::format::column_letters;
 
 /// For a dossier list: what each column was read as, with a select per column to correct it,
 /// and what the list cannot count for want of a column. Corrections are remembered for lists

@@ -15,8 +15,8 @@ use crate::core::analysis::Analysis;
 use crate::core::dossier::actions::Action;
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::units::UnitLine;
-use crate::core::format;
-use crate::core::lang::Lang;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
 use crate::core::rules::RuleSet;
 
 /// Actions listed on screen; the rest are in the to-fix workbook.

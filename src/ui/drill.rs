@@ -14,8 +14,8 @@ use crate::core::analysis::Analysis;
 use crate::core::dossier::drill::{self as core_drill, date_text, drillable, DrillKey, DrillSort};
 use crate::core::dossier::units::DossierTable;
 use crate::core::figures::sources::SourceKind;
-use crate::core::format;
-use crate::core::lang::Lang;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
 use crate::core::report::job::Job;
 use crate::core::rules::RuleSet;
 

@@ -8,9 +8,9 @@ use super::preview::Preview;
 use super::sourcing::{ReportRowsField, TablesField};
 use super::state::{use_app, use_shown, LoadedFile};
 use crate::core::figures::TableKind;
-use crate::core::format;
-use crate::core::message::{Located, Message};
-use crate::core::period::Period;
+use crate::core::model::format;
+use crate::core::model::message::{Located, Message};
+use crate::core::model::period::Period;
 
 #[component]
 pub fn FileList() -> impl IntoView {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::mapping::sheet_options;
 use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
-use crate::core::format::column_letters;
-use crate::core::header::{mapping_at, Column, Mapping, Vocabulary};
+use crate::core::layout::header::{mapping_at, Column, Mapping, Vocabulary};
+use crate::core::model::format::column_letters;
 
 #[component]
 pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {

@@ -1,6 +1,6 @@
 //! Every fixed text of the interface, Vietnamese first and English second, in one place.
 
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Text {
@@ -154,7 +154,7 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
 
 /// "120 dòng × 15 cột" with Vietnamese number format.
 pub fn dimensions(lang: Lang, rows: usize, cols: usize) -> String {
-    use crate::core::format::number;
+    use crate::core::model::format::number;
     let (r, c) = (number(rows as f64, 0), number(cols as f64, 0));
     match lang {
         Lang::Vi => format!("{r} dòng × {c} cột"),
@@ -177,7 +177,7 @@ pub fn preview_caption(
     shown_cols: usize,
     cols: usize,
 ) -> String {
-    use crate::core::format::number;
+    use crate::core::model::format::number;
     let n = |x: usize| number(x as f64, 0);
     match lang {
         Lang::Vi => format!(

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use super::state::{use_app, AppState, SessionNote};
 use crate::browser::remembered::RememberedText;
 use crate::browser::session;
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 
 /// "off" when the user does not want files kept.
 const KEEP: RememberedText = RememberedText::at("chiso.keep-files");

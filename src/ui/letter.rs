@@ -7,19 +7,19 @@ use super::state::{use_app, use_shown, AppState};
 use super::whole_plan::WholePlanCard;
 use crate::browser;
 use crate::browser::remembered::Remembered;
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 use crate::core::report::export::Export;
 use crate::core::report::job::Job;
 use std::sync::Arc;
 
-use crate::core::format::number;
-use crate::core::paging::Page;
+use crate::core::model::format::number;
+use crate::core::model::paging::Page;
+use crate::core::model::values::typed;
 use crate::core::report::letter::{
     appendix_partial, compose, default_fields, print_label, AppendixRow, Letter, LetterFields, NamedCriterion,
 };
 use crate::core::report::summary::summary;
 use crate::core::rules::RuleSet;
-use crate::core::values::typed;
 
 const LETTER: Remembered<Kept> = Remembered::at("chiso.letter");
 /// How the whole plan's «chỉ tiêu giao» paragraph begins ([`WholePlan::assignment`]): a new one
@@ -39,7 +39,7 @@ fn period_of(state: &AppState) -> String {
         .analysis
         .get()
         .and_then(|a| {
-            a.0.scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.label(crate::core::lang::Lang::Vi))
+            a.0.scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.label(crate::core::model::lang::Lang::Vi))
         })
         .unwrap_or_default()
 }
@@ -253,7 +253,7 @@ fn NamedEditor(
 fn Fields(
     fields: LetterFields,
     update: impl Fn(Box<dyn Fn(&mut LetterFields)>) + Copy + Send + Sync + 'static,
-    lang: crate::core::lang::Lang,
+    lang: crate::core::model::lang::Lang,
 ) -> impl IntoView {
     let text = move |label: &'static str, id: &'static str, value: String, set: fn(&mut LetterFields, String)| {
         view! {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::{use_app, ReadSettings};
 use crate::browser;
-use crate::core::format::number;
+use crate::core::model::format::number;
 
 /// The contract's `progress`: the file in the reading worker, rows read, and a way to stop it.
 #[component]

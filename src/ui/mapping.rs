@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use super::i18n::{mapping_summary, tr, Text};
 use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
-use crate::core::format::column_letters;
-use crate::core::header::Column;
-use crate::core::table::Workbook;
+use crate::core::layout::header::Column;
+use crate::core::model::format::column_letters;
+use crate::core::model::table::Workbook;
 
 /// A select's options naming each sheet of `book`, `selected` chosen.
 pub(super) fn sheet_options(book: &Workbook, selected: usize) -> impl IntoView {
@@ -113,7 +113,7 @@ pub fn MappingPanel(file: LoadedFile) -> impl IntoView {
 
 /// The table of a mapping screen: a row per column with its letter, its header and a select of
 /// what it means.
-pub(super) fn mapping_table(l: crate::core::lang::Lang, rows: impl IntoView + 'static) -> impl IntoView {
+pub(super) fn mapping_table(l: crate::core::model::lang::Lang, rows: impl IntoView + 'static) -> impl IntoView {
     view! {
         {table_box(tr(l, Text::MappingMeaning), view! {
         <table class="mapping-table">

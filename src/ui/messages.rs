@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::i18n::{tr, Text};
 use super::state::use_app;
-use crate::core::message::{Located, Message};
+use crate::core::model::message::{Located, Message};
 
 /// The errors of the last batch of files and of the files asked for, each with what is wrong
 /// and what to do.

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::i18n::{tr, Text};
 use super::state::{use_app, use_shown};
-use crate::core::format;
-use crate::core::mine::{choosable, mine, options_markup};
-use crate::core::view::View;
+use crate::core::model::format;
+use crate::core::present::mine::{choosable, mine, options_markup};
+use crate::core::present::view::View;
 
 #[component]
 pub fn MyUnitChooser() -> impl IntoView {

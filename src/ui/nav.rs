@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::{use_app, Shown};
-use crate::core::view::View;
+use crate::core::present::view::View;
 
 #[component]
 pub fn Nav() -> impl IntoView {

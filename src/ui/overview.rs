@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use super::compare::{PeriodChooser, PeriodComparison};
 use super::state::{use_app, use_shown};
 use super::trend::TrendView;
-use crate::core::format;
-use crate::core::lang::Lang;
-use crate::core::overview::overview;
-use crate::core::view::View;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
+use crate::core::present::overview::overview;
+use crate::core::present::view::View;
 
 #[component]
 pub fn Overview() -> impl IntoView {

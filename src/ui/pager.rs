@@ -1,11 +1,11 @@
-//! The pager under a long table (`core::paging`): first, previous, next and last page, and where
+//! The pager under a long table (`core::model::paging`): first, previous, next and last page, and where
 //! the reader stands. Drawn once and kept while the pages turn, so a keyboard user's focus stays
 //! on the button pressed; hidden while the table is short enough to show whole.
 
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::core::paging::Page;
+use crate::core::model::paging::Page;
 
 /// `page` holds the index of the page shown; `current` is that page as the table draws it.
 #[component]

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::i18n::{tr, Text};
 use crate::core::analysis::Analysis;
-use crate::core::format;
-use crate::core::lang::Lang;
-use crate::core::plan::{default_target, fixable, next_band_hint, plan};
+use crate::core::insight::plan::{default_target, fixable, next_band_hint, plan};
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
 use crate::core::rules::RuleSet;
-use crate::core::score::UnitResult;
+use crate::core::scoring::UnitResult;
 
 /// «Muốn đạt … điểm»: the fewest dossiers that bring the unit there, criterion by criterion.
 #[component]
@@ -19,7 +19,7 @@ pub fn UnitPlan(lang: RwSignal<Lang>, unit: UnitResult, analysis: Arc<Analysis>,
     let total = unit.total;
     let body = move || {
         let l = lang.get();
-        let Some(target) = crate::core::values::typed(&typed.get()).filter(|t| *t >= 0.0) else {
+        let Some(target) = crate::core::model::values::typed(&typed.get()).filter(|t| *t >= 0.0) else {
             return view! { <p class="plan-summary" data-testid="plan-summary">{l.pick("Hãy ghi số điểm muốn đạt, ví dụ 80 hoặc 72,5.", "Type the points to reach, e.g. 80 or 72.5.")}</p> }.into_any();
         };
         let p = plan(&unit, &rules, target);

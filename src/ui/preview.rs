@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use super::i18n::{preview_caption, tr, Text};
 use super::table_box::table_box;
-use crate::core::format::column_letters;
-use crate::core::lang::Lang;
-use crate::core::table::{Cell, Workbook, OUTLINE_ROWS};
+use crate::core::model::format::column_letters;
+use crate::core::model::lang::Lang;
+use crate::core::model::table::{Cell, Workbook, OUTLINE_ROWS};
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -11,7 +11,7 @@ use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::dossier::procedures::{gain_heading, gain_note, procedures, ProcedureSort, ProcedureTable};
 use crate::core::dossier::units::DossierTable;
-use crate::core::format;
+use crate::core::model::format;
 use crate::core::rules::RuleSet;
 
 /// Rows shown at once; the to-fix workbook has them all.

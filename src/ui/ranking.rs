@@ -11,15 +11,15 @@ use super::i18n::{tr, Text};
 use super::pager::Pager;
 use super::state::{use_app, use_shown, Shared};
 use super::table_box::table_box;
-use crate::core::band::Band;
-use crate::core::compare::Comparison;
-use crate::core::format;
-use crate::core::kind::whole_label;
-use crate::core::lang::Lang;
-use crate::core::paging::Page;
+use crate::core::insight::compare::Comparison;
+use crate::core::layout::kind::whole_label;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
+use crate::core::model::paging::Page;
+use crate::core::model::text::fold_words;
 use crate::core::rules::RuleSet;
-use crate::core::score::{named_label, RankBy, Status, UnitResult, TOTAL};
-use crate::core::text::fold_words;
+use crate::core::scoring::band::Band;
+use crate::core::scoring::{named_label, RankBy, Status, UnitResult, TOTAL};
 
 #[component]
 pub fn RankingTable(

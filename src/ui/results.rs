@@ -6,13 +6,13 @@ use leptos::task::spawn_local;
 use super::i18n::{tr, Text};
 use super::ranking::RankingTable;
 use super::state::{use_app, use_shown, Shared};
-use crate::core::format;
-use crate::core::lang::Lang;
-use crate::core::message::Message;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
+use crate::core::model::message::Message;
 use crate::core::report::export::Export;
 use crate::core::report::job::Job;
 use crate::core::rules::RuleSet;
-use crate::core::score::{Coverage, RankBy};
+use crate::core::scoring::{Coverage, RankBy};
 
 /// The ranking (the contract's `unit-scores`) with its rule set, exports, kind filter, legend and
 /// charts.

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use super::i18n::{tr, Text};
 use super::state::use_app;
 use crate::browser;
-use crate::core::message::{Located, Message};
+use crate::core::model::message::{Located, Message};
 use crate::core::rules::RuleError;
 
 /// The rule set in force, and loading another one (a TOML file the operator published).

@@ -11,9 +11,9 @@ use super::table_box::table_box;
 use crate::core::analysis::Analysis;
 use crate::core::figures::sources::{figure_text, sources_caption, SourceKind};
 use crate::core::figures::Figure;
-use crate::core::format;
+use crate::core::model::format;
+use crate::core::model::text::fold_words;
 use crate::core::rules::RuleSet;
-use crate::core::text::fold_words;
 
 /// Where each of the unit's figures came from, what the office's own file (`from`: its dossier
 /// list or report) gives beside the figure used, and inputs for the parts no file gives.
@@ -49,7 +49,7 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
                             aria-label=format!("{} — {}", c.name_in(l), if part { l.pick("tử số", "numerator") } else { l.pick("mẫu số", "denominator") })
                             prop:value=value
                             on:change=move |ev| {
-                                let parsed = crate::core::values::count(&crate::core::table::Cell::Text(event_target_value(&ev))).ok().flatten();
+                                let parsed = crate::core::model::values::count(&crate::core::model::table::Cell::Text(event_target_value(&ev))).ok().flatten();
                                 let mut figure = state.typed.with_untracked(|t| t.get(&unit).and_then(|u| u.get(&code)).copied()).unwrap_or_default();
                                 if part { figure.numerator = parsed } else { figure.denominator = parsed }
                                 state.set_typed(unit.clone(), code.clone(), Figure { rate: None, ..figure });

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::state::{use_app, use_shown, LoadedFile};
+use crate::core::figures::scope::table_line;
+use crate::core::figures::settlement::Layout;
 use crate::core::figures::sources::sources_caption;
 use crate::core::figures::TableKind;
-use crate::core::kind::whole_label;
-use crate::core::scope::table_line;
-use crate::core::settlement::Layout;
+use crate::core::layout::kind::whole_label;
 
 /// The order of sources, each movable up or down; remembered.
 #[component]

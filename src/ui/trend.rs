@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use super::compare::{change_class, change_text};
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
-use crate::core::format;
-use crate::core::kind::whole_label;
-use crate::core::lang::Lang;
+use crate::core::insight::trend::{trend, Trend, UnitTrend};
+use crate::core::layout::kind::whole_label;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
 use crate::core::report::charts::{line, LineSize};
-use crate::core::trend::{trend, Trend, UnitTrend};
 
 #[component]
 pub fn TrendView() -> impl IntoView {

@@ -6,11 +6,11 @@ use super::i18n::{rank_note, tr, Text};
 use super::plan::UnitPlan;
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
-use crate::core::format;
-use crate::core::kind::whole_label;
-use crate::core::plan::to_full;
+use crate::core::insight::plan::to_full;
+use crate::core::layout::kind::whole_label;
+use crate::core::model::format;
 use crate::core::rules::RuleSet;
-use crate::core::score::{Status, UnitResult};
+use crate::core::scoring::{Status, UnitResult};
 
 /// One unit: every criterion's figures, its score and the points lost on it, group by group.
 #[component]
@@ -31,7 +31,7 @@ pub fn UnitPage() -> impl IntoView {
     });
     // Escape closes the page, as it closes a dialog.
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && state.view.get_untracked() == crate::core::view::View::Ranking {
+        if ev.key() == "Escape" && state.view.get_untracked() == crate::core::present::view::View::Ranking {
             state.close_unit();
         }
     });

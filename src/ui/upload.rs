@@ -60,7 +60,7 @@ pub fn Upload() -> impl IntoView {
             <p class="formats">{move || tr(lang.get(), Text::Formats)}</p>
             <p class="starters">
                 <button type="button" class="secondary" data-testid="use-sample" on:click=move |_| {
-                    state.go(crate::core::view::View::Overview);
+                    state.go(crate::core::present::view::View::Overview);
                     spawn_local(state.load_sample());
                 }>{move || tr(lang.get(), Text::UseSample)}</button>
                 <button type="button" class="secondary" data-testid="download-sample" on:click=move |_| {

@@ -10,10 +10,10 @@ use super::i18n::{tr, Text};
 use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
-use crate::core::format;
-use crate::core::lang::Lang;
-use crate::core::plan::whole::{plan_whole, Fixable};
-use crate::core::plan::{default_target, fixable_by_unit, next_band_hint};
+use crate::core::insight::plan::whole::{plan_whole, Fixable};
+use crate::core::insight::plan::{default_target, fixable_by_unit, next_band_hint};
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
 use crate::core::report::job::Job;
 use crate::core::rules::RuleSet;
 
@@ -31,7 +31,7 @@ pub fn WholePlanCard(
     let now = plan_whole(&analysis.scores, &rules, 0.0, &fixable)?;
     let (current, title) = (now.current, now.title(lang));
     let typed = RwSignal::new(format::number(default_target(current, &rules), 2));
-    let target = move || crate::core::values::typed(&typed.get()).filter(|t| *t >= 0.0);
+    let target = move || crate::core::model::values::typed(&typed.get()).filter(|t| *t >= 0.0);
     let (body_rules, body_analysis, body_fixable) = (rules.clone(), analysis.clone(), fixable.clone());
     let body = move || {
         let Some(target) = target() else {

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::core::period::Period;
-use crate::core::window::{Window, WindowKind};
+use crate::core::model::period::Period;
+use crate::core::model::window::{Window, WindowKind};
 
 #[component]
 pub(super) fn WindowChooser(file_id: u32, window: Window, inferred: Window) -> impl IntoView {

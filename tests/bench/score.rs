@@ -10,7 +10,7 @@ use chiso::core::analysis::{analyse, Choice, Focus};
 use chiso::core::figures::{Figure, Place, UnitRow};
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
-use chiso::core::score::score_units;
+use chiso::core::scoring::score_units;
 use rust_xlsxwriter::Workbook;
 
 struct Lcg(u64);

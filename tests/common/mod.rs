@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chiso::core::figures::{Figure, Place, UnitRow};
+use chiso::core::model::table::Workbook;
 use chiso::core::read::read_file;
 use chiso::core::rules::RuleSet;
-use chiso::core::table::Workbook;
 
 /// A path under tests/fixtures.
 pub fn fixture(path: &str) -> PathBuf {

@@ -8,9 +8,9 @@ use super::recover::{action, recover, Recovery};
 use super::tally::all_shortfalls;
 use super::units::DossierTable;
 use crate::core::figures::Figure;
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 use crate::core::rules::{FromDossiers, Measure, RuleSet};
-use crate::core::score::{Scores, UnitResult};
+use crate::core::scoring::{Scores, UnitResult};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Action {

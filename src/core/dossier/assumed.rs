@@ -5,8 +5,8 @@ use super::columns::Field;
 use super::list::DossierList;
 use super::status::LeftOut;
 use crate::core::figures::dossier_issues::Assumed;
-use crate::core::text::fold_words;
-use crate::core::window::Window;
+use crate::core::model::text::fold_words;
+use crate::core::model::window::Window;
 
 /// What the list cannot apply over `window`, once each.
 pub fn assumed(list: &DossierList, left_out: &LeftOut, window: &Window) -> Vec<Assumed> {

@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::header_rows;
-use crate::core::lang::Lang;
+use crate::core::layout::header_rows;
+use crate::core::model::lang::Lang;
+use crate::core::model::table::Sheet;
+use crate::core::model::table::HEADER_SEARCH_ROWS;
+use crate::core::model::text::fold;
 use crate::core::rules::Measure;
-use crate::core::table::Sheet;
-use crate::core::table::HEADER_SEARCH_ROWS;
-use crate::core::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
@@ -441,7 +441,7 @@ pub fn find_header(sheet: &Sheet, certainty: Certainty) -> Option<DossierMapping
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::table::Cell;
+    use crate::core::model::table::Cell;
 
     fn t(s: &str) -> Cell {
         Cell::Text(s.to_string())

@@ -9,9 +9,9 @@ use chrono::NaiveDateTime;
 use super::list::Dossier;
 use super::tally::shortfalls;
 use super::units::DossierTable;
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 use crate::core::rules::{Criterion, Measure, RuleSet};
-use crate::core::text::fold_words;
 
 /// What the drill-down table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::columns::{DossierMapping, Field, ALL, FLAGS};
 use super::values::{self, Channel, Rating, Unreadable};
 use crate::core::figures::dossier_issues::{ProblemKind, MAX_PROBLEMS};
-use crate::core::format::column_letters;
-use crate::core::table::{Cell, Sheet};
-use crate::core::text::{fold_words, tidy};
-use crate::core::window::Window;
+use crate::core::model::format::column_letters;
+use crate::core::model::table::{Cell, Sheet};
+use crate::core::model::text::{fold_words, tidy};
+use crate::core::model::window::Window;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dossier {
@@ -199,7 +199,7 @@ impl DossierReader {
     pub fn row(&mut self, sheet_row: usize, cells: &[Cell]) {
         let row = sheet_row as u32 + 1;
         let first = sheet_row == self.list.origin.0 + self.list.mapping.header_row + 1;
-        if first && crate::core::header_rows::is_column_numbers(cells) {
+        if first && crate::core::layout::header_rows::is_column_numbers(cells) {
             return;
         }
         let columns = self.columns;
@@ -276,9 +276,9 @@ impl DossierReader {
         dossier.supplied = date(Field::SupplementGiven, &mut problems);
         let count = |field: Field, problems: &mut Vec<(usize, ProblemKind)>| {
             let (c, value) = cell(field)?;
-            match crate::core::values::value(value) {
+            match crate::core::model::values::value(value) {
                 Ok(v) => v.filter(|v| *v >= 0.0),
-                Err(crate::core::values::NotANumber(value)) => {
+                Err(crate::core::model::values::NotANumber(value)) => {
                     problems.push((c, ProblemKind::NotANumber { header: header(c), value }));
                     None
                 }

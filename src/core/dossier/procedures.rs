@@ -7,11 +7,11 @@ use std::collections::HashMap;
 
 use super::reasons::meets;
 use super::units::DossierTable;
-use crate::core::format::{fixed, number};
-use crate::core::lang::Lang;
+use crate::core::model::format::{fixed, number};
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 use crate::core::rules::{Counts, Measure, RuleSet};
-use crate::core::score::{counts_hundredths, hundredths_to_points, Scores};
-use crate::core::text::fold_words;
+use crate::core::scoring::{counts_hundredths, hundredths_to_points, Scores};
 
 /// Of `of` dossiers counted in a criterion's denominator, `met` count in its numerator.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

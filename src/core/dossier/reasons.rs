@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use super::columns::Field;
 use super::list::Dossier;
 use super::values::{Channel, Rating};
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 use crate::core::rules::Measure;
 
 /// What a judgement needs to know besides the dossier.

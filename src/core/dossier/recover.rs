@@ -3,10 +3,10 @@
 //! and maximum, and the fewest dossiers that reach it.
 
 use crate::core::figures::Figure;
-use crate::core::format::{fixed, number};
-use crate::core::lang::Lang;
+use crate::core::model::format::{fixed, number};
+use crate::core::model::lang::Lang;
 use crate::core::rules::{Criterion, Measure};
-use crate::core::score::{counts_hundredths, fewest_to_reach};
+use crate::core::scoring::{counts_hundredths, fewest_to_reach};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Recovery {

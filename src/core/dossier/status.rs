@@ -10,8 +10,8 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 
 use super::list::DossierList;
+use crate::core::model::window::Window;
 use crate::core::rules::RuleSet;
-use crate::core::window::Window;
 
 /// The dossiers a status took out of the counts.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::list::{Dossier, DossierList};
 use super::reasons::{meets, shortfall, Context, Reason};
 use crate::core::figures::Figure;
+use crate::core::model::window::{Outside, Window};
 use crate::core::rules::{FromDossiers, Measure, RuleSet};
-use crate::core::window::{Outside, Window};
 
 /// The measures counted dossier by dossier.
 const COUNTED: [Measure; 14] = [

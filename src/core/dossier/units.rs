@@ -11,11 +11,11 @@ use super::list::DossierList;
 use super::status::{self, LeftOut};
 use super::tally::{figures, tally, Tally};
 use crate::core::figures::{Issue, IssueKind, Place, UnitRow};
-use crate::core::format::number;
-use crate::core::lang::Lang;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
+use crate::core::model::window::Window;
 use crate::core::rules::{Measure, RuleSet};
-use crate::core::text::fold_words;
-use crate::core::window::Window;
 
 pub use crate::core::figures::sources::Typed;
 
@@ -33,7 +33,7 @@ impl UnitLine {
     /// «13 (81,25 %)»: on time, and its share of those received.
     pub fn on_time_text(&self) -> Option<String> {
         self.on_time.map(|n| {
-            format!("{} ({} %)", number(n, 0), crate::core::format::fixed(100.0 * n / self.received.max(1.0), 2))
+            format!("{} ({} %)", number(n, 0), crate::core::model::format::fixed(100.0 * n / self.received.max(1.0), 2))
         })
     }
 }
@@ -69,7 +69,7 @@ impl DossierTable {
         let inferred = stated.unwrap_or(inferred);
         let window = window.unwrap_or_else(|| inferred.clone());
         let tally = tally(&list, &window);
-        let stem = crate::core::table::stem(file).to_string();
+        let stem = crate::core::model::table::stem(file).to_string();
         let names = list.units.iter().map(|u| if u.is_empty() { stem.clone() } else { u.clone() }).collect();
         Some(DossierTable { list, tally, inferred, names, left_out })
     }
@@ -190,6 +190,6 @@ impl DossierTable {
 
     fn status_column(&self) -> String {
         let column = self.list.mapping.column(super::Field::Status);
-        column.map(|c| crate::core::format::column_letters(self.list.origin.1 + c)).unwrap_or_default()
+        column.map(|c| crate::core::model::format::column_letters(self.list.origin.1 + c)).unwrap_or_default()
     }
 }

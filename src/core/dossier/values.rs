@@ -5,8 +5,8 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::core::table::Cell;
-use crate::core::text::fold_words;
+use crate::core::model::table::Cell;
+use crate::core::model::text::fold_words;
 
 /// A cell that does not say what its column needs; the text is kept for the message.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +59,7 @@ pub fn date(cell: &Cell, date1904: bool) -> Result<Option<NaiveDateTime>, Unread
             if let Some(d) = day_month_year(t) {
                 return Ok(Some(d));
             }
-            let t = crate::core::text::tidy(t);
+            let t = crate::core::model::text::tidy(t);
             let t = t.trim_end_matches(['h', 'H']);
             TEXT_FORMATS
                 .iter()
@@ -249,7 +249,7 @@ pub fn rating(cell: &Cell) -> Rating {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::table::DateTime;
+    use crate::core::model::table::DateTime;
 
     fn t(s: &str) -> Cell {
         Cell::Text(s.to_string())

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::lang::Lang;
-use crate::core::message::Message;
+use crate::core::model::lang::Lang;
+use crate::core::model::message::Message;
 use crate::core::rules::RuleError;
 
 /// Why the engine gave no analysis.
@@ -29,7 +29,7 @@ impl Message for EngineError {
         let what = match (self, lang) {
             (EngineError::Missing(ids), Lang::Vi) => format!(
                 "trình tính toán vừa khởi động lại và chưa có {} tệp đã mở",
-                crate::core::format::number(ids.len() as f64, 0)
+                crate::core::model::format::number(ids.len() as f64, 0)
             ),
             (EngineError::Missing(ids), Lang::En) => {
                 format!("the engine restarted and does not hold {} of the files opened", ids.len())

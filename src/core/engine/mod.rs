@@ -16,18 +16,18 @@ use serde::{Deserialize, Serialize};
 
 pub use self::error::EngineError;
 use self::protocol::{pack, Posted, Reply, Request};
-use crate::core::alerts::{evaluate, AlertSettings};
 use crate::core::analysis::{analyse, table_of, Choice, Focus};
-use crate::core::compare::compare;
 use crate::core::dossier::units::Typed;
-use crate::core::header::Mapping;
+use crate::core::insight::alerts::{evaluate, AlertSettings};
+use crate::core::insight::compare::compare;
+use crate::core::layout::header::Mapping;
+use crate::core::model::table::Workbook;
 use crate::core::read::{read_with, Limits, Loaded, Progress, ReadError};
 use crate::core::report::error::ReportError;
 pub use crate::core::report::job::Results;
 use crate::core::report::job::{Job, Made, SAMPLE_NAME};
 use crate::core::report::template;
 use crate::core::rules::{RuleError, RuleSet};
-use crate::core::table::Workbook;
 
 /// Everything the results depend on but the rule set (held since [`Request::SetRules`]), as the
 /// page holds it: each loaded file (by the id the engine keeps it under) with the user's

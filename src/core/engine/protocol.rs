@@ -14,14 +14,14 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{EngineError, Inputs};
-use crate::core::alerts::Alert;
 use crate::core::dossier::list::Dossier;
-use crate::core::header::Mapping;
-use crate::core::period::Period;
+use crate::core::insight::alerts::Alert;
+use crate::core::layout::header::Mapping;
+use crate::core::model::period::Period;
 use crate::core::read::{Limits, Loaded, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made, Results};
-use crate::core::score::Scores;
+use crate::core::scoring::Scores;
 
 /// What the page asks of the worker. The rule set is sent once, when it changes (and to each
 /// new worker), not with every request; a download names only what the results do not hold.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 
 /// A cell of a dossier row that could not be used.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,9 +1,9 @@
 //! What table problems say to the user: the file, sheet, row and column, the value, and the fix.
 
 use super::{Issue, IssueKind, Place, TableError};
-use crate::core::format::number;
-use crate::core::lang::Lang;
-use crate::core::message::{vietnamese_error, Message};
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
+use crate::core::model::message::{vietnamese_error, Message};
 
 vietnamese_error!(TableError);
 
@@ -135,11 +135,11 @@ impl Message for Issue {
             ),
             (IssueKind::MergedHeader { range, count }, Lang::Vi) => format!(
                 "{at}: {} cột lấy tiêu đề từ ô gộp (đầu tiên là vùng {range}); chiso đã đọc chữ của ô gộp cho mọi cột nó phủ. Hãy kiểm tra phần «Ghép cột» xem mỗi cột đã đúng tiêu chí chưa.",
-                crate::core::format::number(*count as f64, 0)
+                crate::core::model::format::number(*count as f64, 0)
             ),
             (IssueKind::MergedHeader { range, count }, Lang::En) => format!(
                 "{at}: {} columns took their header from merged cells (the first the range {range}); chiso read each merge's text for every column it spans. Check under «Column mapping» that every column has the right criterion.",
-                crate::core::format::number(*count as f64, 0)
+                crate::core::model::format::number(*count as f64, 0)
             ),
             (IssueKind::Dossier(kind), lang) => dossier_problem(&at, kind, lang),
             (IssueKind::MoreDossierProblems { count }, Lang::Vi) => format!(

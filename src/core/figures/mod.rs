@@ -5,15 +5,17 @@
 use std::collections::{BTreeMap, HashMap};
 
 use self::dossier_issues::{Assumed, ProblemKind};
-use crate::core::header::{find_header, is_bare_part, Column, Mapping, Part, Vocabulary};
-use crate::core::period::Period;
+use crate::core::layout::header::{find_header, is_bare_part, Column, Mapping, Part, Vocabulary};
+use crate::core::model::period::Period;
+use crate::core::model::table::{Cell, Sheet};
+use crate::core::model::text::fold_words;
+use crate::core::model::values;
 use crate::core::rules::RuleSet;
-use crate::core::table::{Cell, Sheet};
-use crate::core::text::fold_words;
-use crate::core::values;
 
 pub mod dossier_issues;
 mod message;
+pub mod scope;
+pub mod settlement;
 pub mod sources;
 
 /// One criterion's inputs for one unit.
@@ -70,7 +72,7 @@ pub struct UnitRow {
     pub kind: Option<String>,
     pub parent: Option<String>,
     /// The period its `Kỳ` cell names, or (when it names none) the one its file is of.
-    pub period: Option<crate::core::period::Period>,
+    pub period: Option<crate::core::model::period::Period>,
     /// Where the unit came from: file, sheet and the spreadsheet row number (1-based).
     pub source: Place,
     pub figures: BTreeMap<String, Figure>,
@@ -103,7 +105,7 @@ impl Place {
             file: file.to_string(),
             sheet: sheet.name.clone(),
             row: sheet.origin.0 + r + 1,
-            column: c.map(|c| crate::core::format::column_letters(sheet.origin.1 + c)).unwrap_or_default(),
+            column: c.map(|c| crate::core::model::format::column_letters(sheet.origin.1 + c)).unwrap_or_default(),
         }
     }
 }
@@ -135,8 +137,8 @@ impl TableKind {
         TableKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    pub fn label(self, lang: crate::core::lang::Lang) -> &'static str {
-        use crate::core::lang::Lang;
+    pub fn label(self, lang: crate::core::model::lang::Lang) -> &'static str {
+        use crate::core::model::lang::Lang;
         match (self, lang) {
             (TableKind::UnitFigures, Lang::Vi) => "Số liệu đơn vị",
             (TableKind::UnitFigures, Lang::En) => "Unit figures",
@@ -228,7 +230,7 @@ pub enum IssueKind {
     MixedReportRows {
         units: usize,
         fields: usize,
-        read_as: crate::core::settlement::Layout,
+        read_as: crate::core::figures::settlement::Layout,
     },
     /// Two files of different sources that give the same units different figures: said once per
     /// pair, with the file used.
@@ -367,14 +369,14 @@ pub fn read_units(
         if let Some(((r0, c0), (r1, c1))) = merge {
             let range = format!(
                 "{}:{}",
-                crate::core::format::cell_address(*r0, *c0),
-                crate::core::format::cell_address(*r1, *c1)
+                crate::core::model::format::cell_address(*r0, *c0),
+                crate::core::model::format::cell_address(*r1, *c1)
             );
             let place = Place {
                 file: file.to_string(),
                 sheet: sheet.name.clone(),
                 row: r0 + 1,
-                column: crate::core::format::column_letters(*c0),
+                column: crate::core::model::format::column_letters(*c0),
             };
             reader.issues.push(Issue { place, kind: IssueKind::MergedHeader { range, count: used.len() } });
         }
@@ -452,7 +454,9 @@ impl RowReader<'_> {
                 Column::Unit => {}
                 Column::UnitKind => unit.kind = optional_text(),
                 Column::Parent => unit.parent = optional_text(),
-                Column::Period => unit.period = optional_text().and_then(|t| crate::core::period::Period::parse(&t)),
+                Column::Period => {
+                    unit.period = optional_text().and_then(|t| crate::core::model::period::Period::parse(&t))
+                }
                 Column::Criterion { code, part } => {
                     if let Some(v) = self.part_value(r, c, cell, *part) {
                         set_part(unit.figures.entry(code.clone()).or_default(), *part, v);

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::{Figure, Issue, IssueKind, TableKind, UnitRow};
-use crate::core::format::fixed;
-use crate::core::lang::Lang;
+use crate::core::model::format::fixed;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 use crate::core::rules::{Level, RuleSet};
-use crate::core::text::fold_words;
 
 /// Figures typed in by the user, per unit (its folded name) and criterion code; remembered.
 pub type Typed = BTreeMap<String, BTreeMap<String, Figure>>;
@@ -226,10 +226,12 @@ pub fn sources_caption(order: &SourceOrder, lang: Lang) -> String {
 /// «2.970/3.000», or a rate «97,83 %».
 pub fn figure_text(figure: &Figure) -> String {
     match (figure.numerator, figure.denominator, figure.rate) {
-        (Some(n), Some(d), _) => format!("{}/{}", crate::core::format::number(n, 2), crate::core::format::number(d, 2)),
+        (Some(n), Some(d), _) => {
+            format!("{}/{}", crate::core::model::format::number(n, 2), crate::core::model::format::number(d, 2))
+        }
         (_, _, Some(r)) => format!("{} %", fixed(100.0 * r, 2)),
-        (Some(n), None, _) => crate::core::format::number(n, 2),
-        (None, Some(d), _) => format!("?/{}", crate::core::format::number(d, 2)),
+        (Some(n), None, _) => crate::core::model::format::number(n, 2),
+        (None, Some(d), _) => format!("?/{}", crate::core::model::format::number(d, 2)),
         (None, None, None) => String::new(),
     }
 }
@@ -489,7 +491,7 @@ pub fn find_whole(rows: &mut [UnitRow], named: Option<&str>) {
 /// How high a unit stands: 4 a province, 3 a city (province- or district-level, the name cannot
 /// tell), 2 a district, 1 a department, office or commune, 0 unknown.
 pub(crate) fn level(name: &str, stated: Option<&str>) -> u8 {
-    use crate::core::kind::Kind;
+    use crate::core::layout::kind::Kind;
     let words = match_key(name);
     if words.starts_with("thanh pho ") && stated.is_none() {
         return 3;
@@ -499,7 +501,7 @@ pub(crate) fn level(name: &str, stated: Option<&str>) -> u8 {
         Some(Kind::Province) => 4,
         Some(Kind::District) => 2,
         Some(Kind::Department | Kind::Commune) => 1,
-        None if crate::core::kind::is_unit_name(name) => 1,
+        None if crate::core::layout::kind::is_unit_name(name) => 1,
         None => 0,
     }
 }

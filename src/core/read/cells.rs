@@ -11,9 +11,9 @@ use std::sync::Arc;
 use super::limits::Limits;
 use super::{Note, Progress, ReadError};
 use crate::core::dossier::{find_header, Certainty, DossierReader};
-use crate::core::format::cell_address;
-use crate::core::table::HEADER_SEARCH_ROWS;
-use crate::core::table::{Cell, Sheet};
+use crate::core::model::format::cell_address;
+use crate::core::model::table::HEADER_SEARCH_ROWS;
+use crate::core::model::table::{Cell, Sheet};
 
 /// Rows of a streamed dossier list kept as cells below its header, for the preview.
 pub const PREVIEW_ROWS: u32 = 100;

@@ -4,7 +4,7 @@
 use super::cells::{SheetBuilder, Ticker};
 use super::limits::Limits;
 use super::{decode, Note, Progress, ReadError};
-use crate::core::table::{Cell, CsvDialect, Sheet};
+use crate::core::model::table::{Cell, CsvDialect, Sheet};
 
 const DELIMITERS: [u8; 3] = [b'\t', b';', b','];
 /// Records sampled to choose the delimiter.

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::ReadError;
-use crate::core::table::{Cell, Sheet};
+use crate::core::model::table::{Cell, Sheet};
 
 /// The portal's group keys, as the rule set names the groups.
 const GROUPS: [(&str, &str); 6] =

@@ -12,7 +12,7 @@ use super::decode::decode;
 use super::limits::Limits;
 use super::workbook::iso_date;
 use super::{Note, Progress, ReadError};
-use crate::core::table::{Cell, Format, Sheet};
+use crate::core::model::table::{Cell, Format, Sheet};
 
 pub(super) type Read = (Format, Vec<Sheet>, Vec<Note>);
 
@@ -90,7 +90,7 @@ impl Table<'_> {
 
     fn end_cell(&mut self) -> Result<(), ReadError> {
         let Some(cell) = self.cell.take() else { return Ok(()) };
-        let text = crate::core::text::tidy(&cell.text);
+        let text = crate::core::model::text::tidy(&cell.text);
         let value = match cell.number {
             Some(n) => Cell::Number(n),
             None if text.is_empty() => Cell::Empty,

@@ -1,10 +1,10 @@
 //! What reading problems say to the user: what is wrong, where, and what to do about it.
 
 use super::{Content, Declared, Note, ReadError};
-use crate::core::format::{bytes, number};
-use crate::core::lang::Lang;
-use crate::core::message::Located;
-use crate::core::table::Format;
+use crate::core::model::format::{bytes, number};
+use crate::core::model::lang::Lang;
+use crate::core::model::message::Located;
+use crate::core::model::table::Format;
 
 const FORMATS_VI: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods), CSV hoặc JSON của Cổng DVCQG";
 const FORMATS_EN: &str = "Excel (.xlsx, .xlsm, .xls, .xlsb), OpenDocument (.ods), CSV or the portal's JSON";

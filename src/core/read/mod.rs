@@ -14,7 +14,7 @@ mod message;
 mod sniff;
 mod workbook;
 
-use crate::core::table::{Format, Workbook};
+use crate::core::model::table::{Format, Workbook};
 pub use declared::Declared;
 pub use limits::Limits;
 pub use sniff::Content;
@@ -259,4 +259,4 @@ fn extension(file_name: &str) -> String {
     file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
 }
 
-use crate::core::table::stem;
+use crate::core::model::table::stem;

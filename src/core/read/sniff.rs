@@ -1,6 +1,6 @@
 //! What a file really is, from its first bytes and, for zip packages, the names inside.
 
-use crate::core::table::Format;
+use crate::core::model::table::Format;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

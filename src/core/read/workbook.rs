@@ -9,8 +9,8 @@ use super::declared::check_xls_dimensions;
 use super::limits::Limits;
 use super::merges::xlsx_merges;
 use super::{Note, Progress, ReadError};
-use crate::core::table::HEADER_SEARCH_ROWS;
-use crate::core::table::{Cell, DateTime, Format, Sheet};
+use crate::core::model::table::HEADER_SEARCH_ROWS;
+use crate::core::model::table::{Cell, DateTime, Format, Sheet};
 
 /// Reads every worksheet; a sheet that fails is reported and skipped so that the others still
 /// load. Chart and dialog sheets hold no cells and are passed over. xlsx and xlsb sheets are

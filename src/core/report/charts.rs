@@ -2,9 +2,9 @@
 //! paired bars (a unit against the average of its peers), and a line over periods. Every chart carries a <title> and a
 //! <desc> with its figures, its text alternative.
 
-use crate::core::format::escape;
-use crate::core::format::number;
-use crate::core::score::{Scores, UnitResult};
+use crate::core::model::format::escape;
+use crate::core::model::format::number;
+use crate::core::scoring::{Scores, UnitResult};
 
 /// One bar: its label, its value and the maximum it is drawn against.
 #[derive(Clone, Debug, PartialEq)]
@@ -267,7 +267,7 @@ mod tests {
         let rules = crate::core::rules::RuleSet::default_rules().unwrap();
         let units = [("Xã A", 5.0), ("Xã C", 9.0), ("Xã B", 9.0)]
             .map(|(name, n)| UnitRow::with_counts(name, &[("ON_TIME", n, 10.0)]));
-        let scores = crate::core::score::score_units(&units, &rules);
+        let scores = crate::core::scoring::score_units(&units, &rules);
         let bars = sorted_bars(&scores, |u| u.total, 100.0);
         let got: Vec<(&str, f64)> = bars.iter().map(|b| (b.label.as_str(), b.value)).collect();
         assert_eq!(got, [("Xã B", 18.0), ("Xã C", 18.0), ("Xã A", 10.0)]);

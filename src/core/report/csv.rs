@@ -4,7 +4,7 @@
 //! file are written so that Excel never runs them as formulas.
 
 use crate::core::analysis::Analysis;
-use crate::core::format;
+use crate::core::model::format;
 use crate::core::rules::RuleSet;
 
 pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
@@ -15,7 +15,7 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
         .terminator(::csv::Terminator::CRLF)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
     // Writing to a Vec cannot fail; a failed record would only drop that line.
-    let _ = writer.write_record([format!("Bộ quy tắc: {}", rules.title(crate::core::lang::Lang::Vi))]);
+    let _ = writer.write_record([format!("Bộ quy tắc: {}", rules.title(crate::core::model::lang::Lang::Vi))]);
     let mut header = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];
     header.extend(rules.groups.iter().map(|g| g.name.clone()));
     header.extend(["Tổng điểm".to_string(), "Xếp loại".to_string()]);
@@ -30,7 +30,8 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Vec<u8> {
         ];
         record.extend(u.groups.iter().map(|g| format::fixed(g.score, 2)));
         record.push(format::fixed(u.total, 2));
-        record.push(crate::core::band::Band::of(u.total).label(crate::core::lang::Lang::Vi).to_string());
+        record
+            .push(crate::core::scoring::band::Band::of(u.total).label(crate::core::model::lang::Lang::Vi).to_string());
         let _ = writer.write_record(&record);
     }
     writer.into_inner().unwrap_or_default()

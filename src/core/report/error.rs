@@ -1,7 +1,7 @@
 //! Why a file chiso makes could not be made or handed over. Nothing loaded is lost either way.
 
-use crate::core::lang::Lang;
-use crate::core::message::{vietnamese_error, Message};
+use crate::core::model::lang::Lang;
+use crate::core::model::message::{vietnamese_error, Message};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ReportError {

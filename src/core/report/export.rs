@@ -4,11 +4,11 @@
 use super::error::ReportError;
 use super::letter::{compose, LetterFields};
 use super::{csv, docx, file_stem, json, xlsx};
-use crate::core::alerts::Alert;
 use crate::core::analysis::Analysis;
-use crate::core::compare::Comparison;
+use crate::core::insight::alerts::Alert;
+use crate::core::insight::compare::Comparison;
 use crate::core::rules::RuleSet;
-use crate::core::score::Scores;
+use crate::core::scoring::Scores;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Export {

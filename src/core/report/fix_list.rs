@@ -12,10 +12,10 @@ use super::xlsx::{header_format, title_format};
 use crate::core::dossier::procedures::{gain_heading, gain_note, procedures};
 use crate::core::dossier::tally::all_shortfalls;
 use crate::core::dossier::units::DossierTable;
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 use crate::core::rules::RuleSet;
-use crate::core::score::Scores;
-use crate::core::text::fold_words;
+use crate::core::scoring::Scores;
 
 /// One line of the list.
 pub struct FixRow {

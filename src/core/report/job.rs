@@ -9,14 +9,14 @@ use super::error::ReportError;
 use super::export::{Export, Sources, XLSX_MIME};
 use super::fix_list;
 use super::letter::LetterFields;
-use crate::core::alerts::Alert;
 use crate::core::analysis::Analysis;
-use crate::core::compare::Comparison;
 use crate::core::dossier::units::DossierTable;
-use crate::core::plan::whole::plan_whole;
+use crate::core::insight::alerts::Alert;
+use crate::core::insight::compare::Comparison;
+use crate::core::insight::plan::whole::plan_whole;
 use crate::core::report::template;
 use crate::core::rules::RuleSet;
-use crate::core::score::Scores;
+use crate::core::scoring::Scores;
 
 /// The sample workbook's file name, as it is downloaded and as it shows once loaded.
 pub const SAMPLE_NAME: &str = "chiso-du-lieu-mau-an-hoa.xlsx";
@@ -116,7 +116,7 @@ impl Job {
             Job::Sample => xlsx(template::demo(rules)),
             Job::WholePlan { target } => {
                 let analysis = &held()?.analysis;
-                let fixable = crate::core::plan::fixable_by_unit(analysis);
+                let fixable = crate::core::insight::plan::fixable_by_unit(analysis);
                 let plan = plan_whole(&analysis.scores, rules, *target, &fixable)
                     .ok_or_else(|| ReportError::writing(&file, "no units to plan for"))?;
                 xlsx(super::sheets::whole_plan(&plan, rules))

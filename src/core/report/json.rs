@@ -5,18 +5,18 @@
 use serde_json::{json, Map, Value};
 
 use super::{percent, status_code};
-use crate::core::alerts::{from_above, missing_data, Alert};
 use crate::core::analysis::Analysis;
-use crate::core::compare::{Change, Comparison, UnitChange};
 use crate::core::dossier::procedures::procedures;
-use crate::core::lang::Lang;
-use crate::core::message::Message;
-use crate::core::period::Period;
-use crate::core::plan::whole::WholePlan;
-use crate::core::plan::{to_full, Plan};
+use crate::core::insight::alerts::{from_above, missing_data, Alert};
+use crate::core::insight::compare::{Change, Comparison, UnitChange};
+use crate::core::insight::plan::whole::WholePlan;
+use crate::core::insight::plan::{to_full, Plan};
+use crate::core::insight::trend::trend;
+use crate::core::model::lang::Lang;
+use crate::core::model::message::Message;
+use crate::core::model::period::Period;
 use crate::core::rules::RuleSet;
-use crate::core::score::Source;
-use crate::core::trend::trend;
+use crate::core::scoring::Source;
 
 pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparison: Option<&Comparison>) -> Value {
     let scores = &analysis.scores;

@@ -7,17 +7,17 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::alerts::{evaluate, missing_data, AlertRule};
-use crate::core::band::Band;
-use crate::core::compare::change_phrase;
 use crate::core::figures::Figure;
-use crate::core::format::number;
-use crate::core::kind::whole_label;
-use crate::core::lang::Lang;
-use crate::core::paging::Page;
-use crate::core::period::Period;
+use crate::core::insight::alerts::{evaluate, missing_data, AlertRule};
+use crate::core::insight::compare::change_phrase;
+use crate::core::layout::kind::whole_label;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
+use crate::core::model::paging::Page;
+use crate::core::model::period::Period;
 use crate::core::rules::RuleSet;
-use crate::core::score::{
+use crate::core::scoring::band::Band;
+use crate::core::scoring::{
     hundredths_to_points, points_to_hundredths, pool, score_criterion, Coverage, Scores, Source, TOTAL,
 };
 
@@ -164,7 +164,7 @@ fn appendix_order(scores: &Scores) -> Vec<(usize, Option<String>, Option<usize>)
     for kind in &kinds {
         rows.extend(
             scores
-                .order(&crate::core::score::RankBy::Total, Some(kind))
+                .order(&crate::core::scoring::RankBy::Total, Some(kind))
                 .into_iter()
                 .map(|i| (i, Some(kind.clone()), scores.units[i].kind_rank)),
         );
@@ -239,7 +239,7 @@ impl AppendixRow {
     pub fn cells(&self) -> Vec<String> {
         let mut cells = vec![self.rank.map(|r| number(r as f64, 0)).unwrap_or_default(), self.unit.clone()];
         cells.extend(self.groups.iter().zip(&self.coverage).map(|(g, c)| c.text(*g, Lang::Vi)));
-        cells.push(crate::core::format::fixed(self.total, 2));
+        cells.push(crate::core::model::format::fixed(self.total, 2));
         cells.push(self.band.to_string());
         cells
     }
@@ -274,7 +274,7 @@ type Whole = (String, Vec<(String, f64)>, Option<(f64, f64)>);
 /// [`Scores::whole`]) or the one unit's, else the top-level units' counts pooled here (rates given without counts
 /// cannot be pooled and are left out).
 fn whole_scores(scores: &Scores, rules: &RuleSet) -> Whole {
-    let certified = |f: Option<&crate::core::score::CriterionResult>| f.and_then(|c| c.numerator.zip(c.denominator));
+    let certified = |f: Option<&crate::core::scoring::CriterionResult>| f.and_then(|c| c.numerator.zip(c.denominator));
     // Only units without a parent: a parent's figures already hold its units'.
     let tops: Vec<_> = scores.units.iter().filter(|u| u.parent.is_none()).collect();
     // A unit alone speaks for itself.
@@ -312,7 +312,7 @@ pub fn compose_default(scores: &Scores, rules: &RuleSet) -> Letter {
 
 /// The letter's figure rounded as it prints it (one decimal), in tenths.
 fn tenths(points: f64) -> i64 {
-    (crate::core::format::round_to(points, 1) * 10.0).round() as i64
+    (crate::core::model::format::round_to(points, 1) * 10.0).round() as i64
 }
 
 /// «, tăng 0,5 điểm so với tháng trước» from the rounded figures, so that two results printed

@@ -16,7 +16,7 @@ pub mod summary;
 pub mod template;
 pub mod xlsx;
 
-use crate::core::score::Status;
+use crate::core::scoring::Status;
 
 fn status_code(status: Status) -> &'static str {
     match status {
@@ -28,7 +28,7 @@ fn status_code(status: Status) -> &'static str {
 
 /// A file name stem that carries the period: "chiso-2026-11-ket-qua". The period is the first
 /// unit's `Kỳ` ("11/2026" → "2026-11", "Quý 4/2023" → "2023-q4", "Năm 2026" → "2026").
-pub fn file_stem(scores: &crate::core::score::Scores, what: &str) -> String {
+pub fn file_stem(scores: &crate::core::scoring::Scores, what: &str) -> String {
     let period = scores.units.iter().find_map(|u| u.period.as_ref()).map(|p| p.slug()).filter(|p| !p.is_empty());
     match period {
         Some(p) => format!("chiso-{p}-{what}"),

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
 
 use super::letter::Letter;
 use super::xlsx::{header_format, title_format, write_header};
-use crate::core::plan::whole::WholePlan;
+use crate::core::insight::plan::whole::WholePlan;
 use crate::core::rules::RuleSet;
 
 /// The appendix as the letter prints it: its title lines, the header, each kind's heading and
@@ -71,7 +71,7 @@ fn points() -> Format {
 /// The plan for the whole: its outcome, then a row per unit and criterion with the dossiers to add
 /// and the points they bring, and the total.
 pub fn whole_plan(plan: &WholePlan, rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
-    let lang = crate::core::lang::Lang::Vi;
+    let lang = crate::core::model::lang::Lang::Vi;
     let mut book = Workbook::new();
     let text = Format::new().set_border(FormatBorder::Thin);
     let count = Format::new().set_num_format("#,##0").set_border(FormatBorder::Thin);

@@ -2,12 +2,12 @@
 //! change against the period before, the best and the lowest units, and the units the letter names.
 
 use super::letter::{total_of, Letter};
-use crate::core::band::Band;
-use crate::core::compare::{change_phrase, Comparison};
-use crate::core::format::number;
-use crate::core::kind::whole_label;
-use crate::core::lang::Lang;
-use crate::core::score::{Scores, TOTAL};
+use crate::core::insight::compare::{change_phrase, Comparison};
+use crate::core::layout::kind::whole_label;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
+use crate::core::scoring::band::Band;
+use crate::core::scoring::{Scores, TOTAL};
 
 /// The copy-ready summary (in Vietnamese, as the letter it goes with).
 pub fn summary(letter: &Letter, scores: &Scores, comparison: Option<&Comparison>) -> String {

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use rust_xlsxwriter::{Color, Workbook, XlsxError};
 
 use super::xlsx::{header_format, title_format};
-use crate::core::format::number;
-use crate::core::lang::Lang;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
 use crate::core::rules::{Level, Rule, RuleSet, TrackedKind, ZeroRule};
 
 /// One unit of the demo town.

@@ -5,10 +5,10 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use super::percent;
 use crate::core::analysis::Analysis;
-use crate::core::band::Band;
-use crate::core::lang::Lang;
-use crate::core::plan::to_full;
+use crate::core::insight::plan::to_full;
+use crate::core::model::lang::Lang;
 use crate::core::rules::RuleSet;
+use crate::core::scoring::band::Band;
 
 /// The look of chiso's workbooks: a bold title, and headers bold, wrapped, centred on a blue
 /// fill with thin borders. Shared with the template.
@@ -40,8 +40,9 @@ pub fn to_bytes(analysis: &Analysis, rules: &RuleSet) -> Result<Vec<u8>, XlsxErr
     let sheet = book.add_worksheet().set_name("Kết quả")?;
     sheet.write_string_with_format(0, 0, rules.title(lang), &title)?;
     let mut headers = vec!["Xếp hạng".to_string(), "Đơn vị".to_string(), "Đơn vị cấp trên".to_string()];
-    headers.extend(rules.groups.iter().map(|g| format!("{} ({})", g.name, crate::core::format::number(g.max, 2))));
-    headers.push(format!("Tổng điểm ({})", crate::core::format::number(rules.total_max(), 2)));
+    headers
+        .extend(rules.groups.iter().map(|g| format!("{} ({})", g.name, crate::core::model::format::number(g.max, 2))));
+    headers.push(format!("Tổng điểm ({})", crate::core::model::format::number(rules.total_max(), 2)));
     headers.push("Xếp loại".to_string());
     write_header(sheet, 2, &headers, &header)?;
     for (k, &i) in order.iter().enumerate() {

@@ -11,13 +11,13 @@ use crate::browser::engine::{Read, Source};
 use crate::browser::remembered::RememberedText;
 use crate::core::analysis::Choice;
 use crate::core::dossier::DossierMapping;
+use crate::core::figures::settlement::Layout;
 use crate::core::figures::TableKind;
-use crate::core::header::{Column, Mapping};
+use crate::core::layout::header::{Column, Mapping};
+use crate::core::model::table::Workbook;
 use crate::core::read::{Loaded, Progress, ReadError};
 use crate::core::report::job::SAMPLE_NAME;
 use crate::core::rules::RuleSet;
-use crate::core::settlement::Layout;
-use crate::core::table::Workbook;
 
 // Families of values, one per table's header signature.
 const MAPPING_KEY: &str = "chiso.mapping.";
@@ -270,10 +270,10 @@ impl AppState {
 
 /// The first header row (within a sheet's first rows) that the user mapped by hand before.
 fn pointed_before(book: &Workbook, rules: &RuleSet) -> Option<(usize, Mapping)> {
-    let vocabulary = crate::core::header::Vocabulary::new(rules);
+    let vocabulary = crate::core::layout::header::Vocabulary::new(rules);
     book.sheets.iter().enumerate().find_map(|(i, sheet)| {
-        (0..sheet.height().min(crate::core::table::HEADER_SEARCH_ROWS)).find_map(|r| {
-            let mapping = crate::core::header::mapping_at(sheet, r, &vocabulary);
+        (0..sheet.height().min(crate::core::model::table::HEADER_SEARCH_ROWS)).find_map(|r| {
+            let mapping = crate::core::layout::header::mapping_at(sheet, r, &vocabulary);
             let known = mapping.headers.iter().any(|h| !h.is_empty());
             (known && RememberedText::keyed(MAPPING_KEY, &mapping.signature()).load().is_some()).then_some((i, mapping))
         })

@@ -11,18 +11,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::browser;
 use crate::browser::wake::Waiters;
-use crate::core::alerts::{Alert, AlertSettings};
 use crate::core::analysis::{Analysis, Choice, Focus};
-use crate::core::compare::Comparison;
 use crate::core::dossier::units::Typed;
 use crate::core::engine::{EngineError, Inputs, Results};
-use crate::core::lang::Lang;
+use crate::core::insight::alerts::{Alert, AlertSettings};
+use crate::core::insight::compare::Comparison;
+use crate::core::model::lang::Lang;
+use crate::core::model::table::Workbook;
+use crate::core::present::view::View;
 use crate::core::read::{Limits, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made};
 use crate::core::rules::{RuleError, RuleSet, DEFAULT_RULES};
-use crate::core::table::Workbook;
-use crate::core::view::View;
 use settings::{remembered_rules, ALERTS, LANG, LIMITS, MY_UNIT, SOURCES, TYPED, WHOLE};
 
 /// The reading limits and time budget the user set (remembered on this machine).

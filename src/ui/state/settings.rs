@@ -2,11 +2,11 @@
 
 use super::{ActiveRules, AppState, ReadSettings};
 use crate::browser::remembered::{Remembered, RememberedText};
-use crate::core::alerts::AlertSettings;
 use crate::core::dossier::units::Typed;
 use crate::core::figures::sources::SourceOrder;
 use crate::core::figures::Figure;
-use crate::core::lang::Lang;
+use crate::core::insight::alerts::AlertSettings;
+use crate::core::model::lang::Lang;
 use leptos::prelude::*;
 
 // What is remembered on this machine, each under its own key.

@@ -20,6 +20,6 @@ fuzz_target!(|data: &[u8]| {
         for action in chiso::core::dossier::actions::actions(table, &analysis.scores, &rules) {
             assert!(action.recovery.gain > 0.0 && action.recovery.needed <= action.recovery.fixable);
         }
-        let _ = chiso::core::report::fix_list::rows(table, &[], &rules, chiso::core::lang::Lang::Vi);
+        let _ = chiso::core::report::fix_list::rows(table, &[], &rules, chiso::core::model::lang::Lang::Vi);
     }
 });

@@ -2,9 +2,9 @@
 //! count is never negative or fractional when accepted as such.
 #![no_main]
 
-use chiso::core::period::Period;
-use chiso::core::table::Cell;
-use chiso::core::values;
+use chiso::core::model::period::Period;
+use chiso::core::model::table::Cell;
+use chiso::core::model::values;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
@@ -15,7 +15,7 @@ fuzz_target!(|text: &str| {
         assert!(n.is_finite());
     }
     if let Some(period) = Period::parse(text) {
-        assert_eq!(Period::parse(&period.label(chiso::core::lang::Lang::Vi)), Some(period.clone()), "{text:?}");
+        assert_eq!(Period::parse(&period.label(chiso::core::model::lang::Lang::Vi)), Some(period.clone()), "{text:?}");
         let _ = period.slug();
     }
     let _ = Period::find_in(text);

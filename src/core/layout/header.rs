@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
+use crate::core::model::table::{Cell, Sheet};
+use crate::core::model::text::fold;
 use crate::core::rules::RuleSet;
-use crate::core::table::{Cell, Sheet};
-use crate::core::text::fold;
 
-use crate::core::table::HEADER_SEARCH_ROWS;
+use crate::core::model::table::HEADER_SEARCH_ROWS;
 
 /// Which part of a ratio a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -102,13 +102,13 @@ impl Column {
 
     /// Every meaning a column can be given, as (code, what it means for a person): the choices of
     /// a column's select.
-    pub fn choices(rules: &RuleSet, lang: crate::core::lang::Lang) -> Vec<(String, String)> {
+    pub fn choices(rules: &RuleSet, lang: crate::core::model::lang::Lang) -> Vec<(String, String)> {
         Column::all(rules).iter().map(|c| (c.encode(), c.describe(rules, lang))).collect()
     }
 
     /// What the column means, for a person.
-    pub fn describe(&self, rules: &RuleSet, lang: crate::core::lang::Lang) -> String {
-        use crate::core::lang::Lang;
+    pub fn describe(&self, rules: &RuleSet, lang: crate::core::model::lang::Lang) -> String {
+        use crate::core::model::lang::Lang;
         let part = |p: &Part| match p {
             Part::Numerator => lang.pick("tử số", "numerator"),
             Part::Denominator => lang.pick("mẫu số", "denominator"),
@@ -314,7 +314,7 @@ pub fn find_header(sheet: &Sheet, vocabulary: &Vocabulary) -> Option<Mapping> {
 
 /// A header that names only a part: "tử số", "Mẫu số", "%", "Tỷ lệ (%)".
 pub fn is_bare_part(text: &str) -> bool {
-    text.trim() == "%" || matches!(crate::core::text::fold(text).as_str(), "tuso" | "mauso" | "tyle")
+    text.trim() == "%" || matches!(crate::core::model::text::fold(text).as_str(), "tuso" | "mauso" | "tyle")
 }
 
 /// A second column for the same thing is ignored: the first one wins.

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::format::number;
-use crate::core::lang::Lang;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 use crate::core::rules::{Rule, RuleSet};
-use crate::core::score::{Scores, Status, UnitResult};
-use crate::core::text::fold_words;
+use crate::core::scoring::{Scores, Status, UnitResult};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -374,7 +374,7 @@ pub fn from_above(scores: &Scores, rules: &RuleSet) -> Vec<FromAbove> {
             let Some(r) = u.criterion(&c.code) else { continue };
             let Some(score) = r.score.filter(|_| r.points_lost() > 0.0 && !u.can_change(c, r)) else { continue };
             let from = match &r.source {
-                crate::core::score::Source::Inherited(from) => Some(from.clone()),
+                crate::core::scoring::Source::Inherited(from) => Some(from.clone()),
                 _ => None,
             };
             let same = |f: &&mut FromAbove| f.criterion == c.code && f.from == from && f.score == score;

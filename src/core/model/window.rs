@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::core::lang::Lang;
-use crate::core::period::Period;
+use crate::core::model::lang::Lang;
+use crate::core::model::period::Period;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Window {

@@ -1,14 +1,14 @@
 //! Many periods in a row: each unit's total and groups period by period, in period order, with
-//! the change against the period before. Two periods are a comparison ([`crate::core::compare`]);
+//! the change against the period before. Two periods are a comparison ([`crate::core::insight::compare`]);
 //! a trend needs three or more.
 
 use std::collections::HashMap;
 
-use crate::core::compare::Change;
 use crate::core::figures::unit_key;
-use crate::core::period::Period;
+use crate::core::insight::compare::Change;
+use crate::core::model::period::Period;
 use crate::core::rules::RuleSet;
-use crate::core::score::{Scores, UnitResult};
+use crate::core::scoring::{Scores, UnitResult};
 
 /// The fewest periods a trend is drawn for.
 pub const MIN_PERIODS: usize = 3;

@@ -3,8 +3,8 @@
 
 use std::cmp::Ordering;
 
-use crate::core::lang::Lang;
-use crate::core::text::fold_words;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Period {

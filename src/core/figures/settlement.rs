@@ -7,15 +7,15 @@
 use std::collections::BTreeMap;
 
 use crate::core::figures::{is_total_row, Figure, Issue, IssueKind, Place, TableKind, UnitRow, UnitTable};
-use crate::core::header::Mapping;
-use crate::core::header_rows::{self, cell_text, is_column_numbers};
-use crate::core::kind::is_unit_name;
+use crate::core::layout::header::Mapping;
+use crate::core::layout::header_rows::{self, cell_text, is_column_numbers};
+use crate::core::layout::kind::is_unit_name;
+use crate::core::layout::title::title;
+use crate::core::model::table::HEADER_SEARCH_ROWS;
+use crate::core::model::table::{Cell, Sheet};
+use crate::core::model::text::{fold, fold_words};
+use crate::core::model::values;
 use crate::core::rules::{FromReport, ReportColumn, RuleSet};
-use crate::core::table::HEADER_SEARCH_ROWS;
-use crate::core::table::{Cell, Sheet};
-use crate::core::text::{fold, fold_words};
-use crate::core::title::title;
-use crate::core::values;
 
 /// What the rows of a report are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -69,7 +69,7 @@ impl Layout {
     }
 
     /// One label per layout, for the choice on the files view.
-    pub fn label(self, lang: crate::core::lang::Lang) -> &'static str {
+    pub fn label(self, lang: crate::core::model::lang::Lang) -> &'static str {
         match self {
             Layout::PerUnit => lang.pick("Mỗi dòng là một đơn vị", "Each row is a unit"),
             Layout::PerField => {
@@ -185,7 +185,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>
         let kind = IssueKind::MixedReportRows { units, fields, read_as: layout };
         issues.push(Issue { place: place(form.header_first, Some(form.name)), kind });
     }
-    let stem = crate::core::table::stem(file).to_string();
+    let stem = crate::core::model::table::stem(file).to_string();
     // The total row stands for the reporting unit: the parent its rows pool into (a per-field
     // report is that unit itself).
     let whole = match layout {

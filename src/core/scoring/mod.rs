@@ -7,6 +7,7 @@
 //! front end does instead. Scores are kept in whole hundredths so that sums are exact.
 
 mod arithmetic;
+pub mod band;
 mod ranks;
 mod rollup;
 
@@ -18,10 +19,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::core::figures::sources::{match_key, Origin};
 use crate::core::figures::{Figure, Place, UnitRow};
-use crate::core::format;
-use crate::core::lang::Lang;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 use crate::core::rules::{Criterion, Level, Rounding, Rule, RuleSet, TrackedKind, ZeroRule};
-use crate::core::text::fold_words;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
@@ -143,7 +144,7 @@ pub struct UnitResult {
     pub name: String,
     pub parent: Option<String>,
     pub kind: Option<String>,
-    pub period: Option<crate::core::period::Period>,
+    pub period: Option<crate::core::model::period::Period>,
     /// The row it was read from; `None` for a parent made up from its children.
     pub source: Option<Place>,
     /// Empty for a unit of a score-only table.
@@ -213,7 +214,7 @@ impl UnitResult {
     }
 
     fn answers_for_province(&self) -> bool {
-        use crate::core::kind::Kind;
+        use crate::core::layout::kind::Kind;
         let below = [Kind::Department, Kind::District, Kind::Commune].map(|k| k.label(Lang::Vi));
         self.is_whole() || self.parent.is_none() && !self.kind.as_deref().is_some_and(|k| below.contains(&k))
     }
@@ -332,9 +333,9 @@ pub fn named_label(count: usize, l: Lang) -> String {
     }
 }
 
-impl crate::core::message::Message for ScoreWarning {
-    fn message(&self, lang: crate::core::lang::Lang) -> String {
-        use crate::core::lang::Lang;
+impl crate::core::model::message::Message for ScoreWarning {
+    fn message(&self, lang: crate::core::model::lang::Lang) -> String {
+        use crate::core::model::lang::Lang;
         match (self, lang) {
             (ScoreWarning::ParentWithoutRow { parent }, Lang::Vi) => format!(
                 "Đơn vị cấp trên «{parent}» không có dòng số liệu riêng; điểm của đơn vị này được tính gộp từ các đơn vị trực thuộc. Nếu đơn vị có hồ sơ của riêng mình, hãy thêm một dòng cho nó."

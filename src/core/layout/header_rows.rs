@@ -2,7 +2,7 @@
 //! label merged across the columns it covers, and labels merged down over the rows below. Each
 //! column's header is read as a path from the top row down («Số hồ sơ đã giải quyết › Trước hạn»).
 
-use crate::core::table::{Cell, Sheet};
+use crate::core::model::table::{Cell, Sheet};
 
 /// The separator of a path's parts when it is shown to a person.
 pub const SEPARATOR: &str = " › ";

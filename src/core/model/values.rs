@@ -1,7 +1,7 @@
 //! What a cell means as a number: counts and rates written the Vietnamese way ("1.234", "74,04%")
 //! or the English way ("1,234", "0.7404"), stored as numbers or as text.
 
-use crate::core::table::Cell;
+use crate::core::model::table::Cell;
 
 /// A cell that should hold a number and does not.
 #[derive(Clone, Debug, PartialEq)]

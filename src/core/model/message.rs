@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 
 pub trait Message {
     fn message(&self, lang: Lang) -> String;
@@ -50,7 +50,7 @@ macro_rules! vietnamese_error {
     ($($error:ty),+ $(,)?) => {$(
         impl std::fmt::Display for $error {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&$crate::core::message::Message::message(self, $crate::core::lang::Lang::Vi))
+                f.write_str(&$crate::core::model::message::Message::message(self, $crate::core::model::lang::Lang::Vi))
             }
         }
 

@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::core::alerts::{evaluate, Alert, AlertRule};
 use crate::core::analysis::Analysis;
 use crate::core::figures::unit_key;
-use crate::core::period::Period;
+use crate::core::insight::alerts::{evaluate, Alert, AlertRule};
+use crate::core::model::period::Period;
+use crate::core::model::text::fold_words;
 use crate::core::rules::RuleSet;
-use crate::core::score::{Scores, UnitResult};
-use crate::core::text::fold_words;
+use crate::core::scoring::{Scores, UnitResult};
 
 /// A score in both periods; `None` where the unit has no score in that period.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -30,7 +30,7 @@ impl Change {
 /// «giảm 0,4 điểm so với tháng 9/2026», «không đổi so với tháng trước».
 pub fn change_phrase(delta: f64, decimals: usize, previous: &Period, current: Option<&Period>) -> String {
     let since = previous.seen_from(current);
-    let size = crate::core::format::number(delta.abs(), decimals);
+    let size = crate::core::model::format::number(delta.abs(), decimals);
     match delta {
         d if d > 0.0 => format!("tăng {size} điểm so với {since}"),
         d if d < 0.0 => format!("giảm {size} điểm so với {since}"),

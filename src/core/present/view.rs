@@ -1,7 +1,7 @@
 //! The app's views, one per task, named in the URL hash (`#xep-hang`) so that the back button and
 //! bookmarks work, from a web folder or a single file alike.
 
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {

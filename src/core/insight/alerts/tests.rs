@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::core::figures::UnitRow;
-use crate::core::score::score_units;
+use crate::core::scoring::score_units;
 
 fn unit(name: &str, figures: &[(&str, f64, f64)]) -> UnitRow {
     UnitRow::with_counts(name, figures)
@@ -195,8 +195,8 @@ fn what_the_province_sets_is_no_communes_own_even_repeated_on_its_row() {
     assert!(found.iter().all(|a| a.code() != "CKMB"), "CKMB 0/18 is red, but no commune can act on it: {found:?}");
     let tot = &scores.units[0];
     let publish = tot.criterion("PUBLISH_ON_TIME").unwrap();
-    assert_eq!(crate::core::plan::to_full(&rules, tot, publish), None);
-    assert!(crate::core::plan::top_actions(tot, &rules, 3).iter().all(|s| s.criterion != "PUBLISH_ON_TIME"));
+    assert_eq!(crate::core::insight::plan::to_full(&rules, tot, publish), None);
+    assert!(crate::core::insight::plan::top_actions(tot, &rules, 3).iter().all(|s| s.criterion != "PUBLISH_ON_TIME"));
     let above = from_above(&scores, &rules);
     assert_eq!(above, [FromAbove { from: None, criterion: "PUBLISH_ON_TIME".into(), score: 0.0, max: 6.0, units: 2 }]);
     assert_eq!(

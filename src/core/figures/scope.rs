@@ -5,11 +5,11 @@
 
 use crate::core::figures::sources::level;
 use crate::core::figures::UnitRow;
-use crate::core::format::number;
-use crate::core::kind::{kind_of, Kind};
-use crate::core::lang::Lang;
-use crate::core::period::Period;
-use crate::core::text::fold_words;
+use crate::core::layout::kind::{kind_of, Kind};
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
+use crate::core::model::period::Period;
+use crate::core::model::text::fold_words;
 
 /// The period a sheet's name gives its rows: one written in it («Tháng 10-2025»), else the file's
 /// period narrowed or widened as the name says («Điểm năm» of a file of 10/2025 is the year 2025).

@@ -9,13 +9,13 @@ pub mod whole;
 use std::collections::BTreeMap;
 
 use crate::core::analysis::Analysis;
-use crate::core::band::Band;
-use crate::core::format::number;
-use crate::core::lang::Lang;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
 use crate::core::rules::{Counts, Criterion, RuleSet};
-use crate::core::score::CriterionResult;
-use crate::core::score::{counts_hundredths, fewest_to_reach, hundredths_to_points, points_to_hundredths};
-use crate::core::score::{Status, UnitResult};
+use crate::core::scoring::band::Band;
+use crate::core::scoring::CriterionResult;
+use crate::core::scoring::{counts_hundredths, fewest_to_reach, hundredths_to_points, points_to_hundredths};
+use crate::core::scoring::{Status, UnitResult};
 
 /// A criterion the unit can raise: its counts, and where its score stands.
 struct Raisable<'a> {
@@ -326,7 +326,7 @@ impl Plan {
 mod tests {
     use super::*;
     use crate::core::figures::UnitRow;
-    use crate::core::score::{score_units, Source};
+    use crate::core::scoring::{score_units, Source};
 
     fn unit(figures: &[(&str, f64, f64)]) -> UnitRow {
         UnitRow::with_counts("Xã An Bình", figures)

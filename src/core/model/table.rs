@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::core::dossier::DossierList;
-use crate::core::format;
+use crate::core::model::format;
 use serde::{Deserialize, Serialize};
 
 /// Rows searched for a table's header, below any title rows: readers, header matching and
@@ -63,7 +63,7 @@ impl Cell {
     /// shows it.
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(t) => crate::core::text::tidy(t),
+            Cell::Text(t) => crate::core::model::text::tidy(t),
             other => other.display(),
         }
     }

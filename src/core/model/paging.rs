@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::core::format;
-use crate::core::lang::Lang;
+use crate::core::model::format;
+use crate::core::model::lang::Lang;
 
 pub const SHOW_ALL_UP_TO: usize = 500;
 pub const PAGE_SIZE: usize = 100;

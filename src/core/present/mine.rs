@@ -2,14 +2,14 @@
 //! next band, its dossiers to fix, its totals over the loaded periods.
 
 use crate::core::analysis::Analysis;
-use crate::core::band::Band;
-use crate::core::format::{escape, number};
-use crate::core::lang::Lang;
-use crate::core::plan::{default_target, fixable, plan};
+use crate::core::insight::plan::{default_target, fixable, plan};
+use crate::core::model::format::{escape, number};
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 use crate::core::report::fix_list::rows;
 use crate::core::rules::RuleSet;
-use crate::core::score::Scores;
-use crate::core::text::fold_words;
+use crate::core::scoring::band::Band;
+use crate::core::scoring::Scores;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mine {

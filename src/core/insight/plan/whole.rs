@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 
 use super::{plan, Raisable};
 use crate::core::figures::{Figure, UnitRow};
-use crate::core::format::number;
-use crate::core::kind::whole_label;
-use crate::core::lang::Lang;
+use crate::core::layout::kind::whole_label;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
 use crate::core::rules::RuleSet;
-use crate::core::score::{hundredths_to_points, points_to_hundredths, score_units, Scores, Status, UnitResult};
+use crate::core::scoring::{hundredths_to_points, points_to_hundredths, score_units, Scores, Status, UnitResult};
 
 /// Dossiers one unit is to add on one criterion, and the points they bring the whole.
 #[derive(Clone, Debug, PartialEq)]

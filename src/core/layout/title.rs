@@ -4,11 +4,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::header_rows::cell_text;
-use crate::core::period::Period;
-use crate::core::table::Sheet;
-use crate::core::text::fold_words;
-use crate::core::window::Window;
+use crate::core::layout::header_rows::cell_text;
+use crate::core::model::period::Period;
+use crate::core::model::table::Sheet;
+use crate::core::model::text::fold_words;
+use crate::core::model::window::Window;
 
 /// What the title block says.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -1,7 +1,7 @@
 //! Grading bands on the 100-point total (local practice): ≥ 90 Xuất sắc, ≥ 80 Tốt, ≥ 70 Khá,
 //! ≥ 50 Trung bình, below that Yếu. One name per band, for the screen and every export.
 
-use crate::core::lang::Lang;
+use crate::core::model::lang::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Band {

@@ -108,7 +108,7 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
         results.push(UnitResult {
             name: unit.name.clone(),
             parent: parent_of[u].map(|p| units[p].name.clone()),
-            kind: crate::core::kind::kind_of(&unit.name, unit.kind.as_deref()),
+            kind: crate::core::layout::kind::kind_of(&unit.name, unit.kind.as_deref()),
             period: unit.period.clone(),
             source: (u < synthetic_from).then(|| unit.source.clone()),
             criteria,

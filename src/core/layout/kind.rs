@@ -1,8 +1,8 @@
 //! The kind of a unit: the portal ranks provincial departments and communes apart. A table's
 //! `Loại đơn vị` says it; otherwise the name does («Sở Tư pháp», «UBND xã Tân Tiến»).
 
-use crate::core::lang::Lang;
-use crate::core::text::fold_words;
+use crate::core::model::lang::Lang;
+use crate::core::model::text::fold_words;
 
 /// How the whole is named above its units: «UBND thị xã An Hòa» stands as «Toàn thị xã An Hòa».
 pub fn whole_label(name: &str, lang: Lang) -> String {

@@ -1,15 +1,15 @@
 //! The overview of a period, as the «Tổng quan» view shows it: the whole's total and band, each
 //! group's result with its change (the letter's own sentences), and the highest and lowest units.
 
-use crate::core::band::Band;
-use crate::core::format::number;
-use crate::core::kind::whole_label;
-use crate::core::lang::Lang;
-use crate::core::period::Period;
+use crate::core::layout::kind::whole_label;
+use crate::core::model::format::number;
+use crate::core::model::lang::Lang;
+use crate::core::model::period::Period;
 use crate::core::report::charts::Bar;
 use crate::core::report::letter::{results, total_of};
 use crate::core::rules::RuleSet;
-use crate::core::score::{hundredths_to_points, points_to_hundredths, Scores};
+use crate::core::scoring::band::Band;
+use crate::core::scoring::{hundredths_to_points, points_to_hundredths, Scores};
 
 /// Units listed at each end of the ranking.
 pub const ENDS: usize = 3;
@@ -42,11 +42,11 @@ pub fn overview(scores: &Scores, before: Option<(&Period, &Scores)>, rules: &Rul
     } else {
         whole_label(&r.whole, lang)
     };
-    let mut ranked: Vec<&crate::core::score::UnitResult> = scores.units.iter().filter(|u| !u.is_whole()).collect();
+    let mut ranked: Vec<&crate::core::scoring::UnitResult> = scores.units.iter().filter(|u| !u.is_whole()).collect();
     // Highest first; among equals, by name.
     ranked.sort_by(|a, b| b.total.total_cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
     let ends = ENDS.min(ranked.len() / 2);
-    let pick = |u: &&crate::core::score::UnitResult| (u.name.clone(), u.total);
+    let pick = |u: &&crate::core::scoring::UnitResult| (u.name.clone(), u.total);
     // The lowest first, among equals by name; never one of the highest.
     let mut lowest: Vec<(String, f64)> = ranked.iter().rev().take(ends).map(pick).collect();
     lowest.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));

@@ -81,14 +81,16 @@ fn settings_are_remembered() {
 async fn a_dossier_list_is_streamed_and_crosses_the_wire() {
     let file = browser_file("so-ho-so.xlsx", include_bytes!("fixtures/dossiers/so-ho-so.xlsx"));
     let bytes = browser::file_bytes(&file).await.expect("bytes");
-    let outcome = read_file("so-ho-so.xlsx", &bytes);
+    let limits = chiso::core::read::Limits::default();
+    let outcome = chiso::core::dossier::book::read("so-ho-so.xlsx", &bytes, &limits, &mut |_| {});
     use chiso::core::engine::protocol::{Posted, Reply};
     let reply = Posted::new(Reply::Read { outline: Some(outcome), found: None });
     let Ok(Posted { message: Reply::Read { outline: Some(back), .. }, .. }) = Posted::decode(reply.encode()) else {
         panic!("the reading did not cross")
     };
-    let back = back.expect("read");
-    let list = back.workbook.sheets[0].dossiers.clone().expect("a dossier list");
+    use chiso::core::dossier::book::Streamed;
+    let (back, _) = back.expect("read");
+    let list = back.list(0).cloned().expect("a dossier list");
     assert_eq!(list.dossiers.len(), 44);
     // A01: received 02/11/2026 08:00, finished 10/11/2026 16:30 (tests/fixtures/dossiers/so-ho-so.csv).
     let a01 = &list.dossiers[0];

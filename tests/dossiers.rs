@@ -9,6 +9,7 @@
 mod common;
 
 use chiso::core::analysis::{analyse, Choice, Focus};
+use chiso::core::dossier::book::{Book, Streamed};
 use chiso::core::dossier::reasons::Reason;
 use chiso::core::dossier::recover::recover;
 use chiso::core::dossier::tally::shortfalls;
@@ -17,9 +18,8 @@ use chiso::core::figures::dossier_issues::Assumed;
 use chiso::core::figures::sources::SourceKind;
 use chiso::core::figures::{Figure, IssueKind, TableError, TableKind};
 use chiso::core::model::message::Message;
-use chiso::core::model::table::Workbook;
 use chiso::core::model::window::Window;
-use chiso::core::read::read_file;
+use chiso::core::read::{read_file, Limits};
 use chiso::core::rules::RuleSet;
 use chiso::core::scoring::UnitResult;
 
@@ -27,8 +27,15 @@ const A: &str = "UBND xã An Bình";
 const B: &str = "UBND xã Bình Minh";
 const C: &str = "UBND phường Cát Lợi";
 
-fn book(name: &str) -> Workbook {
-    common::fixture_book(&format!("dossiers/{name}"))
+/// A fixture read as the app and the CLI read it: a dossier list streamed into records.
+fn book(name: &str) -> Book {
+    streamed(name, &common::fixture_bytes(&format!("dossiers/{name}")))
+}
+
+fn streamed(name: &str, bytes: &[u8]) -> Book {
+    chiso::core::dossier::book::read(name, bytes, &Limits::default(), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+        .0
 }
 
 fn unit<'a>(units: &'a [UnitResult], name: &str) -> &'a UnitResult {
@@ -61,7 +68,7 @@ fn check_fixture(file: &str) {
     let rules = RuleSet::default_rules().unwrap();
     let wb = book(file);
     // Streamed into records: the cells kept are the title, the header and the preview.
-    let list = wb.sheets[0].dossiers.as_ref().unwrap_or_else(|| panic!("{file}: not read as a dossier list"));
+    let list = wb.list(0).unwrap_or_else(|| panic!("{file}: not read as a dossier list"));
     assert_eq!(list.dossiers.len(), 44, "{file}");
     let analysis = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     assert!(analysis.errors.is_empty(), "{file}: {:?}", analysis.errors);
@@ -287,7 +294,7 @@ fn procedure_figures_from_a_unit_sheet_typed_or_the_province() {
     let sheet_csv = "Đơn vị,Đơn vị cấp trên,Kỳ,DVC có hồ sơ trực tuyến (mẫu số),TTHC có giao dịch thanh toán trực tuyến (tử số),TTHC có giao dịch thanh toán trực tuyến (mẫu số),TTHC công bố đúng hạn (tử số),TTHC công bố đúng hạn (mẫu số),Hồ sơ đồng bộ lên Cổng DVCQG (tử số),Hồ sơ đồng bộ lên Cổng DVCQG (mẫu số)\n\
 UBND tỉnh Hòa Sơn,,11/2026,,,,74,79,,\n\
 UBND xã An Bình,UBND tỉnh Hòa Sơn,11/2026,10,2,8,,,1,1\n";
-    let sheet = read_file("so-lieu-don-vi.csv", sheet_csv.as_bytes()).unwrap().workbook;
+    let sheet = streamed("so-lieu-don-vi.csv", sheet_csv.as_bytes());
     let mut typed = Typed::default();
     typed.insert(
         "ubnd xa binh minh".into(),
@@ -343,8 +350,8 @@ fn the_kind_can_be_overridden_both_ways() {
     // want of a criterion) until the user says it is a dossier list.
     let text =
         "Đơn vị,Ngày tiếp nhận,Kênh nộp\nUBND xã An Bình,02/11/2026,Trực tuyến\nUBND xã An Bình,03/11/2026,Trực tiếp\n";
-    let wb = read_file("it.csv", text.as_bytes()).unwrap().workbook;
-    assert!(wb.sheets[0].dossiers.is_none());
+    let wb = streamed("it.csv", text.as_bytes());
+    assert!(wb.list(0).is_none());
     let auto = analyse(&[(&wb, Choice::default())], &rules, &Focus::default(), &Typed::default());
     assert!(auto.scores.units.is_empty());
     let told = Choice { kind: Some(TableKind::DossierList), ..Choice::default() };
@@ -359,7 +366,7 @@ fn the_kind_can_be_overridden_both_ways() {
     let wb = chiso::core::read::read_with("so-ho-so.csv", &std::fs::read(path).unwrap(), &limits, &mut |_| {})
         .unwrap()
         .workbook;
-    assert!(wb.sheets[0].dossiers.is_none() && wb.sheets[0].height() == 46);
+    assert!(wb.sheets[0].keeps_every_row() && wb.sheets[0].height() == 46);
     let as_units = Choice { kind: Some(TableKind::UnitFigures), ..Choice::default() };
     let analysis = analyse(&[(&wb, as_units)], &rules, &Focus::default(), &Typed::default());
     assert!(analysis.scores.units.is_empty());
@@ -474,9 +481,9 @@ fn serials_of_a_1904_workbook() {
         out.write_all(&data).unwrap();
     }
     let bytes = out.finish().unwrap().into_inner();
-    let wb = read_file("mac.xlsx", &bytes).unwrap().workbook;
-    assert!(wb.date1904);
-    let list = wb.sheets[0].dossiers.as_ref().expect("a dossier list");
+    let wb = streamed("mac.xlsx", &bytes);
+    assert!(wb.workbook.date1904);
+    let list = wb.list(0).expect("a dossier list");
     let d = &list.dossiers[0];
     assert_eq!(d.received.map(|x| x.to_string()).as_deref(), Some("2026-11-02 08:00:00"));
     assert_eq!(d.finished.map(|x| x.to_string()).as_deref(), Some("2026-11-06 00:00:00"));
@@ -593,9 +600,9 @@ fn a_long_list_says_how_many_rows_it_has() {
     for i in 1..=250 {
         text.push_str(&format!("H{i},UBND xã An Bình,02/11/2026,05/11/2026,04/11/2026\n"));
     }
-    let wb = read_file("dai.csv", text.as_bytes()).unwrap().workbook;
-    let sheet = &wb.sheets[0];
-    assert_eq!(sheet.dossiers.as_ref().map(|d| d.dossiers.len()), Some(250));
+    let wb = streamed("dai.csv", text.as_bytes());
+    let sheet = &wb.workbook.sheets[0];
+    assert_eq!(wb.list(0).map(|d| d.dossiers.len()), Some(250));
     assert!(sheet.height() < 250, "only the preview is kept as cells");
     assert_eq!(sheet.rows_in_file(), 251);
     assert_eq!(sheet.range_address().as_deref(), Some("A1:E251"));

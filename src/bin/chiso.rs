@@ -15,6 +15,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use chiso::core::analysis::{analyse, Analysis, Choice, Focus};
+use chiso::core::dossier::book;
 use chiso::core::figures::sources::SourceOrder;
 use chiso::core::insight::alerts;
 use chiso::core::insight::compare::compare;
@@ -22,7 +23,7 @@ use chiso::core::model::lang::Lang;
 use chiso::core::model::message::{Located, Message};
 use chiso::core::model::period::Period;
 use chiso::core::model::text::fold_words;
-use chiso::core::read::read_file;
+use chiso::core::read::Limits;
 use chiso::core::report::error::ReportError;
 use chiso::core::report::export::{Export, Sources};
 use chiso::core::report::template;
@@ -144,12 +145,14 @@ fn analysed(args: &Args) -> Result<(RuleSet, Analysis, bool), String> {
                 continue;
             }
         };
-        match read_file(&name, &bytes) {
-            Ok(loaded) => {
-                for note in &loaded.notes {
-                    eprintln!("{}", note.clone().in_file(&name));
+        // A dossier list streams into records, as in the app: a province's month is never
+        // millions of cells.
+        match book::read(&name, &bytes, &Limits::default(), &mut |_| {}) {
+            Ok((book, notes)) => {
+                for note in notes {
+                    eprintln!("{}", note.in_file(&name));
                 }
-                books.push(loaded.workbook);
+                books.push(book);
             }
             Err(e) => {
                 eprintln!("{}", e.in_file(&name));

@@ -20,10 +20,11 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::{crossed, crossing, sleep};
 use crate::core::analysis::Analysis;
+use crate::core::dossier::book::Book;
 use crate::core::engine::protocol::{unpack_part, Posted, Reply, Request};
 use crate::core::engine::{EngineError, Inputs, Results};
 use crate::core::layout::header::Mapping;
-use crate::core::read::{Limits, Loaded, Progress, ReadError};
+use crate::core::read::{Limits, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made, SAMPLE_NAME};
 
@@ -294,10 +295,12 @@ pub enum Source {
     Sample,
 }
 
-/// What reading a file gives the page: the workbook's outline, the table chiso finds in it
-/// with no choice made (where a remembered mapping may apply), and the file's bytes.
+/// What reading a file gives the page: the outline of the book read, what to tell the user of
+/// it, the table chiso finds in it with no choice made (where a remembered mapping may apply),
+/// and the file's bytes.
 pub struct Read {
-    pub loaded: Loaded,
+    pub book: Book,
+    pub notes: Vec<Note>,
     pub found: Option<(usize, Mapping)>,
     pub bytes: Arc<Vec<u8>>,
 }
@@ -322,7 +325,7 @@ pub async fn read(
     };
     let sent: Vec<&[u8]> = bytes.iter().map(|b| b.as_slice()).collect();
     let answer = alone(ask(request, &sent, rules, timeout_ms, progress)).await;
-    let (loaded, found, bytes) = match answer {
+    let ((book, notes), found, bytes) = match answer {
         Ok(Posted { message: Reply::Read { outline: Some(outline), found }, buffers }) => {
             let bytes = bytes.or_else(|| buffers.into_iter().next().map(Arc::new)).unwrap_or_default();
             (outline?, found, bytes)
@@ -334,7 +337,7 @@ pub async fn read(
         Err(Unanswered::Crashed(detail)) => return Err(ReadError::Crashed { detail }),
     };
     HELD.with(|h| h.borrow_mut().push(Held { id, name, bytes: bytes.clone(), limits: limits.clone() }));
-    Ok(Read { loaded, found, bytes })
+    Ok(Read { book, notes, found, bytes })
 }
 
 /// The page no longer holds file `id`: neither does the worker.

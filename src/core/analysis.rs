@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::core::dossier::actions::{actions, Action};
+use crate::core::dossier::book::Streamed;
 use crate::core::dossier::procedures::{procedures, ProcedureTable};
 use crate::core::dossier::units::DossierTable;
 use crate::core::dossier::{find_header, list::from_sheet, Certainty, DossierMapping};
@@ -18,7 +19,6 @@ use crate::core::layout::title::title;
 use crate::core::model::lang::Lang;
 use crate::core::model::message::Message;
 use crate::core::model::period::Period;
-use crate::core::model::table::Workbook;
 use crate::core::model::window::Window;
 use crate::core::rules::RuleSet;
 use crate::core::scoring::{score_units, Scores};
@@ -166,16 +166,17 @@ impl Analysis {
 
 /// The table of units in `book`: the chosen sheet, or else the first sheet (visible sheets
 /// first) that has one. When none has, the error of the first sheet tried.
-pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<FileTable, TableError> {
+pub fn table_of<B: Streamed + ?Sized>(source: &B, rules: &RuleSet, choice: &Choice) -> Result<FileTable, TableError> {
+    let book = source.workbook();
     let make = |index: usize, mapping: Option<Mapping>| {
         let sheet = &book.sheets[index];
         let as_dossiers = match choice.kind {
             Some(TableKind::DossierList) => true,
             Some(_) => false,
-            None => sheet.dossiers.is_some(),
+            None => source.is_list(index),
         };
         if as_dossiers {
-            return dossier_table(book, index, choice, rules);
+            return dossier_table(source, index, choice, rules);
         }
         if choice.mapping.is_none() && matches!(choice.kind, None | Some(TableKind::SettlementReport)) {
             if let Some(table) = settlement::read(&book.file_name, sheet, rules, choice.report_rows) {
@@ -212,10 +213,16 @@ pub fn table_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Fil
 
 /// A sheet read as a dossier list: its streamed records, or (when the user said it is one) its
 /// cells read as records now. Its units are tallied over the chosen window, or the inferred one.
-fn dossier_table(book: &Workbook, index: usize, choice: &Choice, rules: &RuleSet) -> Result<FileTable, TableError> {
+fn dossier_table<B: Streamed + ?Sized>(
+    source: &B,
+    index: usize,
+    choice: &Choice,
+    rules: &RuleSet,
+) -> Result<FileTable, TableError> {
+    let book = source.workbook();
     let sheet = &book.sheets[index];
     let (file, name) = (book.file_name.clone(), sheet.name.clone());
-    let list = match (&sheet.dossiers, &choice.dossier_mapping) {
+    let list = match (source.list(index), &choice.dossier_mapping) {
         (None, Some(mapping)) if mapping.fits(sheet) => Arc::new(from_sheet(sheet, mapping.clone(), book.date1904)),
         (Some(list), _) => list.clone(),
         (None, _) => {
@@ -255,8 +262,13 @@ const TITLE_ROWS: usize = 10;
 /// take the one the user gave the file, else their sheet's (see [`sheet_period`]), else the one a
 /// title block of the workbook states, else the one in the file's name. Which tables make the month is the
 /// user's choice (`Choice::sheets`), else [`default_use`]'s.
-pub fn tables_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Vec<FileTable>, TableError> {
-    let mut tables = vec![table_of(book, rules, choice)?];
+pub fn tables_of<B: Streamed + ?Sized>(
+    source: &B,
+    rules: &RuleSet,
+    choice: &Choice,
+) -> Result<Vec<FileTable>, TableError> {
+    let mut tables = vec![table_of(source, rules, choice)?];
+    let book = source.workbook();
     let figures = matches!(tables[0].table.kind, TableKind::UnitFigures | TableKind::ScoreOnly);
     if figures && choice.mapping.is_none() && (choice.sheet.is_none() || choice.sheets.is_some()) {
         let first = tables[0].sheet_index;
@@ -308,11 +320,16 @@ pub fn tables_of(book: &Workbook, rules: &RuleSet, choice: &Choice) -> Result<Ve
 /// Reads every file's table, sorts the units into periods, makes one row per unit and period
 /// from every source (see [`merge`]), finds the whole, and scores the period in focus and the one
 /// it is compared with.
-pub fn analyse(books: &[(&Workbook, Choice)], rules: &RuleSet, focus: &Focus, typed: &Typed) -> Analysis {
+pub fn analyse<B: Streamed + ?Sized>(
+    books: &[(&B, Choice)],
+    rules: &RuleSet,
+    focus: &Focus,
+    typed: &Typed,
+) -> Analysis {
     let mut tables = Vec::new();
     let mut errors = Vec::new();
     for (book, choice) in books {
-        match tables_of(book, rules, choice) {
+        match tables_of(*book, rules, choice) {
             Ok(read) => tables.extend(read),
             Err(e) => errors.push(e),
         }

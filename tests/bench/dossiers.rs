@@ -275,10 +275,11 @@ fn run(layout: &str, which: &str, bytes: &[u8]) -> Result<(), Box<dyn std::error
         let start = Instant::now();
         match which {
             "chiso" => {
-                let loaded = chiso::core::read::read_file("dossiers-200k.xlsx", bytes).map_err(|e| format!("{e:?}"))?;
+                let limits = chiso::core::read::Limits::default();
+                let (book, _) = chiso::core::dossier::book::read("dossiers-200k.xlsx", bytes, &limits, &mut |_| {})
+                    .map_err(|e| format!("{e:?}"))?;
                 let read = Instant::now();
-                let analysis =
-                    analyse(&[(&loaded.workbook, Choice::default())], &rules, &Focus::default(), &Default::default());
+                let analysis = analyse(&[(&book, Choice::default())], &rules, &Focus::default(), &Default::default());
                 let table = analysis.tables[0].dossiers.as_ref().ok_or("not a dossier list")?;
                 let actions = chiso::core::dossier::actions::actions(table, &analysis.scores, &rules);
                 // The one-stop export's refused and withdrawn dossiers (4 %) are left out.

@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod assumed;
+pub mod book;
 pub mod columns;
 pub mod drill;
 pub mod list;

@@ -17,12 +17,12 @@ use serde::{Deserialize, Serialize};
 pub use self::error::EngineError;
 use self::protocol::{pack, Posted, Reply, Request};
 use crate::core::analysis::{analyse, table_of, Choice, Focus};
+use crate::core::dossier::book::{self, Book};
 use crate::core::dossier::units::Typed;
 use crate::core::insight::alerts::{evaluate, AlertSettings};
 use crate::core::insight::compare::compare;
 use crate::core::layout::header::Mapping;
-use crate::core::model::table::Workbook;
-use crate::core::read::{read_with, Limits, Loaded, Progress, ReadError};
+use crate::core::read::{Limits, Progress, ReadError};
 use crate::core::report::error::ReportError;
 pub use crate::core::report::job::Results;
 use crate::core::report::job::{Job, Made, SAMPLE_NAME};
@@ -43,7 +43,7 @@ pub struct Inputs {
 /// The engine's state.
 #[derive(Default)]
 pub struct Engine {
-    books: BTreeMap<u32, Arc<Workbook>>,
+    books: BTreeMap<u32, Arc<Book>>,
     /// The rule set sent last, parsed (or why it does not parse).
     rules: Option<Result<Arc<RuleSet>, RuleError>>,
     last: Option<Results>,
@@ -106,13 +106,13 @@ impl Engine {
         quiet: bool,
         progress: &mut dyn FnMut(Progress),
     ) -> Reply {
-        let outcome = read_with(name, bytes, limits, progress);
+        let outcome = book::read(name, bytes, limits, progress);
         let outline = match &outcome {
             _ if quiet => None,
-            Ok(loaded) => Some(Ok(Loaded { workbook: loaded.workbook.outline(), notes: loaded.notes.clone() })),
+            Ok((book, notes)) => Some(Ok((book.outline(), notes.clone()))),
             Err(e) => Some(Err(e.clone())),
         };
-        let found = outcome.ok().and_then(|loaded| self.keep(id, loaded.workbook));
+        let found = outcome.ok().and_then(|(book, _)| self.keep(id, book));
         Reply::Read { outline, found }
     }
 
@@ -120,8 +120,8 @@ impl Engine {
     /// with no choice made, whose headers may match a mapping the user corrected earlier (the
     /// page remembers those). A dossier list read as records is matched by its own headers,
     /// which the page has: it is not tallied for this.
-    fn keep(&mut self, id: u32, book: Workbook) -> Option<(usize, Mapping)> {
-        let streamed = book.sheets.iter().any(|s| s.dossiers.is_some());
+    fn keep(&mut self, id: u32, book: Book) -> Option<(usize, Mapping)> {
+        let streamed = book.streamed();
         let found = self
             .rules()
             .ok()
@@ -140,7 +140,7 @@ impl Engine {
             return Err(EngineError::Missing(missing));
         }
         let rules = self.rules()?;
-        let books: Vec<(&Workbook, Choice)> =
+        let books: Vec<(&Book, Choice)> =
             inputs.files.iter().map(|(id, choice)| (&*self.books[id], choice.clone())).collect();
         let analysis = analyse(&books, &rules, &inputs.focus, &inputs.typed);
         let alert_rules = inputs.alerts.rules();

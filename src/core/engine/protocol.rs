@@ -14,11 +14,12 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{EngineError, Inputs};
+use crate::core::dossier::book::Book;
 use crate::core::dossier::list::Dossier;
 use crate::core::insight::alerts::Alert;
 use crate::core::layout::header::Mapping;
 use crate::core::model::period::Period;
-use crate::core::read::{Limits, Loaded, Progress, ReadError};
+use crate::core::read::{Limits, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made, Results};
 use crate::core::scoring::Scores;
@@ -72,7 +73,7 @@ pub enum Reply {
     /// A file read: its outline (none for a quiet reading; the whole workbook stays in the
     /// worker), and the table chiso finds in it with no choice made, whose headers may match a
     /// mapping the user corrected earlier.
-    Read { outline: Option<Result<Loaded, ReadError>>, found: Option<(usize, Mapping)> },
+    Read { outline: Option<Result<(Book, Vec<Note>), ReadError>>, found: Option<(usize, Mapping)> },
     /// The results without the parts that follow as buffers ([`pack`]).
     Analysed(Box<Result<Results, EngineError>>),
     /// A file made; its bytes are the first buffer.

@@ -3,6 +3,7 @@
 
 use super::protocol::{unpack_part, SLICE};
 use super::*;
+use crate::core::dossier::book::Streamed;
 use crate::core::read::read_file;
 use crate::core::report::export::Export;
 use crate::core::rules::DEFAULT_RULES;
@@ -45,7 +46,7 @@ fn results_of(posted: Posted<Reply>) -> Result<Results, EngineError> {
 
 #[test]
 fn every_request_and_reply_crosses_unchanged() {
-    let loaded = read_file("xa.csv", CSV.as_bytes()).unwrap();
+    let loaded = book::read("xa.csv", CSV.as_bytes(), &Limits::default(), &mut |_| {}).unwrap();
     let results = csv_results();
     assert!(!results.alerts.is_empty());
     let requests = [
@@ -116,7 +117,7 @@ fn the_engine_analyses_what_it_holds_and_says_what_it_lacks() {
         panic!("no reading")
     };
     let book = read_file("xa.csv", CSV.as_bytes()).unwrap().workbook;
-    assert_eq!(outline.unwrap().unwrap().workbook, book.outline());
+    assert_eq!(outline.unwrap().unwrap().0.workbook, book.outline());
     assert_eq!(found.map(|(sheet, m)| (sheet, m.headers.len())), Some((0, 3)));
     // What the page receives is what analysing the workbook directly gives.
     let results = results_of(ask(&mut engine, Request::Analyse(inputs(&[7])), vec![]).unwrap()).unwrap();
@@ -181,7 +182,7 @@ fn downloads_are_made_from_the_last_results_and_the_request_names_nothing_else()
 fn the_sample_is_made_and_read_in_the_engine_and_its_bytes_come_back() {
     let mut engine = Engine::default();
     ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
-    let Some(Posted { message: Reply::Read { outline: Some(Ok(loaded)), .. }, buffers }) =
+    let Some(Posted { message: Reply::Read { outline: Some(Ok((loaded, _))), .. }, buffers }) =
         ask(&mut engine, Request::Sample { id: 2 }, vec![])
     else {
         panic!("no sample")
@@ -208,12 +209,13 @@ fn a_dossier_list_crosses_in_slices_and_arrives_whole() {
         text.push_str(&format!("H{i},{unit},{:02}/11/2026,28/11/2026,{:02}/11/2026\n", 1 + i % 27, 2 + i % 27));
     }
     let read = Request::Read { id: 3, name: "ho-so.csv".into(), limits: Limits::default(), quiet: false };
-    let Some(Posted { message: Reply::Read { outline: Some(Ok(outline)), found }, .. }) =
+    let Some(Posted { message: Reply::Read { outline: Some(Ok((outline, _))), found }, .. }) =
         ask(&mut engine, read, vec![text.into_bytes()])
     else {
         panic!("no reading")
     };
-    assert!(outline.workbook.sheets[0].dossiers.is_some(), "read as a dossier list");
+    assert!(outline.list(0).is_some_and(|l| l.dossiers.is_empty()), "read as a dossier list, its records to come");
+    assert_eq!(outline.workbook.sheets[0].rows_in_file(), 45_001);
     assert_eq!(found, None);
     let answer = ask(&mut engine, Request::Analyse(inputs(&[3])), vec![]).unwrap();
     // Beside the head, three slices of records and the history; every dossier was settled on

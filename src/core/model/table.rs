@@ -1,9 +1,6 @@
 //! The neutral model every reader produces: a workbook of sheets, each a rectangle of cells.
 //! Later stages (header matching, figures, dossiers) read only this, never a file format.
 
-use std::sync::Arc;
-
-use crate::core::dossier::DossierList;
 use crate::core::model::format;
 use serde::{Deserialize, Serialize};
 
@@ -95,11 +92,8 @@ pub struct Sheet {
     /// Merged ranges in the header rows, as (first, last) absolute (row, column), inclusive.
     #[serde(default)]
     pub merges: Vec<((usize, usize), (usize, usize))>,
-    /// A dossier list read as records while it streamed in; `cells` then hold only its first
-    /// rows, for the preview.
-    #[serde(default)]
-    pub dossiers: Option<Arc<DossierList>>,
-    /// Set on an outline: what the whole sheet was.
+    /// Set on an outline, and on a sheet whose rows went to a sink past its first ones: what
+    /// the whole sheet was.
     #[serde(default)]
     whole: Option<Whole>,
 }
@@ -129,16 +123,7 @@ impl Sheet {
     /// Builds a sheet from cells already laid out row after row, `width` to a row.
     pub fn from_cells(name: impl Into<String>, origin: (usize, usize), width: usize, cells: Vec<Cell>) -> Sheet {
         debug_assert!(width == 0 || cells.len().is_multiple_of(width));
-        Sheet {
-            name: name.into(),
-            hidden: false,
-            origin,
-            width,
-            cells,
-            merges: Vec::new(),
-            dossiers: None,
-            whole: None,
-        }
+        Sheet { name: name.into(), hidden: false, origin, width, cells, merges: Vec::new(), whole: None }
     }
 
     pub fn width(&self) -> usize {
@@ -156,9 +141,8 @@ impl Sheet {
         }
     }
 
-    /// The sheet as the page holds it: its first [`OUTLINE_ROWS`] rows, and its dossier list
-    /// without the records (the analysis brings those); its size and emptiness stay the whole
-    /// sheet's. A province's list is hundreds of thousands of records the page need not decode.
+    /// The sheet as the page holds it: its first [`OUTLINE_ROWS`] rows; its size and emptiness
+    /// stay the whole sheet's.
     pub fn outline(&self) -> Sheet {
         let whole = Whole { rows_in_file: self.rows_in_file(), empty: self.is_empty() };
         Sheet {
@@ -168,7 +152,6 @@ impl Sheet {
             width: self.width,
             cells: self.cells[..self.cells.len().min(OUTLINE_ROWS * self.width)].to_vec(),
             merges: self.merges.clone(),
-            dossiers: self.dossiers.as_ref().map(|d| Arc::new(d.with_dossiers(Vec::new()))),
             whole: Some(whole),
         }
     }
@@ -198,17 +181,24 @@ impl Sheet {
         }
     }
 
-    /// The used range in spreadsheet notation ("A1:O120"); `None` for an empty sheet.
-    /// The rows the sheet has in its file: for a dossier list read as records, through its last
-    /// dossier's row, though only the first rows are kept as cells.
-    pub fn rows_in_file(&self) -> usize {
-        if let Some(whole) = self.whole {
-            return whole.rows_in_file;
-        }
-        let last = self.dossiers.as_ref().and_then(|d| d.dossiers.iter().map(|d| d.row as usize).max());
-        last.map_or(0, |row| row.saturating_sub(self.origin.0)).max(self.height())
+    /// A sheet whose rows past its first went to a sink (`read::sink`): its rows in the file run
+    /// through `last` (a 0-based spreadsheet row), though only the first are kept as cells.
+    pub fn rows_through(self, last: usize) -> Sheet {
+        let rows_in_file = (last + 1).saturating_sub(self.origin.0).max(self.height());
+        Sheet { whole: Some(Whole { rows_in_file, empty: false }), ..self }
     }
 
+    /// Whether every row of the sheet is kept as cells (not an outline, nor a sink's preview).
+    pub fn keeps_every_row(&self) -> bool {
+        self.whole.is_none()
+    }
+
+    /// The rows the sheet has in its file, though it may keep only the first as cells.
+    pub fn rows_in_file(&self) -> usize {
+        self.whole.map_or(self.height(), |whole| whole.rows_in_file)
+    }
+
+    /// The used range in spreadsheet notation ("A1:O120"); `None` for an empty sheet.
     pub fn range_address(&self) -> Option<String> {
         let rows = self.rows_in_file();
         if self.width == 0 || rows == 0 {

@@ -2,32 +2,30 @@
 //! checked before it is allocated, over-long texts are cut, and formula cells without a cached
 //! value are counted so that the user hears about them.
 //!
-//! A dossier list is recognised from its first rows; from then on its rows become dossier
-//! records as they arrive and only the first rows are kept as cells, for the preview. A
+//! A sink may claim the sheet from its first rows (a dossier list); from then on its rows go to
+//! the sink as they arrive and only the first rows are kept as cells, for the preview. A
 //! province's month (200,000 rows) then never exists as millions of cells.
 
-use std::sync::Arc;
-
 use super::limits::Limits;
+use super::sink::{Rows, Sink};
 use super::{Note, Progress, ReadError};
-use crate::core::dossier::{find_header, Certainty, DossierReader};
 use crate::core::model::format::cell_address;
 use crate::core::model::table::HEADER_SEARCH_ROWS;
 use crate::core::model::table::{Cell, Sheet};
 
-/// Rows of a streamed dossier list kept as cells below its header, for the preview.
+/// Rows of a claimed sheet kept as cells below its header, for the preview.
 pub const PREVIEW_ROWS: u32 = 100;
 
-/// Whether the sheet's rows are streamed into dossier records.
-enum Stream {
+/// Whether the sheet's rows go to a sink.
+enum Stream<'a> {
     /// Not yet known: the header rows are still coming.
     Undecided,
     Cells,
-    Dossiers(Box<Dossiers>),
+    Sunk(Box<Sunk<'a>>),
 }
 
-struct Dossiers {
-    reader: DossierReader,
+struct Sunk<'a> {
+    rows: Box<dyn Rows + 'a>,
     /// First column of the list and its width.
     first_col: u32,
     width: usize,
@@ -38,9 +36,11 @@ struct Dossiers {
     /// The row being gathered.
     row: Option<(u32, Vec<Cell>)>,
     cells: u64,
+    /// The last row handed over.
+    last: Option<u32>,
 }
 
-impl Dossiers {
+impl Sunk<'_> {
     fn push(&mut self, row: u32, col: u32, cell: Cell) {
         if self.row.as_ref().is_some_and(|(r, _)| *r != row) {
             self.flush();
@@ -55,20 +55,36 @@ impl Dossiers {
 
     fn flush(&mut self) {
         if let Some((row, cells)) = self.row.take() {
-            self.reader.row(row as usize, &cells);
+            self.rows.row(row as usize, &cells);
+            self.last = Some(row);
         }
+    }
+}
+
+/// What every sheet of a reading is built with: the limits, and the sink offered its rows.
+pub(super) struct Reading<'a> {
+    pub limits: &'a Limits,
+    pub sink: &'a dyn Sink,
+}
+
+#[cfg(test)]
+impl<'a> Reading<'a> {
+    /// Every sheet kept as cells: what the readers' own tests read with.
+    pub fn keep_cells(limits: &'a Limits) -> Reading<'a> {
+        Reading { limits, sink: &super::sink::KeepCells }
     }
 }
 
 pub(super) struct SheetBuilder<'a> {
     name: String,
     limits: &'a Limits,
+    sink: &'a dyn Sink,
     cells: Vec<(u32, u32, Cell)>,
     /// First row, last row, first column, last column of the non-empty cells.
     bounds: Option<(u32, u32, u32, u32)>,
     long_texts: Vec<String>,
     uncached: Vec<String>,
-    stream: Stream,
+    stream: Stream<'a>,
     date1904: bool,
 }
 
@@ -95,25 +111,25 @@ impl Ticker {
 }
 
 impl<'a> SheetBuilder<'a> {
-    pub fn new(name: &str, limits: &'a Limits) -> Self {
-        let stream = if limits.keep_dossier_cells { Stream::Cells } else { Stream::Undecided };
+    pub fn new(name: &str, reading: &Reading<'a>) -> Self {
         SheetBuilder {
             name: name.to_string(),
-            limits,
+            limits: reading.limits,
+            sink: reading.sink,
             cells: Vec::new(),
             bounds: None,
             long_texts: Vec::new(),
             uncached: Vec::new(),
-            stream,
+            stream: Stream::Undecided,
             date1904: false,
         }
     }
 
-    /// Whether the cell at `row`, `col` is used: past a streamed dossier list's preview, only in
-    /// the columns the list reads. Readers skip the others before converting them.
+    /// Whether the cell at `row`, `col` is used: past a claimed sheet's preview, only in the
+    /// columns the sink reads. Readers skip the others before converting them.
     pub fn wants(&self, row: u32, col: u32) -> bool {
         match &self.stream {
-            Stream::Dossiers(d) => {
+            Stream::Sunk(d) => {
                 row <= d.preview_until
                     || col.checked_sub(d.first_col).is_some_and(|c| d.wanted.get(c as usize) == Some(&true))
             }
@@ -126,26 +142,24 @@ impl<'a> SheetBuilder<'a> {
         self.date1904 = yes;
     }
 
-    /// Decides, from the rows gathered so far, whether this is a dossier list; if it is, the rows
-    /// below its header go to the dossier reader and those past the preview leave the cells.
+    /// Offers the rows gathered so far to the sink; if it claims the sheet, the rows below the
+    /// header go to it and those past the preview leave the cells.
     fn decide(&mut self) {
         self.stream = Stream::Cells;
         // A rectangle over the limits is not laid out here; `finish` says what is wrong with it.
         let Some(Ok(sheet)) = self.bounds.map(|bounds| self.dense(bounds, self.cells.iter().cloned())) else { return };
-        let Some(mapping) = find_header(&sheet, Certainty::Detect) else { return };
+        let Some(claim) = self.sink.claim(&sheet, self.date1904) else { return };
         let (r0, c0) = (sheet.origin.0 as u32, sheet.origin.1 as u32);
-        let header = r0 + mapping.header_row as u32;
-        let width = mapping.fields.len();
-        let wanted = mapping.fields.iter().map(Option::is_some).collect();
-        let reader = DossierReader::new(mapping, sheet.origin, self.date1904);
-        let mut dossiers = Dossiers {
-            reader,
+        let header = r0 + claim.header_row as u32;
+        let mut dossiers = Sunk {
+            rows: claim.rows,
             first_col: c0,
-            width,
+            width: claim.wanted.len(),
             preview_until: header + PREVIEW_ROWS,
-            wanted,
+            wanted: claim.wanted,
             row: None,
             cells: 0,
+            last: None,
         };
         for (r, c, cell) in &self.cells {
             if *r > header {
@@ -154,7 +168,7 @@ impl<'a> SheetBuilder<'a> {
         }
         let until = dossiers.preview_until;
         self.cells.retain(|(r, _, _)| *r <= until);
-        self.stream = Stream::Dossiers(Box::new(dossiers));
+        self.stream = Stream::Sunk(Box::new(dossiers));
     }
 
     /// The cells laid out in their rectangle (`bounds`), once it is known to be within the limits.
@@ -195,7 +209,7 @@ impl<'a> SheetBuilder<'a> {
         {
             self.decide();
         }
-        if let Stream::Dossiers(d) = &mut self.stream {
+        if let Stream::Sunk(d) = &mut self.stream {
             if d.cells >= self.limits.max_cells {
                 let rows = u64::from(row) + 1;
                 return Err(ReadError::TooManyCells {
@@ -234,15 +248,20 @@ impl<'a> SheetBuilder<'a> {
         if matches!(self.stream, Stream::Undecided) {
             self.decide();
         }
-        let dossiers = match std::mem::replace(&mut self.stream, Stream::Cells) {
-            Stream::Dossiers(mut d) => {
+        let last = match std::mem::replace(&mut self.stream, Stream::Cells) {
+            Stream::Sunk(mut d) => {
                 d.flush();
-                Some(Arc::new(d.reader.finish()))
+                let last = d.last;
+                d.rows.end();
+                last
             }
             _ => None,
         };
-        let (mut sheet, notes) = self.finish_cells()?;
-        sheet.dossiers = dossiers;
+        let (sheet, notes) = self.finish_cells()?;
+        let sheet = match last {
+            Some(row) => sheet.rows_through(row as usize),
+            None => sheet,
+        };
         Ok((sheet, notes))
     }
 

@@ -1,8 +1,8 @@
 //! Delimited text (CSV, TSV): encoding and delimiter are detected, every field stays text; the
 //! values module decides later what a field means.
 
+use super::cells::Reading;
 use super::cells::{SheetBuilder, Ticker};
-use super::limits::Limits;
 use super::{decode, Note, Progress, ReadError};
 use crate::core::model::table::{Cell, CsvDialect, Sheet};
 
@@ -13,14 +13,14 @@ const SNIFF_RECORDS: usize = 50;
 pub(super) fn read(
     bytes: &[u8],
     sheet_name: &str,
-    limits: &Limits,
+    reading: &Reading<'_>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Sheet, Vec<Note>, CsvDialect), ReadError> {
     let (text, encoding) = decode::decode(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut reader =
         ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut builder = SheetBuilder::new(sheet_name, limits);
+    let mut builder = SheetBuilder::new(sheet_name, reading);
     let mut ticker = Ticker::new(0);
     let mut record = ::csv::StringRecord::new();
     for row in 0u32.. {
@@ -86,6 +86,7 @@ fn mode(values: &[usize]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::read::Limits;
 
     fn texts(sheet: &Sheet, row: usize) -> Vec<String> {
         sheet.row(row).unwrap_or_default().iter().map(Cell::display).collect()
@@ -93,9 +94,13 @@ mod tests {
 
     #[test]
     fn semicolons_with_decimal_commas() {
-        let (sheet, _, dialect) =
-            read("Đơn vị;Tỷ lệ;Điểm\nXã A;74,04;14,81\nXã B;100;20\n".as_bytes(), "t", &Limits::default(), &mut |_| {})
-                .unwrap();
+        let (sheet, _, dialect) = read(
+            "Đơn vị;Tỷ lệ;Điểm\nXã A;74,04;14,81\nXã B;100;20\n".as_bytes(),
+            "t",
+            &Reading::keep_cells(&Limits::default()),
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!(dialect.delimiter, b';');
         assert_eq!(texts(&sheet, 1), ["Xã A", "74,04", "14,81"]);
         assert_eq!((sheet.height(), sheet.width()), (3, 3));
@@ -103,17 +108,20 @@ mod tests {
 
     #[test]
     fn commas_with_quoted_fields_and_tabs() {
-        let (sheet, _, d) = read(b"a,\"b, c\",d\n1,2,3\n", "t", &Limits::default(), &mut |_| {}).unwrap();
+        let (sheet, _, d) =
+            read(b"a,\"b, c\",d\n1,2,3\n", "t", &Reading::keep_cells(&Limits::default()), &mut |_| {}).unwrap();
         assert_eq!(d.delimiter, b',');
         assert_eq!(texts(&sheet, 0), ["a", "b, c", "d"]);
-        let (sheet, _, d) = read(b"a\tb\n1,5\t2\n", "t", &Limits::default(), &mut |_| {}).unwrap();
+        let (sheet, _, d) =
+            read(b"a\tb\n1,5\t2\n", "t", &Reading::keep_cells(&Limits::default()), &mut |_| {}).unwrap();
         assert_eq!(d.delimiter, b'\t');
         assert_eq!(texts(&sheet, 1), ["1,5", "2"]);
     }
 
     #[test]
     fn blank_fields_are_empty_and_ragged_rows_padded() {
-        let (sheet, _, _) = read(b"a,b,c\n1,,\n2\n", "t", &Limits::default(), &mut |_| {}).unwrap();
+        let (sheet, _, _) =
+            read(b"a,b,c\n1,,\n2\n", "t", &Reading::keep_cells(&Limits::default()), &mut |_| {}).unwrap();
         assert_eq!(sheet.cell(1, 1), Some(&Cell::Empty));
         assert_eq!(sheet.cell(2, 2), Some(&Cell::Empty));
         assert_eq!(sheet.height(), 3);
@@ -121,7 +129,7 @@ mod tests {
 
     #[test]
     fn single_column_defaults_to_comma() {
-        let (sheet, _, d) = read(b"one\ntwo\n", "t", &Limits::default(), &mut |_| {}).unwrap();
+        let (sheet, _, d) = read(b"one\ntwo\n", "t", &Reading::keep_cells(&Limits::default()), &mut |_| {}).unwrap();
         assert_eq!((d.delimiter, sheet.width()), (b',', 1));
     }
 }

@@ -7,24 +7,24 @@
 use html5gum::{Token, Tokenizer};
 use quick_xml::events::{BytesStart, Event};
 
+use super::cells::Reading;
 use super::cells::{HeaderMerges, SheetBuilder, Ticker};
 use super::decode::decode;
-use super::limits::Limits;
 use super::workbook::iso_date;
 use super::{Note, Progress, ReadError};
 use crate::core::model::table::{Cell, Format, Sheet};
 
 pub(super) type Read = (Format, Vec<Sheet>, Vec<Note>);
 
-pub(super) fn read(bytes: &[u8], limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<Read, ReadError> {
+pub(super) fn read(bytes: &[u8], reading: &Reading<'_>, progress: &mut dyn FnMut(Progress)) -> Result<Read, ReadError> {
     let (text, _) = decode(bytes);
     let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(2048).collect();
     if head.starts_with("<?xml")
         && (head.contains("urn:schemas-microsoft-com:office:spreadsheet") || head.contains("<Workbook"))
     {
-        spreadsheet_ml(&text, limits, progress).map(|(sheets, notes)| (Format::SpreadsheetMl, sheets, notes))
+        spreadsheet_ml(&text, reading, progress).map(|(sheets, notes)| (Format::SpreadsheetMl, sheets, notes))
     } else {
-        html(&text, limits, progress).map(|(sheets, notes)| (Format::Html, sheets, notes))
+        html(&text, reading, progress).map(|(sheets, notes)| (Format::Html, sheets, notes))
     }
 }
 
@@ -108,7 +108,11 @@ fn span(tag: &html5gum::StartTag<()>, name: &str, max: u32) -> u32 {
     attribute(tag, name).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).clamp(1, max)
 }
 
-fn html(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
+fn html(
+    text: &str,
+    reading: &Reading<'_>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
     let mut sheets = Vec::new();
     let mut notes = Vec::new();
     // Tables inside tables are read as their own sheets; the outer one resumes after them.
@@ -132,7 +136,7 @@ fn html(text: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> Resu
                     count += 1;
                     let name = format!("Bảng {count}");
                     open.push(Table {
-                        builder: SheetBuilder::new(&name, limits),
+                        builder: SheetBuilder::new(&name, reading),
                         row: None,
                         next_row: 0,
                         col: 0,
@@ -207,7 +211,7 @@ fn ss_attribute(e: &BytesStart, name: &str) -> Option<String> {
 
 fn spreadsheet_ml(
     text: &str,
-    limits: &Limits,
+    reading: &Reading<'_>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
     let corrupt = |detail: String| ReadError::Corrupt { format: Format::SpreadsheetMl, detail };
@@ -231,7 +235,7 @@ fn spreadsheet_ml(
                 match local_name(e.name().as_ref()) {
                     "Worksheet" => {
                         let name = ss_attribute(e, "Name").unwrap_or_else(|| format!("Sheet{}", sheets.len() + 1));
-                        current = Some((SheetBuilder::new(&name, limits), name, HeaderMerges::default()));
+                        current = Some((SheetBuilder::new(&name, reading), name, HeaderMerges::default()));
                         hidden = false;
                         row = 0;
                     }

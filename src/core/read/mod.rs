@@ -11,6 +11,7 @@ pub mod limits;
 mod markup;
 mod merges;
 mod message;
+pub mod sink;
 mod sniff;
 mod workbook;
 
@@ -165,19 +166,33 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Loaded, ReadError> {
     read_with(file_name, bytes, &Limits::default(), &mut |_| {})
 }
 
-/// Reads a whole file within `limits`, telling `progress` how many rows are read.
-///
-/// A panic inside a reader (calamine's xlsb reader still panics on some malformed records)
-/// becomes [`ReadError::Panicked`] where the build unwinds (natively), so that one bad file in a
-/// batch costs only itself. The web build aborts instead; its reading worker is replaced.
+/// Reads a whole file within `limits`, telling `progress` how many rows are read; every sheet is
+/// kept as cells.
 pub fn read_with(
     file_name: &str,
     bytes: &[u8],
     limits: &Limits,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded, ReadError> {
+    read_into(file_name, bytes, limits, progress, &sink::KeepCells)
+}
+
+/// Reads a whole file within `limits`, telling `progress` how many rows are read and offering
+/// each sheet's rows to `sink`.
+///
+/// A panic inside a reader (calamine's xlsb reader still panics on some malformed records)
+/// becomes [`ReadError::Panicked`] where the build unwinds (natively), so that one bad file in a
+/// batch costs only itself. The web build aborts instead; its reading worker is replaced.
+pub fn read_into(
+    file_name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+    sink: &dyn sink::Sink,
+) -> Result<Loaded, ReadError> {
+    let reading = cells::Reading { limits, sink };
     // Nothing the closure touches is used again after a panic: only the error goes on.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(file_name, bytes, limits, progress)))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(file_name, bytes, &reading, progress)))
         .unwrap_or_else(|payload| Err(ReadError::Panicked { detail: panic_text(payload.as_ref()) }))
 }
 
@@ -193,9 +208,10 @@ pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 fn read_unguarded(
     file_name: &str,
     bytes: &[u8],
-    limits: &Limits,
+    reading: &cells::Reading,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded, ReadError> {
+    let limits = reading.limits;
     limits.check_file_size(bytes.len() as u64)?;
     let extension = extension(file_name);
     let content = match sniff::sniff(bytes) {
@@ -215,7 +231,7 @@ fn read_unguarded(
         Content::Empty => return Err(ReadError::Empty),
         Content::Encrypted => return Err(ReadError::Encrypted),
         Content::Markup => {
-            let (format, sheets, sheet_notes) = markup::read(bytes, limits, progress)?;
+            let (format, sheets, sheet_notes) = markup::read(bytes, reading, progress)?;
             notes.push(Note::MarkupWorkbook { format });
             notes.extend(sheet_notes);
             (format, sheets, None)
@@ -227,7 +243,7 @@ fn read_unguarded(
             if format == Format::Xlsx {
                 declared::check_shared_strings(bytes)?;
             }
-            let (sheets, sheet_notes, epoch1904) = workbook::read(bytes, format, limits, progress)?;
+            let (sheets, sheet_notes, epoch1904) = workbook::read(bytes, format, reading, progress)?;
             notes.extend(sheet_notes);
             date1904 = epoch1904;
             (format, sheets, None)
@@ -237,7 +253,7 @@ fn read_unguarded(
             if !matches!(extension.as_str(), "csv" | "tsv" | "txt") {
                 notes.push(Note::TextNamedAsWorkbook { extension: extension.clone() });
             }
-            let (sheet, sheet_notes, dialect) = csv::read(bytes, stem(file_name), limits, progress)?;
+            let (sheet, sheet_notes, dialect) = csv::read(bytes, stem(file_name), reading, progress)?;
             notes.extend(sheet_notes);
             (Format::Csv, vec![sheet], Some(dialect))
         }

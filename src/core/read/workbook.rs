@@ -4,6 +4,7 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
+use super::cells::Reading;
 use super::cells::{HeaderMerges, SheetBuilder, Ticker};
 use super::declared::check_xls_dimensions;
 use super::limits::Limits;
@@ -20,18 +21,18 @@ use crate::core::model::table::{Cell, DateTime, Format, Sheet};
 pub(super) fn read(
     bytes: &[u8],
     format: Format,
-    limits: &Limits,
+    reading: &Reading<'_>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
     if format == Format::Xlsx {
-        return read_xlsx(bytes, limits, progress);
+        return read_xlsx(bytes, reading, progress);
     }
-    read_others(bytes, format, limits, progress).map(|(sheets, notes)| (sheets, notes, false))
+    read_others(bytes, format, reading, progress).map(|(sheets, notes)| (sheets, notes, false))
 }
 
 fn read_xlsx(
     bytes: &[u8],
-    limits: &Limits,
+    reading: &Reading<'_>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Vec<Sheet>, Vec<Note>, bool), ReadError> {
     match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
@@ -39,11 +40,11 @@ fn read_xlsx(
             let date1904 = book.has_1904_epoch();
             sheets_of(
                 &mut book,
-                limits,
+                reading,
                 progress,
-                |book: &mut Xlsx<_>, name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)| {
+                |book: &mut Xlsx<_>, name: &str, reading: &Reading<'_>, progress: &mut dyn FnMut(Progress)| {
                     let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                    let mut builder = SheetBuilder::new(name, limits);
+                    let mut builder = SheetBuilder::new(name, reading);
                     builder.date1904(date1904);
                     let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
                     while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
@@ -65,10 +66,10 @@ fn read_xlsx(
             .map(|(mut sheets, notes)| {
                 // A merge leaves empty cells behind its first one: with none in the header rows,
                 // no merge there can matter, and a large sheet is not scanned again. Nor does one
-                // in a sheet already streamed into dossier records, whose header was read as the
-                // rows came (re-read with its cells kept, it is scanned then).
+                // in a sheet whose rows went to a sink, whose header was read as the rows came
+                // (re-read with its cells kept, it is scanned then).
                 let gaps = |sheet: &Sheet| {
-                    sheet.dossiers.is_none()
+                    sheet.keeps_every_row()
                         && sheet.rows().take(HEADER_SEARCH_ROWS).any(|row| row.iter().any(Cell::is_empty))
                 };
                 if sheets.iter().any(gaps) {
@@ -92,16 +93,16 @@ fn read_xlsx(
 fn read_others(
     bytes: &[u8],
     format: Format,
-    limits: &Limits,
+    reading: &Reading<'_>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Vec<Sheet>, Vec<Note>), ReadError> {
     let cursor = Cursor::new(bytes);
     let corrupt = |detail: String| ReadError::Corrupt { format, detail };
     match format {
         Format::Xlsb => match open_workbook_from_rs::<Xlsb<_>, _>(cursor) {
-            Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+            Ok(mut book) => sheets_of(&mut book, reading, progress, |book, name, reading, progress| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                let mut builder = SheetBuilder::new(name, limits);
+                let mut builder = SheetBuilder::new(name, reading);
                 let mut ticker = Ticker::new(u64::from(reader.dimensions().end.0) + 1);
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                     let (row, col) = cell.get_position();
@@ -116,22 +117,22 @@ fn read_others(
             Err(e) => Err(corrupt(e.to_string())),
         },
         Format::Xls => {
-            check_compound_file(bytes, limits)?;
+            check_compound_file(bytes, reading.limits)?;
             match open_workbook_from_rs::<Xls<_>, _>(cursor) {
-                Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+                Ok(mut book) => sheets_of(&mut book, reading, progress, |book, name, reading, progress| {
                     let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
-                    from_range(name, &range, limits, progress)
+                    from_range(name, &range, reading, progress)
                 }),
                 Err(calamine::XlsError::Password) => Err(ReadError::Encrypted),
                 Err(e) => Err(corrupt(e.to_string())),
             }
         }
         Format::Ods => {
-            limits.check_ods(bytes)?;
+            reading.limits.check_ods(bytes)?;
             match open_workbook_from_rs::<Ods<_>, _>(cursor) {
-                Ok(mut book) => sheets_of(&mut book, limits, progress, |book, name, limits, progress| {
+                Ok(mut book) => sheets_of(&mut book, reading, progress, |book, name, reading, progress| {
                     let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
-                    from_range(name, &range, limits, progress)
+                    from_range(name, &range, reading, progress)
                 }),
                 Err(e) => Err(corrupt(e.to_string())),
             }
@@ -199,14 +200,14 @@ impl From<ReadError> for SheetError {
 
 fn sheets_of<RS, B, F>(
     book: &mut B,
-    limits: &Limits,
+    reading: &Reading<'_>,
     progress: &mut dyn FnMut(Progress),
     read_sheet: F,
 ) -> Result<(Vec<Sheet>, Vec<Note>), ReadError>
 where
     RS: Read + Seek,
     B: Reader<RS>,
-    F: Fn(&mut B, &str, &Limits, &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>), SheetError>,
+    F: Fn(&mut B, &str, &Reading<'_>, &mut dyn FnMut(Progress)) -> Result<(Sheet, Vec<Note>), SheetError>,
 {
     let metadata: Vec<_> = book.sheets_metadata().to_vec();
     let mut sheets = Vec::with_capacity(metadata.len());
@@ -215,7 +216,7 @@ where
         if meta.typ != SheetType::WorkSheet {
             continue;
         }
-        match read_sheet(book, &meta.name, limits, progress) {
+        match read_sheet(book, &meta.name, reading, progress) {
             Ok((mut sheet, sheet_notes)) => {
                 sheet.hidden = meta.visible != SheetVisible::Visible;
                 if sheet.hidden {
@@ -234,10 +235,10 @@ where
 fn from_range(
     name: &str,
     range: &Range<Data>,
-    limits: &Limits,
+    reading: &Reading<'_>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Sheet, Vec<Note>), SheetError> {
-    let mut builder = SheetBuilder::new(name, limits);
+    let mut builder = SheetBuilder::new(name, reading);
     let mut ticker = Ticker::new(range.height() as u64);
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, data) in range.used_cells() {

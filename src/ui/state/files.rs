@@ -15,7 +15,7 @@ use crate::core::figures::settlement::Layout;
 use crate::core::figures::TableKind;
 use crate::core::layout::header::{Column, Mapping};
 use crate::core::model::table::Workbook;
-use crate::core::read::{Loaded, Progress, ReadError};
+use crate::core::read::{Progress, ReadError};
 use crate::core::report::job::SAMPLE_NAME;
 use crate::core::rules::RuleSet;
 
@@ -37,7 +37,7 @@ impl AppState {
     pub async fn set_kind(self, file_id: u32, kind: Option<TableKind>) {
         let Some(file) = self.files.with_untracked(|f| f.iter().find(|f| f.id == file_id).cloned()) else { return };
         file.choice.update(|c| c.kind = kind);
-        let streamed = file.workbook.sheets.iter().any(|s| s.dossiers.is_some());
+        let streamed = file.streamed.is_some();
         let keep = matches!(kind, Some(TableKind::UnitFigures | TableKind::ScoreOnly | TableKind::SettlementReport));
         if keep == file.cells_kept || (keep && !streamed) {
             return;
@@ -171,9 +171,12 @@ impl AppState {
         browser::measure_read();
         reading.set(None);
         match outcome {
-            Ok(Read { loaded: Loaded { workbook, notes }, found, bytes }) => {
+            Ok(Read { book, notes, found, bytes }) => {
+                let streamed = book.first_list().map(|(sheet, list)| (sheet, list.mapping.clone()));
+                let workbook = book.workbook;
                 let active = self.rules.with_untracked(|r| r.as_ref().map(|a| a.rules.clone()));
-                let choice = choice.unwrap_or_else(|| remembered_choice(&workbook, found, active.as_deref()));
+                let choice =
+                    choice.unwrap_or_else(|| remembered_choice(&workbook, &streamed, found, active.as_deref()));
                 if choice.dossier_mapping.is_some() && !keep_cells {
                     // A remembered correction of a dossier list's columns reads the list's cells.
                     browser::engine::release(id);
@@ -183,6 +186,7 @@ impl AppState {
                     id,
                     bytes,
                     workbook: Arc::new(workbook),
+                    streamed,
                     notes,
                     selected_sheet: RwSignal::new(choice.sheet.unwrap_or(0)),
                     choice: RwSignal::new(choice),
@@ -282,13 +286,18 @@ fn pointed_before(book: &Workbook, rules: &RuleSet) -> Option<(usize, Mapping)> 
 
 /// A mapping the user corrected earlier for a table with the same headers; `found` is the table
 /// the engine found in `book` with no choice made.
-fn remembered_choice(book: &Workbook, found: Option<(usize, Mapping)>, rules: Option<&RuleSet>) -> Choice {
+fn remembered_choice(
+    book: &Workbook,
+    streamed: &Option<(usize, DossierMapping)>,
+    found: Option<(usize, Mapping)>,
+    rules: Option<&RuleSet>,
+) -> Choice {
     // A dossier list's columns, corrected earlier for a list with the same headers.
-    if let Some((index, list)) = book.sheets.iter().enumerate().find_map(|(i, s)| Some((i, s.dossiers.as_ref()?))) {
-        let saved = RememberedText::keyed(DOSSIER_MAPPING_KEY, &list.mapping.signature()).load();
-        return match saved.and_then(|s| list.mapping.decoded(&s)) {
+    if let Some((index, list)) = streamed {
+        let saved = RememberedText::keyed(DOSSIER_MAPPING_KEY, &list.signature()).load();
+        return match saved.and_then(|s| list.decoded(&s)) {
             Some(mapping) => Choice {
-                sheet: Some(index),
+                sheet: Some(*index),
                 kind: Some(TableKind::DossierList),
                 dossier_mapping: Some(mapping),
                 ..Choice::default()

@@ -13,6 +13,7 @@ use crate::browser;
 use crate::browser::wake::Waiters;
 use crate::core::analysis::{Analysis, Choice, Focus};
 use crate::core::dossier::units::Typed;
+use crate::core::dossier::DossierMapping;
 use crate::core::engine::{EngineError, Inputs, Results};
 use crate::core::insight::alerts::{Alert, AlertSettings};
 use crate::core::insight::compare::Comparison;
@@ -134,6 +135,8 @@ pub struct LoadedFile {
     /// The file as it came, kept for saving the session.
     pub bytes: Arc<Vec<u8>>,
     pub workbook: Arc<Workbook>,
+    /// The sheet streamed into a dossier list as it was read, with the list's columns.
+    pub streamed: Option<(usize, DossierMapping)>,
     pub notes: Vec<Note>,
     pub selected_sheet: RwSignal<usize>,
     /// Which sheet is scored and how its columns are read, when the user chose.

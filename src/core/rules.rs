@@ -126,6 +126,13 @@ pub struct Criterion {
     pub report: FromReport,
 }
 
+impl Group {
+    /// Its name as a screen in `lang` says it.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.name_en)
+    }
+}
+
 impl Criterion {
     /// Its name as a screen in `lang` says it.
     pub fn name_in(&self, lang: Lang) -> &str {

@@ -2,6 +2,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::text::alerts::AlertsText;
+use super::text::tr;
+
 use super::pager::Pager;
 use super::state::{use_app, use_shown, Shared};
 use crate::core::insight::alerts::{
@@ -32,8 +35,8 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
         let count = found.len();
         let item = |a: &Alert| {
             let (icon, level, class) = match a.severity {
-                Severity::Red => ("●", l.pick("đỏ", "red"), "red"),
-                Severity::Yellow => ("◐", l.pick("vàng", "yellow"), "yellow"),
+                Severity::Red => ("●", tr(l, AlertsText::Red), "red"),
+                Severity::Yellow => ("◐", tr(l, AlertsText::Yellow), "yellow"),
             };
             view! {
                 <li class=format!("alert {class}") data-alert="" data-unit=a.unit.clone() data-criterion=a.code().to_string()>
@@ -58,13 +61,13 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
                 let actions = (!actions.is_empty()).then(|| {
                     let lines = actions.iter().map(|s| view! { <li data-criterion=s.criterion.clone()>{s.line(&list_rules, l)}</li> }).collect_view();
                     view! {
-                        <p class="top-actions-heading">{l.pick("Nên làm trước:", "Do first:")}</p>
+                        <p class="top-actions-heading">{tr(l, AlertsText::DoFirst)}</p>
                         <ol class="top-actions" data-testid="top-actions">{lines}</ol>
                     }
                 });
                 view! {
                     <li class="alert-unit" data-alert-unit=unit.to_string()>
-                        <p class="alert-unit-name">{format!("{unit} ({} {})", number(list.len() as f64, 0), l.pick("cảnh báo", "alerts"))}</p>
+                        <p class="alert-unit-name">{format!("{unit} ({} {})", number(list.len() as f64, 0), tr(l, AlertsText::Alerts))}</p>
                         <ul class="unit-alerts">{list.into_iter().map(item).collect_view()}</ul>
                         {actions}
                     </li>
@@ -72,7 +75,7 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3 id="alerts-heading">{format!("{} ({})", l.pick("Cảnh báo", "Alerts"), number(count as f64, 0))}</h3>
+            <h3 id="alerts-heading">{format!("{} ({})", tr(l, AlertsText::Alerts2), number(count as f64, 0))}</h3>
             <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading" tabindex="0">{items}</ol>
         }
     };
@@ -92,11 +95,11 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
             .collect_view();
         view! {
             {(!above.is_empty()).then(|| view! {
-                <h3 id="above-heading">{l.pick("Do cấp tỉnh — chung cho các đơn vị, không tính vào cảnh báo của từng đơn vị", "From the province — shared by the units, not an alert of each")}</h3>
+                <h3 id="above-heading">{tr(l, AlertsText::ProvinceSharedUnitsNot)}</h3>
                 <ul class="from-above" data-testid="from-above" aria-labelledby="above-heading">{above_items}</ul>
             })}
             {(!missing.is_empty()).then(|| view! {
-                <h3 id="missing-heading">{format!("{} ({})", l.pick("Thiếu số liệu — không phải điểm yếu, cần bổ sung", "Missing figures — not a shortfall, to be supplied"), number(missing.len() as f64, 0))}</h3>
+                <h3 id="missing-heading">{format!("{} ({})", tr(l, AlertsText::MissingFiguresNotShortfall), number(missing.len() as f64, 0))}</h3>
                 <ul class="missing-data" data-testid="missing-data" aria-labelledby="missing-heading">{missing_items}</ul>
             })}
         }
@@ -107,7 +110,7 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
             <Pager page=page current=current />
             {others}
             <details class="alert-settings">
-                <summary>{move || lang.get().pick("Quy tắc cảnh báo (được ghi nhớ trên máy này)", "Alert rules (remembered on this computer)")}</summary>
+                <summary>{move || tr(lang.get(), AlertsText::AlertRulesRememberedComputer)}</summary>
                 <AlertForm rules=rules />
             </details>
         </section>
@@ -143,38 +146,38 @@ fn AlertForm(rules: Arc<RuleSet>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="fields-grid alert-form">
-            <label class="field" for="alert-red">{move || lang.get().pick("Nhóm dưới (% điểm tối đa) — đỏ", "Group below (% of max) — red")}</label>
+            <label class="field" for="alert-red">{move || tr(lang.get(), AlertsText::GroupBelowMaxRed)}</label>
             <input id="alert-red" data-testid="alert-red" inputmode="decimal" value=percent(s.red) on:change=move |ev| {
                 if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.red = v / 100.0)) }
             } />
-            <label class="field" for="alert-yellow">{move || lang.get().pick("Nhóm dưới (% điểm tối đa) — vàng", "Group below (% of max) — yellow")}</label>
+            <label class="field" for="alert-yellow">{move || tr(lang.get(), AlertsText::GroupBelowMaxYellow)}</label>
             <input id="alert-yellow" data-testid="alert-yellow" inputmode="decimal" value=percent(s.yellow) on:change=move |ev| {
                 if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.yellow = v / 100.0)) }
             } />
-            <label class="field" for="alert-target">{move || lang.get().pick("Tiêu chí chưa đạt chỉ tiêu", "Criterion below its target")}</label>
+            <label class="field" for="alert-target">{move || tr(lang.get(), AlertsText::CriterionBelowTarget)}</label>
             <input id="alert-target" type="checkbox" checked=s.below_target on:change=move |ev| {
                 let on = event_target_checked(&ev);
                 set(Box::new(move |x| x.below_target = on))
             } />
-            <label class="field" for="alert-total">{move || lang.get().pick("Tổng điểm dưới (0 = tắt)", "Total below (0 = off)")}</label>
+            <label class="field" for="alert-total">{move || tr(lang.get(), AlertsText::TotalBelow0Off)}</label>
             <input id="alert-total" inputmode="decimal" value=number(s.total_below, 2) on:change=move |ev| {
                 if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.total_below = v)) }
             } />
-            <label class="field" for="alert-criterion">{move || lang.get().pick("Tiêu chí theo dõi theo tỷ lệ", "Criterion watched by its rate")}</label>
+            <label class="field" for="alert-criterion">{move || tr(lang.get(), AlertsText::CriterionWatchedRate)}</label>
             <select id="alert-criterion" data-testid="alert-criterion" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 set(Box::new(move |x| x.rate_criterion = v.clone()))
             }>{criteria}</select>
-            <label class="field" for="alert-rate">{move || lang.get().pick("… khi tỷ lệ dưới (%)", "… when its rate is below (%)")}</label>
+            <label class="field" for="alert-rate">{move || tr(lang.get(), AlertsText::WhenRateBelow)}</label>
             <input id="alert-rate" data-testid="alert-rate" inputmode="decimal" value=percent(s.rate) on:change=move |ev| {
                 if let Some(v) = parse(event_target_value(&ev)) { set(Box::new(move |x| x.rate = v / 100.0)) }
             } />
-            <label class="field" for="alert-bottom-group">{move || lang.get().pick("Nhóm xét đơn vị thấp nhất", "Group for the lowest units")}</label>
+            <label class="field" for="alert-bottom-group">{move || tr(lang.get(), AlertsText::GroupLowestUnits)}</label>
             <select id="alert-bottom-group" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 set(Box::new(move |x| x.bottom_group = v.clone()))
             }>{groups}</select>
-            <label class="field" for="alert-bottom-n">{move || lang.get().pick("Số đơn vị thấp nhất (0 = tắt)", "How many lowest units (0 = off)")}</label>
+            <label class="field" for="alert-bottom-n">{move || tr(lang.get(), AlertsText::HowManyLowestUnits)}</label>
             <input id="alert-bottom-n" type="number" min="0" value=s.bottom_n.to_string() on:change=move |ev| {
                 if let Ok(v) = event_target_value(&ev).trim().parse::<usize>() { set(Box::new(move |x| x.bottom_n = v)) }
             } />

@@ -4,6 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::text::compare::CompareText;
+use super::text::tr;
+
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
 use crate::core::insight::alerts::Alert;
@@ -51,7 +54,7 @@ pub fn PeriodChooser() -> impl IntoView {
         let current = analysis.period.clone()?;
         let periods = analysis.periods.clone();
         if periods.len() < 2 {
-            return Some(view! { <p class="period-line" data-testid="period">{format!("{}: {}", l.pick("Kỳ đánh giá", "Period"), current.label(l))}</p> }.into_any());
+            return Some(view! { <p class="period-line" data-testid="period">{format!("{}: {}", tr(l, CompareText::Period), current.label(l))}</p> }.into_any());
         }
         let previous = analysis.previous.as_ref().map(|p| p.0.clone());
         let options = |selected: Option<&crate::core::model::period::Period>,
@@ -68,19 +71,19 @@ pub fn PeriodChooser() -> impl IntoView {
             view! {
                 <div class="period-chooser" data-testid="period">
                     <label>
-                        {l.pick("Kỳ đánh giá", "Period scored")} " "
+                        {tr(l, CompareText::PeriodScored)} " "
                         <select data-testid="period-current" on:change=move |ev| {
                             let chosen = event_target_value(&ev).parse::<usize>().ok().and_then(|i| pick_current.get(i).cloned());
                             state.focus.update(|f| { f.current = chosen; f.previous = None; });
                         }>{options(Some(&current), None)}</select>
                     </label>
                     <label>
-                        {l.pick("So sánh với kỳ", "Compared with")} " "
+                        {tr(l, CompareText::Compared)} " "
                         <select data-testid="period-previous" on:change=move |ev| {
                             let chosen = event_target_value(&ev).parse::<usize>().ok().and_then(|i| pick_previous.get(i).cloned());
                             state.focus.update(|f| f.previous = chosen);
                         }>
-                            <option value="" selected=previous.is_none()>{l.pick("(không so sánh)", "(none)")}</option>
+                            <option value="" selected=previous.is_none()>{tr(l, CompareText::None)}</option>
                             {options(previous.as_ref(), Some(&current))}
                         </select>
                     </label>
@@ -100,15 +103,14 @@ pub fn PeriodComparison(rules: Arc<RuleSet>) -> impl IntoView {
         let l = state.lang.get();
         let c = shown.comparison.get()?;
         let (now, before) = (c.current.label(l), c.previous.label(l));
-        let heading =
-            format!("{} {now} {} {before}", l.pick("So sánh kỳ", "Period"), l.pick("với kỳ", "compared with"));
+        let heading = format!("{} {now} {} {before}", tr(l, CompareText::Period2), tr(l, CompareText::Compared2));
         Some(view! {
             <section class="comparison" data-testid="comparison" aria-labelledby="comparison-heading">
                 <h3 id="comparison-heading">{heading.clone()}</h3>
                 {movers(&c, l)}
                 {change_table(&c, &rules, l, &heading)}
-                {alert_list("new-alerts", l.pick("Cảnh báo mới", "New alerts"), &c.new_alerts, &rules, l)}
-                {alert_list("cleared-alerts", l.pick("Cảnh báo đã hết", "Cleared alerts"), &c.cleared_alerts, &rules, l)}
+                {alert_list("new-alerts", tr(l, CompareText::NewAlerts), &c.new_alerts, &rules, l)}
+                {alert_list("cleared-alerts", tr(l, CompareText::ClearedAlerts), &c.cleared_alerts, &rules, l)}
             </section>
         })
     }
@@ -142,11 +144,11 @@ fn movers(c: &Comparison, l: Lang) -> impl IntoView {
         }
     };
     let none = (c.movers(1).0.is_empty() && c.movers(1).1.is_empty())
-        .then(|| view! { <p>{l.pick("Không đơn vị nào thay đổi tổng điểm.", "No unit's total changed.")}</p> });
+        .then(|| view! { <p>{tr(l, CompareText::NoUnitSTotal)}</p> });
     view! {
         <div class="movers" data-testid="movers">
-            {list(l.pick("Tăng nhiều nhất", "Biggest rises"), rises)}
-            {list(l.pick("Giảm nhiều nhất", "Biggest falls"), falls)}
+            {list(tr(l, CompareText::BiggestRises), rises)}
+            {list(tr(l, CompareText::BiggestFalls), falls)}
             {none}
         </div>
     }
@@ -155,13 +157,13 @@ fn movers(c: &Comparison, l: Lang) -> impl IntoView {
 fn change_cell(code: String, change: &Change, l: Lang) -> impl IntoView {
     match (change.delta(), change.now) {
         (Some(d), _) => view! { <td class=format!("num change {}", change_class(d)) data-group=code data-delta=format!("{d:.2}")>{change_text(d)}</td> }.into_any(),
-        (None, Some(_)) => view! { <td class="num" data-group=code>{l.pick("mới", "new")}</td> }.into_any(),
-        (None, None) => view! { <td class="num" data-group=code>{l.pick("không có kỳ này", "not this period")}</td> }.into_any(),
+        (None, Some(_)) => view! { <td class="num" data-group=code>{tr(l, CompareText::New)}</td> }.into_any(),
+        (None, None) => view! { <td class="num" data-group=code>{tr(l, CompareText::NotPeriod)}</td> }.into_any(),
     }
 }
 
 fn change_table(c: &Comparison, rules: &RuleSet, l: Lang, caption: &str) -> impl IntoView {
-    let head = rules.groups.iter().map(|g| view! { <th scope="col" data-group=g.code.clone() title=g.code.clone()>{l.pick(g.name.clone(), g.name_en.clone())}</th> }).collect_view();
+    let head = rules.groups.iter().map(|g| view! { <th scope="col" data-group=g.code.clone() title=g.code.clone()>{g.name_in(l).to_string()}</th> }).collect_view();
     let rows = c
         .units
         .iter()
@@ -186,13 +188,13 @@ fn change_table(c: &Comparison, rules: &RuleSet, l: Lang, caption: &str) -> impl
     view! {
         {table_box(caption.to_string(), view! {
             <table class="scores" data-testid="period-changes">
-                <caption>{l.pick("Thay đổi điểm theo nhóm và thứ hạng", "Change of group scores and rank")}</caption>
+                <caption>{tr(l, CompareText::ChangeGroupScoresRank)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{l.pick("Đơn vị", "Unit")}</th>
+                        <th scope="col">{tr(l, CompareText::Unit)}</th>
                         {head}
-                        <th scope="col" data-group="TOTAL">{l.pick("Tổng", "Total")}</th>
-                        <th scope="col">{l.pick("Thứ hạng", "Rank")}</th>
+                        <th scope="col" data-group="TOTAL">{tr(l, CompareText::Total)}</th>
+                        <th scope="col">{tr(l, CompareText::Rank)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -206,7 +208,7 @@ fn alert_list(testid: &'static str, title: &'static str, alerts: &[Alert], rules
         .iter()
         .map(|a| view! { <li data-alert="" data-unit=a.unit.clone() data-criterion=a.code().to_string()>{a.message(rules, l)}</li> })
         .collect_view();
-    let empty = alerts.is_empty().then(|| view! { <p>{l.pick("Không có.", "None.")}</p> });
+    let empty = alerts.is_empty().then(|| view! { <p>{tr(l, CompareText::None2)}</p> });
     view! {
         <h4>{format!("{title} ({})", format::number(alerts.len() as f64, 0))}</h4>
         <ul data-testid=testid>{items}</ul>

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::i18n::{dossier_mapping_summary, tr, uncounted, Text};
 use super::mapping::mapping_table;
 use super::state::{use_app, use_shown, LoadedFile};
+use super::text::{dossier_mapping_summary, tr, uncounted, Text};
 use crate::core::dossier::columns::ALL;
 use crate::core::dossier::Field;
 use crate::core::model::format::column_letters;

@@ -6,6 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::text::dossiers::DossiersText;
+use super::text::tr;
+
 use super::drill::{Drill, DrillDown};
 use super::procedures::{self, ProcedureView};
 use super::state::{use_app, use_shown};
@@ -44,7 +47,7 @@ pub fn DossierCheck() -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="dossier-check" data-testid="dossier-check" aria-labelledby="dossier-heading">
-                <h2 id="dossier-heading">{l.pick("Tự kiểm tra danh sách hồ sơ", "Dossier-list self-check")}</h2>
+                <h2 id="dossier-heading">{tr(l, DossiersText::DossierListSelfCheck)}</h2>
                 {blocks}
             </section>
         })
@@ -86,12 +89,12 @@ fn DossierBlock(
                 {outside.text(l)}
             </p>
             <p class="columns" data-testid="dossier-columns">
-                {l.pick("Cột nhận biết được: ", "Columns recognised: ")} {found.join(", ")}
-                {(!missing.is_empty()).then(|| format!("{}{}", l.pick(". Không có: ", ". Missing: "), missing.join(", ")))}
+                {tr(l, DossiersText::ColumnsRecognised)} {found.join(", ")}
+                {(!missing.is_empty()).then(|| format!("{}{}", tr(l, DossiersText::Missing), missing.join(", ")))}
             </p>
             {file_id.map(|id| view! { <WindowChooser file_id=id window=window.clone() inferred=inferred.clone() /> })}
             <UnitCounts lines=d.unit_lines() lang=l />
-            <h3>{l.pick("Việc cần làm để tăng điểm", "What to do to gain points")}</h3>
+            <h3>{tr(l, DossiersText::WhatDoGainPoints)}</h3>
             <ActionList actions=action_list rules=rules.clone() lang=l />
             <ProcedureView analysis=analysis.clone() rules=rules.clone() table=dossiers.clone() all=ft.procedures.clone() choice=procedures />
             <DrillDown analysis=analysis.clone() rules=rules.clone() table=dossiers file=file.clone() drill=drill />
@@ -118,16 +121,16 @@ fn UnitCounts(lines: Vec<UnitLine>, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        {table_box(l.pick("Số hồ sơ của từng đơn vị trong kỳ", "Each unit's dossiers in the period"), view! {
+        {table_box(tr(l, DossiersText::EachUnitSDossiers), view! {
         <table class="dossier-units" data-testid="dossier-units">
-            <caption>{l.pick("Số hồ sơ của từng đơn vị trong kỳ", "Each unit's dossiers in the period")}</caption>
+            <caption>{tr(l, DossiersText::EachUnitSDossiers)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{l.pick("Đơn vị", "Unit")}</th>
-                    <th scope="col">{l.pick("Tiếp nhận", "Received")}</th>
-                    <th scope="col">{l.pick("Đã hoàn thành", "Completed")}</th>
-                    <th scope="col">{l.pick("Thời gian giải quyết trung bình (ngày)", "Average days to complete")}</th>
-                    <th scope="col">{l.pick("Đúng hạn, trong hạn", "On time")}</th>
+                    <th scope="col">{tr(l, DossiersText::Unit)}</th>
+                    <th scope="col">{tr(l, DossiersText::Received)}</th>
+                    <th scope="col">{tr(l, DossiersText::Completed)}</th>
+                    <th scope="col">{tr(l, DossiersText::AverageDaysComplete)}</th>
+                    <th scope="col">{tr(l, DossiersText::Time)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -140,7 +143,8 @@ fn UnitCounts(lines: Vec<UnitLine>, lang: Lang) -> impl IntoView {
 fn ActionList(actions: Vec<Action>, rules: Arc<RuleSet>, lang: Lang) -> impl IntoView {
     let l = lang;
     if actions.is_empty() {
-        return view! { <p data-testid="dossier-actions-empty">{l.pick("Không còn hồ sơ nào có thể khắc phục trong kỳ này.", "No dossier can still be fixed this period.")}</p> }.into_any();
+        return view! { <p data-testid="dossier-actions-empty">{tr(l, DossiersText::NoDossierCanStill)}</p> }
+            .into_any();
     }
     let rows = actions
         .iter()
@@ -162,18 +166,18 @@ fn ActionList(actions: Vec<Action>, rules: Arc<RuleSet>, lang: Lang) -> impl Int
         })
         .collect_view();
     view! {
-        {table_box(l.pick("Việc cần làm để tăng điểm", "What to do to gain points"), view! {
+        {table_box(tr(l, DossiersText::WhatDoGainPoints), view! {
         <table class="actions" data-testid="dossier-actions">
-            <caption>{l.pick("Xếp theo số điểm có thể tăng thêm (trong giới hạn chỉ tiêu và điểm tối đa)", "Ranked by the points to gain (within targets and maxima)")}</caption>
+            <caption>{tr(l, DossiersText::RankedPointsGainWithin)}</caption>
             <thead>
                 <tr>
                     <th scope="col">"#"</th>
-                    <th scope="col">{l.pick("Đơn vị", "Unit")}</th>
-                    <th scope="col">{l.pick("Việc cần làm", "Action")}</th>
-                    <th scope="col">{l.pick("Tiêu chí", "Criterion")}</th>
-                    <th scope="col">{l.pick("Hồ sơ làm mất điểm", "Dossiers that cost points")}</th>
-                    <th scope="col">{l.pick("Còn khắc phục được", "Still fixable")}</th>
-                    <th scope="col">{l.pick("Điểm", "Points")}</th>
+                    <th scope="col">{tr(l, DossiersText::Unit)}</th>
+                    <th scope="col">{tr(l, DossiersText::Action)}</th>
+                    <th scope="col">{tr(l, DossiersText::Criterion)}</th>
+                    <th scope="col">{tr(l, DossiersText::DossiersCostPoints)}</th>
+                    <th scope="col">{tr(l, DossiersText::StillFixable)}</th>
+                    <th scope="col">{tr(l, DossiersText::Points)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -5,6 +5,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use super::text::drill::{dossier_count, DrillText};
+use super::text::tr;
 use leptos::task::spawn_local;
 
 use super::sources::Sources;
@@ -14,7 +17,6 @@ use crate::core::analysis::Analysis;
 use crate::core::dossier::drill::{self as core_drill, date_text, drillable, DrillKey, DrillSort};
 use crate::core::dossier::units::DossierTable;
 use crate::core::figures::sources::SourceKind;
-use crate::core::model::format;
 use crate::core::model::lang::Lang;
 use crate::core::report::job::Job;
 use crate::core::rules::RuleSet;
@@ -92,20 +94,20 @@ pub(super) fn DrillDown(
         .map(|(code, name)| view! { <option value=code.clone() selected=*code == criterion.get_untracked()>{name.clone()}</option> })
         .collect_view();
     view! {
-        <h3>{l.pick("Hồ sơ làm mất điểm", "Dossiers that cost points")}</h3>
+        <h3>{tr(l, DrillText::DossiersCostPoints)}</h3>
         <div class="drill-controls">
-            <label>{l.pick("Đơn vị ", "Unit ")}<select data-testid="drill-unit" on:change=move |ev| unit.set(event_target_value(&ev))>{unit_options}</select></label>
-            <label>{l.pick(" Tiêu chí ", " Criterion ")}<select data-testid="drill-criterion" on:change=move |ev| criterion.set(event_target_value(&ev))>{criterion_options}</select></label>
-            <label>{l.pick(" Lọc ", " Filter ")}<input type="search" data-testid="drill-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
+            <label>{tr(l, DrillText::Unit)}<select data-testid="drill-unit" on:change=move |ev| unit.set(event_target_value(&ev))>{unit_options}</select></label>
+            <label>{tr(l, DrillText::Criterion)}<select data-testid="drill-criterion" on:change=move |ev| criterion.set(event_target_value(&ev))>{criterion_options}</select></label>
+            <label>{tr(l, DrillText::Filter)}<input type="search" data-testid="drill-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
         </div>
         {rows}
         <p class="exports">
             <button type="button" class="secondary" data-testid="export-fix-xlsx" on:click=move |_| export(false)>
-                {l.pick("Tải danh sách hồ sơ cần xử lý của đơn vị (.xlsx)", "Download the unit's to-fix list (.xlsx)")}
+                {tr(l, DrillText::DownloadUnitSFix)}
             </button>
             " "
             <button type="button" class="secondary" data-testid="export-fix-xlsx-all" on:click=move |_| export_all(true)>
-                {l.pick("Tải cho tất cả đơn vị (.xlsx)", "Download for every unit (.xlsx)")}
+                {tr(l, DrillText::DownloadEveryUnitXlsx)}
             </button>
         </p>
         {move || view! { <Sources analysis=analysis.clone() rules=rules.clone() unit=unit.get() from=SourceKind::Dossiers /> }}
@@ -154,16 +156,7 @@ fn DrillTable(rows: Vec<Row>, total: usize, sort: RwSignal<DrillSort>, lang: Lan
             </th>
         }
     };
-    let caption = match l {
-        Lang::Vi if total > SHOWN => {
-            format!("{} hồ sơ (hiển thị {SHOWN} hồ sơ đầu; tải tệp Excel để xem đủ)", format::number(total as f64, 0))
-        }
-        Lang::Vi => format!("{} hồ sơ", format::number(total as f64, 0)),
-        Lang::En if total > SHOWN => {
-            format!("{total} dossiers (the first {SHOWN} shown; download the workbook for all)")
-        }
-        Lang::En => format!("{total} dossiers"),
-    };
+    let caption = dossier_count(l, total, SHOWN);
     let body = rows
         .into_iter()
         .map(|r| {
@@ -177,7 +170,7 @@ fn DrillTable(rows: Vec<Row>, total: usize, sort: RwSignal<DrillSort>, lang: Lan
                     <td>{r.due}</td>
                     <td>{r.finished}</td>
                     <td data-testid="drill-reason">{r.reasons}</td>
-                    <td>{if r.fixable { l.pick("✔ Có", "✔ Yes") } else { l.pick("✘ Không", "✘ No") }}</td>
+                    <td>{if r.fixable { tr(l, DrillText::Yes) } else { tr(l, DrillText::No) }}</td>
                 </tr>
             }
         })
@@ -193,9 +186,9 @@ fn DrillTable(rows: Vec<Row>, total: usize, sort: RwSignal<DrillSort>, lang: Lan
                     {header(DrillKey::Procedure)}
                     {header(DrillKey::Received)}
                     {header(DrillKey::Due)}
-                    <th scope="col">{l.pick("Ngày hoàn thành", "Finished")}</th>
+                    <th scope="col">{tr(l, DrillText::Finished)}</th>
                     {header(DrillKey::Reason)}
-                    <th scope="col">{l.pick("Còn khắc phục được", "Still fixable")}</th>
+                    <th scope="col">{tr(l, DrillText::StillFixable)}</th>
                 </tr>
             </thead>
             <tbody>{body}</tbody>

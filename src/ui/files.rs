@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
+use super::text::files::FilesText;
+
 use super::dossier_mapping::DossierMappingPanel;
 use super::header_pick::HeaderPicker;
-use super::i18n::{dimensions, tr, Text};
 use super::mapping::MappingPanel;
 use super::preview::Preview;
 use super::sourcing::{ReportRowsField, TablesField};
 use super::state::{use_app, use_shown, LoadedFile};
+use super::text::{dimensions, tr, Text};
 use crate::core::figures::TableKind;
 use crate::core::model::format;
 use crate::core::model::message::{Located, Message};
@@ -98,13 +100,13 @@ fn PeriodField(file: LoadedFile) -> impl IntoView {
     move || {
         let l = state.lang.get();
         let hint = match &guess {
-            Some(p) => format!("{} {}", l.pick("theo tên tệp:", "from the file name:"), p.label(l)),
-            None => l.pick("ví dụ 11/2026, Quý 4/2026", "e.g. 11/2026, Quý 4/2026").to_string(),
+            Some(p) => format!("{} {}", tr(l, FilesText::FileName), p.label(l)),
+            None => tr(l, FilesText::EG112026).to_string(),
         };
         let value = choice.with(|c| c.period.as_ref().map(|p| p.label(l)).unwrap_or_default());
         view! {
             <label class="file-period">
-                {l.pick("Kỳ của các dòng không ghi kỳ", "Period of rows that do not state one")} " "
+                {tr(l, FilesText::PeriodRowsDoNot)} " "
                 <input
                     type="text"
                     data-testid="file-period"
@@ -132,7 +134,7 @@ fn KindField(file: LoadedFile) -> impl IntoView {
             .analysis
             .get()
             .and_then(|a| a.0.tables.iter().find(|t| t.file == name).map(|t| t.table.kind.label(l)))
-            .unwrap_or_else(|| l.pick("chưa nhận ra", "not recognised"));
+            .unwrap_or_else(|| tr(l, FilesText::NotRecognised));
         let options =
             [TableKind::UnitFigures, TableKind::DossierList, TableKind::ScoreOnly, TableKind::SettlementReport]
                 .into_iter()
@@ -140,7 +142,7 @@ fn KindField(file: LoadedFile) -> impl IntoView {
                 .collect_view();
         view! {
             <label class="file-kind">
-                {l.pick("Loại bảng", "Kind of table")} " "
+                {tr(l, FilesText::KindTable)} " "
                 <select
                     data-testid="file-kind"
                     on:change=move |ev| {
@@ -148,7 +150,7 @@ fn KindField(file: LoadedFile) -> impl IntoView {
                         leptos::task::spawn_local(state.set_kind(id, kind));
                     }
                 >
-                    <option value="" selected=chosen.is_none()>{format!("{} ({detected})", l.pick("Tự nhận biết", "Recognise"))}</option>
+                    <option value="" selected=chosen.is_none()>{format!("{} ({detected})", tr(l, FilesText::Recognise))}</option>
                     {options}
                 </select>
             </label>

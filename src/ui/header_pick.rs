@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::text::header_pick::HeaderPickText;
+use super::text::tr;
+
 use super::mapping::sheet_options;
 use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
@@ -41,7 +44,7 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
             .enumerate()
             .map(|(c, header)| {
                 let current = columns[c].as_ref().map(Column::encode).unwrap_or_default();
-                let opts = std::iter::once((String::new(), l.pick("(bỏ qua)", "(ignore)").to_string()))
+                let opts = std::iter::once((String::new(), tr(l, HeaderPickText::Ignore).to_string()))
                     .chain(options.iter().cloned())
                     .map(|(value, label)| view! { <option value=value.clone() selected=value == current>{label}</option> })
                     .collect_view();
@@ -54,7 +57,7 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
                         <td>
                             <select
                                 data-testid="pick-column"
-                                aria-label=format!("{} {letter}: {header}", l.pick("Cột", "Column"))
+                                aria-label=format!("{} {letter}: {header}", tr(l, HeaderPickText::Column))
                                 on:change=move |ev| {
                                     let mut next = base.clone();
                                     next[c] = Column::decode(&event_target_value(&ev));
@@ -72,12 +75,12 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
         // The rows above the sheet's first (its origin): the row typed is the spreadsheet's.
         let above = s.origin.0;
         let chosen = Mapping { columns: columns.clone(), ..found.clone() };
-        let caption = l.pick("Các cột của dòng tiêu đề", "The header row's columns");
+        let caption = tr(l, HeaderPickText::HeaderRowSColumns);
         Some(view! {
             <section class="header-pick" data-testid="header-pick">
-                <h4>{l.pick("chiso chưa nhận ra bảng trong tệp này: hãy chỉ cho chiso", "chiso did not recognise a table in this file: show it")}</h4>
+                <h4>{tr(l, HeaderPickText::ChisoDidNotRecognise)}</h4>
                 <label>
-                    {l.pick("Trang tính ", "Sheet ")}
+                    {tr(l, HeaderPickText::Sheet)}
                     <select data-testid="pick-sheet" on:change=move |ev| {
                         sheet.set(event_target_value(&ev).parse().unwrap_or(0));
                         edited.set(None);
@@ -85,7 +88,7 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
                 </label>
                 " "
                 <label>
-                    {l.pick("Dòng tiêu đề (số dòng) ", "Header row (row number) ")}
+                    {tr(l, HeaderPickText::HeaderRowRowNumber)}
                     <input
                         type="number"
                         min="1"
@@ -102,9 +105,9 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
                     <table class="mapping-table">
                         <caption>{caption}</caption>
                         <thead><tr>
-                            <th scope="col">{l.pick("Cột", "Column")}</th>
-                            <th scope="col">{l.pick("Tiêu đề", "Header")}</th>
-                            <th scope="col">{l.pick("Là", "Is")}</th>
+                            <th scope="col">{tr(l, HeaderPickText::Column)}</th>
+                            <th scope="col">{tr(l, HeaderPickText::Header)}</th>
+                            <th scope="col">{tr(l, HeaderPickText::Is)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -116,9 +119,9 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
                         disabled=!has_unit
                         on:click=move |_| state.set_mapping(id, index, chosen.clone())
                     >
-                        {l.pick("Đọc bảng theo dòng tiêu đề này", "Read the table with this header row")}
+                        {tr(l, HeaderPickText::ReadTableHeaderRow)}
                     </button>
-                    {(!has_unit).then(|| view! { <span class="hint">{l.pick(" Hãy chọn cột chứa tên đơn vị («Đơn vị»).", " Choose the column that holds the unit's name («Đơn vị»).")}</span> })}
+                    {(!has_unit).then(|| view! { <span class="hint">{tr(l, HeaderPickText::ChooseColumnHoldsUnit)}</span> })}
                 </p>
             </section>
         })

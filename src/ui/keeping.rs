@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use super::text::keeping::{note_text, KeepingText};
+use super::text::tr;
 use leptos::task::spawn_local;
 
 use super::state::{use_app, AppState, SessionNote};
@@ -128,31 +131,9 @@ impl AppState {
     }
 }
 
-/// What happened to the kept files, in words.
-pub fn note_text(note: &SessionNote, lang: Lang) -> String {
-    match (note, lang) {
-        (SessionNote::Restored(k), Lang::Vi) => {
-            format!("Đã mở lại {k} tệp được giữ trên máy này từ lần làm việc trước (không gửi đi đâu).")
-        }
-        (SessionNote::Restored(k), Lang::En) => {
-            format!("{k} file(s) kept on this computer from last time were opened again (nothing is sent anywhere).")
-        }
-        (SessionNote::Forgotten, Lang::Vi) => "Đã xóa các tệp đã tải khỏi máy này.".into(),
-        (SessionNote::Forgotten, Lang::En) => "The loaded files were removed from this computer.".into(),
-        (SessionNote::Cleared, Lang::Vi) => "Đã xóa mọi dữ liệu và cài đặt của chiso trên máy này.".into(),
-        (SessionNote::Cleared, Lang::En) => "Every chiso file and setting was removed from this computer.".into(),
-        (SessionNote::Failed(e), Lang::Vi) => {
-            format!("Không giữ hoặc đọc được tệp trên máy này ({e}). Trình duyệt có thể đang ở chế độ riêng tư.")
-        }
-        (SessionNote::Failed(e), Lang::En) => {
-            format!("Keeping or reading files on this computer failed ({e}). The browser may be in private mode.")
-        }
-    }
-}
-
 /// The forget button, as it is labelled wherever it stands.
 pub fn forget_label(lang: Lang) -> &'static str {
-    lang.pick("Xóa dữ liệu đã tải khỏi máy này", "Remove the loaded files from this computer")
+    tr(lang, KeepingText::RemoveLoadedFilesComputer)
 }
 
 /// The line under the status: files read again after a reload, or what became of the kept ones,
@@ -174,7 +155,7 @@ pub fn KeptLine() -> impl IntoView {
         (text.is_some() || loaded && keeping_on()).then(|| {
             view! {
                 <p class="kept-line" role="status" data-testid=testid>
-                    {text.unwrap_or_else(|| l.pick("Các tệp đã tải được giữ trên máy này để mở lại khi tải lại trang.", "Loaded files are kept on this computer to reopen after a reload.").to_string())}
+                    {text.unwrap_or_else(|| tr(l, KeepingText::LoadedFilesKeptComputer).to_string())}
                     " "
                     {loaded.then(|| view! {
                         <button type="button" class="link" data-testid="forget-files" on:click=move |_| spawn_local(state.forget(false))>

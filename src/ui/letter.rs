@@ -1,4 +1,9 @@
 use leptos::prelude::*;
+
+use crate::core::report::letter::{COPIES_TO, MOTTO, NATION, SEE_APPENDIX, TO};
+
+use super::text::letter::LetterText;
+use super::text::tr;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 
@@ -22,9 +27,6 @@ use crate::core::report::summary::summary;
 use crate::core::rules::RuleSet;
 
 const LETTER: Remembered<Kept> = Remembered::at("chiso.letter");
-/// How the whole plan's «chỉ tiêu giao» paragraph begins ([`WholePlan::assignment`]): a new one
-/// replaces the one put in before.
-const ASSIGNMENT_START: &str = "Giao chỉ tiêu để ";
 
 /// The user's letter texts and the period they were written for: a new month keeps the names and
 /// directives but takes the new month's subject, date and closing.
@@ -64,13 +66,7 @@ pub fn LetterPanel() -> impl IntoView {
         let remembered = LETTER.load();
         Some(match remembered {
             Some(r) if r.period == period_of(&state) => r.fields,
-            Some(r) => LetterFields {
-                subject: defaults.subject.clone(),
-                place_and_date: defaults.place_and_date.clone(),
-                intro: defaults.intro.clone(),
-                closing: defaults.closing.clone(),
-                ..r.fields
-            },
+            Some(r) => r.fields.carried_over(&defaults),
             None => defaults,
         })
     });
@@ -89,10 +85,7 @@ pub fn LetterPanel() -> impl IntoView {
     };
     let reset = move |_| {
         // Every edit of the letter goes at once: ask first, when there is any.
-        let question = state.lang.get_untracked().pick(
-            "Khôi phục nội dung mặc định sẽ xóa mọi chỉnh sửa của bạn trong văn bản. Tiếp tục?",
-            "Restoring the default texts discards every edit you made to the letter. Go on?",
-        );
+        let question = tr(state.lang.get_untracked(), LetterText::RestoringDefaultTextsDiscards);
         let edits = edited.with_untracked(Option::is_some) || LETTER.load().is_some();
         if edits && !web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false) {
             return;
@@ -106,12 +99,7 @@ pub fn LetterPanel() -> impl IntoView {
         spawn_local(state.make(Job::Export { export, letter: Some(Box::new(f)) }));
     };
     // The whole's plan adds its «chỉ tiêu giao» paragraph to the directives (once).
-    let assign = move |paragraph: String| {
-        update(Box::new(move |f| {
-            f.directives.retain(|d| !d.starts_with(ASSIGNMENT_START));
-            f.directives.push(paragraph.clone());
-        }))
-    };
+    let assign = move |paragraph: String| update(Box::new(move |f| f.assign(paragraph.clone())));
     // The appendix's page on screen; `whole` while the print button prints every row of it.
     let page = RwSignal::new(0usize);
     let whole = RwSignal::new(false);
@@ -137,20 +125,20 @@ pub fn LetterPanel() -> impl IntoView {
         let f_named = f.named.clone();
         Some(view! {
             <section class="letter-panel" aria-labelledby="letter-heading">
-                <h2 id="letter-heading">{t.pick("Văn bản công bố kết quả", "The announcement letter")}</h2>
+                <h2 id="letter-heading">{tr(t, LetterText::AnnouncementLetter)}</h2>
                 {l.missing_warning.clone().map(|w| view! { <p class="warning" role="note" data-testid="missing-warning">{format!("⚠ {w}")}</p> })}
                 <div class="exports">
-                    <button type="button" class="secondary" data-testid="export-docx" on:click=move |_| download(Export::Docx)>{t.pick("Tải văn bản Word (.docx)", "Download as Word (.docx)")}</button>
-                    <button type="button" class="secondary" data-testid="export-appendix-xlsx" on:click=move |_| download(Export::Appendix)>{t.pick("Tải phụ lục Excel (.xlsx)", "Download the appendix (.xlsx)")}</button>
+                    <button type="button" class="secondary" data-testid="export-docx" on:click=move |_| download(Export::Docx)>{tr(t, LetterText::DownloadWordDocx)}</button>
+                    <button type="button" class="secondary" data-testid="export-appendix-xlsx" on:click=move |_| download(Export::Appendix)>{tr(t, LetterText::DownloadAppendixXlsx)}</button>
                     <button type="button" class="secondary" data-testid="print-letter" on:click=print>{print_label(t)}</button>
-                    <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{t.pick("Khôi phục nội dung mặc định", "Restore the default texts")}</button>
+                    <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{tr(t, LetterText::RestoreDefaultTexts)}</button>
                 </div>
                 <details
                     class="letter-fields"
                     open=editing.get_untracked()
                     on:toggle=move |ev| editing.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
                 >
-                    <summary>{t.pick("Sửa nội dung văn bản (được ghi nhớ trên máy này)", "Edit the letter's texts (remembered on this computer)")}</summary>
+                    <summary>{tr(t, LetterText::EditLetterSTexts)}</summary>
                     <Fields fields=f update=update lang=t />
                     <NamedEditor named=f_named update=update lang=t rules=active_rules.clone() />
                 </details>
@@ -174,13 +162,13 @@ fn Summary(text: String, lang: Lang) -> impl IntoView {
     let rows = text.lines().count().max(3);
     view! {
         <div class="summary">
-            <label class="field" for="summary-text">{lang.pick("Tóm tắt để gửi Zalo, thư điện tử", "Summary for chat or e-mail")}</label>
+            <label class="field" for="summary-text">{tr(lang, LetterText::SummaryChatEMail)}</label>
             <textarea id="summary-text" data-testid="summary-text" readonly rows=rows>{text}</textarea>
-            <button type="button" class="secondary" data-testid="summary-copy" on:click=copy>{lang.pick("Sao chép tóm tắt", "Copy the summary")}</button>
+            <button type="button" class="secondary" data-testid="summary-copy" on:click=copy>{tr(lang, LetterText::CopySummary)}</button>
             <span class="hint" role="status" data-testid="summary-copied">
                 {move || match copied.get() {
-                    Some(true) => lang.pick(" Đã sao chép.", " Copied."),
-                    Some(false) => lang.pick(" Trình duyệt không cho sao chép: hãy chọn văn bản và nhấn Ctrl+C.", " The browser did not allow copying: select the text and press Ctrl+C."),
+                    Some(true) => tr(lang, LetterText::Copied),
+                    Some(false) => tr(lang, LetterText::BrowserDidNotAllow),
                     None => "",
                 }}
             </span>
@@ -209,29 +197,29 @@ fn NamedEditor(
             let percent = number(n.rate * 100.0, 2);
             view! {
                 <fieldset class="named" data-testid="letter-named" data-criterion=n.criterion.clone()>
-                    <legend>{format!("{} {}", lang.pick("Đoạn nêu tên đơn vị", "Paragraph naming units"), k + 1)}</legend>
-                    <label>{lang.pick("Tiêu chí ", "Criterion ")}
+                    <legend>{format!("{} {}", tr(lang, LetterText::ParagraphNamingUnits), k + 1)}</legend>
+                    <label>{tr(lang, LetterText::Criterion)}
                         <select data-testid="letter-named-criterion" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.criterion = v.clone() }));
                         }>{options}</select>
                     </label>
-                    <label>{lang.pick(" khi tỷ lệ dưới (%) ", " when its rate is below (%) ")}
+                    <label>{tr(lang, LetterText::WhenRateBelow)}
                         <input data-testid="letter-named-rate" inputmode="decimal" size="6" value=percent on:change=move |ev| {
                             if let Some(rate) = typed(&event_target_value(&ev)).filter(|r| (0.0..=100.0).contains(r)) {
                                 update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.rate = rate / 100.0 }));
                             }
                         } />
                     </label>
-                    <label class="named-text">{lang.pick("Nội dung", "Text")}
-                        <span class="field-hint">{lang.pick("Chỗ ghi {units} được thay bằng tên các đơn vị.", "{units} is replaced by the units' names.")}</span>
+                    <label class="named-text">{tr(lang, LetterText::Text)}
+                        <span class="field-hint">{tr(lang, LetterText::ReplacedUnitsNames)}</span>
                         <textarea data-testid="letter-named-text" rows="3" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             update(Box::new(move |f| if let Some(n) = f.named.get_mut(k) { n.text = v.clone() }));
                         }>{n.text.clone()}</textarea>
                     </label>
                     <button type="button" class="secondary" data-testid="letter-named-remove" on:click=move |_| update(Box::new(move |f| { if k < f.named.len() { f.named.remove(k); } }))>
-                        {lang.pick("Bỏ đoạn này", "Remove this paragraph")}
+                        {tr(lang, LetterText::RemoveParagraph)}
                     </button>
                 </fieldset>
             }
@@ -244,7 +232,7 @@ fn NamedEditor(
     view! {
         <div class="named-editor">
             {rows}
-            <button type="button" class="secondary" data-testid="letter-named-add" on:click=add>{lang.pick("Thêm đoạn nêu tên đơn vị", "Add a paragraph naming units")}</button>
+            <button type="button" class="secondary" data-testid="letter-named-add" on:click=add>{tr(lang, LetterText::AddParagraphNamingUnits)}</button>
         </div>
     }
 }
@@ -289,27 +277,27 @@ fn Fields(
     };
     view! {
         <div class="fields-grid">
-            {text(lang.pick("Cơ quan chủ quản", "Parent body"), "parent-body", fields.parent_body.clone(), |f, v| f.parent_body = v)}
-            {text(lang.pick("Cơ quan ban hành", "Issuing body"), "issuing-body", fields.issuing_body.clone(), |f, v| f.issuing_body = v)}
-            {text(lang.pick("Số, ký hiệu", "Number and symbol"), "number", fields.number.clone(), |f, v| f.number = v)}
-            {text(lang.pick("Địa danh, ngày tháng", "Place and date"), "place-date", fields.place_and_date.clone(), |f, v| f.place_and_date = v)}
-            {paragraph(lang.pick("Trích yếu (V/v)", "Subject (V/v)"), "subject", fields.subject.clone(), |f, v| f.subject = v)}
-            {lines(lang.pick(("Kính gửi", "Mỗi dòng một nơi nhận."), ("Addressees", "One a line.")), "recipients", fields.recipients.clone(), |f, v| f.recipients = v)}
-            {lines(lang.pick(("Căn cứ", "Mỗi dòng một căn cứ."), ("Legal bases", "One a line.")), "bases", fields.bases.clone(), |f, v| f.bases = v)}
-            {paragraph(lang.pick("Đoạn dẫn kết quả", "Paragraph before the results"), "intro", fields.intro.clone(), |f, v| f.intro = v)}
-            {paragraph(lang.pick("Câu đề nghị", "Request sentence"), "request", fields.request.clone(), |f, v| f.request = v)}
-            {lines(lang.pick(("Nội dung đề nghị", "Mỗi dòng một mục; chiso tự đánh số."), ("Directives", "One a line; chiso numbers them.")), "directives", fields.directives.clone(), |f, v| f.directives = v)}
+            {text(tr(lang, LetterText::ParentBody), "parent-body", fields.parent_body.clone(), |f, v| f.parent_body = v)}
+            {text(tr(lang, LetterText::IssuingBody), "issuing-body", fields.issuing_body.clone(), |f, v| f.issuing_body = v)}
+            {text(tr(lang, LetterText::NumberSymbol), "number", fields.number.clone(), |f, v| f.number = v)}
+            {text(tr(lang, LetterText::PlaceDate), "place-date", fields.place_and_date.clone(), |f, v| f.place_and_date = v)}
+            {paragraph(tr(lang, LetterText::SubjectVV), "subject", fields.subject.clone(), |f, v| f.subject = v)}
+            {lines((tr(lang, LetterText::Recipients), tr(lang, LetterText::RecipientsHint)), "recipients", fields.recipients.clone(), |f, v| f.recipients = v)}
+            {lines((tr(lang, LetterText::Bases), tr(lang, LetterText::BasesHint)), "bases", fields.bases.clone(), |f, v| f.bases = v)}
+            {paragraph(tr(lang, LetterText::ParagraphBeforeResults), "intro", fields.intro.clone(), |f, v| f.intro = v)}
+            {paragraph(tr(lang, LetterText::RequestSentence), "request", fields.request.clone(), |f, v| f.request = v)}
+            {lines((tr(lang, LetterText::Directives), tr(lang, LetterText::DirectivesHint)), "directives", fields.directives.clone(), |f, v| f.directives = v)}
             <label class="field check" for="say-change">
                 <input id="say-change" type="checkbox" data-testid="letter-say-change" checked=fields.say_change on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     update(Box::new(move |f| f.say_change = on));
                 } />
-                {lang.pick(" Nêu mức tăng, giảm so với kỳ so sánh", " Say the rise or fall against the period compared with")}
+                {tr(lang, LetterText::SayRiseFallAgainst)}
             </label>
-            {paragraph(lang.pick("Câu kết", "Closing sentence"), "closing", fields.closing.clone(), |f, v| f.closing = v)}
-            {lines(lang.pick(("Nơi nhận", "Mỗi dòng một nơi nhận."), ("Copies to", "One a line.")), "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
-            {lines(lang.pick(("Chức danh người ký", "Mỗi chức danh một dòng, như in trên văn bản."), ("Signer's titles", "One a line, as printed.")), "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}
-            {text(lang.pick("Họ tên người ký", "Signer's name"), "signer-name", fields.signer_name.clone(), |f, v| f.signer_name = v)}
+            {paragraph(tr(lang, LetterText::ClosingSentence), "closing", fields.closing.clone(), |f, v| f.closing = v)}
+            {lines((tr(lang, LetterText::CopiesTo), tr(lang, LetterText::RecipientsHint)), "copies", fields.copies_to.clone(), |f, v| f.copies_to = v)}
+            {lines((tr(lang, LetterText::SignerTitles), tr(lang, LetterText::SignerTitlesHint)), "signer-titles", fields.signer_titles.clone(), |f, v| f.signer_titles = v)}
+            {text(tr(lang, LetterText::SignerSName), "signer-name", fields.signer_name.clone(), |f, v| f.signer_name = v)}
         </div>
     }
 }
@@ -377,23 +365,23 @@ fn Preview(letter: Letter, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl
                     <p class="small">{f.subject.clone()}</p>
                 </div>
                 <div>
-                    <p class="bold">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
-                    <p class="bold motto">"Độc lập - Tự do - Hạnh phúc"</p>
+                    <p class="bold">{NATION}</p>
+                    <p class="bold motto">{MOTTO}</p>
                     <p class="italic">{f.place_and_date.clone()}</p>
                 </div>
             </div>
-            <p class="center">"Kính gửi:"</p>
+            <p class="center">{TO}</p>
             {f.recipients.iter().map(|r| view! { <p class="center">{format!("- {r}")}</p> }).collect_view()}
             {f.bases.iter().map(|b| view! { <p class="indent">{b.clone()}</p> }).collect_view()}
             <p class="indent">{f.intro.clone()}</p>
             {results}
-            <p class="indent">"- Kết quả cụ thể của các nhóm, tiêu chí của từng đơn vị (có Phụ lục chi tiết kèm theo)."</p>
+            <p class="indent">{SEE_APPENDIX}</p>
             <p class="indent">{f.request.clone()}</p>
             {directives}
             <p class="indent">{f.closing.clone()}</p>
             <div class="letter-foot">
                 <div class="copies">
-                    <p class="bold italic">"Nơi nhận:"</p>
+                    <p class="bold italic">{COPIES_TO}</p>
                     {f.copies_to.iter().map(|c| view! { <p>{format!("- {c}")}</p> }).collect_view()}
                 </div>
                 <div class="signer">

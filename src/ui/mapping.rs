@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::i18n::{mapping_summary, tr, Text};
 use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
+use super::text::{mapping_summary, tr, Text};
 use crate::core::layout::header::Column;
 use crate::core::model::format::column_letters;
 use crate::core::model::table::Workbook;

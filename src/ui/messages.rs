@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::i18n::{tr, Text};
 use super::state::use_app;
+use super::text::{tr, Text};
 use crate::core::model::message::{Located, Message};
 
 /// The errors of the last batch of files and of the files asked for, each with what is wrong

@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{tr, Text};
+use super::text::mine::MineText;
+
 use super::state::{use_app, use_shown};
+use super::text::{tr, Text};
 use crate::core::model::format;
 use crate::core::present::mine::{choosable, mine, options_markup};
 use crate::core::present::view::View;
@@ -25,7 +27,7 @@ pub fn MyUnitChooser() -> impl IntoView {
         Some(view! {
             <p class="my-unit">
                 <label>
-                    {l.pick("Đơn vị của tôi: ", "My unit: ")}
+                    {tr(l, MineText::MyUnit)}
                     <select data-testid="my-unit" inner_html=options on:change=move |ev| {
                         let v = event_target_value(&ev);
                         state.set_my_unit((!v.is_empty()).then_some(v));
@@ -55,19 +57,20 @@ pub fn MyUnitCard() -> impl IntoView {
             }
         };
         let totals = (m.totals.len() > 1).then(|| {
-            let text = m.totals.iter().map(|(p, t)| format!("{p}: {}", format::fixed(*t, 2))).collect::<Vec<_>>().join(" → ");
-            view! { <p data-testid="my-unit-totals">{format!("{}{text}", l.pick("Qua các kỳ: ", "Over the periods: "))}</p> }
+            let text =
+                m.totals.iter().map(|(p, t)| format!("{p}: {}", format::fixed(*t, 2))).collect::<Vec<_>>().join(" → ");
+            view! { <p data-testid="my-unit-totals">{format!("{}{text}", tr(l, MineText::OverPeriods))}</p> }
         });
         Some(view! {
             <section class="card my-unit-card" data-testid="my-unit-card" data-unit=m.name.clone() aria-labelledby="my-unit-heading">
-                <h2 id="my-unit-heading">{format!("{}{}", l.pick("Đơn vị của tôi: ", "My unit: "), m.name)}</h2>
+                <h2 id="my-unit-heading">{format!("{}{}", tr(l, MineText::MyUnit), m.name)}</h2>
                 <p class="overview-total" data-testid="my-unit-total" data-value=format!("{:.2}", m.total)>
-                    <strong>{format!("{}/100 {}", format::fixed(m.total, 2), l.pick("điểm", "points"))}</strong>
+                    <strong>{format!("{}/100 {}", format::fixed(m.total, 2), tr(l, MineText::Points))}</strong>
                     " — "
                     <span class=format!("band band-{}", m.band.class())>{m.band.label(l)}</span>
                 </p>
                 <p data-testid="my-unit-ranks">{m.ranks_text(l)}</p>
-                <h3>{l.pick("Để lên mức tiếp theo", "To reach the next band")}</h3>
+                <h3>{tr(l, MineText::ReachNextBand)}</h3>
                 <p data-testid="my-unit-plan">{m.plan.summary.clone()}</p>
                 {(!m.plan.steps.is_empty()).then(|| view! { <ol class="plan-steps">{m.plan.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol> })}
                 {(!m.plan.others.is_empty()).then(|| view! {
@@ -77,12 +80,12 @@ pub fn MyUnitCard() -> impl IntoView {
                 {lists.then(|| view! {
                     <p data-testid="my-unit-to-fix" data-count=m.to_fix>
                         {m.to_fix_text(l)} " "
-                        <button type="button" class="secondary" on:click=move |_| state.go(View::Dossiers)>{l.pick("Xem hồ sơ cần xử lý", "See the dossiers to fix")}</button>
+                        <button type="button" class="secondary" on:click=move |_| state.go(View::Dossiers)>{tr(l, MineText::SeeDossiersFix)}</button>
                     </p>
                 })}
                 {totals}
                 <p class="starters">
-                    <button type="button" class="secondary" data-testid="my-unit-open" on:click=open>{l.pick("Xem trang đơn vị", "Open the unit's page")}</button>
+                    <button type="button" class="secondary" data-testid="my-unit-open" on:click=open>{tr(l, MineText::OpenUnitSPage)}</button>
                 </p>
             </section>
         })

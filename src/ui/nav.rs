@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::text::nav::NavText;
+use super::text::tr;
+
 use super::state::{use_app, Shown};
 use crate::core::present::view::View;
 
@@ -31,7 +34,7 @@ pub fn Nav() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="views" data-testid="nav" aria-label=move || state.lang.get().pick("Các mục của chiso", "chiso's views")>
+        <nav class="views" data-testid="nav" aria-label=move || tr(state.lang.get(), NavText::ChisoSViews)>
             <ul>{links}</ul>
         </nav>
     }

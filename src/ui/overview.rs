@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::text::overview::{see_alerts, OverviewText};
+use super::text::tr;
+
 use super::compare::{PeriodChooser, PeriodComparison};
 use super::state::{use_app, use_shown};
 use super::trend::TrendView;
 use crate::core::model::format;
-use crate::core::model::lang::Lang;
 use crate::core::present::overview::overview;
 use crate::core::present::view::View;
 
@@ -30,7 +32,7 @@ pub fn Overview() -> impl IntoView {
             (!units.is_empty()).then(|| {
                 let items = units
                     .into_iter()
-                    .map(|(name, total)| view! { <li data-unit=name.clone()>{format!("{name}: {} {}", format::fixed(total, 2), l.pick("điểm", "points"))}</li> })
+                    .map(|(name, total)| view! { <li data-unit=name.clone()>{format!("{name}: {} {}", format::fixed(total, 2), tr(l, OverviewText::Points))}</li> })
                     .collect_view();
                 view! {
                     <div>
@@ -41,33 +43,30 @@ pub fn Overview() -> impl IntoView {
             })
         };
         let go = move |v: View| move |_| state.go(v);
-        let alerts_text = match l {
-            Lang::Vi => format!("Xem {} cảnh báo", format::number(alerts as f64, 0)),
-            Lang::En => format!("See {alerts} alerts"),
-        };
+        let alerts_text = see_alerts(l, alerts);
         Some(view! {
             <section class="card overview" data-testid="overview" aria-labelledby="overview-heading">
                 <h2 id="overview-heading">{o.title.clone()}</h2>
                 <p class="overview-total" data-testid="overview-total" data-value=format!("{:.2}", o.total)>
-                    <strong>{format!("{}/100 {}", format::fixed(o.total, 2), l.pick("điểm", "points"))}</strong>
+                    <strong>{format!("{}/100 {}", format::fixed(o.total, 2), tr(l, OverviewText::Points))}</strong>
                     " — "
                     <span class=format!("band band-{}", o.band.class())>{o.band.label(l)}</span>
-                    {format!(" · {} {}", o.units, l.pick("đơn vị được xếp hạng", "units ranked"))}
+                    {format!(" · {} {}", o.units, tr(l, OverviewText::UnitsRanked))}
                 </p>
                 <figure class="chart-box" tabindex="0" data-chart="overview" data-testid="overview-chart" inner_html=o.chart.clone()></figure>
                 <ul class="overview-lines" data-testid="overview-lines">
                     {o.lines.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
                 </ul>
                 <div class="grid">
-                    {ends(l.pick("Cao nhất", "Highest"), "overview-best", o.best.clone())}
-                    {ends(l.pick("Thấp nhất", "Lowest"), "overview-lowest", o.lowest.clone())}
+                    {ends(tr(l, OverviewText::Highest), "overview-best", o.best.clone())}
+                    {ends(tr(l, OverviewText::Lowest), "overview-lowest", o.lowest.clone())}
                 </div>
-                <h3>{l.pick("Việc nên làm", "What to do next")}</h3>
+                <h3>{tr(l, OverviewText::WhatDoNext)}</h3>
                 <p class="starters">
-                    <button type="button" class="secondary" data-testid="overview-go-ranking" on:click=go(View::Ranking)>{l.pick("Xem bảng xếp hạng", "See the ranking")}</button>
+                    <button type="button" class="secondary" data-testid="overview-go-ranking" on:click=go(View::Ranking)>{tr(l, OverviewText::SeeRanking)}</button>
                     <button type="button" class="secondary" data-testid="overview-go-alerts" on:click=go(View::Alerts)>{alerts_text}</button>
-                    {(dossier_lists > 0).then(|| view! { <button type="button" class="secondary" data-testid="overview-go-dossiers" on:click=go(View::Dossiers)>{l.pick("Xem hồ sơ làm mất điểm", "See the dossiers that cost points")}</button> })}
-                    <button type="button" class="secondary" data-testid="overview-go-letter" on:click=go(View::Letter)>{l.pick("Soạn văn bản công bố", "Draft the announcement")}</button>
+                    {(dossier_lists > 0).then(|| view! { <button type="button" class="secondary" data-testid="overview-go-dossiers" on:click=go(View::Dossiers)>{tr(l, OverviewText::SeeDossiersCostPoints)}</button> })}
+                    <button type="button" class="secondary" data-testid="overview-go-letter" on:click=go(View::Letter)>{tr(l, OverviewText::DraftAnnouncement)}</button>
                 </p>
             </section>
         })

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::text::pager::PagerText;
+use super::text::tr;
+
 use super::state::use_app;
 use crate::core::model::paging::Page;
 
@@ -11,23 +14,22 @@ use crate::core::model::paging::Page;
 #[component]
 pub fn Pager(page: RwSignal<usize>, current: Signal<Page>) -> impl IntoView {
     let lang = use_app().lang;
-    let button =
-        move |to: fn(Page) -> Page, testid: &'static str, text: &'static str, vi: &'static str, en: &'static str| {
-            let label = move || lang.get().pick(vi, en);
-            view! {
-                <button
-                    type="button"
-                    class="secondary"
-                    data-testid=testid
-                    aria-label=label
-                    title=label
-                    disabled=move || to(current.get()) == current.get()
-                    on:click=move |_| page.set(to(current.get_untracked()).index())
-                >
-                    {text}
-                </button>
-            }
-        };
+    let button = move |to: fn(Page) -> Page, testid: &'static str, text: &'static str, name: PagerText| {
+        let label = move || tr(lang.get(), name);
+        view! {
+            <button
+                type="button"
+                class="secondary"
+                data-testid=testid
+                aria-label=label
+                title=label
+                disabled=move || to(current.get()) == current.get()
+                on:click=move |_| page.set(to(current.get_untracked()).index())
+            >
+                {text}
+            </button>
+        }
+    };
     view! {
         <nav
             class="pager"
@@ -35,13 +37,13 @@ pub fn Pager(page: RwSignal<usize>, current: Signal<Page>) -> impl IntoView {
             hidden=move || !current.get().paged()
             data-page=move || current.get().index() + 1
             data-pages=move || current.get().count()
-            aria-label=move || lang.get().pick("Các trang của bảng", "Table pages")
+            aria-label=move || tr(lang.get(), PagerText::TablePages)
         >
-            {button(Page::first, "pager-first", "«", "Trang đầu", "First page")}
-            {button(Page::previous, "pager-previous", "‹", "Trang trước", "Previous page")}
+            {button(Page::first, "pager-first", "«", PagerText::FirstPage)}
+            {button(Page::previous, "pager-previous", "‹", PagerText::PreviousPage)}
             <span class="pager-status" data-testid="pager-status" role="status">{move || current.get().label(lang.get())}</span>
-            {button(Page::next, "pager-next", "›", "Trang sau", "Next page")}
-            {button(Page::last, "pager-last", "»", "Trang cuối", "Last page")}
+            {button(Page::next, "pager-next", "›", PagerText::NextPage)}
+            {button(Page::last, "pager-last", "»", PagerText::LastPage)}
         </nav>
     }
 }

@@ -2,7 +2,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::i18n::{tr, Text};
+use super::text::plan::PlanText;
+
+use super::text::{tr, Text};
 use crate::core::analysis::Analysis;
 use crate::core::insight::plan::{default_target, fixable, next_band_hint, plan};
 use crate::core::model::format;
@@ -20,7 +22,7 @@ pub fn UnitPlan(lang: RwSignal<Lang>, unit: UnitResult, analysis: Arc<Analysis>,
     let body = move || {
         let l = lang.get();
         let Some(target) = crate::core::model::values::typed(&typed.get()).filter(|t| *t >= 0.0) else {
-            return view! { <p class="plan-summary" data-testid="plan-summary">{l.pick("Hãy ghi số điểm muốn đạt, ví dụ 80 hoặc 72,5.", "Type the points to reach, e.g. 80 or 72.5.")}</p> }.into_any();
+            return view! { <p class="plan-summary" data-testid="plan-summary">{tr(l, PlanText::TypePointsReachE)}</p> }.into_any();
         };
         let p = plan(&unit, &rules, target);
         let lines = p.lines(&rules, l, &in_list);

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::i18n::{preview_caption, tr, Text};
 use super::table_box::table_box;
+use super::text::{preview_caption, tr, Text};
 use crate::core::model::format::column_letters;
 use crate::core::model::lang::Lang;
 use crate::core::model::table::{Cell, Workbook, OUTLINE_ROWS};

@@ -1,9 +1,12 @@
 use leptos::prelude::*;
+
+use super::text::privacy::PrivacyText;
 use leptos::task::spawn_local;
 
-use super::i18n::{tr, Text};
-use super::keeping::{keeping_on, note_text};
+use super::keeping::keeping_on;
 use super::state::use_app;
+use super::text::keeping::note_text;
+use super::text::{tr, Text};
 
 /// What chiso keeps on this machine, whether it keeps the loaded files, clearing everything, and
 /// the single-file edition for use without a server or a network.
@@ -29,7 +32,7 @@ pub fn Privacy() -> impl IntoView {
                     }
                 />
                 " "
-                {move || lang.get().pick("Giữ các tệp đã tải trên máy này để mở lại khi tải lại trang", "Keep the loaded files on this computer to reopen them after a reload")}
+                {move || tr(lang.get(), PrivacyText::KeepLoadedFilesComputer)}
             </label>
             <p class="status" role="status" data-testid="session-status">{note}</p>
             <div class="exports">

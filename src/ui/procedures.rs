@@ -6,6 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::text::procedures::{first_shown, ProceduresText};
+use super::text::tr;
+
 use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
@@ -98,16 +101,16 @@ pub(super) fn ProcedureView(
         let labels = labels(&t.criteria);
         view! { <ProcedureRows table=t order=order labels=labels rules=rules.clone() unit=chosen.get() /> }
     };
-    let unit_options = std::iter::once((String::new(), l.pick("Tất cả đơn vị", "Every unit").to_string()))
+    let unit_options = std::iter::once((String::new(), tr(l, ProceduresText::EveryUnit).to_string()))
         .chain(units.iter().map(|u| (u.clone(), u.clone())))
         .map(|(value, name)| view! { <option value=value.clone() selected=value == chosen.get_untracked()>{name}</option> })
         .collect_view();
     view! {
-        <h3>{l.pick("Thủ tục làm mất điểm", "Procedures that cost points")}</h3>
+        <h3>{tr(l, ProceduresText::ProceduresCostPoints)}</h3>
         <div class="drill-controls">
-            <label>{l.pick("Đơn vị ", "Unit ")}<select data-testid="procedures-unit" on:change=move |ev| unit.set(Some(event_target_value(&ev)))>{unit_options}</select></label>
-            <label>{l.pick(" Xếp theo ", " Sort by ")}<select data-testid="procedures-sort" on:change=move |ev| sort.set(ProcedureSort::from_code(&event_target_value(&ev)))>{sort_options}</select></label>
-            <label>{l.pick(" Lọc ", " Filter ")}<input type="search" data-testid="procedures-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
+            <label>{tr(l, ProceduresText::Unit)}<select data-testid="procedures-unit" on:change=move |ev| unit.set(Some(event_target_value(&ev)))>{unit_options}</select></label>
+            <label>{tr(l, ProceduresText::Sort)}<select data-testid="procedures-sort" on:change=move |ev| sort.set(ProcedureSort::from_code(&event_target_value(&ev)))>{sort_options}</select></label>
+            <label>{tr(l, ProceduresText::Filter)}<input type="search" data-testid="procedures-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
         </div>
         {body}
     }
@@ -156,23 +159,16 @@ fn ProcedureRows(
             }
         })
         .collect_view();
-    let shown = if total > SHOWN {
-        l.pick(
-            format!(" Hiển thị {SHOWN} thủ tục đầu; tải tệp Excel để xem đủ."),
-            format!(" The first {SHOWN} shown; download the workbook for all."),
-        )
-    } else {
-        String::new()
-    };
+    let shown = first_shown(l, total, SHOWN);
     view! {
         <p data-testid="procedures-summary">{t.summary(l)}{shown}</p>
-        {table_box(l.pick("Thủ tục làm mất điểm", "Procedures that cost points"), view! {
+        {table_box(tr(l, ProceduresText::ProceduresCostPoints), view! {
             <table class="scores procedures" data-testid="procedures" data-total=total data-unit=unit>
                 <caption>{gain_note(l)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{l.pick("Thủ tục", "Procedure")}</th>
-                        <th scope="col">{l.pick("Tiếp nhận", "Received")}</th>
+                        <th scope="col">{tr(l, ProceduresText::Procedure)}</th>
+                        <th scope="col">{tr(l, ProceduresText::Received)}</th>
                         {heads}
                         <th scope="col">{gain_heading(l)}</th>
                     </tr>

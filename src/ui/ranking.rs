@@ -6,11 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::text::ranking::RankingText;
+
 use super::compare::{change_class, change_text, places_text};
-use super::i18n::{tr, Text};
 use super::pager::Pager;
 use super::state::{use_app, use_shown, Shared};
 use super::table_box::table_box;
+use super::text::{tr, Text};
 use crate::core::insight::compare::Comparison;
 use crate::core::layout::kind::whole_label;
 use crate::core::model::format;
@@ -71,7 +73,7 @@ pub fn RankingTable(
             let current = sorted_by.clone();
             move |by: RankBy, label: String| {
                 let active = current == by;
-                let title = format!("{} {label}", l.pick("Sắp xếp theo", "Sort by"));
+                let title = format!("{} {label}", tr(l, RankingText::Sort));
                 let code = by.code().to_string();
                 // The header itself sorts: its name is the button, the arrow says the order.
                 view! {
@@ -87,7 +89,7 @@ pub fn RankingTable(
             .groups
             .iter()
             .map(|g| {
-                let name = l.pick(g.name.clone(), g.name_en.clone());
+                let name = g.name_in(l).to_string();
                 view! {
                     <th scope="col" data-group=g.code.clone() aria-sort=aria_sort(&g.code)>
                         {sort_button.clone()(RankBy::Group(g.code.clone()), name)}
@@ -122,8 +124,8 @@ pub fn RankingTable(
                                 {sort_button(RankBy::Total, tr(l, Text::Total).to_string())}
                                 <span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span>
                             </th>
-                            <th scope="col">{l.pick("Xếp loại", "Band")}</th>
-                            {comparison.as_ref().map(|c| view! { <th scope="col">{format!("{} {}", l.pick("So với", "Against"), c.previous.label(l))}</th> })}
+                            <th scope="col">{tr(l, RankingText::Band)}</th>
+                            {comparison.as_ref().map(|c| view! { <th scope="col">{format!("{} {}", tr(l, RankingText::Against), c.previous.label(l))}</th> })}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -134,12 +136,12 @@ pub fn RankingTable(
     view! {
         <div class="ranking-controls">
             <label>
-                {move || state.lang.get().pick("Tìm đơn vị ", "Find a unit ")}
+                {move || tr(state.lang.get(), RankingText::FindUnit)}
                 <input type="search" data-testid="ranking-filter" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
             </label>
             {move || mine_page().map(|on| view! {
                 <button type="button" class="secondary" data-testid="pager-mine" on:click=move |_| page.set(on.index())>
-                    {state.lang.get().pick("Đến trang có đơn vị của tôi", "Go to my unit's page")}
+                    {tr(state.lang.get(), RankingText::GoMyUnitS)}
                 </button>
             })}
             <span class="hint" data-testid="ranking-count">{move || (query.with(|q| !q.trim().is_empty())).then(|| named_label(current.get().total(), state.lang.get()))}</span>
@@ -187,7 +189,7 @@ impl Row<'_> {
                 }
                 .into_any()
             }
-            _ => view! { <td class="num" data-testid="change">{l.pick("mới", "new")}</td> }.into_any(),
+            _ => view! { <td class="num" data-testid="change">{tr(l, RankingText::New)}</td> }.into_any(),
         });
         let band = Band::of(u.total);
         let select = name.clone();
@@ -200,7 +202,7 @@ impl Row<'_> {
                     <button type="button" class="link" data-testid="unit-link" on:click=move |_| state.open_unit(select.clone())>
                         {shown_name}
                     </button>
-                    {is_mine.then(|| view! { <span class="tag mine-tag">{l.pick("★ Đơn vị của tôi", "★ My unit")}</span> })}
+                    {is_mine.then(|| view! { <span class="tag mine-tag">{tr(l, RankingText::MyUnit)}</span> })}
                     {parent.map(|p| view! { <span class="parent">{format!(" ↳ {p}")}</span> })}
                     {has_error.then(|| view! { <span class="tag error-tag">"⚠ " {tr(l, Text::DataErrorTag)}</span> })}
                 </th>

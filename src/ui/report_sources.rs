@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::text::report_sources::ReportSourcesText;
+use super::text::tr;
+
 use super::sources::Sources;
 use super::state::{use_app, use_shown};
 use crate::core::figures::sources::SourceKind;
@@ -31,10 +34,10 @@ pub fn ReportSources() -> impl IntoView {
         Some(view! {
             <section class="dossier-check" data-testid="report-sources" aria-labelledby="report-sources-heading">
                 <h2 id="report-sources-heading">
-                    {l.pick("Số liệu từ báo cáo kết quả giải quyết TTHC", "Figures from settlement reports")}
+                    {tr(l, ReportSourcesText::FiguresSettlementReports)}
                 </h2>
                 <label>
-                    {l.pick("Đơn vị ", "Unit ")}
+                    {tr(l, ReportSourcesText::Unit)}
                     <select data-testid="report-unit" on:change=move |ev| chosen.set(event_target_value(&ev))>
                         {options}
                     </select>

@@ -1,11 +1,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use super::text::results::{notices_summary, ResultsText};
 use leptos::task::spawn_local;
 
-use super::i18n::{tr, Text};
 use super::ranking::RankingTable;
 use super::state::{use_app, use_shown, Shared};
+use super::text::{tr, Text};
 use crate::core::model::format;
 use crate::core::model::lang::Lang;
 use crate::core::model::message::Message;
@@ -84,9 +86,9 @@ fn KindFilter(kinds: Vec<String>, kind: RwSignal<String>) -> impl IntoView {
         .collect_view();
     view! {
         <label class="kind-filter">
-            {l.pick("Xếp hạng theo loại đơn vị: ", "Rank by kind of unit: ")}
+            {tr(l, ResultsText::RankKindUnit)}
             <select data-testid="kind-filter" on:change=move |ev| kind.set(event_target_value(&ev))>
-                <option value="" selected=chosen.is_empty()>{l.pick("Tất cả (hạng trong đơn vị cấp trên)", "All (rank under the parent)")}</option>
+                <option value="" selected=chosen.is_empty()>{tr(l, ResultsText::AllRankUnderParent)}</option>
                 {options}
             </select>
         </label>
@@ -105,7 +107,7 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl Int
         }
         let l = lang.get();
         let scores = &shared.0.scores;
-        let ranking_title = l.pick("Tổng điểm, từ cao xuống thấp", "Totals, highest first");
+        let ranking_title = tr(l, ResultsText::TotalsHighestFirst);
         let ranking_svg = bars("chart-ranking", ranking_title, &sorted_bars(scores, |u| u.total, rules.total_max()));
         let groups = rules
             .groups
@@ -115,10 +117,10 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl Int
                 let data = sorted_bars(scores, |u| u.groups.get(g).map_or(0.0, |x| x.score), group.max);
                 let title = format!(
                     "{} — {} {}{}",
-                    l.pick(group.name.clone(), group.name_en.clone()),
-                    l.pick("điểm trên tối đa", "points out of"),
+                    group.name_in(l),
+                    tr(l, ResultsText::PointsOut),
                     format::number(group.max, 2),
-                    l.pick(", từ cao xuống thấp", ", highest first")
+                    tr(l, ResultsText::HighestFirst)
                 );
                 let svg = bars(&format!("chart-{}", group.code), &title, &data);
                 view! {
@@ -140,7 +142,7 @@ fn Charts(shared: Shared, lang: RwSignal<Lang>, rules: Arc<RuleSet>) -> impl Int
     };
     view! {
         <details class="charts" data-testid="charts" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary>{move || lang.get().pick("Biểu đồ", "Charts")}</summary>
+            <summary>{move || tr(lang.get(), ResultsText::Charts)}</summary>
             {figures}
         </details>
     }
@@ -164,10 +166,7 @@ pub fn AnalysisMessages() -> impl IntoView {
             // On a phone the notices fold into one line that opens, unless one is an error.
             let errors = items.iter().filter(|(_, level)| *level == "error").count();
             let open = errors > 0 || !crate::browser::narrow_screen();
-            let summary = match l {
-                Lang::Vi => format!("ℹ {} thông báo về số liệu", format::number(items.len() as f64, 0)),
-                Lang::En => format!("ℹ {} notes on the figures", items.len()),
-            };
+            let summary = notices_summary(l, items.len());
             view! {
                 <details class="notices" data-testid="notices" open=open>
                 <summary>{summary}</summary>

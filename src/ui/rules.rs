@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
-use super::i18n::{tr, Text};
 use super::state::use_app;
+use super::text::{tr, Text};
 use crate::browser;
 use crate::core::model::message::{Located, Message};
 use crate::core::rules::RuleError;

@@ -6,6 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::text::sources::SourcesText;
+use super::text::tr;
+
 use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
@@ -31,7 +34,7 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
         .map(|c| {
             let r = result.as_ref().and_then(|u| u.criterion(&c.code));
             let (n, d) = (r.and_then(|r| r.numerator), r.and_then(|r| r.denominator));
-            let source = r.map(|r| r.source_text(l)).unwrap_or_else(|| l.pick("chưa có", "none").to_string());
+            let source = r.map(|r| r.source_text(l)).unwrap_or_else(|| tr(l, SourcesText::None).to_string());
             let counted = r.and_then(|r| Some(r.origin.as_ref()?.counted(&r.figure()))).unwrap_or_default();
             let listed = own.as_ref().and_then(|o| o.figures.get(&c.code)).map(figure_text).unwrap_or_default();
             let mine = typed.get(&c.code).copied().unwrap_or_default();
@@ -46,7 +49,7 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
                             inputmode="numeric"
                             size="7"
                             data-testid=test
-                            aria-label=format!("{} — {}", c.name_in(l), if part { l.pick("tử số", "numerator") } else { l.pick("mẫu số", "denominator") })
+                            aria-label=format!("{} — {}", c.name_in(l), if part { tr(l, SourcesText::Numerator) } else { tr(l, SourcesText::Denominator) })
                             prop:value=value
                             on:change=move |ev| {
                                 let parsed = crate::core::model::values::count(&crate::core::model::table::Cell::Text(event_target_value(&ev))).ok().flatten();
@@ -68,7 +71,7 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
                     <td data-testid="figure-source">{source}</td>
                     <td>
                         {if counted == (true, true) {
-                            view! { <span aria-label=l.pick("đếm từ tệp của đơn vị", "counted from the office's file")>"—"</span> }.into_any()
+                            view! { <span aria-label=tr(l, SourcesText::CountedOfficeSFile)>"—"</span> }.into_any()
                         } else {
                             view! { {input(true, counted.0)} " / " {input(false, counted.1)} }.into_any()
                         }}
@@ -78,22 +81,22 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
         })
         .collect_view();
     let own_header = match from {
-        SourceKind::Report => l.pick("Theo báo cáo", "In the report"),
-        _ => l.pick("Theo danh sách hồ sơ", "In the dossier list"),
+        SourceKind::Report => tr(l, SourcesText::Report),
+        _ => tr(l, SourcesText::DossierList),
     };
     view! {
-        <h3>{format!("{} — {unit}", l.pick("Nguồn số liệu", "Where the figures come from"))}</h3>
-        {table_box(format!("{} — {unit}", l.pick("Nguồn số liệu", "Where the figures come from")), view! {
+        <h3>{format!("{} — {unit}", tr(l, SourcesText::WhereFiguresCome))}</h3>
+        {table_box(format!("{} — {unit}", tr(l, SourcesText::WhereFiguresCome)), view! {
         <table class="sources" data-testid="dossier-sources" data-unit=unit.clone()>
             <caption>{sources_caption(&state.focus.get_untracked().sources, l)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{l.pick("Tiêu chí", "Criterion")}</th>
+                    <th scope="col">{tr(l, SourcesText::Criterion)}</th>
                     <th scope="col">{own_header}</th>
-                    <th scope="col">{l.pick("Tử số được dùng", "Numerator used")}</th>
-                    <th scope="col">{l.pick("Mẫu số được dùng", "Denominator used")}</th>
-                    <th scope="col">{l.pick("Nguồn", "Source")}</th>
-                    <th scope="col">{l.pick("Nhập tay (tử số / mẫu số)", "Type in (numerator / denominator)")}</th>
+                    <th scope="col">{tr(l, SourcesText::NumeratorUsed)}</th>
+                    <th scope="col">{tr(l, SourcesText::DenominatorUsed)}</th>
+                    <th scope="col">{tr(l, SourcesText::Source)}</th>
+                    <th scope="col">{tr(l, SourcesText::TypeNumeratorDenominator)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::text::sourcing::SourcingText;
+use super::text::tr;
+
 use super::state::{use_app, use_shown, LoadedFile};
 use crate::core::figures::scope::table_line;
 use crate::core::figures::settlement::Layout;
@@ -34,7 +37,7 @@ pub fn SourceOrderSettings() -> impl IntoView {
                             type="button"
                             class="secondary"
                             data-testid="source-earlier"
-                            aria-label=format!("{} — {}", kind.label(l), l.pick("tin cậy trước", "trust earlier"))
+                            aria-label=format!("{} — {}", kind.label(l), tr(l, SourcingText::TrustEarlier))
                             disabled=i == 0
                             on:click=move |_| state.set_sources(up.clone())
                         >
@@ -44,7 +47,7 @@ pub fn SourceOrderSettings() -> impl IntoView {
                             type="button"
                             class="secondary"
                             data-testid="source-later"
-                            aria-label=format!("{} — {}", kind.label(l), l.pick("tin cậy sau", "trust later"))
+                            aria-label=format!("{} — {}", kind.label(l), tr(l, SourcingText::TrustLater))
                             disabled=i + 1 == count
                             on:click=move |_| state.set_sources(down.clone())
                         >
@@ -56,7 +59,7 @@ pub fn SourceOrderSettings() -> impl IntoView {
             .collect_view();
         view! {
             <section class="source-order" aria-labelledby="source-order-heading">
-                <h2 id="source-order-heading">{l.pick("Thứ tự nguồn số liệu", "Order of sources")}</h2>
+                <h2 id="source-order-heading">{tr(l, SourcingText::OrderSources)}</h2>
                 <p>{sources_caption(&order, l)}</p>
                 <ol data-testid="source-order">{items}</ol>
             </section>
@@ -79,20 +82,15 @@ pub fn WholeChoice() -> impl IntoView {
         let line = match &whole {
             Some((name, own)) => format!(
                 "{} {} ({})",
-                l.pick("Toàn thể:", "The whole:"),
+                tr(l, SourcingText::Whole),
                 whole_label(name, l),
                 match (own, named.is_some()) {
-                    (_, true) => l.pick("do bạn chọn", "chosen by you"),
-                    (true, false) => l.pick("dòng riêng của đơn vị trong tệp", "its own row in the files"),
-                    (false, false) => l.pick("cộng gộp từ các đơn vị trực thuộc", "pooled from its units"),
+                    (_, true) => tr(l, SourcingText::ChosenYou),
+                    (true, false) => tr(l, SourcingText::OwnRowFiles),
+                    (false, false) => tr(l, SourcingText::PooledUnits),
                 }
             ),
-            None => l
-                .pick(
-                    "Không có dòng nào đứng trên các đơn vị khác: văn bản cộng gộp số liệu các đơn vị. Có thể chọn một đơn vị là toàn thể.",
-                    "No row stands above the others: the letter pools the units' figures. You can name one unit as the whole.",
-                )
-                .to_string(),
+            None => tr(l, SourcingText::NoRowStandsAbove).to_string(),
         };
         let options = scores
             .a_to_z()
@@ -104,13 +102,13 @@ pub fn WholeChoice() -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="whole" aria-labelledby="whole-heading">
-                <h2 id="whole-heading">{l.pick("Toàn thể của văn bản", "The whole the letter speaks for")}</h2>
+                <h2 id="whole-heading">{tr(l, SourcingText::WholeLetterSpeaks)}</h2>
                 {match whole.as_ref().map(|(n, _)| n.clone()) {
                     Some(name) => view! { <p data-testid="whole" data-unit=name>{line}</p> }.into_any(),
                     None => view! { <p>{line}</p> }.into_any(),
                 }}
                 <label>
-                    {l.pick("Đơn vị là toàn thể ", "Unit that is the whole ")}
+                    {tr(l, SourcingText::UnitWhole)}
                     <select
                         data-testid="whole-choice"
                         on:change=move |ev| {
@@ -118,7 +116,7 @@ pub fn WholeChoice() -> impl IntoView {
                             state.set_whole(Some(name).filter(|n| !n.is_empty()));
                         }
                     >
-                        <option value="" selected=named.is_none()>{l.pick("Tự nhận biết", "Recognise")}</option>
+                        <option value="" selected=named.is_none()>{tr(l, SourcingText::Recognise)}</option>
                         {options}
                     </select>
                 </label>
@@ -145,12 +143,12 @@ pub fn ReportRowsField(file: LoadedFile) -> impl IntoView {
             .collect_view();
         Some(view! {
             <label class="file-kind">
-                {l.pick("Các dòng của báo cáo là", "The report's rows are")} " "
+                {tr(l, SourcingText::ReportSRows)} " "
                 <select
                     data-testid="report-rows"
                     on:change=move |ev| state.set_report_rows(id, &signature, Layout::from_code(&event_target_value(&ev)))
                 >
-                    <option value="" selected=chosen.is_none()>{l.pick("Tự nhận biết theo tên dòng", "Recognise from the names")}</option>
+                    <option value="" selected=chosen.is_none()>{tr(l, SourcingText::RecogniseNames)}</option>
                     {options}
                 </select>
             </label>
@@ -205,7 +203,7 @@ pub fn TablesField(file: LoadedFile) -> impl IntoView {
             .collect_view();
         Some(view! {
             <fieldset class="tables" data-testid="file-tables">
-                <legend>{l.pick("Các bảng trong tệp dùng cho kỳ này", "Tables of the file used for this period")}</legend>
+                <legend>{tr(l, SourcingText::TablesFileUsedPeriod)}</legend>
                 <ul>{items}</ul>
             </fieldset>
         })

@@ -5,6 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::text::tr;
+use super::text::trend::TrendText;
+
 use super::compare::{change_class, change_text};
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
@@ -28,12 +31,12 @@ pub fn TrendView() -> impl IntoView {
         let t = trend.get()?;
         let labels: Vec<String> = t.periods.iter().map(|p| p.label(l)).collect();
         let whole = t.whole().map(|w| {
-            let title = format!("{} — {}", l.pick("Tổng điểm qua các kỳ", "Total over the periods"), whole_label(&w.name, l));
+            let title = format!("{} — {}", tr(l, TrendText::TotalOverPeriods), whole_label(&w.name, l));
             view! { <figure class="chart-box" tabindex="0" data-testid="trend-chart" inner_html=line("trend-whole", &title, &labels, &w.totals(), LineSize::Large) /> }
         });
         Some(view! {
             <section class="trend" data-testid="trend" aria-labelledby="trend-heading">
-                <h3 id="trend-heading">{l.pick("Xu hướng qua các kỳ", "Trend over the periods")}</h3>
+                <h3 id="trend-heading">{tr(l, TrendText::TrendOverPeriods)}</h3>
                 {whole}
                 {table(&t, &labels, l)}
             </section>
@@ -47,7 +50,7 @@ fn cell(u: &UnitTrend, i: usize, label: &str, l: Lang) -> impl IntoView {
         u.change(i).map(|d| view! { <span class=format!("change {}", change_class(d))>{change_text(d)}</span> });
     view! {
         <td class="num" data-period=label.to_string() data-value=total.map(|v| format!("{v:.2}")).unwrap_or_default()>
-            {total.map_or_else(|| l.pick("không có", "none").to_string(), |v| format::fixed(v, 2))}
+            {total.map_or_else(|| tr(l, TrendText::None).to_string(), |v| format::fixed(v, 2))}
             {change.map(|c| view! { <br /> {c} })}
         </td>
     }
@@ -62,7 +65,7 @@ fn table(t: &Trend, labels: &[String], l: Lang) -> impl IntoView {
         .map(|(k, u)| {
             let name = if u.whole { whole_label(&u.name, l) } else { u.name.clone() };
             let cells = labels.iter().enumerate().map(|(i, p)| cell(u, i, p, l)).collect_view();
-            let title = format!("{} — {name}", l.pick("Tổng điểm qua các kỳ", "Total over the periods"));
+            let title = format!("{} — {name}", tr(l, TrendText::TotalOverPeriods));
             let spark = line(&format!("trend-{k}"), &title, labels, &u.totals(), LineSize::Small);
             view! {
                 <tr data-unit=u.name.clone() data-whole=u.whole.then_some("")>
@@ -73,19 +76,16 @@ fn table(t: &Trend, labels: &[String], l: Lang) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = l.pick(
-        "Tổng điểm từng kỳ và mức tăng, giảm so với kỳ trước",
-        "Total each period and its change against the period before",
-    );
+    let caption = tr(l, TrendText::TotalEachPeriodChange);
     view! {
         {table_box(caption, view! {
             <table class="scores" data-testid="trend-table">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{l.pick("Đơn vị", "Unit")}</th>
+                        <th scope="col">{tr(l, TrendText::Unit)}</th>
                         {head}
-                        <th scope="col">{l.pick("Biểu đồ", "Chart")}</th>
+                        <th scope="col">{tr(l, TrendText::Chart)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

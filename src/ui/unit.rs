@@ -2,10 +2,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::i18n::{rank_note, tr, Text};
+use super::text::unit::UnitText;
+
 use super::plan::UnitPlan;
 use super::state::{use_app, use_shown};
 use super::table_box::table_box;
+use super::text::{rank_note, tr, Text};
 use crate::core::insight::plan::to_full;
 use crate::core::layout::kind::whole_label;
 use crate::core::model::format;
@@ -50,16 +52,12 @@ pub fn UnitPage() -> impl IntoView {
             .iter()
             .zip(&u.groups)
             .zip(analysis.scores.peer_averages(&u))
-            .map(|((g, gr), average)| (l.pick(g.name.clone(), g.name_en.clone()), gr.score, average, g.max))
+            .map(|((g, gr), average)| (g.name_in(l).to_string(), gr.score, average, g.max))
             .collect();
         let chart = crate::core::report::charts::paired(
             "chart-unit",
-            &format!(
-                "{} — {}",
-                u.name,
-                l.pick("so với trung bình các đơn vị cùng cấp", "against the average of its peers")
-            ),
-            (&u.name, l.pick("Trung bình đơn vị cùng cấp", "Peers' average")),
+            &format!("{} — {}", u.name, tr(l, UnitText::AgainstAveragePeers)),
+            (&u.name, tr(l, UnitText::PeersAverage)),
             &pairs,
         );
         // The whole stands above its units: named as all of them, without a rank or a peer chart.
@@ -79,7 +77,7 @@ pub fn UnitPage() -> impl IntoView {
                         {tr(l, Text::Close)}
                     </button>
                 </header>
-                {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", l.pick("Đơn vị cấp trên", "Parent unit"))}</p> })}
+                {u.parent.clone().map(|p| view! { <p class="parent-line">{format!("{}: {p}", tr(l, UnitText::ParentUnit))}</p> })}
                 {chart.map(|chart| view! { <figure class="chart-box" tabindex="0" data-chart="unit" inner_html=chart></figure> })}
                 {(!u.score_only()).then(|| view! { <UnitPlan lang=lang unit=u.clone() analysis=analysis.clone() rules=rules.clone() /> })}
                 {(!u.score_only()).then(|| view! { <CriteriaTable unit=u.clone() rules=rules.clone() siblings=siblings /> })}
@@ -128,7 +126,7 @@ fn CriteriaTable(unit: UnitResult, rules: Arc<RuleSet>, siblings: usize) -> impl
                     }
                 })
                 .collect_view();
-            let group_name = l.pick(g.name.clone(), g.name_en.clone());
+            let group_name = g.name_in(l).to_string();
             view! {
                 <tbody data-group=g.code.clone()>
                     <tr class="group-row">

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{DragEvent, FileList, HtmlInputElement};
 
-use super::i18n::{tr, Text};
 use super::state::use_app;
+use super::text::{tr, Text};
 use crate::core::read::ACCEPTED_EXTENSIONS;
 use crate::core::report::job::Job;
 

@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use super::text::whole_plan::WholePlanText;
 use leptos::task::spawn_local;
 
-use super::i18n::{tr, Text};
 use super::state::use_app;
 use super::table_box::table_box;
+use super::text::{tr, Text};
 use crate::core::analysis::Analysis;
 use crate::core::insight::plan::whole::{plan_whole, Fixable};
 use crate::core::insight::plan::{default_target, fixable_by_unit, next_band_hint};
@@ -35,7 +37,7 @@ pub fn WholePlanCard(
     let (body_rules, body_analysis, body_fixable) = (rules.clone(), analysis.clone(), fixable.clone());
     let body = move || {
         let Some(target) = target() else {
-            return view! { <p class="plan-summary" data-testid="whole-plan-summary">{lang.pick("Hãy ghi số điểm muốn đạt, ví dụ 80 hoặc 72,5.", "Type the points to reach, e.g. 80 or 72.5.")}</p> }.into_any();
+            return view! { <p class="plan-summary" data-testid="whole-plan-summary">{tr(lang, WholePlanText::TypePointsReachE)}</p> }.into_any();
         };
         let Some(plan) = plan_whole(&body_analysis.scores, &body_rules, target, &body_fixable) else {
             return ().into_any();
@@ -67,10 +69,10 @@ pub fn WholePlanCard(
                         <caption class="visually-hidden">{plan.title(lang)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{lang.pick("Đơn vị", "Unit")}</th>
-                                <th scope="col">{lang.pick("Tiêu chí", "Criterion")}</th>
-                                <th scope="col" class="num">{lang.pick("Số hồ sơ cần thêm", "Dossiers to add")}</th>
-                                <th scope="col" class="num">{lang.pick("Điểm toàn thể tăng", "Points for the whole")}</th>
+                                <th scope="col">{tr(lang, WholePlanText::Unit)}</th>
+                                <th scope="col">{tr(lang, WholePlanText::Criterion)}</th>
+                                <th scope="col" class="num">{tr(lang, WholePlanText::DossiersAdd)}</th>
+                                <th scope="col" class="num">{tr(lang, WholePlanText::PointsWhole)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -79,9 +81,9 @@ pub fn WholePlanCard(
                 <div class="exports">
                     <button type="button" class="secondary" data-testid="whole-plan-xlsx" on:click=move |_| {
                         spawn_local(state.make(Job::WholePlan { target }));
-                    }>{lang.pick("Tải kế hoạch Excel (.xlsx)", "Download the plan (.xlsx)")}</button>
+                    }>{tr(lang, WholePlanText::DownloadPlanXlsx)}</button>
                     <button type="button" class="secondary" data-testid="whole-plan-assign" on:click=move |_| assign(assignment.clone())>
-                        {lang.pick("Đưa vào văn bản (chỉ tiêu giao)", "Put in the letter (targets)")}
+                        {tr(lang, WholePlanText::PutLetterTargets)}
                     </button>
                 </div>
             })}

@@ -4,6 +4,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::text::tr;
+use super::text::window::WindowText;
+
 use super::state::use_app;
 use crate::core::model::period::Period;
 use crate::core::model::window::{Window, WindowKind};
@@ -36,32 +39,32 @@ pub(super) fn WindowChooser(file_id: u32, window: Window, inferred: Window) -> i
         .collect_view();
     view! {
         <fieldset class="window" data-testid="dossier-window" data-period=label.clone()>
-            <legend>{l.pick("Kỳ của danh sách hồ sơ", "Dossier list period")}</legend>
+            <legend>{tr(l, WindowText::DossierListPeriod)}</legend>
             <label>
-                {l.pick("Loại kỳ ", "Kind ")}
+                {tr(l, WindowText::Kind)}
                 <select data-testid="dossier-window-kind" on:change=on_kind>{options}</select>
             </label>
             {if kind == WindowKind::Days {
                 let set_from = set_day.clone();
                 view! {
-                    <label>{l.pick(" Từ ngày ", " From ")}<input type="date" data-testid="dossier-window-from" prop:value=from.format("%Y-%m-%d").to_string() on:change=move |ev| set_from(ev, false) /></label>
-                    <label>{l.pick(" đến ngày ", " to ")}<input type="date" data-testid="dossier-window-to" prop:value=to.format("%Y-%m-%d").to_string() on:change=move |ev| set_day(ev, true) /></label>
+                    <label>{tr(l, WindowText::From)}<input type="date" data-testid="dossier-window-from" prop:value=from.format("%Y-%m-%d").to_string() on:change=move |ev| set_from(ev, false) /></label>
+                    <label>{tr(l, WindowText::To)}<input type="date" data-testid="dossier-window-to" prop:value=to.format("%Y-%m-%d").to_string() on:change=move |ev| set_day(ev, true) /></label>
                 }
                     .into_any()
             } else {
                 view! {
                     <label>
-                        {l.pick(" Kỳ ", " Period ")}
+                        {tr(l, WindowText::Period)}
                         <input type="text" data-testid="dossier-window-period" prop:value=label.clone() on:change=on_period />
                     </label>
                 }
                     .into_any()
             }}
             <p class="hint">
-                {format!("{} {}", l.pick("chiso đề xuất (tháng có nhiều hồ sơ tiếp nhận nhất):", "chiso's proposal (the month most dossiers were received in):"), inferred.label(l))}
+                {format!("{} {}", tr(l, WindowText::ChisoSProposalMonth), inferred.label(l))}
                 " "
                 <button type="button" class="secondary" data-testid="dossier-window-reset" on:click=move |_| set(None)>
-                    {l.pick("Dùng kỳ đề xuất", "Use the proposal")}
+                    {tr(l, WindowText::UseProposal)}
                 </button>
             </p>
         </fieldset>

@@ -11,6 +11,7 @@ pub mod limits;
 mod markup;
 mod merges;
 mod message;
+pub mod settings;
 pub mod sink;
 mod sniff;
 mod workbook;

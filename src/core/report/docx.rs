@@ -7,7 +7,7 @@ use docx_rs::{
     SpecialIndentType, Table, TableBorders, TableCell, TableRow, WidthType,
 };
 
-use super::letter::Letter;
+use super::letter::{Letter, COPIES_TO, MOTTO, NATION, SEE_APPENDIX, TO};
 
 const FONT: &str = "Times New Roman";
 /// Twips per millimetre.
@@ -88,13 +88,13 @@ pub fn to_bytes(letter: &Letter, made_at: &str) -> Result<Vec<u8>, String> {
             line(&f.subject, 12, false, false, center),
         ],
         vec![
-            line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false, center),
-            line("Độc lập - Tự do - Hạnh phúc", 14, true, false, center),
+            line(NATION, 13, true, false, center),
+            line(MOTTO, 14, true, false, center),
             line(&f.place_and_date, 14, false, true, center),
         ],
     ));
     doc = doc.add_paragraph(Paragraph::new());
-    doc = doc.add_paragraph(line("Kính gửi:", 14, false, false, center));
+    doc = doc.add_paragraph(line(TO, 14, false, false, center));
     for r in &f.recipients {
         doc = doc.add_paragraph(line(&format!("- {r}"), 14, false, false, center));
     }
@@ -105,15 +105,14 @@ pub fn to_bytes(letter: &Letter, made_at: &str) -> Result<Vec<u8>, String> {
     for l in &letter.results {
         doc = doc.add_paragraph(body(&format!("- {}", l.text)));
     }
-    doc = doc
-        .add_paragraph(body("- Kết quả cụ thể của các nhóm, tiêu chí của từng đơn vị (có Phụ lục chi tiết kèm theo)."));
+    doc = doc.add_paragraph(body(SEE_APPENDIX));
     doc = doc.add_paragraph(body(&f.request));
     for (i, d) in letter.directives.iter().enumerate() {
         doc = doc.add_paragraph(body(&format!("{}. {d}", i + 1)));
     }
     // The closing stays with the signature block, which never splits across pages.
     doc = doc.add_paragraph(body(&f.closing).keep_next(true).keep_lines(true));
-    let mut copies = vec![Paragraph::new().add_run(run("Nơi nhận:", 12).bold().italic())];
+    let mut copies = vec![Paragraph::new().add_run(run(COPIES_TO, 12).bold().italic())];
     copies.extend(f.copies_to.iter().map(|c| line(&format!("- {c}"), 11, false, false, AlignmentType::Left)));
     let mut signer: Vec<Paragraph> = f.signer_titles.iter().map(|t| line(t, 14, true, false, center)).collect();
     signer.extend((0..3).map(|_| Paragraph::new()));

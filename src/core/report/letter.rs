@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::figures::Figure;
 use crate::core::insight::alerts::{evaluate, missing_data, AlertRule};
 use crate::core::insight::compare::change_phrase;
+use crate::core::insight::plan::whole::ASSIGNMENT_START;
 use crate::core::layout::kind::whole_label;
 use crate::core::model::format::number;
 use crate::core::model::lang::Lang;
@@ -20,6 +21,15 @@ use crate::core::scoring::band::Band;
 use crate::core::scoring::{
     hundredths_to_points, points_to_hundredths, pool, score_criterion, Coverage, Scores, Source, TOTAL,
 };
+
+/// The fixed lines of an administrative letter (Nghị định 30/2020/NĐ-CP), as the preview and
+/// the DOCX print them.
+pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+pub const TO: &str = "Kính gửi:";
+pub const SEE_APPENDIX: &str =
+    "- Kết quả cụ thể của các nhóm, tiêu chí của từng đơn vị (có Phụ lục chi tiết kèm theo).";
+pub const COPIES_TO: &str = "Nơi nhận:";
 
 /// A paragraph of the letter naming the units whose rate on a criterion is below a threshold.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -107,6 +117,25 @@ impl Default for LetterFields {
 }
 
 impl LetterFields {
+    /// The fields kept from another period, for this one (`defaults` are its own): the names,
+    /// bases and directives stay; the subject, date, introduction and closing are the new ones.
+    pub fn carried_over(self, defaults: &LetterFields) -> LetterFields {
+        LetterFields {
+            subject: defaults.subject.clone(),
+            place_and_date: defaults.place_and_date.clone(),
+            intro: defaults.intro.clone(),
+            closing: defaults.closing.clone(),
+            ..self
+        }
+    }
+
+    /// Puts the whole plan's «chỉ tiêu giao» paragraph among the directives, in place of the one
+    /// put in before.
+    pub fn assign(&mut self, paragraph: String) {
+        self.directives.retain(|d| !d.starts_with(ASSIGNMENT_START));
+        self.directives.push(paragraph);
+    }
+
     /// Defaults for a period ("11/2023") and the body the results belong to ("UBND thị xã Mỹ Hào").
     pub fn for_period(period: &str, whole: &str) -> LetterFields {
         let period_text = if period.is_empty() { String::new() } else { format!(" tháng {period}") };
@@ -459,5 +488,22 @@ mod tests {
         assert_eq!(f.parent_body, "UBND THỊ XÃ MỸ HÀO");
         assert_eq!(f.place_and_date, "Mỹ Hào, ngày    tháng    năm 2023");
         assert!(f.subject.ends_with("cung cấp dịch vụ công tháng 11/2023"));
+    }
+
+    #[test]
+    fn a_new_month_keeps_the_names_and_directives_and_an_assignment_replaces_the_last() {
+        let mut november = LetterFields::for_period("11/2023", "UBND thị xã Mỹ Hào");
+        november.signer_name = "Nguyễn Văn A".into();
+        november.assign("Giao chỉ tiêu để thị xã đạt 80 điểm trở lên: …".into());
+        november.assign("Giao chỉ tiêu để thị xã đạt 85 điểm trở lên: …".into());
+        november.directives.push("Các xã rà soát hồ sơ trễ hạn.".into());
+        // One assignment, the last; the user's own directive stays after it.
+        let assignments: Vec<&String> =
+            november.directives.iter().filter(|d| d.starts_with(ASSIGNMENT_START)).collect();
+        assert_eq!(assignments, ["Giao chỉ tiêu để thị xã đạt 85 điểm trở lên: …"]);
+        let december = LetterFields::for_period("12/2023", "UBND thị xã Mỹ Hào");
+        let carried = november.clone().carried_over(&december);
+        assert!(carried.subject.ends_with("tháng 12/2023") && carried.place_and_date == december.place_and_date);
+        assert_eq!((carried.signer_name.as_str(), &carried.directives), ("Nguyễn Văn A", &november.directives));
     }
 }

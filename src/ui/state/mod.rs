@@ -7,7 +7,6 @@ mod settings;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::browser;
 use crate::browser::wake::Waiters;
@@ -20,26 +19,12 @@ use crate::core::insight::compare::Comparison;
 use crate::core::model::lang::Lang;
 use crate::core::model::table::Workbook;
 use crate::core::present::view::View;
-use crate::core::read::{Limits, Note, Progress, ReadError};
+pub use crate::core::read::settings::ReadSettings;
+use crate::core::read::{Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made};
 use crate::core::rules::{RuleError, RuleSet, DEFAULT_RULES};
 use settings::{remembered_rules, ALERTS, LANG, LIMITS, MY_UNIT, SOURCES, TYPED, WHOLE};
-
-/// The reading limits and time budget the user set (remembered on this machine).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReadSettings {
-    pub limits: Limits,
-    /// Time allowed for reading one file.
-    pub seconds: f64,
-}
-
-impl Default for ReadSettings {
-    fn default() -> Self {
-        ReadSettings { limits: Limits::default(), seconds: 120.0 }
-    }
-}
 
 /// The file being read and how far it has come: the contract's `progress`.
 #[derive(Clone, Debug, PartialEq)]

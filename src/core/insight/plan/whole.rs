@@ -40,6 +40,10 @@ pub struct WholePlan {
     pub steps: Vec<WholeStep>,
 }
 
+/// How the «chỉ tiêu giao» paragraph of [`WholePlan::assignment`] begins: the letter finds the one
+/// it put in before by it.
+pub const ASSIGNMENT_START: &str = "Giao chỉ tiêu để ";
+
 /// Dossiers still to fix in the loaded lists, by unit and criterion ([`super::fixable_by_unit`]).
 pub type Fixable = BTreeMap<String, BTreeMap<String, usize>>;
 
@@ -248,7 +252,7 @@ impl WholePlan {
             by_unit.into_iter().map(|(unit, adds)| format!("{unit} ({})", adds.join("; "))).collect();
         let whole = self.whole_in_sentence(Lang::Vi);
         format!(
-            "Giao chỉ tiêu để {whole} đạt {} điểm trở lên, các đơn vị tăng thêm số hồ sơ đạt yêu cầu như sau: {}.",
+            "{ASSIGNMENT_START}{whole} đạt {} điểm trở lên, các đơn vị tăng thêm số hồ sơ đạt yêu cầu như sau: {}.",
             number(self.target, 2),
             parts.join("; ")
         )

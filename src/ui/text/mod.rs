@@ -1,6 +1,45 @@
-//! Every fixed text of the interface, Vietnamese first and English second, in one place.
+//! Every fixed text of the interface, Vietnamese first and English second, in one place: the
+//! texts shared across views here, each view's in a module of its own name. Domain labels (a
+//! criterion's name, a band, a kind of unit) live with their value in core, used by the screen
+//! and the exports alike.
+
+pub mod alerts;
+pub mod compare;
+pub mod dossiers;
+pub mod drill;
+pub mod files;
+pub mod header_pick;
+pub mod keeping;
+pub mod letter;
+pub mod limits;
+pub mod mine;
+pub mod nav;
+pub mod overview;
+pub mod pager;
+pub mod plan;
+pub mod privacy;
+pub mod procedures;
+pub mod ranking;
+pub mod report_sources;
+pub mod results;
+pub mod sources;
+pub mod sourcing;
+pub mod trend;
+pub mod unit;
+pub mod whole_plan;
+pub mod window;
 
 use crate::core::model::lang::Lang;
+
+/// A text of the interface, said in a language.
+pub trait Words: Copy {
+    fn say(self, lang: Lang) -> &'static str;
+}
+
+/// `text` in `lang`.
+pub fn tr(lang: Lang, text: impl Words) -> &'static str {
+    text.say(lang)
+}
 
 #[derive(Clone, Copy, Debug)]
 pub enum Text {
@@ -70,9 +109,10 @@ pub enum Text {
     UpdateNow,
 }
 
-pub fn tr(lang: Lang, text: Text) -> &'static str {
-    use Text::*;
-    match text {
+impl Words for Text {
+    fn say(self, lang: Lang) -> &'static str {
+        use Text::*;
+        match self {
         Title => lang.pick("Chỉ số phục vụ người dân, doanh nghiệp", "Index of service to citizens and businesses"),
         Tagline => lang.pick("phân tích ngay trên máy của bạn", "analysed right on your own computer"),
         Privacy => lang.pick(
@@ -149,6 +189,7 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         UpdateReady => lang.pick("Đã có phiên bản mới của chiso.", "A new version of chiso is ready."),
         UpdateNow => lang.pick("Tải lại để dùng", "Reload to use it"),
         ScoreOnly => lang.pick("Bảng điểm có sẵn: điểm nhóm lấy nguyên theo tệp, không tính lại.", "Score-only table: group scores are taken from the file as they are."),
+    }
     }
 }
 

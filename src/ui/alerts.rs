@@ -79,19 +79,36 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
             <ol class="alerts" data-testid="alerts" aria-labelledby="alerts-heading" tabindex="0">{items}</ol>
         }
     };
-    let others_rules = rules.clone();
-    let others = move || {
+    view! {
+        <section class="card alerts-panel">
+            {list}
+            <Pager page=page current=current />
+            <OtherFindings shared=shared rules=rules.clone() />
+            <details class="alert-settings">
+                <summary>{move || tr(lang.get(), AlertsText::AlertRulesRememberedComputer)}</summary>
+                <AlertForm rules=rules />
+            </details>
+        </section>
+    }
+}
+
+/// What is no unit's own to fix: criteria the province shares, and figures missing rather than
+/// short.
+#[component]
+fn OtherFindings(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
+    let lang = use_app().lang;
+    move || {
         let l = lang.get();
         let scores = &shared.0.scores;
-        let above = from_above(scores, &others_rules);
+        let above = from_above(scores, &rules);
         let above_items = above
             .iter()
-            .map(|f| view! { <li data-criterion=f.criterion.clone()>{f.message(&others_rules, l)}</li> })
+            .map(|f| view! { <li data-criterion=f.criterion.clone()>{f.message(&rules, l)}</li> })
             .collect_view();
-        let missing = missing_data(&shared.0.scores, &others_rules);
+        let missing = missing_data(&shared.0.scores, &rules);
         let missing_items = missing
             .iter()
-            .map(|m| view! { <li data-unit=m.unit.clone() data-points=format!("{:.2}", m.points)>{m.message(&others_rules, l)}</li> })
+            .map(|m| view! { <li data-unit=m.unit.clone() data-points=format!("{:.2}", m.points)>{m.message(&rules, l)}</li> })
             .collect_view();
         view! {
             {(!above.is_empty()).then(|| view! {
@@ -103,17 +120,6 @@ pub fn AlertList(shared: Shared, rules: Arc<RuleSet>) -> impl IntoView {
                 <ul class="missing-data" data-testid="missing-data" aria-labelledby="missing-heading">{missing_items}</ul>
             })}
         }
-    };
-    view! {
-        <section class="card alerts-panel">
-            {list}
-            <Pager page=page current=current />
-            {others}
-            <details class="alert-settings">
-                <summary>{move || tr(lang.get(), AlertsText::AlertRulesRememberedComputer)}</summary>
-                <AlertForm rules=rules />
-            </details>
-        </section>
     }
 }
 

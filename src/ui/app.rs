@@ -15,7 +15,7 @@ use super::report_sources::ReportSources;
 use super::results::{AnalysisMessages, Results};
 use super::rules::RuleSettings;
 use super::sourcing::{SourceOrderSettings, WholeChoice};
-use super::state::{use_shown, AppState, Reader, Status};
+use super::state::{use_app, use_shown, AppState, Reader, Status};
 use super::text::{files_loaded, tr, Text};
 use super::unit::UnitPage;
 use super::upload::Upload;
@@ -51,49 +51,12 @@ pub fn App() -> impl IntoView {
         let rules = state.rules.get()?.rules;
         (!shared.0.scores.units.is_empty()).then(|| view! { <AlertList shared=shared rules=rules /> })
     };
-    let toggle = move |_| state.set_lang(if lang.get() == Lang::Vi { Lang::En } else { Lang::Vi });
-    let status_text = move || {
-        let l = lang.get();
-        match state.status.get() {
-            Status::Idle => tr(l, Text::StatusIdle).to_string(),
-            Status::Busy => tr(l, Text::StatusBusy).to_string(),
-            Status::Ready => files_loaded(l, state.files.with(Vec::len)),
-            Status::Error => tr(l, Text::StatusError).to_string(),
-        }
-    };
     view! {
-        <header class="masthead" class:slim=move || loaded.get()>
-            <div>
-                <h1>
-                    {move || tr(lang.get(), Text::Title)}
-                    <span class="tagline">" — " {move || tr(lang.get(), Text::Tagline)}</span>
-                </h1>
-                <p class="privacy">{move || tr(lang.get(), Text::Privacy)}</p>
-            </div>
-            <button type="button" class="lang-switch" data-testid="lang-switch" on:click=toggle>
-                {move || tr(lang.get(), Text::SwitchLanguage)}
-            </button>
-        </header>
+        <Masthead slim=loaded />
         <main>
-            <Show when=move || state.update_ready.get()>
-                <p class="update" role="status" data-testid="update-ready">
-                    {move || tr(lang.get(), Text::UpdateReady)} " "
-                    <button type="button" on:click=move |_| leptos::task::spawn_local(crate::browser::offline::apply_update())>
-                        {move || tr(lang.get(), Text::UpdateNow)}
-                    </button>
-                </p>
-            </Show>
+            <UpdateLine />
             <Upload />
-            <p
-                class="status"
-                role="status"
-                aria-live="polite"
-                data-testid="app-status"
-                data-state=move || state.status.get().code()
-                data-reader=move || state.reader.get().code()
-            >
-                {status_text}
-            </p>
+            <StatusLine />
             <KeptLine />
             <ReadingProgress />
             <Messages />
@@ -129,5 +92,71 @@ pub fn App() -> impl IntoView {
                 <Privacy />
             </ViewPanel>
         </main>
+    }
+}
+
+/// The app's name, its promise of privacy, and the language switch.
+#[component]
+fn Masthead(slim: Signal<bool>) -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let toggle = move |_| state.set_lang(if lang.get() == Lang::Vi { Lang::En } else { Lang::Vi });
+    view! {
+        <header class="masthead" class:slim=move || slim.get()>
+            <div>
+                <h1>
+                    {move || tr(lang.get(), Text::Title)}
+                    <span class="tagline">" — " {move || tr(lang.get(), Text::Tagline)}</span>
+                </h1>
+                <p class="privacy">{move || tr(lang.get(), Text::Privacy)}</p>
+            </div>
+            <button type="button" class="lang-switch" data-testid="lang-switch" on:click=toggle>
+                {move || tr(lang.get(), Text::SwitchLanguage)}
+            </button>
+        </header>
+    }
+}
+
+/// A new version waits in the cache: one click takes it.
+#[component]
+fn UpdateLine() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    view! {
+        <Show when=move || state.update_ready.get()>
+            <p class="update" role="status" data-testid="update-ready">
+                {move || tr(lang.get(), Text::UpdateReady)} " "
+                <button type="button" on:click=move |_| leptos::task::spawn_local(crate::browser::offline::apply_update())>
+                    {move || tr(lang.get(), Text::UpdateNow)}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+/// What the app is doing (the contract's `app-status`), and where it reads files.
+#[component]
+fn StatusLine() -> impl IntoView {
+    let state = use_app();
+    let status_text = move || {
+        let l = state.lang.get();
+        match state.status.get() {
+            Status::Idle => tr(l, Text::StatusIdle).to_string(),
+            Status::Busy => tr(l, Text::StatusBusy).to_string(),
+            Status::Ready => files_loaded(l, state.files.with(Vec::len)),
+            Status::Error => tr(l, Text::StatusError).to_string(),
+        }
+    };
+    view! {
+        <p
+            class="status"
+            role="status"
+            aria-live="polite"
+            data-testid="app-status"
+            data-state=move || state.status.get().code()
+            data-reader=move || state.reader.get().code()
+        >
+            {status_text}
+        </p>
     }
 }

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use super::text::header_pick::HeaderPickText;
 use super::text::tr;
 
-use super::mapping::sheet_options;
+use super::mapping::{column_rows, sheet_options};
 use super::state::{use_app, use_shown, LoadedFile};
 use super::table_box::table_box;
 use crate::core::layout::header::{mapping_at, Column, Mapping, Vocabulary};
-use crate::core::model::format::column_letters;
+use crate::core::model::lang::Lang;
 
 #[component]
 pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
@@ -36,44 +36,16 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
         let r = row.get().saturating_sub(1).min(s.height().saturating_sub(1));
         let found = mapping_at(s, r, &Vocabulary::new(&rules));
         let columns = edited.get().filter(|c| c.len() == found.columns.len()).unwrap_or(found.columns.clone());
-        let options = Column::choices(&rules, l);
         let sheets = sheet_options(&book, index);
-        let rows = found
-            .headers
-            .iter()
-            .enumerate()
-            .map(|(c, header)| {
-                let current = columns[c].as_ref().map(Column::encode).unwrap_or_default();
-                let opts = std::iter::once((String::new(), tr(l, HeaderPickText::Ignore).to_string()))
-                    .chain(options.iter().cloned())
-                    .map(|(value, label)| view! { <option value=value.clone() selected=value == current>{label}</option> })
-                    .collect_view();
-                let base = columns.clone();
-                let letter = column_letters(s.origin.1 + c);
-                view! {
-                    <tr data-column=letter.clone()>
-                        <td>{letter.clone()}</td>
-                        <th scope="row">{header.clone()}</th>
-                        <td>
-                            <select
-                                data-testid="pick-column"
-                                aria-label=format!("{} {letter}: {header}", tr(l, HeaderPickText::Column))
-                                on:change=move |ev| {
-                                    let mut next = base.clone();
-                                    next[c] = Column::decode(&event_target_value(&ev));
-                                    edited.set(Some(next));
-                                }
-                            >
-                                {opts}
-                            </select>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
+        let base = columns.clone();
+        let pick = move |c: usize, column: Option<Column>| {
+            let mut next = base.clone();
+            next[c] = column;
+            edited.set(Some(next));
+        };
+        let options = Column::choices(&rules, l);
+        let rows = column_rows(l, &found.headers, &columns, &options, s.origin.1, "pick-column", pick);
         let has_unit = columns.contains(&Some(Column::Unit));
-        // The rows above the sheet's first (its origin): the row typed is the spreadsheet's.
-        let above = s.origin.0;
         let chosen = Mapping { columns: columns.clone(), ..found.clone() };
         let caption = tr(l, HeaderPickText::HeaderRowSColumns);
         Some(view! {
@@ -87,20 +59,7 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
                     }>{sheets}</select>
                 </label>
                 " "
-                <label>
-                    {tr(l, HeaderPickText::HeaderRowRowNumber)}
-                    <input
-                        type="number"
-                        min="1"
-                        data-testid="pick-row"
-                        prop:value=(s.origin.0 + r + 1).to_string()
-                        on:change=move |ev| {
-                            let typed: usize = event_target_value(&ev).parse().unwrap_or(1);
-                            row.set(typed.saturating_sub(above).max(1));
-                            edited.set(None);
-                        }
-                    />
-                </label>
+                {row_field(l, s.origin.0 + r + 1, s.origin.0, row, edited)}
                 {table_box(caption.to_string(), view! {
                     <table class="mapping-table">
                         <caption>{caption}</caption>
@@ -125,5 +84,32 @@ pub fn HeaderPicker(file: LoadedFile) -> impl IntoView {
                 </p>
             </section>
         })
+    }
+}
+
+/// The header row, as the spreadsheet numbers it (`shown`); the sheet starts `above` rows down.
+fn row_field(
+    l: Lang,
+    shown: usize,
+    above: usize,
+    row: RwSignal<usize>,
+    edited: RwSignal<Option<Vec<Option<Column>>>>,
+) -> impl IntoView {
+    view! {
+        <label>
+            {tr(l, HeaderPickText::HeaderRowRowNumber)}
+            <input
+                type="number"
+                min="1"
+                data-testid="pick-row"
+                prop:value=shown.to_string()
+                on:change=move |ev| {
+                    // The row typed is the spreadsheet's; the sheet counts from its first.
+                    let typed: usize = event_target_value(&ev).parse().unwrap_or(1);
+                    row.set(typed.saturating_sub(above).max(1));
+                    edited.set(None);
+                }
+            />
+        </label>
     }
 }

@@ -83,16 +83,6 @@ pub fn LetterPanel() -> impl IntoView {
             edited.set(Some(f));
         }
     };
-    let reset = move |_| {
-        // Every edit of the letter goes at once: ask first, when there is any.
-        let question = tr(state.lang.get_untracked(), LetterText::RestoringDefaultTextsDiscards);
-        let edits = edited.with_untracked(Option::is_some) || LETTER.load().is_some();
-        if edits && !web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false) {
-            return;
-        }
-        LETTER.forget();
-        edited.set(None);
-    };
     // The letter as Word, or its appendix as a workbook.
     let download = move |export: Export| {
         let (Some(f), Some(_)) = (fields.get_untracked(), shown.analysis.get_untracked()) else { return };
@@ -103,16 +93,6 @@ pub fn LetterPanel() -> impl IntoView {
     // The appendix's page on screen; `whole` while the print button prints every row of it.
     let page = RwSignal::new(0usize);
     let whole = RwSignal::new(false);
-    let print = move |_| {
-        spawn_local(async move {
-            whole.set(true);
-            browser::next_frame().await;
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-            whole.set(false);
-        })
-    };
     let lang = state.lang;
     move || {
         let f = fields.get()?;
@@ -127,12 +107,7 @@ pub fn LetterPanel() -> impl IntoView {
             <section class="letter-panel" aria-labelledby="letter-heading">
                 <h2 id="letter-heading">{tr(t, LetterText::AnnouncementLetter)}</h2>
                 {l.missing_warning.clone().map(|w| view! { <p class="warning" role="note" data-testid="missing-warning">{format!("⚠ {w}")}</p> })}
-                <div class="exports">
-                    <button type="button" class="secondary" data-testid="export-docx" on:click=move |_| download(Export::Docx)>{tr(t, LetterText::DownloadWordDocx)}</button>
-                    <button type="button" class="secondary" data-testid="export-appendix-xlsx" on:click=move |_| download(Export::Appendix)>{tr(t, LetterText::DownloadAppendixXlsx)}</button>
-                    <button type="button" class="secondary" data-testid="print-letter" on:click=print>{print_label(t)}</button>
-                    <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{tr(t, LetterText::RestoreDefaultTexts)}</button>
-                </div>
+                <LetterActions download=download edited=edited whole=whole lang=t />
                 <details
                     class="letter-fields"
                     open=editing.get_untracked()
@@ -147,6 +122,45 @@ pub fn LetterPanel() -> impl IntoView {
                 <Preview letter=l page=page whole=whole />
             </section>
         })
+    }
+}
+
+/// The letter's downloads, printing, and the way back to the default texts.
+#[component]
+fn LetterActions(
+    download: impl Fn(Export) + Copy + Send + Sync + 'static,
+    edited: RwSignal<Option<LetterFields>>,
+    whole: RwSignal<bool>,
+    lang: Lang,
+) -> impl IntoView {
+    let reset = move |_| {
+        // Every edit of the letter goes at once: ask first, when there is any.
+        let question = tr(lang, LetterText::RestoringDefaultTextsDiscards);
+        let edits = edited.with_untracked(Option::is_some) || LETTER.load().is_some();
+        if edits && !web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false) {
+            return;
+        }
+        LETTER.forget();
+        edited.set(None);
+    };
+    // Every row of the appendix while the browser prints.
+    let print = move |_| {
+        spawn_local(async move {
+            whole.set(true);
+            browser::next_frame().await;
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+            whole.set(false);
+        })
+    };
+    view! {
+        <div class="exports">
+            <button type="button" class="secondary" data-testid="export-docx" on:click=move |_| download(Export::Docx)>{tr(lang, LetterText::DownloadWordDocx)}</button>
+            <button type="button" class="secondary" data-testid="export-appendix-xlsx" on:click=move |_| download(Export::Appendix)>{tr(lang, LetterText::DownloadAppendixXlsx)}</button>
+            <button type="button" class="secondary" data-testid="print-letter" on:click=print>{print_label(lang)}</button>
+            <button type="button" class="secondary" data-testid="reset-letter" on:click=reset>{tr(lang, LetterText::RestoreDefaultTexts)}</button>
+        </div>
     }
 }
 
@@ -305,7 +319,17 @@ fn Fields(
 /// The letter as it will print: A4 portrait, then the appendix on A4 landscape.
 #[component]
 fn Preview(letter: Letter, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl IntoView {
-    let lang = use_app().lang;
+    // The appendix's rows are drawn again page by page from the one letter, shared, not copied.
+    let letter = Arc::new(letter);
+    view! {
+        <LetterPage letter=letter.clone() />
+        <Appendix letter=letter page=page whole=whole />
+    }
+}
+
+/// The letter itself, laid out as Decree 30/2020/NĐ-CP lays it out.
+#[component]
+fn LetterPage(letter: Arc<Letter>) -> impl IntoView {
     let f = letter.fields.clone();
     let results = letter
         .results
@@ -318,43 +342,6 @@ fn Preview(letter: Letter, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl
         .enumerate()
         .map(|(i, d)| view! { <p class="indent">{format!("{}. {d}", i + 1)}</p> })
         .collect_view();
-    let heads = letter.appendix_headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
-    let columns = letter.appendix_headers.len();
-    let row_view = |r: &AppendixRow| {
-        let cells = r.cells();
-        let last = cells.len() - 1;
-        let groups = cells[2..last - 1].iter().map(|g| view! { <td class="num">{g.clone()}</td> }).collect_view();
-        view! {
-            <tr>
-                <td class="num">{cells[0].clone()}</td>
-                <th scope="row">{cells[1].clone()}</th>
-                {groups}
-                <td class="num">{cells[last - 1].clone()}</td>
-                <td>{cells[last].clone()}</td>
-            </tr>
-        }
-    };
-    let total = letter.appendix.len();
-    let current = Signal::derive(move || Page::new(page.get(), total));
-    // The rows are drawn again page by page from the one letter, shared rather than copied.
-    let letter = Arc::new(letter);
-    let rows = {
-        let letter = letter.clone();
-        move || {
-            let range = if whole.get() { 0..total } else { current.get().rows() };
-            letter
-                .appendix_sections(range)
-                .into_iter()
-                .map(|(section, rows)| {
-                    let heading = section.map(
-                        |t| view! { <tr class="section-row"><th scope="rowgroup" colspan=columns>{t.to_string()}</th></tr> },
-                    );
-                    view! { {heading} {rows.into_iter().map(row_view).collect_view()} }
-                })
-                .collect_view()
-        }
-    };
-    let title: Vec<String> = letter.appendix_title.lines().map(String::from).collect();
     view! {
         <article class="letter" data-testid="letter" lang="vi">
             <div class="letter-head">
@@ -391,6 +378,50 @@ fn Preview(letter: Letter, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl
                 </div>
             </div>
         </article>
+    }
+}
+
+/// The appendix: every unit's groups and total, a page at a time on screen, whole when printed.
+#[component]
+fn Appendix(letter: Arc<Letter>, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl IntoView {
+    let lang = use_app().lang;
+    let heads = letter.appendix_headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    let columns = letter.appendix_headers.len();
+    let row_view = |r: &AppendixRow| {
+        let cells = r.cells();
+        let last = cells.len() - 1;
+        let groups = cells[2..last - 1].iter().map(|g| view! { <td class="num">{g.clone()}</td> }).collect_view();
+        view! {
+            <tr>
+                <td class="num">{cells[0].clone()}</td>
+                <th scope="row">{cells[1].clone()}</th>
+                {groups}
+                <td class="num">{cells[last - 1].clone()}</td>
+                <td>{cells[last].clone()}</td>
+            </tr>
+        }
+    };
+    let total = letter.appendix.len();
+    let current = Signal::derive(move || Page::new(page.get(), total));
+    let rows = {
+        let letter = letter.clone();
+        move || {
+            let range = if whole.get() { 0..total } else { current.get().rows() };
+            letter
+                .appendix_sections(range)
+                .into_iter()
+                .map(|(section, rows)| {
+                    let heading = section.map(
+                        |t| view! { <tr class="section-row"><th scope="rowgroup" colspan=columns>{t.to_string()}</th></tr> },
+                    );
+                    view! { {heading} {rows.into_iter().map(row_view).collect_view()} }
+                })
+                .collect_view()
+        }
+    };
+    let title: Vec<String> = letter.appendix_title.lines().map(String::from).collect();
+    let note = letter.appendix_note;
+    view! {
         <article class="appendix" data-testid="appendix" lang="vi">
             {title.iter().enumerate().map(|(i, t)| view! { <p class=if i < 2 { "center bold" } else { "center italic" }>{t.clone()}</p> }).collect_view()}
             <table class="appendix-table">
@@ -398,7 +429,7 @@ fn Preview(letter: Letter, page: RwSignal<usize>, whole: RwSignal<bool>) -> impl
                 <thead><tr>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            {letter.appendix_note.map(|note| view! { <p class="italic" data-testid="appendix-note">{note}</p> })}
+            {note.map(|note| view! { <p class="italic" data-testid="appendix-note">{note}</p> })}
             {move || (current.get().paged() && !whole.get()).then(|| view! {
                 <p class="note" data-testid="appendix-partial">{appendix_partial(current.get(), lang.get())}</p>
             })}

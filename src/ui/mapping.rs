@@ -5,6 +5,7 @@ use super::table_box::table_box;
 use super::text::{mapping_summary, tr, Text};
 use crate::core::layout::header::Column;
 use crate::core::model::format::column_letters;
+use crate::core::model::lang::Lang;
 use crate::core::model::table::Workbook;
 
 /// A select's options naming each sheet of `book`, `selected` chosen.
@@ -45,44 +46,17 @@ pub fn MappingPanel(file: LoadedFile) -> impl IntoView {
             used,
             mapping.columns.len() - used,
         );
-        let options = Column::choices(&rules, l);
         let sheets = sheet_options(&book, sheet_index);
-        let row_mapping = mapping.clone();
-        let origin_col = sheet.origin.1;
+        let (options, row_mapping, origin_col) = (Column::choices(&rules, l), mapping.clone(), sheet.origin.1);
         let rows = move || {
             open.get().then(|| {
-                row_mapping
-            .headers
-            .iter()
-            .enumerate()
-            .map(|(c, header)| {
-                let current = row_mapping.columns[c].as_ref().map(Column::encode).unwrap_or_default();
-                let opts = std::iter::once((String::new(), tr(l, Text::Ignore).to_string()))
-                    .chain(options.iter().cloned())
-                    .map(|(value, label)| {
-                        let selected = value == current;
-                        view! { <option value=value selected=selected>{label}</option> }
-                    })
-                    .collect_view();
                 let base = row_mapping.clone();
-                let on_change = move |ev: leptos::ev::Event| {
+                let pick = move |c: usize, column: Option<Column>| {
                     let mut m = base.clone();
-                    m.columns[c] = Column::decode(&event_target_value(&ev));
+                    m.columns[c] = column;
                     state.set_mapping(id, sheet_index, m);
                 };
-                let letter = column_letters(origin_col + c);
-                let label = format!("{} {letter}: {header}", tr(l, Text::MappingColumn));
-                view! {
-                    <tr data-column=letter.clone() class:ignored=current.is_empty()>
-                        <td>{letter.clone()}</td>
-                        <th scope="row">{header.clone()}</th>
-                        <td>
-                            <select aria-label=label data-testid="mapping-select" on:change=on_change>{opts}</select>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
+                column_rows(l, &row_mapping.headers, &row_mapping.columns, &options, origin_col, "mapping-select", pick)
             })
         };
         let reset_mapping = mapping.clone();
@@ -128,4 +102,44 @@ pub(super) fn mapping_table(l: crate::core::model::lang::Lang, rows: impl IntoVi
         </table>
         })}
     }
+}
+
+/// One row a column: its letter, its header, and a choice of what it is (`testid` on the
+/// select); `pick` hears the column chosen for the `c`-th.
+pub fn column_rows(
+    l: Lang,
+    headers: &[String],
+    columns: &[Option<Column>],
+    options: &[(String, String)],
+    first_col: usize,
+    testid: &'static str,
+    pick: impl Fn(usize, Option<Column>) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    headers
+        .iter()
+        .enumerate()
+        .map(|(c, header)| {
+            let current = columns.get(c).cloned().flatten().as_ref().map(Column::encode).unwrap_or_default();
+            let opts = std::iter::once((String::new(), tr(l, Text::Ignore).to_string()))
+                .chain(options.iter().cloned())
+                .map(|(value, label)| {
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{label}</option> }
+                })
+                .collect_view();
+            let pick = pick.clone();
+            let on_change = move |ev: leptos::ev::Event| pick(c, Column::decode(&event_target_value(&ev)));
+            let letter = column_letters(first_col + c);
+            let label = format!("{} {letter}: {header}", tr(l, Text::MappingColumn));
+            view! {
+                <tr data-column=letter.clone() class:ignored=current.is_empty()>
+                    <td>{letter.clone()}</td>
+                    <th scope="row">{header.clone()}</th>
+                    <td>
+                        <select aria-label=label data-testid=testid on:change=on_change>{opts}</select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view()
 }

@@ -66,38 +66,9 @@ pub fn RankingTable(
     // or the comparison changes.
     let table = move || {
         let l = state.lang.get();
-        let sorted_by = sort.get();
+        sort.track();
         let scores = &shared.0.scores;
         let comparison = shown.comparison.get();
-        let sort_button = {
-            let current = sorted_by.clone();
-            move |by: RankBy, label: String| {
-                let active = current == by;
-                let title = format!("{} {label}", tr(l, RankingText::Sort));
-                let code = by.code().to_string();
-                // The header itself sorts: its name is the button, the arrow says the order.
-                view! {
-                    <button type="button" class="sort" data-testid="sort" data-sort=code title=title aria-pressed=active.to_string() on:click=move |_| sort.set(by.clone())>
-                        <span class="group-name">{label}</span>
-                        <span aria-hidden="true">{if active { " ▼" } else { " ↕" }}</span>
-                    </button>
-                }
-            }
-        };
-        let aria_sort = |code: &str| if sorted_by.code() == code { "descending" } else { "none" };
-        let head = rules
-            .groups
-            .iter()
-            .map(|g| {
-                let name = g.name_in(l).to_string();
-                view! {
-                    <th scope="col" data-group=g.code.clone() aria-sort=aria_sort(&g.code)>
-                        {sort_button.clone()(RankBy::Group(g.code.clone()), name)}
-                        <span class="group-max">{format!("/{}", format::number(g.max, 2))}</span>
-                    </th>
-                }
-            })
-            .collect_view();
         let row = Row {
             rules: &rules,
             comparison: comparison.as_deref(),
@@ -115,39 +86,88 @@ pub fn RankingTable(
             view! {
                 <table class="scores" data-testid="unit-scores" data-total=shown.total()>
                     <caption class="visually-hidden">{caption.clone()}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(l, Text::Rank)}</th>
-                            <th scope="col">{tr(l, Text::Unit)}</th>
-                            {head}
-                            <th scope="col" data-group=TOTAL aria-sort=aria_sort(TOTAL)>
-                                {sort_button(RankBy::Total, tr(l, Text::Total).to_string())}
-                                <span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span>
-                            </th>
-                            <th scope="col">{tr(l, RankingText::Band)}</th>
-                            {comparison.as_ref().map(|c| view! { <th scope="col">{format!("{} {}", tr(l, RankingText::Against), c.previous.label(l))}</th> })}
-                        </tr>
-                    </thead>
+                    {head(&rules, l, sort, comparison.as_deref())}
                     <tbody>{rows}</tbody>
                 </table>
             },
         )
     };
     view! {
+        <RankingControls query=query page=page mine_page=mine_page total=Signal::derive(move || current.get().total()) />
+        {table}
+        <Pager page=page current=current />
+    }
+}
+
+/// The ranking's header: every group and the total sort it, highest first.
+fn head(rules: &RuleSet, l: Lang, sort: RwSignal<RankBy>, comparison: Option<&Comparison>) -> impl IntoView {
+    let sorted_by = sort.get_untracked();
+    let aria_sort = |code: &str| if sorted_by.code() == code { "descending" } else { "none" };
+    let groups = rules
+        .groups
+        .iter()
+        .map(|g| {
+            let name = g.name_in(l).to_string();
+            view! {
+                <th scope="col" data-group=g.code.clone() aria-sort=aria_sort(&g.code)>
+                    {sort_button(l, sort, RankBy::Group(g.code.clone()), name)}
+                    <span class="group-max">{format!("/{}", format::number(g.max, 2))}</span>
+                </th>
+            }
+        })
+        .collect_view();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{tr(l, Text::Rank)}</th>
+                <th scope="col">{tr(l, Text::Unit)}</th>
+                {groups}
+                <th scope="col" data-group=TOTAL aria-sort=aria_sort(TOTAL)>
+                    {sort_button(l, sort, RankBy::Total, tr(l, Text::Total).to_string())}
+                    <span class="group-max">{format!("/{}", format::number(rules.total_max(), 2))}</span>
+                </th>
+                <th scope="col">{tr(l, RankingText::Band)}</th>
+                {comparison.map(|c| view! { <th scope="col">{format!("{} {}", tr(l, RankingText::Against), c.previous.label(l))}</th> })}
+            </tr>
+        </thead>
+    }
+}
+
+/// A header's sort button: its name is the button, the arrow says the order.
+fn sort_button(l: Lang, sort: RwSignal<RankBy>, by: RankBy, label: String) -> impl IntoView {
+    let active = sort.with_untracked(|s| *s == by);
+    let title = format!("{} {label}", tr(l, RankingText::Sort));
+    let code = by.code().to_string();
+    view! {
+        <button type="button" class="sort" data-testid="sort" data-sort=code title=title aria-pressed=active.to_string() on:click=move |_| sort.set(by.clone())>
+            <span class="group-name">{label}</span>
+            <span aria-hidden="true">{if active { " ▼" } else { " ↕" }}</span>
+        </button>
+    }
+}
+
+/// The name filter, the way to my unit's page, and how many units the filter leaves.
+#[component]
+fn RankingControls(
+    query: RwSignal<String>,
+    page: RwSignal<usize>,
+    mine_page: impl Fn() -> Option<Page> + Send + Sync + 'static,
+    total: Signal<usize>,
+) -> impl IntoView {
+    let lang = use_app().lang;
+    view! {
         <div class="ranking-controls">
             <label>
-                {move || tr(state.lang.get(), RankingText::FindUnit)}
+                {move || tr(lang.get(), RankingText::FindUnit)}
                 <input type="search" data-testid="ranking-filter" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
             </label>
             {move || mine_page().map(|on| view! {
                 <button type="button" class="secondary" data-testid="pager-mine" on:click=move |_| page.set(on.index())>
-                    {tr(state.lang.get(), RankingText::GoMyUnitS)}
+                    {tr(lang.get(), RankingText::GoMyUnitS)}
                 </button>
             })}
-            <span class="hint" data-testid="ranking-count">{move || (query.with(|q| !q.trim().is_empty())).then(|| named_label(current.get().total(), state.lang.get()))}</span>
+            <span class="hint" data-testid="ranking-count">{move || (query.with(|q| !q.trim().is_empty())).then(|| named_label(total.get(), lang.get()))}</span>
         </div>
-        {table}
-        <Pager page=page current=current />
     }
 }
 

@@ -15,8 +15,9 @@ use crate::core::analysis::Analysis;
 use crate::core::figures::sources::{figure_text, sources_caption, SourceKind};
 use crate::core::figures::Figure;
 use crate::core::model::format;
+use crate::core::model::lang::Lang;
 use crate::core::model::text::fold_words;
-use crate::core::rules::RuleSet;
+use crate::core::rules::{Criterion, RuleSet};
 
 /// Where each of the unit's figures came from, what the office's own file (`from`: its dossier
 /// list or report) gives beside the figure used, and inputs for the parts no file gives.
@@ -39,27 +40,8 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
             let listed = own.as_ref().and_then(|o| o.figures.get(&c.code)).map(figure_text).unwrap_or_default();
             let mine = typed.get(&c.code).copied().unwrap_or_default();
             let input = |part: bool, counted: bool| {
-                let (unit, code) = (key.clone(), c.code.clone());
-                let value = if part { mine.numerator } else { mine.denominator }.map(|v| format::number(v, 0)).unwrap_or_default();
-                let test = format!("typed-{}-{}", c.code, if part { "n" } else { "d" });
-                (!counted).then(|| {
-                    view! {
-                        <input
-                            type="text"
-                            inputmode="numeric"
-                            size="7"
-                            data-testid=test
-                            aria-label=format!("{} — {}", c.name_in(l), if part { tr(l, SourcesText::Numerator) } else { tr(l, SourcesText::Denominator) })
-                            prop:value=value
-                            on:change=move |ev| {
-                                let parsed = crate::core::model::values::count(&crate::core::model::table::Cell::Text(event_target_value(&ev))).ok().flatten();
-                                let mut figure = state.typed.with_untracked(|t| t.get(&unit).and_then(|u| u.get(&code)).copied()).unwrap_or_default();
-                                if part { figure.numerator = parsed } else { figure.denominator = parsed }
-                                state.set_typed(unit.clone(), code.clone(), Figure { rate: None, ..figure });
-                            }
-                        />
-                    }
-                })
+                let value = if part { mine.numerator } else { mine.denominator };
+                (!counted).then(|| figure_input(l, key.clone(), c, part, value))
             };
             let count = |x: Option<f64>| x.map(|v| format::number(v, 2)).unwrap_or_default();
             view! {
@@ -102,5 +84,30 @@ pub(super) fn Sources(analysis: Arc<Analysis>, rules: Arc<RuleSet>, unit: String
             <tbody>{rows}</tbody>
         </table>
         })}
+    }
+}
+
+/// Where the user types a part of a figure no file gives (`part`: the numerator, else the
+/// denominator), remembered on this machine.
+fn figure_input(l: Lang, unit: String, criterion: &Criterion, part: bool, value: Option<f64>) -> impl IntoView {
+    let state = use_app();
+    let code = criterion.code.clone();
+    let test = format!("typed-{code}-{}", if part { "n" } else { "d" });
+    let which = if part { tr(l, SourcesText::Numerator) } else { tr(l, SourcesText::Denominator) };
+    view! {
+        <input
+            type="text"
+            inputmode="numeric"
+            size="7"
+            data-testid=test
+            aria-label=format!("{} — {which}", criterion.name_in(l))
+            prop:value=value.map(|v| format::number(v, 0)).unwrap_or_default()
+            on:change=move |ev| {
+                let parsed = crate::core::model::values::count(&crate::core::model::table::Cell::Text(event_target_value(&ev))).ok().flatten();
+                let mut figure = state.typed.with_untracked(|t| t.get(&unit).and_then(|u| u.get(&code)).copied()).unwrap_or_default();
+                if part { figure.numerator = parsed } else { figure.denominator = parsed }
+                state.set_typed(unit.clone(), code.clone(), Figure { rate: None, ..figure });
+            }
+        />
     }
 }

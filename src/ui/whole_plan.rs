@@ -12,7 +12,7 @@ use super::state::use_app;
 use super::table_box::table_box;
 use super::text::{tr, Text};
 use crate::core::analysis::Analysis;
-use crate::core::insight::plan::whole::{plan_whole, Fixable};
+use crate::core::insight::plan::whole::{plan_whole, Fixable, WholePlan, WholeStep};
 use crate::core::insight::plan::{default_target, fixable_by_unit, next_band_hint};
 use crate::core::model::format;
 use crate::core::model::lang::Lang;
@@ -42,23 +42,7 @@ pub fn WholePlanCard(
         let Some(plan) = plan_whole(&body_analysis.scores, &body_rules, target, &body_fixable) else {
             return ().into_any();
         };
-        let rows = plan
-            .steps
-            .iter()
-            .map(|s| {
-                let criterion = body_rules.criterion(&s.criterion);
-                let name = criterion.map_or(s.criterion.clone(), |c| c.name_in(lang).to_string());
-                let unit = if s.unit.is_empty() { plan.whole_name(lang) } else { s.unit.clone() };
-                view! {
-                    <tr data-unit=s.unit.clone() data-criterion=s.criterion.clone() data-add=s.add data-points=format!("{:.2}", s.points)>
-                        <th scope="row">{unit}</th>
-                        <td><span title=s.criterion.clone()>{name}</span></td>
-                        <td class="num">{format::number(s.add as f64, 0)}</td>
-                        <td class="num">{format!("+{}", format::fixed(s.points, 2))}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
+        let rows = plan.steps.iter().map(|s| step_row(s, &plan, &body_rules, lang)).collect_view();
         let assignment = plan.assignment(&body_rules);
         let has_steps = !plan.steps.is_empty();
         view! {
@@ -101,4 +85,18 @@ pub fn WholePlanCard(
             {body}
         </section>
     })
+}
+
+/// One unit's dossiers to add on one criterion, and what they bring the whole.
+fn step_row(s: &WholeStep, plan: &WholePlan, rules: &RuleSet, lang: Lang) -> impl IntoView {
+    let name = rules.criterion(&s.criterion).map_or(s.criterion.clone(), |c| c.name_in(lang).to_string());
+    let unit = if s.unit.is_empty() { plan.whole_name(lang) } else { s.unit.clone() };
+    view! {
+        <tr data-unit=s.unit.clone() data-criterion=s.criterion.clone() data-add=s.add data-points=format!("{:.2}", s.points)>
+            <th scope="row">{unit}</th>
+            <td><span title=s.criterion.clone()>{name}</span></td>
+            <td class="num">{format::number(s.add as f64, 0)}</td>
+            <td class="num">{format!("+{}", format::fixed(s.points, 2))}</td>
+        </tr>
+    }
 }

@@ -5,7 +5,6 @@ use crate::core::model::lang::Lang;
 
 #[derive(Clone, Copy, Debug)]
 pub enum HeaderPickText {
-    Ignore,
     Column,
     HeaderRowSColumns,
     ChisoDidNotRecognise,
@@ -20,7 +19,6 @@ pub enum HeaderPickText {
 impl Words for HeaderPickText {
     fn say(self, lang: Lang) -> &'static str {
         match self {
-            HeaderPickText::Ignore => lang.pick("(bỏ qua)", "(ignore)"),
             HeaderPickText::Column => lang.pick("Cột", "Column"),
             HeaderPickText::HeaderRowSColumns => lang.pick("Các cột của dòng tiêu đề", "The header row's columns"),
             HeaderPickText::ChisoDidNotRecognise => lang.pick(

@@ -73,13 +73,38 @@ fn escape(text: &str) -> String {
 /// chiso as their author and the letter's subject as their title.
 pub fn to_bytes(letter: &Letter, made_at: &str) -> Result<Vec<u8>, String> {
     let f = &letter.fields;
-    let center = AlignmentType::Center;
     let mut doc = Docx::new()
         .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT))
         .default_size(28)
         .created_at(made_at)
         .updated_at(made_at);
 
+    doc = letter_pages(doc, letter);
+    doc = appendix_pages(doc, letter);
+    doc = doc.page_size(A4_LONG, A4_SHORT).page_orient(PageOrientationType::Landscape).page_margin(margins());
+
+    let mut xml = doc.build();
+    // docx-rs has no setting for a repeated header row: the appendix header (the last row marked
+    // "cannot split", after the signature block's) is given <w:tblHeader/> in the XML.
+    let document = String::from_utf8(xml.document).map_err(|e| e.to_string())?;
+    let at = document.rfind(CANT_SPLIT).map_or(document.len(), |i| i + CANT_SPLIT.len());
+    xml.document = format!("{}<w:tblHeader />{}", &document[..at], &document[at..]).into_bytes();
+    // Nor for the author and title: its core properties say «unknown» until they are written.
+    let core = String::from_utf8(xml.doc_props.core).map_err(|e| e.to_string())?;
+    let title = format!("<dc:title>{}</dc:title>", escape(&f.subject));
+    xml.doc_props.core = core
+        .replace("<dc:creator>unknown</dc:creator>", &format!("<dc:creator>chiso</dc:creator>{title}"))
+        .replace("<cp:lastModifiedBy>unknown</cp:lastModifiedBy>", "<cp:lastModifiedBy>chiso</cp:lastModifiedBy>")
+        .into_bytes();
+    let mut out = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut out).map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+/// The letter, on A4 portrait pages of its own section.
+fn letter_pages(mut doc: Docx, letter: &Letter) -> Docx {
+    let f = &letter.fields;
+    let center = AlignmentType::Center;
     doc = doc.add_table(two_columns(
         vec![
             line(&f.parent_body, 13, false, false, center),
@@ -125,6 +150,12 @@ pub fn to_bytes(letter: &Letter, made_at: &str) -> Result<Vec<u8>, String> {
     // A one-point paragraph carries the break, so that a full letter page does not spill a blank one.
     doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().size(2)).section_property(portrait));
 
+    doc
+}
+
+/// The appendix: every unit's groups and total, its header row repeated on every page.
+fn appendix_pages(mut doc: Docx, letter: &Letter) -> Docx {
+    let center = AlignmentType::Center;
     for (i, title) in letter.appendix_title.lines().enumerate() {
         doc = doc.add_paragraph(line(title, if i == 0 { 14 } else { 13 }, i < 2, i >= 2, center));
     }
@@ -174,22 +205,5 @@ pub fn to_bytes(letter: &Letter, made_at: &str) -> Result<Vec<u8>, String> {
     if let Some(note) = letter.appendix_note {
         doc = doc.add_paragraph(line(note, 11, false, true, AlignmentType::Left));
     }
-    doc = doc.page_size(A4_LONG, A4_SHORT).page_orient(PageOrientationType::Landscape).page_margin(margins());
-
-    let mut xml = doc.build();
-    // docx-rs has no setting for a repeated header row: the appendix header (the last row marked
-    // "cannot split", after the signature block's) is given <w:tblHeader/> in the XML.
-    let document = String::from_utf8(xml.document).map_err(|e| e.to_string())?;
-    let at = document.rfind(CANT_SPLIT).map_or(document.len(), |i| i + CANT_SPLIT.len());
-    xml.document = format!("{}<w:tblHeader />{}", &document[..at], &document[at..]).into_bytes();
-    // Nor for the author and title: its core properties say «unknown» until they are written.
-    let core = String::from_utf8(xml.doc_props.core).map_err(|e| e.to_string())?;
-    let title = format!("<dc:title>{}</dc:title>", escape(&f.subject));
-    xml.doc_props.core = core
-        .replace("<dc:creator>unknown</dc:creator>", &format!("<dc:creator>chiso</dc:creator>{title}"))
-        .replace("<cp:lastModifiedBy>unknown</cp:lastModifiedBy>", "<cp:lastModifiedBy>chiso</cp:lastModifiedBy>")
-        .into_bytes();
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(|e| e.to_string())?;
-    Ok(out.into_inner())
+    doc
 }

@@ -16,82 +16,11 @@ use crate::core::model::lang::Lang;
 use crate::core::model::message::Message;
 use crate::core::model::period::Period;
 use crate::core::rules::RuleSet;
-use crate::core::scoring::Source;
+use crate::core::scoring::{CriterionResult, Source, UnitResult};
 
 pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparison: Option<&Comparison>) -> Value {
     let scores = &analysis.scores;
-    let units: Vec<Value> = scores
-        .ranked_order()
-        .into_iter()
-        .map(|i| {
-            let u = &scores.units[i];
-            let groups: Map<String, Value> = u.groups.iter().map(|g| (g.code.clone(), json!(g.score))).collect();
-            let group_ranks: Map<String, Value> = u.groups.iter().map(|g| (g.code.clone(), json!(g.rank))).collect();
-            let criteria: Map<String, Value> = u
-                .criteria
-                .iter()
-                .map(|c| {
-                    let (derivation, from) = match &c.source {
-                        Source::Own => ("own", None),
-                        Source::Pooled => ("pooled", None),
-                        Source::Inherited(from) => ("inherited", Some(from.clone())),
-                    };
-                    let others: Vec<Value> = c
-                        .origin
-                        .iter()
-                        .flat_map(|o| &o.others)
-                        .map(|o| {
-                            json!({
-                                "source": o.source.code(),
-                                "file": o.file,
-                                "numerator": o.figure.numerator,
-                                "denominator": o.figure.denominator,
-                                "rate": o.figure.rate,
-                            })
-                        })
-                        .collect();
-                    let value = json!({
-                        "numerator": c.numerator,
-                        "denominator": c.denominator,
-                        "ratio": percent(c.ratio),
-                        "score": c.score,
-                        "max": c.max,
-                        "status": status_code(c.status),
-                        "status_label": c.status_label(Lang::Vi),
-                        "source": c.origin.as_ref().map(|o| o.source.code()),
-                        "file": c.origin.as_ref().map(|o| o.file.as_str()).filter(|f| !f.is_empty()),
-                        "other_sources": (!others.is_empty()).then_some(others),
-                        "derivation": derivation,
-                        "inherited_from": from,
-                        "to_full": to_full(rules, u, c),
-                    });
-                    (c.code.clone(), value)
-                })
-                .collect();
-            let tracked: Map<String, Value> = u
-                .tracked
-                .iter()
-                .map(|(code, f)| {
-                    (code.clone(), json!({"numerator": f.numerator, "denominator": f.denominator, "rate": f.rate}))
-                })
-                .collect();
-            json!({
-                "unit": u.name,
-                "parent": u.parent,
-                "kind": u.kind,
-                "period": u.period.as_ref().map(Period::code),
-                "total": u.total,
-                "rank": u.rank,
-                "kind_rank": u.kind_rank,
-                "groups": groups,
-                "group_ranks": group_ranks,
-                "criteria": criteria,
-                "tracked": tracked,
-                "score_only": u.score_only(),
-                "points_at_stake": u.own_shortfall(rules, None),
-            })
-        })
-        .collect();
+    let units: Vec<Value> = scores.ranked_order().into_iter().map(|i| unit(&scores.units[i], rules)).collect();
     let mut warnings: Vec<Value> = analysis
         .issues
         .iter()
@@ -151,6 +80,73 @@ pub fn to_value(analysis: &Analysis, rules: &RuleSet, alerts: &[Alert], comparis
         "dossier_lists": analysis.tables.iter().filter_map(|t| t.dossiers.as_ref().map(|d| dossier_list(&t.file, d, &t.actions, analysis, rules))).collect::<Vec<_>>(),
         "warnings": warnings,
         "errors": errors,
+    })
+}
+
+/// One unit of the contract's `units`.
+fn unit(u: &UnitResult, rules: &RuleSet) -> Value {
+    let groups: Map<String, Value> = u.groups.iter().map(|g| (g.code.clone(), json!(g.score))).collect();
+    let group_ranks: Map<String, Value> = u.groups.iter().map(|g| (g.code.clone(), json!(g.rank))).collect();
+    let criteria: Map<String, Value> = u.criteria.iter().map(|c| (c.code.clone(), criterion(c, u, rules))).collect();
+    let tracked: Map<String, Value> = u
+        .tracked
+        .iter()
+        .map(|(code, f)| {
+            (code.clone(), json!({"numerator": f.numerator, "denominator": f.denominator, "rate": f.rate}))
+        })
+        .collect();
+    json!({
+        "unit": u.name,
+        "parent": u.parent,
+        "kind": u.kind,
+        "period": u.period.as_ref().map(Period::code),
+        "total": u.total,
+        "rank": u.rank,
+        "kind_rank": u.kind_rank,
+        "groups": groups,
+        "group_ranks": group_ranks,
+        "criteria": criteria,
+        "tracked": tracked,
+        "score_only": u.score_only(),
+        "points_at_stake": u.own_shortfall(rules, None),
+    })
+}
+
+/// One criterion of a unit: its figure, score and where the figure came from.
+fn criterion(c: &CriterionResult, u: &UnitResult, rules: &RuleSet) -> Value {
+    let (derivation, from) = match &c.source {
+        Source::Own => ("own", None),
+        Source::Pooled => ("pooled", None),
+        Source::Inherited(from) => ("inherited", Some(from.clone())),
+    };
+    let others: Vec<Value> = c
+        .origin
+        .iter()
+        .flat_map(|o| &o.others)
+        .map(|o| {
+            json!({
+                "source": o.source.code(),
+                "file": o.file,
+                "numerator": o.figure.numerator,
+                "denominator": o.figure.denominator,
+                "rate": o.figure.rate,
+            })
+        })
+        .collect();
+    json!({
+        "numerator": c.numerator,
+        "denominator": c.denominator,
+        "ratio": percent(c.ratio),
+        "score": c.score,
+        "max": c.max,
+        "status": status_code(c.status),
+        "status_label": c.status_label(Lang::Vi),
+        "source": c.origin.as_ref().map(|o| o.source.code()),
+        "file": c.origin.as_ref().map(|o| o.file.as_str()).filter(|f| !f.is_empty()),
+        "other_sources": (!others.is_empty()).then_some(others),
+        "derivation": derivation,
+        "inherited_from": from,
+        "to_full": to_full(rules, u, c),
     })
 }
 

@@ -348,38 +348,8 @@ pub fn read_units(
         .column_of(&Column::Unit)
         .ok_or_else(|| TableError::NoUnitColumn { file: file.into(), sheet: sheet.name.clone() })?;
     let mut reader = RowReader { file, sheet, mapping: &mapping, rules, issues: Vec::new() };
-    // Merged header cells whose text the mapping took for another column: said, so that the
-    // user checks the mapping (a merged group row above full headers changes nothing).
-    let hr = mapping.header_row;
-    let from_merge = |c: usize| {
-        let differs = |r: usize| sheet.header_cell(r, c) != sheet.cell(r, c);
-        differs(hr)
-            || (hr > 0 && differs(hr - 1) && is_bare_part(&sheet.row(hr).map_or(String::new(), |row| row[c].text())))
-    };
-    let used: Vec<usize> = (0..sheet.width()).filter(|&c| mapping.columns[c].is_some() && from_merge(c)).collect();
-    if let Some(&c) = used.first() {
-        let (r, c) = (sheet.origin.0 + hr, sheet.origin.1 + c);
-        let covering = |row: usize| {
-            sheet
-                .merges
-                .iter()
-                .find(|(first, last)| (first.0..=last.0).contains(&row) && (first.1..=last.1).contains(&c))
-        };
-        let merge = covering(r).or_else(|| r.checked_sub(1).and_then(covering));
-        if let Some(((r0, c0), (r1, c1))) = merge {
-            let range = format!(
-                "{}:{}",
-                crate::core::model::format::cell_address(*r0, *c0),
-                crate::core::model::format::cell_address(*r1, *c1)
-            );
-            let place = Place {
-                file: file.to_string(),
-                sheet: sheet.name.clone(),
-                row: r0 + 1,
-                column: crate::core::model::format::column_letters(*c0),
-            };
-            reader.issues.push(Issue { place, kind: IssueKind::MergedHeader { range, count: used.len() } });
-        }
+    if let Some(issue) = merged_header(file, sheet, &mapping) {
+        reader.issues.push(issue);
     }
     let mut units: Vec<UnitRow> = Vec::new();
     let mut first_rows: HashMap<(String, (String, String)), Place> = HashMap::new();
@@ -413,6 +383,43 @@ pub fn read_units(
     }
     let issues = reader.issues;
     Ok(UnitTable { kind, mapping, units, issues })
+}
+
+/// Merged header cells whose text the mapping took for another column: said, so that the user
+/// checks the mapping (a merged group row above full headers changes nothing).
+fn merged_header(file: &str, sheet: &Sheet, mapping: &Mapping) -> Option<Issue> {
+    let hr = mapping.header_row;
+    let from_merge = |c: usize| {
+        let differs = |r: usize| sheet.header_cell(r, c) != sheet.cell(r, c);
+        differs(hr)
+            || (hr > 0 && differs(hr - 1) && is_bare_part(&sheet.row(hr).map_or(String::new(), |row| row[c].text())))
+    };
+    let used: Vec<usize> = (0..sheet.width()).filter(|&c| mapping.columns[c].is_some() && from_merge(c)).collect();
+    if let Some(&c) = used.first() {
+        let (r, c) = (sheet.origin.0 + hr, sheet.origin.1 + c);
+        let covering = |row: usize| {
+            sheet
+                .merges
+                .iter()
+                .find(|(first, last)| (first.0..=last.0).contains(&row) && (first.1..=last.1).contains(&c))
+        };
+        let merge = covering(r).or_else(|| r.checked_sub(1).and_then(covering));
+        if let Some(((r0, c0), (r1, c1))) = merge {
+            let range = format!(
+                "{}:{}",
+                crate::core::model::format::cell_address(*r0, *c0),
+                crate::core::model::format::cell_address(*r1, *c1)
+            );
+            let place = Place {
+                file: file.to_string(),
+                sheet: sheet.name.clone(),
+                row: r0 + 1,
+                column: crate::core::model::format::column_letters(*c0),
+            };
+            return Some(Issue { place, kind: IssueKind::MergedHeader { range, count: used.len() } });
+        }
+    }
+    None
 }
 
 struct RowReader<'a> {

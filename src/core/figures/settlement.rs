@@ -11,6 +11,7 @@ use crate::core::layout::header::Mapping;
 use crate::core::layout::header_rows::{self, cell_text, is_column_numbers};
 use crate::core::layout::kind::is_unit_name;
 use crate::core::layout::title::title;
+use crate::core::model::period::Period;
 use crate::core::model::table::HEADER_SEARCH_ROWS;
 use crate::core::model::table::{Cell, Sheet};
 use crate::core::model::text::{fold, fold_words};
@@ -110,7 +111,6 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>
     let mut issues = Vec::new();
     // Each unit row as scored (totals from their parts), with the cells as written for the
     // check of the total row, which the form sums from what was written.
-    type Counts = BTreeMap<ReportColumn, f64>;
     let mut rows: Vec<(usize, String, Counts, Counts)> = Vec::new();
     let mut total: Option<(usize, String, BTreeMap<ReportColumn, f64>)> = None;
     for r in form.data_start..sheet.height() {
@@ -123,22 +123,7 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>
         }
         let name = cell_text(cells.get(form.name));
         let stt = form.stt.map(|c| cell_text(cells.get(c))).unwrap_or_default();
-        let mut counts = BTreeMap::new();
-        for &(c, col) in &form.columns {
-            match values::count(&cells[c]) {
-                Ok(Some(v)) if v < 0.0 => {
-                    let kind = IssueKind::NegativeCount { header: form.headers[c].clone(), value: v };
-                    issues.push(Issue { place: place(r, Some(c)), kind });
-                }
-                Ok(v) => {
-                    counts.insert(col, v.unwrap_or(0.0));
-                }
-                Err(values::NotANumber(value)) => {
-                    let kind = IssueKind::NotANumber { header: form.headers[c].clone(), value };
-                    issues.push(Issue { place: place(r, Some(c)), kind });
-                }
-            }
-        }
+        let mut counts = row_counts(cells, &form, &mut |c, kind| issues.push(Issue { place: place(r, Some(c)), kind }));
         let has_numbers = form.columns.iter().any(|(c, _)| !cells[*c].is_empty());
         if is_total_row(&name) || (name.is_empty() && is_total_row(&stt)) {
             let label = if name.is_empty() { stt } else { name };
@@ -192,48 +177,89 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>
         Layout::PerUnit => title.reporter.clone().or_else(|| total.as_ref().map(|_| stem.clone())),
         Layout::PerField => Some(title.reporter.clone().unwrap_or_else(|| stem.clone())),
     };
-    if let Some((r, name, totals)) = &total {
-        let kind = IssueKind::TotalRow { name: name.clone(), whole: whole.clone() };
-        issues.push(Issue { place: place(*r, None), kind });
-        for &(c, col) in &form.columns {
-            let sum: f64 = rows.iter().filter_map(|(_, _, _, written)| written.get(&col)).sum();
-            if let Some(&given) = totals.get(&col).filter(|given| **given != sum) {
-                let kind = IssueKind::TotalDisagrees { header: form.headers[c].clone(), total: given, sum };
-                issues.push(Issue { place: place(*r, Some(c)), kind });
-            }
-        }
+    if let Some(total) = &total {
+        check_total(total, &rows, &form, &whole, &mut |r, c, kind| issues.push(Issue { place: place(r, c), kind }));
     }
-    let unit = |name: String, r: usize, counts: &BTreeMap<ReportColumn, f64>| UnitRow {
-        name,
-        kind: None,
-        parent: None,
-        period: title.period.clone(),
-        source: place(r, None),
-        figures: rules.criteria.iter().filter_map(|c| figure(&c.report, counts).map(|f| (c.code.clone(), f))).collect(),
-        tracked: rules.tracked.iter().filter_map(|t| figure(&t.report, counts).map(|f| (t.code.clone(), f))).collect(),
-        group_scores: BTreeMap::new(),
-        total_score: None,
-        origins: Default::default(),
-    };
+    let unit =
+        |name: String, r: usize, counts: &Counts| unit_row(name, counts, title.period.clone(), place(r, None), rules);
     let units = match layout {
         Layout::PerUnit => rows
             .iter()
             .map(|(r, name, counts, _)| UnitRow { parent: whole.clone(), ..unit(name.clone(), *r, counts) })
             .collect(),
+        // One unit, the report's: its rows are fields of it, summed.
         Layout::PerField => {
-            let mut sum: BTreeMap<ReportColumn, f64> = BTreeMap::new();
-            for (_, _, counts, _) in &rows {
-                for (col, v) in counts {
-                    *sum.entry(*col).or_default() += v;
-                }
-            }
             let first = rows.first().map_or(form.data_start, |(r, _, _, _)| *r);
-            vec![unit(whole.clone().unwrap_or(stem), first, &sum)]
+            vec![unit(whole.clone().unwrap_or(stem), first, &summed(&rows))]
         }
     };
     let mapping =
         Mapping { header_row: form.header_last, headers: form.headers.clone(), columns: vec![None; sheet.width()] };
     Some(UnitTable { kind: TableKind::SettlementReport, mapping, units, issues })
+}
+
+/// A unit of the report, its figures read from its counts as the rule set says.
+fn unit_row(name: String, counts: &Counts, period: Option<Period>, source: Place, rules: &RuleSet) -> UnitRow {
+    UnitRow {
+        name,
+        kind: None,
+        parent: None,
+        period,
+        source,
+        figures: rules.criteria.iter().filter_map(|c| figure(&c.report, counts).map(|f| (c.code.clone(), f))).collect(),
+        tracked: rules.tracked.iter().filter_map(|t| figure(&t.report, counts).map(|f| (t.code.clone(), f))).collect(),
+        group_scores: BTreeMap::new(),
+        total_score: None,
+        origins: Default::default(),
+    }
+}
+
+/// Every row's counts added up, column by column.
+fn summed(rows: &[(usize, String, Counts, Counts)]) -> Counts {
+    let mut sum = Counts::new();
+    for (_, _, counts, _) in rows {
+        for (col, v) in counts {
+            *sum.entry(*col).or_default() += v;
+        }
+    }
+    sum
+}
+
+/// A row's counts by column.
+type Counts = BTreeMap<ReportColumn, f64>;
+
+/// A row's counts, column by column; a cell that is not a count (or is negative) is said to
+/// `say` with its column, and left out.
+fn row_counts(cells: &[Cell], form: &Form, say: &mut dyn FnMut(usize, IssueKind)) -> BTreeMap<ReportColumn, f64> {
+    let mut counts = BTreeMap::new();
+    for &(c, col) in &form.columns {
+        match values::count(&cells[c]) {
+            Ok(Some(v)) if v < 0.0 => say(c, IssueKind::NegativeCount { header: form.headers[c].clone(), value: v }),
+            Ok(v) => {
+                counts.insert(col, v.unwrap_or(0.0));
+            }
+            Err(values::NotANumber(value)) => say(c, IssueKind::NotANumber { header: form.headers[c].clone(), value }),
+        }
+    }
+    counts
+}
+
+/// The total row, said as the whole it stands for, and each of its counts that is not the sum
+/// of the unit rows' as written.
+fn check_total(
+    (r, name, totals): &(usize, String, BTreeMap<ReportColumn, f64>),
+    rows: &[(usize, String, Counts, Counts)],
+    form: &Form,
+    whole: &Option<String>,
+    say: &mut dyn FnMut(usize, Option<usize>, IssueKind),
+) {
+    say(*r, None, IssueKind::TotalRow { name: name.clone(), whole: whole.clone() });
+    for &(c, col) in &form.columns {
+        let sum: f64 = rows.iter().filter_map(|(_, _, _, written)| written.get(&col)).sum();
+        if let Some(&given) = totals.get(&col).filter(|given| **given != sum) {
+            say(*r, Some(c), IssueKind::TotalDisagrees { header: form.headers[c].clone(), total: given, sum });
+        }
+    }
 }
 
 /// A total that is not the sum of its parts is replaced by the sum, and said.

@@ -14,63 +14,10 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     let mut units: Vec<UnitRow> = rows.to_vec();
     let mut index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (match_key(&u.name), i)).collect();
 
-    // Parents without a row of their own become units made of their children.
-    let mut i = 0;
-    while i < units.len() {
-        if let Some(parent) = units[i].parent.clone() {
-            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(match_key(&parent)) {
-                slot.insert(units.len());
-                warnings.push(ScoreWarning::ParentWithoutRow { parent: parent.clone() });
-                units.push(UnitRow {
-                    name: parent,
-                    kind: None,
-                    parent: None,
-                    period: units[i].period.clone(),
-                    source: Place::default(),
-                    figures: BTreeMap::new(),
-                    tracked: BTreeMap::new(),
-                    group_scores: BTreeMap::new(),
-                    total_score: None,
-                    origins: Default::default(),
-                });
-            }
-        }
-        i += 1;
-    }
+    add_missing_parents(&mut units, &mut index, &mut warnings);
     let synthetic_from = rows.len();
 
-    let mut parent_of: Vec<Option<usize>> =
-        units.iter().map(|u| u.parent.as_ref().and_then(|p| index.get(&match_key(p)).copied())).collect();
-    for u in 0..units.len() {
-        let mut seen = vec![u];
-        let mut at = parent_of[u];
-        while let Some(p) = at {
-            if seen.contains(&p) {
-                warnings.push(ScoreWarning::ParentCycle { unit: units[u].name.clone() });
-                parent_of[u] = None;
-                break;
-            }
-            seen.push(p);
-            at = parent_of[p];
-        }
-    }
-    let ancestors: Vec<Vec<usize>> = (0..units.len())
-        .map(|u| {
-            let mut out = Vec::new();
-            let mut at = parent_of[u];
-            while let Some(p) = at {
-                out.push(p);
-                at = parent_of[p];
-            }
-            out
-        })
-        .collect();
-    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
-    for (u, list) in ancestors.iter().enumerate() {
-        for &a in list {
-            descendants[a].push(u);
-        }
-    }
+    let Family { parent_of, ancestors, descendants } = family(&units, &index, &mut warnings);
 
     let mut results: Vec<UnitResult> = Vec::with_capacity(units.len());
     for u in 0..units.len() {
@@ -124,6 +71,76 @@ pub fn score_units(rows: &[UnitRow], rules: &RuleSet) -> Scores {
     let mut scores = Scores { units: results, warnings, ranked: Vec::new() };
     scores.ranked = scores.hierarchy();
     scores
+}
+
+/// Parents named in `Đơn vị cấp trên` without a row of their own become units made of their
+/// children, each said in a warning.
+fn add_missing_parents(units: &mut Vec<UnitRow>, index: &mut HashMap<String, usize>, warnings: &mut Vec<ScoreWarning>) {
+    let mut i = 0;
+    while i < units.len() {
+        if let Some(parent) = units[i].parent.clone() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(match_key(&parent)) {
+                slot.insert(units.len());
+                warnings.push(ScoreWarning::ParentWithoutRow { parent: parent.clone() });
+                units.push(UnitRow {
+                    name: parent,
+                    kind: None,
+                    parent: None,
+                    period: units[i].period.clone(),
+                    source: Place::default(),
+                    figures: BTreeMap::new(),
+                    tracked: BTreeMap::new(),
+                    group_scores: BTreeMap::new(),
+                    total_score: None,
+                    origins: Default::default(),
+                });
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Who stands above and below each unit (by index), a cycle broken where it closes.
+struct Family {
+    parent_of: Vec<Option<usize>>,
+    ancestors: Vec<Vec<usize>>,
+    descendants: Vec<Vec<usize>>,
+}
+
+fn family(units: &[UnitRow], index: &HashMap<String, usize>, warnings: &mut Vec<ScoreWarning>) -> Family {
+    let mut parent_of: Vec<Option<usize>> =
+        units.iter().map(|u| u.parent.as_ref().and_then(|p| index.get(&match_key(p)).copied())).collect();
+    for u in 0..units.len() {
+        let mut seen = vec![u];
+        let mut at = parent_of[u];
+        while let Some(p) = at {
+            if seen.contains(&p) {
+                warnings.push(ScoreWarning::ParentCycle { unit: units[u].name.clone() });
+                parent_of[u] = None;
+                break;
+            }
+            seen.push(p);
+            at = parent_of[p];
+        }
+    }
+    let ancestors: Vec<Vec<usize>> = (0..units.len())
+        .map(|u| {
+            let mut out = Vec::new();
+            let mut at = parent_of[u];
+            while let Some(p) = at {
+                out.push(p);
+                at = parent_of[p];
+            }
+            out
+        })
+        .collect();
+    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for (u, list) in ancestors.iter().enumerate() {
+        for &a in list {
+            descendants[a].push(u);
+        }
+    }
+    Family { parent_of, ancestors, descendants }
 }
 
 /// The figure a criterion is scored on, where it came from, and which loaded source gave it. A

@@ -188,32 +188,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
         rule: index,
     };
     match rule {
-        AlertRule::GroupShare { red, yellow } => {
-            for g in &unit.groups {
-                let stake = unit.own_shortfall(rules, Some(&g.code));
-                // Nothing the unit can act on: no figures, or the shortfall is inherited.
-                if stake <= 0.0 {
-                    continue;
-                }
-                let share = g.score / g.max;
-                let severity = if share < *red {
-                    Severity::Red
-                } else if share < *yellow {
-                    Severity::Yellow
-                } else {
-                    continue;
-                };
-                let threshold = if severity == Severity::Red { red } else { yellow };
-                out.push(alert(
-                    Subject::Group(g.code.clone()),
-                    Reason::GroupShare,
-                    g.score,
-                    round2(g.max * threshold),
-                    stake,
-                    severity,
-                ));
-            }
-        }
+        AlertRule::GroupShare { red, yellow } => group_shares(unit, rules, (*red, *yellow), &alert, out),
         AlertRule::CriterionBelowTarget => {
             for (c, r) in rules.criteria.iter().zip(&unit.criteria).filter(|(c, r)| unit.can_change(c, r)) {
                 if let (Rule::Target(target), Some(ratio), Status::Ok) = (c.rule, r.ratio, r.status) {
@@ -236,28 +211,7 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                 out.push(alert(Subject::Total, Reason::TotalBelow, unit.total, *points, stake, Severity::Red));
             }
         }
-        AlertRule::BottomOfGroup { group, n } => {
-            let stake = unit.own_shortfall(rules, Some(group));
-            let Some(g) = unit.group(group).filter(|_| stake > 0.0) else { return };
-            let siblings = scores.units.iter().filter(|u| u.parent == unit.parent).count();
-            // Bottom n of the siblings: fewer than n units below it (competition rank from the top).
-            let below = scores
-                .units
-                .iter()
-                .filter(|u| u.parent == unit.parent)
-                .filter(|u| u.group(group).is_some_and(|x| x.score < g.score))
-                .count();
-            if siblings > *n && below < *n {
-                out.push(alert(
-                    Subject::Group(group.clone()),
-                    Reason::BottomOfGroup,
-                    g.score,
-                    *n as f64,
-                    stake,
-                    Severity::Yellow,
-                ));
-            }
-        }
+        AlertRule::BottomOfGroup { group, n } => bottom_of_group(unit, scores, rules, (group, *n), &alert, out),
         AlertRule::CriterionBelowRate { criterion, rate } => {
             let Some((c, r)) = rules.criterion(criterion).zip(unit.criterion(criterion)) else { return };
             if !unit.can_change(c, r) {
@@ -276,6 +230,68 @@ fn raise(index: usize, rule: &AlertRule, unit: &UnitResult, scores: &Scores, rul
                 }
             }
         }
+    }
+}
+
+/// Builds an alert about one unit: subject, reason, value, threshold, points at stake, severity.
+type Raise<'a> = dyn Fn(Subject, Reason, f64, f64, f64, Severity) -> Alert + 'a;
+
+/// Groups whose score is under the red or yellow share of their maximum.
+fn group_shares(unit: &UnitResult, rules: &RuleSet, (red, yellow): (f64, f64), alert: &Raise, out: &mut Vec<Alert>) {
+    for g in &unit.groups {
+        let stake = unit.own_shortfall(rules, Some(&g.code));
+        // Nothing the unit can act on: no figures, or the shortfall is inherited.
+        if stake <= 0.0 {
+            continue;
+        }
+        let share = g.score / g.max;
+        let severity = if share < red {
+            Severity::Red
+        } else if share < yellow {
+            Severity::Yellow
+        } else {
+            continue;
+        };
+        let threshold = if severity == Severity::Red { red } else { yellow };
+        out.push(alert(
+            Subject::Group(g.code.clone()),
+            Reason::GroupShare,
+            g.score,
+            round2(g.max * threshold),
+            stake,
+            severity,
+        ));
+    }
+}
+
+/// A group where the unit is among the last `n` of the units under the same parent.
+fn bottom_of_group(
+    unit: &UnitResult,
+    scores: &Scores,
+    rules: &RuleSet,
+    (group, n): (&String, usize),
+    alert: &Raise,
+    out: &mut Vec<Alert>,
+) {
+    let stake = unit.own_shortfall(rules, Some(group));
+    let Some(g) = unit.group(group).filter(|_| stake > 0.0) else { return };
+    let siblings = scores.units.iter().filter(|u| u.parent == unit.parent).count();
+    // Bottom n of the siblings: fewer than n units below it (competition rank from the top).
+    let below = scores
+        .units
+        .iter()
+        .filter(|u| u.parent == unit.parent)
+        .filter(|u| u.group(group).is_some_and(|x| x.score < g.score))
+        .count();
+    if siblings > n && below < n {
+        out.push(alert(
+            Subject::Group(group.clone()),
+            Reason::BottomOfGroup,
+            g.score,
+            n as f64,
+            stake,
+            Severity::Yellow,
+        ));
     }
 }
 

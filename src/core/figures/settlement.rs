@@ -106,58 +106,8 @@ pub fn read(file: &str, sheet: &Sheet, rules: &RuleSet, rows_are: Option<Layout>
     let form = recognise(sheet)?;
     let title = title(sheet, form.header_first);
     let place = |r: usize, c: Option<usize>| Place::in_sheet(file, sheet, r, c);
-    let header =
-        |col: ReportColumn| form.columns.iter().find(|(_, c)| *c == col).map(|(i, _)| (*i, form.headers[*i].clone()));
     let mut issues = Vec::new();
-    // Each unit row as scored (totals from their parts), with the cells as written for the
-    // check of the total row, which the form sums from what was written.
-    let mut rows: Vec<(usize, String, Counts, Counts)> = Vec::new();
-    let mut total: Option<(usize, String, BTreeMap<ReportColumn, f64>)> = None;
-    for r in form.data_start..sheet.height() {
-        let Some(cells) = sheet.row(r) else { break };
-        if cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        if cells.iter().any(|c| is_signature(&cell_text(Some(c)))) {
-            break;
-        }
-        let name = cell_text(cells.get(form.name));
-        let stt = form.stt.map(|c| cell_text(cells.get(c))).unwrap_or_default();
-        let mut counts = row_counts(cells, &form, &mut |c, kind| issues.push(Issue { place: place(r, Some(c)), kind }));
-        let has_numbers = form.columns.iter().any(|(c, _)| !cells[*c].is_empty());
-        if is_total_row(&name) || (name.is_empty() && is_total_row(&stt)) {
-            let label = if name.is_empty() { stt } else { name };
-            complete_counts(&mut counts, &form);
-            total = Some((r, label, counts));
-            continue;
-        }
-        if is_group(&stt, &name) {
-            let name = if name.is_empty() { stt } else { name };
-            issues.push(Issue { place: place(r, None), kind: IssueKind::GroupRow { name } });
-            continue;
-        }
-        if name.is_empty() {
-            if has_numbers {
-                issues.push(Issue { place: place(r, None), kind: IssueKind::MissingUnitName });
-            }
-            continue;
-        }
-        if !has_numbers && stt.is_empty() {
-            continue;
-        }
-        complete_counts(&mut counts, &form);
-        let written = counts.clone();
-        for (whole, parts) in PARTS.iter().filter(|(whole, _)| !form.unchecked.contains(whole)) {
-            let (whole, parts) = (*whole, *parts);
-            check_parts(&mut counts, whole, parts, &header, &mut |c, kind| {
-                issues.push(Issue { place: place(r, c), kind })
-            });
-        }
-        check_received_against_outcome(&mut counts, &header, &mut |c, kind| {
-            issues.push(Issue { place: place(r, c), kind })
-        });
-        rows.push((r, name, counts, written));
-    }
+    let (rows, total) = report_rows(sheet, &form, &mut |r, c, kind| issues.push(Issue { place: place(r, c), kind }));
     // The form's ON_TIME counts what was carried over; the portal's does not (said once).
     let carried: f64 = rows.iter().filter_map(|(_, _, counts, _)| counts.get(&ReportColumn::CarriedOver)).sum();
     if carried > 0.0 {
@@ -215,7 +165,7 @@ fn unit_row(name: String, counts: &Counts, period: Option<Period>, source: Place
 }
 
 /// Every row's counts added up, column by column.
-fn summed(rows: &[(usize, String, Counts, Counts)]) -> Counts {
+fn summed(rows: &[ReportRow]) -> Counts {
     let mut sum = Counts::new();
     for (_, _, counts, _) in rows {
         for (col, v) in counts {
@@ -223,6 +173,65 @@ fn summed(rows: &[(usize, String, Counts, Counts)]) -> Counts {
         }
     }
     sum
+}
+
+/// A unit row of the report: its row, name, counts as scored and as written.
+type ReportRow = (usize, String, Counts, Counts);
+
+/// The report's unit rows (totals from their parts, with the cells as written for the check of
+/// the total row, which the form sums from what was written) and its total row; what is wrong
+/// with a row goes to `say` with its row and column.
+fn report_rows(
+    sheet: &Sheet,
+    form: &Form,
+    say: &mut dyn FnMut(usize, Option<usize>, IssueKind),
+) -> (Vec<ReportRow>, Option<(usize, String, Counts)>) {
+    let header =
+        |col: ReportColumn| form.columns.iter().find(|(_, c)| *c == col).map(|(i, _)| (*i, form.headers[*i].clone()));
+    let mut rows: Vec<ReportRow> = Vec::new();
+    let mut total: Option<(usize, String, Counts)> = None;
+    for r in form.data_start..sheet.height() {
+        let Some(cells) = sheet.row(r) else { break };
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        if cells.iter().any(|c| is_signature(&cell_text(Some(c)))) {
+            break;
+        }
+        let name = cell_text(cells.get(form.name));
+        let stt = form.stt.map(|c| cell_text(cells.get(c))).unwrap_or_default();
+        let mut counts = row_counts(cells, form, &mut |c, kind| say(r, Some(c), kind));
+        let has_numbers = form.columns.iter().any(|(c, _)| !cells[*c].is_empty());
+        if is_total_row(&name) || (name.is_empty() && is_total_row(&stt)) {
+            let label = if name.is_empty() { stt } else { name };
+            complete_counts(&mut counts, form);
+            total = Some((r, label, counts));
+            continue;
+        }
+        if is_group(&stt, &name) {
+            let name = if name.is_empty() { stt } else { name };
+            say(r, None, IssueKind::GroupRow { name });
+            continue;
+        }
+        if name.is_empty() {
+            if has_numbers {
+                say(r, None, IssueKind::MissingUnitName);
+            }
+            continue;
+        }
+        if !has_numbers && stt.is_empty() {
+            continue;
+        }
+        complete_counts(&mut counts, form);
+        let written = counts.clone();
+        for (whole, parts) in PARTS.iter().filter(|(whole, _)| !form.unchecked.contains(whole)) {
+            let (whole, parts) = (*whole, *parts);
+            check_parts(&mut counts, whole, parts, &header, &mut |c, kind| say(r, c, kind));
+        }
+        check_received_against_outcome(&mut counts, &header, &mut |c, kind| say(r, c, kind));
+        rows.push((r, name, counts, written));
+    }
+    (rows, total)
 }
 
 /// A row's counts by column.
@@ -248,7 +257,7 @@ fn row_counts(cells: &[Cell], form: &Form, say: &mut dyn FnMut(usize, IssueKind)
 /// of the unit rows' as written.
 fn check_total(
     (r, name, totals): &(usize, String, BTreeMap<ReportColumn, f64>),
-    rows: &[(usize, String, Counts, Counts)],
+    rows: &[ReportRow],
     form: &Form,
     whole: &Option<String>,
     say: &mut dyn FnMut(usize, Option<usize>, IssueKind),

@@ -51,7 +51,31 @@ struct CellText {
     number: Option<f64>,
 }
 
-impl Table<'_> {
+impl<'a> Table<'a> {
+    fn new(name: &str, reading: &Reading<'a>) -> Table<'a> {
+        Table {
+            builder: SheetBuilder::new(name, reading),
+            row: None,
+            next_row: 0,
+            col: 0,
+            covered: Vec::new(),
+            cell: None,
+            merges: HeaderMerges::default(),
+        }
+    }
+
+    /// Ends the table: its sheet joins `sheets` unless it is empty.
+    fn finish(mut self, sheets: &mut Vec<Sheet>, notes: &mut Vec<Note>) -> Result<(), ReadError> {
+        self.end_row()?;
+        let (mut sheet, sheet_notes) = self.builder.finish()?;
+        if !sheet.is_empty() {
+            self.merges.apply(&mut sheet);
+            sheets.push(sheet);
+            notes.extend(sheet_notes);
+        }
+        Ok(())
+    }
+
     /// HTML lets a page leave out `</td>` and `</tr>`: a new row or cell ends the open one.
     fn start_row(&mut self) -> Result<(), ReadError> {
         self.end_row()?;
@@ -117,15 +141,6 @@ fn html(
     let mut notes = Vec::new();
     // Tables inside tables are read as their own sheets; the outer one resumes after them.
     let mut open: Vec<Table> = Vec::new();
-    let finished = |table: Table, sheets: &mut Vec<Sheet>, notes: &mut Vec<Note>| -> Result<(), ReadError> {
-        let (mut sheet, sheet_notes) = table.builder.finish()?;
-        if !sheet.is_empty() {
-            table.merges.apply(&mut sheet);
-            sheets.push(sheet);
-            notes.extend(sheet_notes);
-        }
-        Ok(())
-    };
     let mut count = 0;
     let mut rows_read = 0u32;
     let mut ticker = Ticker::new(0);
@@ -134,16 +149,7 @@ fn html(
             Token::StartTag(tag) => match tag.name.as_slice() {
                 b"table" => {
                     count += 1;
-                    let name = format!("Bảng {count}");
-                    open.push(Table {
-                        builder: SheetBuilder::new(&name, reading),
-                        row: None,
-                        next_row: 0,
-                        col: 0,
-                        covered: Vec::new(),
-                        cell: None,
-                        merges: HeaderMerges::default(),
-                    });
+                    open.push(Table::new(&format!("Bảng {count}"), reading));
                 }
                 b"tr" => {
                     if let Some(t) = open.last_mut() {
@@ -168,9 +174,8 @@ fn html(
             },
             Token::EndTag(tag) => match tag.name.as_slice() {
                 b"table" => {
-                    if let Some(mut t) = open.pop() {
-                        t.end_row()?;
-                        finished(t, &mut sheets, &mut notes)?;
+                    if let Some(t) = open.pop() {
+                        t.finish(&mut sheets, &mut notes)?;
                     }
                 }
                 b"tr" => {
@@ -194,9 +199,8 @@ fn html(
         }
     }
     // Tables the page never closed still count.
-    while let Some(mut t) = open.pop() {
-        t.end_row()?;
-        finished(t, &mut sheets, &mut notes)?;
+    while let Some(t) = open.pop() {
+        t.finish(&mut sheets, &mut notes)?;
     }
     Ok((sheets, notes))
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use rust_xlsxwriter::{Color, Workbook, XlsxError};
+use rust_xlsxwriter::{Color, Format, Workbook, XlsxError};
 
 use super::xlsx::{header_format, title_format};
 use crate::core::model::format::number;
@@ -40,12 +40,23 @@ pub fn demo(rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
 
 fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let bold = title_format();
-    let header = header_format();
-    let group_format = header.clone().set_background_color(Color::RGB(0xB8CCE4));
+    let (bold, header) = (title_format(), header_format());
+    figures_sheet(&mut book, rules, units, title, (&bold, &header))?;
+    guide_sheet(&mut book, rules, (&bold, &header))?;
+    book.save_to_buffer()
+}
 
+/// «Số liệu»: a unit a row, two columns a criterion, the groups merged above them.
+fn figures_sheet(
+    book: &mut Workbook,
+    rules: &RuleSet,
+    units: &[DemoUnit],
+    title: &str,
+    (bold, header): (&Format, &Format),
+) -> Result<(), XlsxError> {
+    let group_format = header.clone().set_background_color(Color::RGB(0xB8CCE4));
     let sheet = book.add_worksheet().set_name("Số liệu")?;
-    sheet.write_string_with_format(0, 0, title, &bold)?;
+    sheet.write_string_with_format(0, 0, title, bold)?;
     sheet.write_string(1, 0, format!("Bộ quy tắc: {}", rules.title(Lang::Vi)))?;
     let mut columns: Vec<(String, Option<&str>)> =
         ["Đơn vị", "Loại đơn vị", "Đơn vị cấp trên", "Kỳ"].iter().map(|h| (h.to_string(), None)).collect();
@@ -76,7 +87,7 @@ fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, Xl
         c += span;
     }
     for (c, (h, _)) in columns.iter().enumerate() {
-        sheet.write_string_with_format(3, c as u16, h, &header)?;
+        sheet.write_string_with_format(3, c as u16, h, header)?;
     }
     sheet.set_row_height(3, 60)?;
     sheet.set_column_width(0, 32)?;
@@ -99,9 +110,13 @@ fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, Xl
             }
         }
     }
+    Ok(())
+}
 
+/// «Hướng dẫn»: how to fill the sheet, and every criterion's code, column names and rule.
+fn guide_sheet(book: &mut Workbook, rules: &RuleSet, (bold, header): (&Format, &Format)) -> Result<(), XlsxError> {
     let guide = book.add_worksheet().set_name("Hướng dẫn")?;
-    guide.write_string_with_format(0, 0, "Cách điền tệp số liệu", &bold)?;
+    guide.write_string_with_format(0, 0, "Cách điền tệp số liệu", bold)?;
     let notes = [
         "Mỗi dòng là một đơn vị. Bắt buộc có cột «Đơn vị»; các cột khác có thể theo thứ tự bất kỳ, cột lạ được bỏ qua.",
         "Mỗi tiêu chí có hai cột «(tử số)» và «(mẫu số)»; nếu chỉ biết tỷ lệ, dùng một cột «<tên tiêu chí> (%)». Có thể dùng mã tiêu chí thay cho tên, ví dụ «ON_TIME (tử số)».",
@@ -123,7 +138,7 @@ fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, Xl
         "Cấp tính",
     ];
     for (c, h) in heads.iter().enumerate() {
-        guide.write_string_with_format(start, c as u16, *h, &header)?;
+        guide.write_string_with_format(start, c as u16, *h, header)?;
     }
     for (k, c) in rules.criteria.iter().enumerate() {
         let row = start + 1 + k as u32;
@@ -156,7 +171,7 @@ fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, Xl
         }
     }
     let row = start + 2 + rules.criteria.len() as u32;
-    guide.write_string_with_format(row, 0, "Chỉ số theo dõi (không tính điểm)", &header)?;
+    guide.write_string_with_format(row, 0, "Chỉ số theo dõi (không tính điểm)", header)?;
     for (k, t) in rules.tracked.iter().enumerate() {
         guide.write_string(row + 1 + k as u32, 0, &t.code)?;
         guide.write_string(row + 1 + k as u32, 1, &t.label)?;
@@ -165,7 +180,7 @@ fn write(rules: &RuleSet, units: &[DemoUnit], title: &str) -> Result<Vec<u8>, Xl
     for (col, width) in [(0, 36), (1, 50), (2, 60), (3, 24), (4, 10), (5, 40), (6, 34), (7, 36)] {
         guide.set_column_width(col, width)?;
     }
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// A small deterministic generator: the demo must be the same on every machine.

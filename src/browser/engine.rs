@@ -113,10 +113,11 @@ async fn hear(worker: &Worker, timeout_ms: i32, mut progress: impl FnMut(Progres
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let ends = slot.clone();
-    let on_timeout = Closure::once_into_js(move || end(&ends, Heard::TimedOut));
+    // Dropped once the wait ends, its timer cleared: no closure is left behind per request.
+    let on_timeout = Closure::once(move || end(&ends, Heard::TimedOut));
     let window = web_sys::window();
     let timer = window.as_ref().and_then(|w| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok()
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), timeout_ms).ok()
     });
     CANCEL.with(|c| *c.borrow_mut() = Some(slot));
     let heard = receiver.await.unwrap_or_else(|_| Heard::Crashed("no answer".to_string()));
@@ -126,7 +127,7 @@ async fn hear(worker: &Worker, timeout_ms: i32, mut progress: impl FnMut(Progres
     }
     worker.set_onmessage(None);
     worker.set_onerror(None);
-    drop((on_message, on_error));
+    drop((on_message, on_error, on_timeout));
     heard
 }
 
@@ -253,18 +254,14 @@ async fn ask(
         LIVE.with(|l| l.borrow_mut().as_mut().map(|l| l.rules = Some(rules.to_string())));
     }
     post(&worker, request, buffers)?;
-    match hear(&worker, timeout_ms, progress).await {
-        Heard::Reply(posted) => Ok(*posted),
-        heard => {
-            retire();
-            Err(match heard {
-                Heard::TimedOut => Unanswered::TimedOut,
-                Heard::Cancelled => Unanswered::Cancelled,
-                Heard::Crashed(detail) => Unanswered::Crashed(detail),
-                Heard::Reply(_) => unreachable!("matched above"),
-            })
-        }
-    }
+    let unanswered = match hear(&worker, timeout_ms, progress).await {
+        Heard::Reply(posted) => return Ok(*posted),
+        Heard::TimedOut => Unanswered::TimedOut,
+        Heard::Cancelled => Unanswered::Cancelled,
+        Heard::Crashed(detail) => Unanswered::Crashed(detail),
+    };
+    retire();
+    Err(unanswered)
 }
 
 /// Posts one request, its arrays transferred, not copied; the page records its kind and size

@@ -22,15 +22,20 @@ impl Waiters {
         let slot: Slot = Rc::new(RefCell::new(Some(sender)));
         self.0.borrow_mut().push(slot.clone());
         let window = web_sys::window();
-        let timer = timeout_ms.and_then(|ms| {
+        // Dropped once the wait ends, its timer cleared: no closure is left behind per wait.
+        let timeout = timeout_ms.map(|ms| {
             let slot = slot.clone();
-            let fire = Closure::once_into_js(move || fire(&slot));
-            window.as_ref()?.set_timeout_with_callback_and_timeout_and_arguments_0(fire.unchecked_ref(), ms).ok()
+            (Closure::once(move || fire(&slot)), ms)
+        });
+        let timer = timeout.as_ref().and_then(|(callback, ms)| {
+            let callback = callback.as_ref().unchecked_ref();
+            window.as_ref()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback, *ms).ok()
         });
         let _ = receiver.await;
         if let (Some(window), Some(timer)) = (window, timer) {
             window.clear_timeout_with_handle(timer);
         }
+        drop(timeout);
     }
 
     /// Wakes everyone waiting.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::columns::{find_header, Certainty};
 use super::list::{DossierList, DossierReader};
 use crate::core::model::table::{Cell, Sheet, Workbook};
-use crate::core::read::sink::{Claim, Rows, Sink};
+use crate::core::read::sink::{Claim, KeepCells, Rows, Sink};
 use crate::core::read::{read_into, Limits, Loaded, Note, Progress, ReadError};
 
 /// A workbook and the dossier lists streamed from its sheets.
@@ -91,11 +91,8 @@ pub fn read(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Book, Vec<Note>), ReadError> {
     let lists = Lists::default();
-    let Loaded { workbook, notes } = if limits.keep_dossier_cells {
-        crate::core::read::read_with(file_name, bytes, limits, progress)?
-    } else {
-        read_into(file_name, bytes, limits, progress, &lists)?
-    };
+    let sink: &dyn Sink = if limits.keep_dossier_cells { &KeepCells } else { &lists };
+    let Loaded { workbook, notes } = read_into(file_name, bytes, limits, progress, sink)?;
     let mut streamed = lists.0.into_inner();
     let lists = workbook
         .sheets

@@ -133,7 +133,7 @@ impl Engine {
     }
 
     /// The results of the files `inputs` name, as the page chose; they are kept for downloads.
-    fn results(&mut self, inputs: &Inputs) -> Result<&Results, EngineError> {
+    fn results(&mut self, inputs: &Inputs) -> Result<&mut Results, EngineError> {
         let missing: Vec<u32> =
             inputs.files.iter().map(|(id, _)| *id).filter(|id| !self.books.contains_key(id)).collect();
         if !missing.is_empty() {

@@ -56,11 +56,6 @@ impl Request {
             Request::Make(_) => "make",
         }
     }
-
-    /// Whether the worker answers it (rules and forgetting are only taken note of).
-    pub fn answered(&self) -> bool {
-        !matches!(self, Request::SetRules(_) | Request::Forget(_))
-    }
 }
 
 /// What the worker answers.
@@ -160,15 +155,19 @@ enum Part<'a> {
 /// The results as they cross to the page: first the results without their dossier lists'
 /// records, their alerts and their history, then those, a slice at a time, so that the page
 /// decodes a province's results between frames rather than in one long task.
-pub fn pack(outcome: Result<&Results, EngineError>) -> Posted<Reply> {
+pub fn pack(outcome: Result<&mut Results, EngineError>) -> Posted<Reply> {
     let results = match outcome {
         Ok(results) => results,
         Err(e) => return Posted::new(Reply::Analysed(Box::new(Err(e)))),
     };
-    // The lists are shared, not copied: the head's are replaced by empty ones.
-    let mut head =
-        Results { analysis: results.analysis.clone(), alerts: Vec::new(), comparison: results.comparison.clone() };
-    head.analysis.history = Vec::new();
+    // The head is copied without the alerts and the history, taken out meanwhile and put back
+    // (the engine keeps the whole for downloads). The lists are shared, not copied: the head's
+    // are replaced by empty ones.
+    let alerts = std::mem::take(&mut results.alerts);
+    let history = std::mem::take(&mut results.analysis.history);
+    let mut head = results.clone();
+    results.alerts = alerts;
+    results.analysis.history = history;
     let mut parts = Vec::new();
     for (index, table) in head.analysis.tables.iter_mut().enumerate() {
         if let Some(d) = &mut table.dossiers {

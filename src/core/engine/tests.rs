@@ -234,7 +234,7 @@ fn a_dossier_list_crosses_in_slices_and_arrives_whole() {
     let names: Vec<&str> = results.analysis.scores.units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(names, ["Xã A", "Xã B"]);
     // A slice for a table without a list is refused.
-    let stray = pack(Ok(&results)).buffers.remove(0);
+    let stray = pack(Ok(&mut results.clone())).buffers.remove(0);
     back.analysis.tables[0].dossiers = None;
     assert!(unpack_part(&mut back, &stray).is_err());
 }

@@ -100,5 +100,5 @@ async fn a_dossier_list_is_streamed_and_crosses_the_wire() {
     );
     assert_eq!(a01.finished.map(|d| d.to_string()).as_deref(), Some("2026-11-10 16:30:00"));
     let window = list.window().expect("a month");
-    assert_eq!(window, chiso::core::model::window::Window::Month { year: 2026, month: 11 });
+    assert_eq!(window, chiso::core::model::window::Window::month(2026, 11));
 }

@@ -266,7 +266,7 @@ fn another_window_counts_other_dossiers() {
     let rules = RuleSet::default_rules().unwrap();
     let wb = book("so-ho-so.csv");
     // October holds A17 and B15 only; both on time.
-    let choice = Choice { window: Some(Window::Month { year: 2026, month: 10 }), ..Choice::default() };
+    let choice = Choice { window: Some(Window::month(2026, 10)), ..Choice::default() };
     let analysis = analyse(&[(&wb, choice)], &rules, &Focus::default(), &Typed::default());
     let a = unit(&analysis.scores.units, A);
     assert_eq!(c(a, "ON_TIME"), counted(1.0, 1.0, 20.0));

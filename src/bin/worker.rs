@@ -40,5 +40,7 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // The engine's memory, for benchmarks to read its peak (wasm memory only grows).
+    let _ = js_sys::Reflect::set(&scope, &JsValue::from_str("chisoMemory"), &wasm_bindgen::memory());
     send(&scope, Posted::new(Reply::Ready));
 }

@@ -27,6 +27,7 @@ use crate::core::layout::header::Mapping;
 use crate::core::read::{Limits, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made, SAMPLE_NAME};
+use crate::core::rules::{RuleError, RuleSet};
 
 /// Where the built site puts the worker (Trunk's loader shim for the `chiso-worker` binary).
 const WORKER_URL: &str = "./chiso-worker_loader.js";
@@ -238,8 +239,8 @@ async fn alone<T>(job: impl std::future::Future<Output = T>) -> T {
 }
 
 /// Posts `request` with `buffers` beside it, the rule set first when the worker does not hold
-/// `rules`, and waits up to `timeout_ms` for its answer, passing progress on meanwhile; a worker
-/// that fails to answer is retired.
+/// `rules` (none while the page has none yet), and waits up to `timeout_ms` for its answer,
+/// passing progress on meanwhile.
 async fn ask(
     request: Request,
     buffers: &[&[u8]],
@@ -249,12 +250,24 @@ async fn ask(
 ) -> Result<Posted<Reply>, Unanswered> {
     let worker = worker().await?;
     let stale = LIVE.with(|l| l.borrow().as_ref().is_some_and(|l| l.rules.as_deref() != Some(rules)));
-    if stale {
-        post(&worker, Request::SetRules(rules.to_string()), &[])?;
-        LIVE.with(|l| l.borrow_mut().as_mut().map(|l| l.rules = Some(rules.to_string())));
+    if stale && !rules.is_empty() {
+        // A refused set is said by the answer to the request itself (EngineError::Rules).
+        let _ = hold_rules(&worker, rules).await?;
     }
-    post(&worker, request, buffers)?;
-    let unanswered = match hear(&worker, timeout_ms, progress).await {
+    answer(&worker, request, buffers, timeout_ms, progress).await
+}
+
+/// Posts `request` to `worker` and waits for its answer; a worker that fails to answer is
+/// retired.
+async fn answer(
+    worker: &Worker,
+    request: Request,
+    buffers: &[&[u8]],
+    timeout_ms: i32,
+    progress: impl FnMut(Progress) + 'static,
+) -> Result<Posted<Reply>, Unanswered> {
+    post(worker, request, buffers)?;
+    let unanswered = match hear(worker, timeout_ms, progress).await {
         Heard::Reply(posted) => return Ok(*posted),
         Heard::TimedOut => Unanswered::TimedOut,
         Heard::Cancelled => Unanswered::Cancelled,
@@ -262,6 +275,28 @@ async fn ask(
     };
     retire();
     Err(unanswered)
+}
+
+/// Gives `worker` the rule set `text` for every later request: the set parsed, or why not.
+async fn hold_rules(worker: &Worker, text: &str) -> Result<Result<RuleSet, RuleError>, Unanswered> {
+    let posted = answer(worker, Request::SetRules(text.to_string()), &[], MAKE_MS, |_| ()).await?;
+    let Reply::Rules(parsed) = posted.message else {
+        retire();
+        return Err(Unanswered::Crashed("an answer that is not a rule set".to_string()));
+    };
+    LIVE.with(|l| l.borrow_mut().as_mut().map(|l| l.rules = Some(text.to_string())));
+    Ok(*parsed)
+}
+
+/// The rule set `text` parsed by the engine, which holds it from now on; the page parses no
+/// TOML of its own. `Err` with the reason when no worker answers.
+pub async fn rules(text: &str) -> Result<Result<RuleSet, RuleError>, String> {
+    alone(async {
+        let worker = worker().await?;
+        hold_rules(&worker, text).await
+    })
+    .await
+    .map_err(Unanswered::detail)
 }
 
 /// Posts one request, its arrays transferred, not copied; the page records its kind and size
@@ -278,10 +313,21 @@ fn post(worker: &Worker, request: Request, buffers: &[&[u8]]) -> Result<(), Unan
     })
 }
 
-/// Starts the worker ahead of the first file, so that reading one loads no code. False when no
-/// worker can run here.
-pub async fn prepare() -> bool {
-    alone(worker()).await.is_ok()
+/// Starts the worker ahead of the first file, so that reading one loads no code, and gives it
+/// the first of `choices` that parses (the remembered rule set, then the default) before any
+/// file is read with it: which one, parsed. `Err` when no worker can run here.
+pub async fn prepare(choices: &[&str]) -> Result<Option<(usize, RuleSet)>, String> {
+    alone(async {
+        let worker = worker().await?;
+        for (i, text) in choices.iter().enumerate() {
+            if let Ok(rules) = hold_rules(&worker, text).await? {
+                return Ok(Some((i, rules)));
+            }
+        }
+        Ok(None)
+    })
+    .await
+    .map_err(Unanswered::detail)
 }
 
 /// Where a file to read comes from.

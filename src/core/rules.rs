@@ -1,14 +1,14 @@
 //! The rule set: groups, criteria and tracked values, loaded from a TOML file and validated.
 //! The default (src/rules/qd766-2026.toml) is compiled in; a user may load another.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::core::model::lang::Lang;
 
 pub const DEFAULT_RULES: &str = include_str!("../rules/qd766-2026.toml");
 
 /// How a criterion's ratio becomes points.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Rule {
     /// max × ratio
     Linear,
@@ -17,7 +17,7 @@ pub enum Rule {
 }
 
 /// What a zero denominator scores (observed portal behaviour differs per criterion).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ZeroRule {
     /// No score ("không có dữ liệu"), counted as 0 in the group.
@@ -29,7 +29,7 @@ pub enum ZeroRule {
 }
 
 /// How a criterion's score is rounded to the hundredth.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// From the exact fraction, half away from zero.
@@ -40,7 +40,7 @@ pub enum Rounding {
     PercentFirst,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Unit,
@@ -49,7 +49,7 @@ pub enum Level {
 }
 
 /// What a criterion's numerator and denominator count: what a unit must add more of to raise it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Counts {
     Dossiers,
@@ -74,20 +74,16 @@ impl Counts {
 
     /// The word for one of them, as a count is said («thêm 129 hồ sơ»).
     pub fn noun(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Counts::Dossiers, Lang::Vi) => "hồ sơ",
-            (Counts::Procedures, Lang::Vi) => "TTHC",
-            (Counts::Petitions, Lang::Vi) => "PAKN",
-            (Counts::Units, Lang::Vi) => "đơn vị",
-            (Counts::Dossiers, Lang::En) => "dossiers",
-            (Counts::Procedures, Lang::En) => "procedures",
-            (Counts::Petitions, Lang::En) => "petitions",
-            (Counts::Units, Lang::En) => "units",
-        }
+        lang.of(match self {
+            Counts::Dossiers => ("hồ sơ", "dossiers"),
+            Counts::Procedures => ("TTHC", "procedures"),
+            Counts::Petitions => ("PAKN", "petitions"),
+            Counts::Units => ("đơn vị", "units"),
+        })
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackedKind {
     /// A numerator and a denominator, shown as a rate.
@@ -98,7 +94,7 @@ pub enum TrackedKind {
     Value,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub code: String,
     pub name: String,
@@ -106,7 +102,7 @@ pub struct Group {
     pub max: f64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Criterion {
     pub code: String,
     pub group: String,
@@ -145,7 +141,7 @@ impl Criterion {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tracked {
     pub code: String,
@@ -160,7 +156,7 @@ pub struct Tracked {
 
 /// Which columns of a settlement report add up to a criterion's numerator and denominator (for
 /// a tracked count, the numerator is the value). Empty: the report does not give it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FromReport {
     #[serde(default)]
@@ -170,7 +166,7 @@ pub struct FromReport {
 }
 
 /// The count columns of the settlement report form (Thông tư 01/2020/TT-VPCP, Biểu II.06a).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportColumn {
     /// Số hồ sơ nhận giải quyết › Tổng số (carried-over dossiers included).
@@ -205,7 +201,7 @@ pub enum ReportColumn {
 
 /// What a dossier list counts for a criterion's numerator and denominator (for a tracked count
 /// or value, the numerator is the value).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FromDossiers {
     pub numerator: Option<Measure>,
@@ -214,7 +210,7 @@ pub struct FromDossiers {
 
 /// A count (or value) taken over the dossiers received in the period. A rule set names them in
 /// `dossiers = { numerator = "...", denominator = "..." }`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     Received,
@@ -241,7 +237,7 @@ pub enum Measure {
 }
 
 /// What a dossier's status (the `Trạng thái` column of a one-stop export) means for the counts.
-#[derive(Clone, Debug, PartialEq, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     /// Its spellings, matched without regard to case, diacritics or spacing.
@@ -257,7 +253,7 @@ pub struct Status {
     pub ends: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RuleSet {
     pub name: String,
     pub version: String,
@@ -268,7 +264,7 @@ pub struct RuleSet {
 }
 
 /// Why a rule set file was refused.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum RuleError {
     Syntax(String),
     DuplicateCode(String),

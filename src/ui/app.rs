@@ -20,7 +20,7 @@ use super::text::{files_loaded, tr, Text};
 use super::unit::UnitPage;
 use super::upload::Upload;
 use crate::core::model::lang::Lang;
-use crate::core::present::view::View;
+use crate::core::present::view::{Shows, View};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
     });
     leptos::task::spawn_local(crate::browser::offline::register(move || state.update_ready.set(true)));
     leptos::task::spawn_local(async move {
-        let ready = crate::browser::engine::prepare().await;
+        let ready = state.start_engine().await;
         state.reader.set(if ready { Reader::Worker } else { Reader::Unavailable });
         state.restore_kept().await;
     });
@@ -46,10 +46,11 @@ pub fn App() -> impl IntoView {
         state.analysis.with(|a| a.as_ref().is_some_and(|a| a.0.tables.iter().any(|t| t.counted().is_some())))
     });
     let loaded = Signal::derive(move || state.files.with(|f| !f.is_empty()));
-    let alerts = move || {
-        let shared = use_shown().analysis.get()?;
-        let rules = state.rules.get()?.rules;
-        (!shared.0.scores.units.is_empty()).then(|| view! { <AlertList shared=shared rules=rules /> })
+    let has_content = move |v: View| match v.shows() {
+        Shows::Scores => scored,
+        Shows::Dossiers => checked,
+        Shows::Files => loaded,
+        Shows::Always => Signal::stored(true),
     };
     view! {
         <Masthead slim=loaded />
@@ -63,35 +64,31 @@ pub fn App() -> impl IntoView {
             <AnalysisMessages />
             <MyUnitChooser />
             <Nav />
-            <ViewPanel view=View::Overview has_content=scored>
-                <MyUnitCard />
-                <Overview />
-            </ViewPanel>
-            <ViewPanel view=View::Ranking has_content=scored>
-                <UnitPage />
-                <Results />
-            </ViewPanel>
-            <ViewPanel view=View::Alerts has_content=scored>
-                {alerts}
-            </ViewPanel>
-            <ViewPanel view=View::Letter has_content=scored>
-                <LetterPanel />
-            </ViewPanel>
-            <ViewPanel view=View::Dossiers has_content=checked>
-                <DossierCheck />
-                <ReportSources />
-            </ViewPanel>
-            <ViewPanel view=View::Files has_content=loaded>
-                <WholeChoice />
-                <FileList />
-            </ViewPanel>
-            <ViewPanel view=View::Settings has_content=Signal::stored(true)>
-                <RuleSettings />
-                <SourceOrderSettings />
-                <LimitSettings />
-                <Privacy />
-            </ViewPanel>
+            {View::ALL.map(|v| view! { <ViewPanel view=v has_content=has_content(v)>{panel(v)}</ViewPanel> }).collect_view()}
         </main>
+    }
+}
+
+/// What each view holds.
+fn panel(view: View) -> AnyView {
+    match view {
+        View::Overview => view! { <MyUnitCard /> <Overview /> }.into_any(),
+        View::Ranking => view! { <UnitPage /> <Results /> }.into_any(),
+        View::Alerts => alerts().into_any(),
+        View::Letter => view! { <LetterPanel /> }.into_any(),
+        View::Dossiers => view! { <DossierCheck /> <ReportSources /> }.into_any(),
+        View::Files => view! { <WholeChoice /> <FileList /> }.into_any(),
+        View::Settings => view! { <RuleSettings /> <SourceOrderSettings /> <LimitSettings /> <Privacy /> }.into_any(),
+    }
+}
+
+/// The alert list, once there are scores to raise alerts on.
+fn alerts() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let shared = use_shown().analysis.get()?;
+        let rules = state.rules.get()?.rules;
+        (!shared.0.scores.units.is_empty()).then(|| view! { <AlertList shared=shared rules=rules /> })
     }
 }
 

@@ -45,7 +45,7 @@ pub fn LimitSettings() -> impl IntoView {
     let field = move |setting: Setting| {
         view! {
             <label>
-                {move || tr(lang.get(), LimitsText::Setting(setting))} " "
+                {move || tr(lang.get(), setting)} " "
                 <input
                     type="number"
                     min="0.1"

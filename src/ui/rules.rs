@@ -21,7 +21,7 @@ pub fn RuleSettings() -> impl IntoView {
             spawn_local(async move {
                 let name = file.name();
                 match browser::file_text(&file).await {
-                    Ok(text) => state.use_rules(name, &text),
+                    Ok(text) => state.use_rules(name, &text).await,
                     Err(detail) => state.rules_error.set(Some((name, RuleError::Syntax(detail)))),
                 }
             });
@@ -45,7 +45,7 @@ pub fn RuleSettings() -> impl IntoView {
             <input id="rules-input" class="visually-hidden" type="file" accept=".toml,text/plain" data-testid="rules-input" on:change=on_change />
             <label for="rules-input" class="button secondary">{move || tr(lang.get(), Text::LoadRules)}</label>
             " "
-            <button type="button" class="secondary" data-testid="default-rules" on:click=move |_| state.use_default_rules()>
+            <button type="button" class="secondary" data-testid="default-rules" on:click=move |_| spawn_local(state.use_default_rules())>
                 {move || tr(lang.get(), Text::UseDefaultRules)}
             </button>
         </section>

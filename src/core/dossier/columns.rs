@@ -60,18 +60,22 @@ pub enum Field {
 }
 
 /// The yes/no fields, in the order of their bits in [`super::list::Dossier`].
-pub const FLAGS: [Field; 10] = [
-    Field::Synced,
-    Field::HasFee,
-    Field::PaidOnline,
-    Field::ElectronicResult,
-    Field::Digitised,
-    Field::Reused,
-    Field::PersonalStore,
-    Field::PopulationData,
-    Field::Petition,
-    Field::Vneid,
-];
+pub const FLAGS: [Field; 10] = flags();
+
+/// The fields of [`ALL`] that are yes or no, in its order; the build stops if they are not ten.
+const fn flags() -> [Field; 10] {
+    let mut flags = [Field::Id; 10];
+    let (mut i, mut n) = (0, 0);
+    while i < ALL.len() {
+        if ALL[i].is_flag() {
+            flags[n] = ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(n == flags.len());
+    flags
+}
 
 impl Field {
     /// The names a header may use, folded.
@@ -178,6 +182,23 @@ impl Field {
         ALL.iter().copied().find(|f| f.code() == code)
     }
 
+    /// Whether the field is a yes or a no, kept as a bit.
+    pub const fn is_flag(self) -> bool {
+        matches!(
+            self,
+            Field::Synced
+                | Field::HasFee
+                | Field::PaidOnline
+                | Field::ElectronicResult
+                | Field::Digitised
+                | Field::Reused
+                | Field::PersonalStore
+                | Field::PopulationData
+                | Field::Petition
+                | Field::Vneid
+        )
+    }
+
     pub fn from_header(text: &str) -> Option<Field> {
         let folded = fold(text);
         ALL.iter().copied().find(|f| f.names().contains(&folded.as_str()))
@@ -185,72 +206,40 @@ impl Field {
 
     /// The template's header for this field.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Field::Id, Lang::Vi) => "Mã hồ sơ",
-            (Field::Id, Lang::En) => "Dossier id",
-            (Field::Unit, Lang::Vi) => "Đơn vị",
-            (Field::Unit, Lang::En) => "Unit",
-            (Field::Procedure, Lang::Vi) => "Thủ tục",
-            (Field::Procedure, Lang::En) => "Procedure",
-            (Field::ProcedureCode, Lang::Vi) => "Mã TTHC",
-            (Field::ProcedureCode, Lang::En) => "Procedure code",
-            (Field::Received, Lang::Vi) => "Ngày tiếp nhận",
-            (Field::Received, Lang::En) => "Received",
-            (Field::Due, Lang::Vi) => "Ngày hẹn trả",
-            (Field::Due, Lang::En) => "Due",
-            (Field::Finished, Lang::Vi) => "Ngày hoàn thành",
-            (Field::Finished, Lang::En) => "Finished",
-            (Field::Channel, Lang::Vi) => "Kênh nộp",
-            (Field::Channel, Lang::En) => "Channel",
-            (Field::Synced, Lang::Vi) => "Đồng bộ DVCQG",
-            (Field::Synced, Lang::En) => "Synced to the national portal",
-            (Field::HasFee, Lang::Vi) => "Nghĩa vụ tài chính",
-            (Field::HasFee, Lang::En) => "Fee due",
-            (Field::PaidOnline, Lang::Vi) => "Thanh toán trực tuyến",
-            (Field::PaidOnline, Lang::En) => "Paid online",
-            (Field::ElectronicResult, Lang::Vi) => "Kết quả điện tử",
-            (Field::ElectronicResult, Lang::En) => "Electronic result",
-            (Field::Digitised, Lang::Vi) => "Số hóa",
-            (Field::Digitised, Lang::En) => "Digitised",
-            (Field::Reused, Lang::Vi) => "Tái sử dụng dữ liệu số hóa",
-            (Field::Reused, Lang::En) => "Reused digitised data",
-            (Field::PersonalStore, Lang::Vi) => "Kết nối kho dữ liệu cá nhân",
-            (Field::PersonalStore, Lang::En) => "Personal data store",
-            (Field::PopulationData, Lang::Vi) => "Dữ liệu dân cư",
-            (Field::PopulationData, Lang::En) => "Population data",
-            (Field::Rating, Lang::Vi) => "Đánh giá",
-            (Field::Rating, Lang::En) => "Rating",
-            (Field::Petition, Lang::Vi) => "Có PAKN",
-            (Field::Petition, Lang::En) => "Petition filed",
-            (Field::Status, Lang::Vi) => "Trạng thái",
-            (Field::Status, Lang::En) => "Status",
-            (Field::PaymentStatus, Lang::Vi) => "Trạng thái thanh toán",
-            (Field::PaymentStatus, Lang::En) => "Payment status",
-            (Field::PaymentMethod, Lang::Vi) => "Hình thức thanh toán",
-            (Field::PaymentMethod, Lang::En) => "Payment method",
-            (Field::Processed, Lang::Vi) => "Ngày xử lý xong",
-            (Field::Processed, Lang::En) => "Processed",
-            (Field::Refused, Lang::Vi) => "Ngày từ chối",
-            (Field::Refused, Lang::En) => "Refused on",
-            (Field::Stopped, Lang::Vi) => "Ngày dừng xử lý",
-            (Field::Stopped, Lang::En) => "Stopped on",
-            (Field::Withdrawn, Lang::Vi) => "Ngày rút hồ sơ",
-            (Field::Withdrawn, Lang::En) => "Withdrawn on",
-            (Field::Supplements, Lang::Vi) => "Số lần yêu cầu bổ sung",
-            (Field::Supplements, Lang::En) => "Supplement requests",
-            (Field::SupplementAsked, Lang::Vi) => "Ngày yêu cầu bổ sung",
-            (Field::SupplementAsked, Lang::En) => "Supplement requested on",
-            (Field::SupplementGiven, Lang::Vi) => "Ngày công dân bổ sung",
-            (Field::SupplementGiven, Lang::En) => "Supplement given on",
-            (Field::NewDue, Lang::Vi) => "Ngày hẹn trả mới",
-            (Field::NewDue, Lang::En) => "New due date",
-            (Field::MaxDays, Lang::Vi) => "Thời hạn giải quyết (ngày)",
-            (Field::MaxDays, Lang::En) => "Maximum time (days)",
-            (Field::FeeAmount, Lang::Vi) => "Lệ phí",
-            (Field::FeeAmount, Lang::En) => "Fee amount",
-            (Field::Vneid, Lang::Vi) => "Tài khoản định danh VNeID",
-            (Field::Vneid, Lang::En) => "VNeID account",
-        }
+        lang.of(match self {
+            Field::Id => ("Mã hồ sơ", "Dossier id"),
+            Field::Unit => ("Đơn vị", "Unit"),
+            Field::Procedure => ("Thủ tục", "Procedure"),
+            Field::ProcedureCode => ("Mã TTHC", "Procedure code"),
+            Field::Received => ("Ngày tiếp nhận", "Received"),
+            Field::Due => ("Ngày hẹn trả", "Due"),
+            Field::Finished => ("Ngày hoàn thành", "Finished"),
+            Field::Channel => ("Kênh nộp", "Channel"),
+            Field::Synced => ("Đồng bộ DVCQG", "Synced to the national portal"),
+            Field::HasFee => ("Nghĩa vụ tài chính", "Fee due"),
+            Field::PaidOnline => ("Thanh toán trực tuyến", "Paid online"),
+            Field::ElectronicResult => ("Kết quả điện tử", "Electronic result"),
+            Field::Digitised => ("Số hóa", "Digitised"),
+            Field::Reused => ("Tái sử dụng dữ liệu số hóa", "Reused digitised data"),
+            Field::PersonalStore => ("Kết nối kho dữ liệu cá nhân", "Personal data store"),
+            Field::PopulationData => ("Dữ liệu dân cư", "Population data"),
+            Field::Rating => ("Đánh giá", "Rating"),
+            Field::Petition => ("Có PAKN", "Petition filed"),
+            Field::Status => ("Trạng thái", "Status"),
+            Field::PaymentStatus => ("Trạng thái thanh toán", "Payment status"),
+            Field::PaymentMethod => ("Hình thức thanh toán", "Payment method"),
+            Field::Processed => ("Ngày xử lý xong", "Processed"),
+            Field::Refused => ("Ngày từ chối", "Refused on"),
+            Field::Stopped => ("Ngày dừng xử lý", "Stopped on"),
+            Field::Withdrawn => ("Ngày rút hồ sơ", "Withdrawn on"),
+            Field::Supplements => ("Số lần yêu cầu bổ sung", "Supplement requests"),
+            Field::SupplementAsked => ("Ngày yêu cầu bổ sung", "Supplement requested on"),
+            Field::SupplementGiven => ("Ngày công dân bổ sung", "Supplement given on"),
+            Field::NewDue => ("Ngày hẹn trả mới", "New due date"),
+            Field::MaxDays => ("Thời hạn giải quyết (ngày)", "Maximum time (days)"),
+            Field::FeeAmount => ("Lệ phí", "Fee amount"),
+            Field::Vneid => ("Tài khoản định danh VNeID", "VNeID account"),
+        })
     }
 }
 

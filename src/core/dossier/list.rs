@@ -89,7 +89,7 @@ impl DossierList {
         for d in self.dossiers.iter().filter_map(|d| d.received) {
             *counts.entry((d.year(), d.month())).or_default() += 1;
         }
-        counts.into_iter().max_by_key(|&(month, n)| (n, month)).map(|((year, month), _)| Window::Month { year, month })
+        counts.into_iter().max_by_key(|&(month, n)| (n, month)).map(|((year, month), _)| Window::month(year, month))
     }
 
     pub fn unit_name(&self, index: u32) -> &str {

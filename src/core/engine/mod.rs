@@ -62,8 +62,9 @@ impl Engine {
     ) -> Option<Posted<Reply>> {
         Some(match request {
             Request::SetRules(text) => {
-                self.rules = Some(RuleSet::from_toml(&text).map(Arc::new));
-                return None;
+                let parsed = RuleSet::from_toml(&text);
+                self.rules = Some(parsed.clone().map(Arc::new));
+                Posted::new(Reply::Rules(Box::new(parsed)))
             }
             Request::Forget(id) => {
                 self.books.remove(&id);

@@ -22,13 +22,15 @@ use crate::core::model::period::Period;
 use crate::core::read::{Limits, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made, Results};
+use crate::core::rules::{RuleError, RuleSet};
 use crate::core::scoring::Scores;
 
 /// What the page asks of the worker. The rule set is sent once, when it changes (and to each
 /// new worker), not with every request; a download names only what the results do not hold.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    /// The rule set's TOML, used by every later request. No reply.
+    /// The rule set's TOML, used by every later request. Answered with the set it parses to, or
+    /// why it is refused: the page shows the rules without parsing TOML itself.
     SetRules(String),
     /// Read the file whose bytes come with the request and keep it under `id`; a quiet reading
     /// (of a file the page holds already, for a new worker) answers without the outline.
@@ -65,6 +67,8 @@ pub enum Reply {
     Ready,
     /// Rows read so far, while a file is read.
     Progress(Progress),
+    /// The rule set sent, parsed, or why it is refused (the worker keeps either).
+    Rules(Box<Result<RuleSet, RuleError>>),
     /// A file read: its outline (none for a quiet reading; the whole workbook stays in the
     /// worker), and the table chiso finds in it with no choice made, whose headers may match a
     /// mapping the user corrected earlier.
@@ -132,6 +136,7 @@ impl Reply {
         match self {
             Reply::Ready => "ready",
             Reply::Progress(_) => "progress",
+            Reply::Rules(_) => "rules",
             Reply::Read { .. } => "read",
             Reply::Analysed(_) => "analysed",
             Reply::Made(_) => "made",

@@ -28,7 +28,15 @@ fn ask(engine: &mut Engine, request: Request, buffers: Vec<Vec<u8>>) -> Option<P
 /// An engine with the default rules and the CSV read under `id`.
 fn engine_with(id: u32) -> Engine {
     let mut engine = Engine::default();
-    assert_eq!(ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]), None);
+    let Some(Posted { message: Reply::Rules(parsed), .. }) =
+        ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![])
+    else {
+        panic!("no rule set")
+    };
+    // The set as the page receives it: Decision 766's six groups, 100 points in all.
+    let parsed = (*parsed).unwrap();
+    assert_eq!(parsed.groups.len(), 6);
+    assert_eq!(parsed.groups.iter().map(|g| g.max).sum::<f64>(), 100.0);
     let request = Request::Read { id, name: "xa.csv".into(), limits: Limits::default(), quiet: false };
     ask(&mut engine, request, vec![CSV.as_bytes().to_vec()]).unwrap();
     engine
@@ -68,6 +76,8 @@ fn every_request_and_reply_crosses_unchanged() {
     let replies = [
         Reply::Ready,
         Reply::Progress(Progress { rows_done: 10, rows_total: 20 }),
+        Reply::Rules(Box::new(RuleSet::default_rules())),
+        Reply::Rules(Box::new(Err(RuleError::GroupSum { group: "G1".into(), max: 20.0, sum: 19.0 }))),
         Reply::Read { outline: Some(Ok(loaded)), found: None },
         Reply::Read { outline: Some(Err(ReadError::Empty)), found: None },
         Reply::Read { outline: None, found: found_in_csv() },
@@ -151,7 +161,12 @@ fn without_a_valid_rule_set_nothing_is_analysed_and_the_reason_is_its_error() {
     };
     // Quiet: the page has the outline already; no rules yet, so no table is looked for.
     assert_eq!((outline, found), (None, None));
-    ask(&mut engine, Request::SetRules("[[groups]".into()), vec![]);
+    let Some(Posted { message: Reply::Rules(refused), .. }) =
+        ask(&mut engine, Request::SetRules("[[groups]".into()), vec![])
+    else {
+        panic!("no answer to a broken rule set")
+    };
+    assert!(matches!(*refused, Err(RuleError::Syntax(_))), "{refused:?}");
     let Err(EngineError::Rules(_)) = results_of(ask(&mut engine, Request::Analyse(inputs(&[1])), vec![]).unwrap())
     else {
         panic!("analysed with a broken rule set")

@@ -30,4 +30,9 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// Picks the text of this language from a (Vietnamese, English) pair.
+    pub fn of<T>(self, (vi, en): (T, T)) -> T {
+        self.pick(vi, en)
+    }
 }

@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use chrono::NaiveDate;
+
 use crate::core::model::lang::Lang;
 use crate::core::model::text::fold_words;
 
@@ -51,6 +53,31 @@ impl Period {
             (Period::Year(year), Lang::Vi) => format!("Năm {year}"),
             (Period::Year(year), Lang::En) => format!("Year {year}"),
             (Period::Named(text), _) => text.clone(),
+        }
+    }
+
+    /// Its first day; `None` for a named period.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        let day = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
+        match *self {
+            Period::Month { year, month } => Some(day(year, month)),
+            Period::Quarter { year, quarter } => Some(day(year, 3 * quarter.clamp(1, 4) - 2)),
+            Period::Year(year) => Some(day(year, 1)),
+            Period::Named(_) => None,
+        }
+    }
+
+    /// Its last day (the end of time past the calendar's end); `None` for a named period.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        let before = |y: i32, m: u32| {
+            let (y, m) = if m > 12 { (y.checked_add(1), 1) } else { (Some(y), m) };
+            y.and_then(|y| NaiveDate::from_ymd_opt(y, m, 1)).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+        };
+        match *self {
+            Period::Month { year, month } => Some(before(year, month + 1)),
+            Period::Quarter { year, quarter } => Some(before(year, 3 * quarter.clamp(1, 4) + 1)),
+            Period::Year(year) => Some(before(year, 13)),
+            Period::Named(_) => None,
         }
     }
 

@@ -9,20 +9,10 @@ use crate::core::model::period::Period;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Window {
-    Month {
-        year: i32,
-        month: u32,
-    },
-    Quarter {
-        year: i32,
-        quarter: u32,
-    },
-    Year(i32),
+    /// A month, a quarter or a year (a named period is no window: [`Window::of_period`]).
+    Period(Period),
     /// From the first day to the last, both included.
-    Days {
-        from: NaiveDate,
-        to: NaiveDate,
-    },
+    Days { from: NaiveDate, to: NaiveDate },
 }
 
 /// The kinds of window a user can choose.
@@ -91,22 +81,34 @@ impl Outside {
 }
 
 impl Window {
+    pub fn month(year: i32, month: u32) -> Window {
+        Window::Period(Period::Month { year, month })
+    }
+
+    pub fn quarter(year: i32, quarter: u32) -> Window {
+        Window::Period(Period::Quarter { year, quarter })
+    }
+
+    pub fn year(year: i32) -> Window {
+        Window::Period(Period::Year(year))
+    }
+
     /// The window from `from` to `to`: a whole month, quarter or year as that, else the days.
     pub fn of_days(from: NaiveDate, to: NaiveDate) -> Window {
         let whole = [
-            Window::Month { year: from.year(), month: from.month() },
-            Window::Quarter { year: from.year(), quarter: from.month().div_ceil(3) },
-            Window::Year(from.year()),
+            Window::month(from.year(), from.month()),
+            Window::quarter(from.year(), from.month().div_ceil(3)),
+            Window::year(from.year()),
         ];
         whole.into_iter().find(|w| w.first_day() == from && w.last_day() == to).unwrap_or(Window::Days { from, to })
     }
 
     pub fn kind(&self) -> WindowKind {
         match self {
-            Window::Month { .. } => WindowKind::Month,
-            Window::Quarter { .. } => WindowKind::Quarter,
-            Window::Year(_) => WindowKind::Year,
-            Window::Days { .. } => WindowKind::Days,
+            Window::Period(Period::Month { .. }) => WindowKind::Month,
+            Window::Period(Period::Quarter { .. }) => WindowKind::Quarter,
+            Window::Period(Period::Year(_)) => WindowKind::Year,
+            Window::Period(Period::Named(_)) | Window::Days { .. } => WindowKind::Days,
         }
     }
 
@@ -114,9 +116,9 @@ impl Window {
     pub fn as_kind(&self, kind: WindowKind) -> Window {
         let day = self.first_day();
         match kind {
-            WindowKind::Month => Window::Month { year: day.year(), month: day.month() },
-            WindowKind::Quarter => Window::Quarter { year: day.year(), quarter: day.month().div_ceil(3) },
-            WindowKind::Year => Window::Year(day.year()),
+            WindowKind::Month => Window::month(day.year(), day.month()),
+            WindowKind::Quarter => Window::quarter(day.year(), day.month().div_ceil(3)),
+            WindowKind::Year => Window::year(day.year()),
             WindowKind::Days => Window::Days { from: day, to: self.last_day() },
         }
     }
@@ -129,25 +131,16 @@ impl Window {
     }
 
     pub fn first_day(&self) -> NaiveDate {
-        let day = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
-        match *self {
-            Window::Month { year, month } => day(year, month),
-            Window::Quarter { year, quarter } => day(year, 3 * quarter.clamp(1, 4) - 2),
-            Window::Year(year) => day(year, 1),
-            Window::Days { from, .. } => from,
+        match self {
+            Window::Period(period) => period.first_day().unwrap_or(NaiveDate::MIN),
+            Window::Days { from, .. } => *from,
         }
     }
 
     pub fn last_day(&self) -> NaiveDate {
-        let before = |y: i32, m: u32| {
-            let (y, m) = if m > 12 { (y.checked_add(1), 1) } else { (Some(y), m) };
-            y.and_then(|y| NaiveDate::from_ymd_opt(y, m, 1)).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
-        };
-        match *self {
-            Window::Month { year, month } => before(year, month + 1),
-            Window::Quarter { year, quarter } => before(year, 3 * quarter.clamp(1, 4) + 1),
-            Window::Year(year) => before(year, 13),
-            Window::Days { to, .. } => to,
+        match self {
+            Window::Period(period) => period.last_day().unwrap_or(NaiveDate::MAX),
+            Window::Days { to, .. } => *to,
         }
     }
 
@@ -174,36 +167,29 @@ impl Window {
 
     /// The window a dated reporting period covers; `None` for a named one.
     pub fn of_period(period: &Period) -> Option<Window> {
-        match *period {
-            Period::Month { year, month } => Some(Window::Month { year, month }),
-            Period::Quarter { year, quarter } => Some(Window::Quarter { year, quarter }),
-            Period::Year(year) => Some(Window::Year(year)),
-            Period::Named(_) => None,
-        }
+        period.first_day().map(|_| Window::Period(period.clone()))
     }
 
     /// The reporting period it is, for sorting and comparing with unit figures.
     pub fn period(&self) -> Period {
-        match *self {
-            Window::Month { year, month } => Period::Month { year, month },
-            Window::Quarter { year, quarter } => Period::Quarter { year, quarter },
-            Window::Year(year) => Period::Year(year),
+        match self {
+            Window::Period(period) => period.clone(),
             Window::Days { .. } => Period::Named(self.label(Lang::Vi)),
         }
     }
 
     pub fn label(&self, lang: Lang) -> String {
         match self {
+            Window::Period(period) => period.label(lang),
             Window::Days { from, to } => format!("{}–{}", from.format("%d/%m/%Y"), to.format("%d/%m/%Y")),
-            other => other.period().label(lang),
         }
     }
 
     /// The window written for machines: its period's code, or its days as shown.
     pub fn code(&self) -> String {
         match self {
+            Window::Period(period) => period.code(),
             Window::Days { .. } => self.label(Lang::Vi),
-            other => other.period().code(),
         }
     }
 }
@@ -218,31 +204,31 @@ mod tests {
 
     #[test]
     fn bounds_of_each_kind() {
-        let feb = Window::Month { year: 2028, month: 2 };
+        let feb = Window::month(2028, 2);
         assert_eq!((feb.first_day(), feb.last_day()), (day(2028, 2, 1), day(2028, 2, 29)));
-        let dec = Window::Month { year: 2026, month: 12 };
+        let dec = Window::month(2026, 12);
         assert_eq!(dec.last_day(), day(2026, 12, 31));
-        let q4 = Window::Quarter { year: 2026, quarter: 4 };
+        let q4 = Window::quarter(2026, 4);
         assert_eq!((q4.first_day(), q4.last_day()), (day(2026, 10, 1), day(2026, 12, 31)));
-        let q1 = Window::Quarter { year: 2026, quarter: 1 };
+        let q1 = Window::quarter(2026, 1);
         assert_eq!(q1.last_day(), day(2026, 3, 31));
-        assert_eq!(Window::Year(2026).last_day(), day(2026, 12, 31));
+        assert_eq!(Window::year(2026).last_day(), day(2026, 12, 31));
         let days = Window::Days { from: day(2026, 11, 1), to: day(2026, 11, 15) };
         assert_eq!(days.label(Lang::Vi), "01/11/2026–15/11/2026");
         assert_eq!(days.end(), day(2026, 11, 15).and_hms_opt(23, 59, 59).unwrap());
         assert_eq!(q4.period().label(Lang::Vi), "Quý 4/2026");
         // A year past the calendar's end has no last day: the window runs to the end of time.
-        assert_eq!(Window::Year(i32::MAX).last_day(), NaiveDate::MAX);
+        assert_eq!(Window::year(i32::MAX).last_day(), NaiveDate::MAX);
     }
 
     #[test]
     fn a_window_changes_kind_around_its_first_day() {
-        let nov = Window::Month { year: 2026, month: 11 };
-        assert_eq!(nov.as_kind(WindowKind::Quarter), Window::Quarter { year: 2026, quarter: 4 });
-        assert_eq!(nov.as_kind(WindowKind::Year), Window::Year(2026));
+        let nov = Window::month(2026, 11);
+        assert_eq!(nov.as_kind(WindowKind::Quarter), Window::quarter(2026, 4));
+        assert_eq!(nov.as_kind(WindowKind::Year), Window::year(2026));
         assert_eq!(nov.as_kind(WindowKind::Days), Window::Days { from: day(2026, 11, 1), to: day(2026, 11, 30) });
-        let q1 = Window::Quarter { year: 2027, quarter: 1 };
-        assert_eq!(q1.as_kind(WindowKind::Month), Window::Month { year: 2027, month: 1 });
+        let q1 = Window::quarter(2027, 1);
+        assert_eq!(q1.as_kind(WindowKind::Month), Window::month(2027, 1));
         assert_eq!(nov.kind(), WindowKind::Month);
         assert_eq!(
             nov.with_day(day(2026, 11, 15), true),
@@ -257,16 +243,16 @@ mod tests {
 
     #[test]
     fn a_stated_range_is_its_month_quarter_or_year_when_whole() {
-        assert_eq!(Window::of_days(day(2026, 11, 1), day(2026, 11, 30)), Window::Month { year: 2026, month: 11 });
-        assert_eq!(Window::of_days(day(2026, 10, 1), day(2026, 12, 31)), Window::Quarter { year: 2026, quarter: 4 });
-        assert_eq!(Window::of_days(day(2026, 1, 1), day(2026, 12, 31)), Window::Year(2026));
+        assert_eq!(Window::of_days(day(2026, 11, 1), day(2026, 11, 30)), Window::month(2026, 11));
+        assert_eq!(Window::of_days(day(2026, 10, 1), day(2026, 12, 31)), Window::quarter(2026, 4));
+        assert_eq!(Window::of_days(day(2026, 1, 1), day(2026, 12, 31)), Window::year(2026));
         let circular = Window::of_days(day(2026, 10, 15), day(2026, 11, 14));
         assert_eq!(circular, Window::Days { from: day(2026, 10, 15), to: day(2026, 11, 14) });
     }
 
     #[test]
     fn placing_counts_what_falls_outside() {
-        let nov = Window::Month { year: 2026, month: 11 };
+        let nov = Window::month(2026, 11);
         let mut outside = Outside::default();
         let at = |d: NaiveDate| Some(d.and_hms_opt(16, 30, 0).unwrap());
         assert!(nov.place(at(day(2026, 11, 30)), &mut outside));

@@ -16,6 +16,19 @@ pub enum View {
     Settings,
 }
 
+/// What a view shows once there is any: until then it shows its empty hint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shows {
+    /// The units' scores.
+    Scores,
+    /// Dossiers counted from a list or a report.
+    Dossiers,
+    /// The loaded files.
+    Files,
+    /// Settings, there from the start.
+    Always,
+}
+
 impl View {
     pub const ALL: [View; 7] =
         [View::Overview, View::Ranking, View::Alerts, View::Letter, View::Dossiers, View::Files, View::Settings];
@@ -60,6 +73,15 @@ impl View {
         out
     }
 
+    pub fn shows(self) -> Shows {
+        match self {
+            View::Overview | View::Ranking | View::Alerts | View::Letter => Shows::Scores,
+            View::Dossiers => Shows::Dossiers,
+            View::Files => Shows::Files,
+            View::Settings => Shows::Always,
+        }
+    }
+
     pub fn hash(self) -> String {
         format!("#{}", self.slug())
     }
@@ -78,7 +100,7 @@ impl View {
 
     /// What the view says while it has nothing to show: what to load to fill it.
     pub fn empty_hint(self, lang: Lang) -> String {
-        let sample = crate::core::report::template::sample_button(lang);
+        let sample = lang.of(crate::core::report::template::SAMPLE_BUTTON);
         match self {
             View::Overview | View::Ranking | View::Alerts | View::Letter => match lang {
                 Lang::Vi => format!("Chưa có kết quả. Hãy kéo thả hoặc chọn tệp số liệu của các đơn vị (Excel, CSV) ở trên, hoặc bấm «{sample}» để xem thử."),

@@ -225,40 +225,41 @@ fn unit_change(u: &UnitChange) -> Value {
 
 /// `chiso plan`'s JSON (the automation contract).
 pub fn plan(plan: &Plan) -> Value {
-    json!({
-        "unit": plan.unit,
-        "current": plan.current,
-        "target": plan.target,
-        "reachable": plan.reachable,
-        "total_after": plan.total_after,
-        "best_reachable": plan.best_reachable,
-        "dossiers": plan.dossiers(),
-        "steps": plan.steps.iter().map(|s| json!({"criterion": s.criterion, "add": s.add, "points": s.points})).collect::<Vec<_>>(),
-        "other_steps": plan.other_steps.iter().map(|s| json!({
-            "criterion": s.criterion,
-            "add": s.add,
-            "counts": s.counts.code(),
-            "points": s.points,
-        })).collect::<Vec<_>>(),
-    })
+    let mut value = reach(plan.current, plan.target, plan.reachable, plan.total_after, plan.best_reachable);
+    value["unit"] = json!(plan.unit);
+    value["dossiers"] = json!(plan.dossiers());
+    value["steps"] =
+        plan.steps.iter().map(|s| json!({"criterion": s.criterion, "add": s.add, "points": s.points})).collect();
+    value["other_steps"] = plan
+        .other_steps
+        .iter()
+        .map(|s| json!({"criterion": s.criterion, "add": s.add, "counts": s.counts.code(), "points": s.points}))
+        .collect();
+    value
 }
 
 /// `chiso plan --whole`: the contract's whole plan.
 pub fn whole_plan(plan: &WholePlan) -> Value {
+    let mut value = reach(plan.current, plan.target, plan.reachable, plan.total_after, plan.best_reachable);
+    value["whole"] = json!((!plan.whole.is_empty()).then_some(plan.whole.as_str()));
+    value["dossiers"] = json!(plan.dossiers());
+    value["steps"] = plan
+        .steps
+        .iter()
+        .map(|s| json!({"unit": s.unit, "criterion": s.criterion, "add": s.add, "points": s.points}))
+        .collect();
+    value
+}
+
+/// What a unit's plan and the whole's both say: the total now, the one asked for, whether
+/// dossiers alone reach it, and the totals after the steps and at best.
+fn reach(current: f64, target: f64, reachable: bool, total_after: f64, best_reachable: f64) -> Value {
     json!({
-        "whole": (!plan.whole.is_empty()).then_some(plan.whole.as_str()),
-        "current": plan.current,
-        "target": plan.target,
-        "reachable": plan.reachable,
-        "total_after": plan.total_after,
-        "best_reachable": plan.best_reachable,
-        "dossiers": plan.dossiers(),
-        "steps": plan.steps.iter().map(|s| json!({
-            "unit": s.unit,
-            "criterion": s.criterion,
-            "add": s.add,
-            "points": s.points,
-        })).collect::<Vec<_>>(),
+        "current": current,
+        "target": target,
+        "reachable": reachable,
+        "total_after": total_after,
+        "best_reachable": best_reachable,
     })
 }
 

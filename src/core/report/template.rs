@@ -19,9 +19,7 @@ struct DemoUnit {
 }
 
 /// The button that loads the demo town, as the app labels it and its hints name it.
-pub fn sample_button(lang: Lang) -> &'static str {
-    lang.pick("Dùng thử dữ liệu mẫu", "Try the sample data")
-}
+pub const SAMPLE_BUTTON: (&str, &str) = ("Dùng thử dữ liệu mẫu", "Try the sample data");
 
 pub const DEMO_TOWN: &str = "UBND thị xã An Hòa";
 pub const DEMO_PERIOD: &str = "11/2026";

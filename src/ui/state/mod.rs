@@ -23,8 +23,8 @@ pub use crate::core::read::settings::ReadSettings;
 use crate::core::read::{Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
 use crate::core::report::job::{Job, Made};
-use crate::core::rules::{RuleError, RuleSet, DEFAULT_RULES};
-use settings::{remembered_rules, ALERTS, LANG, LIMITS, MY_UNIT, SOURCES, TYPED, WHOLE};
+use crate::core::rules::{RuleError, RuleSet};
+use settings::{ALERTS, LANG, LIMITS, MY_UNIT, SOURCES, TYPED, WHOLE};
 
 /// The file being read and how far it has come: the contract's `progress`.
 #[derive(Clone, Debug, PartialEq)]
@@ -170,12 +170,11 @@ pub struct ActiveRules {
 }
 
 impl ActiveRules {
-    fn parsed(text: &str, source: Option<String>) -> Result<ActiveRules, RuleError> {
-        Ok(ActiveRules { rules: Arc::new(RuleSet::from_toml(text)?), text: text.into(), source })
-    }
-
-    fn default_rules() -> Option<ActiveRules> {
-        ActiveRules::parsed(DEFAULT_RULES, None).ok()
+    /// `text` as the engine parses it (which then holds it); the outer `Err` says why no
+    /// engine answered.
+    async fn parsed(text: &str, source: Option<String>) -> Result<Result<ActiveRules, RuleError>, String> {
+        let parsed = browser::engine::rules(text).await?;
+        Ok(parsed.map(|rules| ActiveRules { rules: Arc::new(rules), text: text.into(), source }))
     }
 }
 
@@ -187,7 +186,7 @@ pub struct AppState {
     pub errors: RwSignal<Vec<FileError>>,
     /// Files the user asked for that could not be made or saved.
     pub report_errors: RwSignal<Vec<(u32, ReportError)>>,
-    /// `None` only if the compiled-in rule set were invalid, which the tests rule out.
+    /// `None` until the engine has parsed the rule set at start-up (or where no engine runs).
     pub rules: RwSignal<Option<ActiveRules>>,
     pub rules_error: RwSignal<Option<(String, RuleError)>>,
     /// The engine's analysis of the loaded files as last chosen, once it has answered.
@@ -239,8 +238,7 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> AppState {
         let lang = LANG.load().and_then(|c| Lang::from_code(&c)).unwrap_or_default();
-        let rules = remembered_rules().or_else(ActiveRules::default_rules);
-        let rules = RwSignal::new(rules);
+        let rules = RwSignal::new(None);
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
         let focus = RwSignal::new(Focus {
             sources: SOURCES.load().unwrap_or_default(),

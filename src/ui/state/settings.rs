@@ -1,13 +1,16 @@
 //! The user's settings, each remembered on this machine and in force at once.
 
 use super::{ActiveRules, AppState, ReadSettings};
+use crate::browser;
 use crate::browser::remembered::{Remembered, RememberedText};
 use crate::core::dossier::units::Typed;
 use crate::core::figures::sources::SourceOrder;
 use crate::core::figures::Figure;
 use crate::core::insight::alerts::AlertSettings;
 use crate::core::model::lang::Lang;
+use crate::core::rules::DEFAULT_RULES;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 // What is remembered on this machine, each under its own key.
 pub(super) const LANG: RememberedText = RememberedText::at("chiso.lang");
@@ -19,11 +22,6 @@ pub(super) const ALERTS: Remembered<AlertSettings> = Remembered::at("chiso.alert
 pub(super) const LIMITS: Remembered<ReadSettings> = Remembered::at("chiso.limits");
 pub(super) const TYPED: Remembered<Typed> = Remembered::at("chiso.typed");
 pub(super) const SOURCES: Remembered<SourceOrder> = Remembered::at("chiso.sources");
-
-pub(super) fn remembered_rules() -> Option<ActiveRules> {
-    let text = RULES.load()?;
-    ActiveRules::parsed(&text, RULES_NAME.load()).ok()
-}
 
 impl AppState {
     /// Chooses the user's own unit (`None`: none), and remembers it on this machine.
@@ -75,23 +73,42 @@ impl AppState {
         LANG.save(lang.code());
     }
 
+    /// Starts the engine with the rule set remembered on this machine, else the default, before
+    /// any file is read. False when no engine can run here.
+    pub async fn start_engine(self) -> bool {
+        let remembered = RULES.load();
+        let choices: Vec<&str> = remembered.iter().map(String::as_str).chain([DEFAULT_RULES]).collect();
+        let Ok(held) = browser::engine::prepare(&choices).await else { return false };
+        if let Some((i, rules)) = held {
+            let text = choices[i];
+            let source = if i + 1 < choices.len() { RULES_NAME.load() } else { None };
+            self.rules.set(Some(ActiveRules { rules: Arc::new(rules), text: text.into(), source }));
+        }
+        true
+    }
+
     /// A rule set file chosen by the user; an invalid one leaves the current rules in force.
-    pub fn use_rules(&self, source: String, text: &str) {
-        match ActiveRules::parsed(text, Some(source.clone())) {
-            Ok(active) => {
+    pub async fn use_rules(self, source: String, text: &str) {
+        match ActiveRules::parsed(text, Some(source.clone())).await {
+            Ok(Ok(active)) => {
                 RULES.save(text);
                 RULES_NAME.save(&source);
                 self.rules.set(Some(active));
                 self.rules_error.set(None);
             }
-            Err(e) => self.rules_error.set(Some((source, e))),
+            Ok(Err(e)) => self.rules_error.set(Some((source, e))),
+            // No engine: nothing can be read either, and the status line says why.
+            Err(_) => {}
         }
     }
 
-    pub fn use_default_rules(&self) {
+    pub async fn use_default_rules(self) {
         RULES.forget();
         RULES_NAME.forget();
-        self.rules.set(ActiveRules::default_rules());
+        // The compiled-in set is valid (the native tests parse it).
+        if let Ok(Ok(active)) = ActiveRules::parsed(DEFAULT_RULES, None).await {
+            self.rules.set(Some(active));
+        }
         self.rules_error.set(None);
     }
 }

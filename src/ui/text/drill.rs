@@ -1,41 +1,20 @@
 //! The texts of `ui/drill.rs`, Vietnamese first and English second.
 
-use super::Words;
 use crate::core::model::format::number;
 use crate::core::model::lang::Lang;
 
-#[derive(Clone, Copy, Debug)]
-pub enum DrillText {
-    DossiersCostPoints,
-    Unit,
-    Criterion,
-    Filter,
-    DownloadUnitSFix,
-    DownloadEveryUnitXlsx,
-    Yes,
-    No,
-    Finished,
-    StillFixable,
-}
-
-impl Words for DrillText {
-    fn say(self, lang: Lang) -> &'static str {
-        match self {
-            DrillText::DossiersCostPoints => lang.pick("Hồ sơ làm mất điểm", "Dossiers that cost points"),
-            DrillText::Unit => lang.pick("Đơn vị ", "Unit "),
-            DrillText::Criterion => lang.pick(" Tiêu chí ", " Criterion "),
-            DrillText::Filter => lang.pick(" Lọc ", " Filter "),
-            DrillText::DownloadUnitSFix => {
-                lang.pick("Tải danh sách hồ sơ cần xử lý của đơn vị (.xlsx)", "Download the unit's to-fix list (.xlsx)")
-            }
-            DrillText::DownloadEveryUnitXlsx => {
-                lang.pick("Tải cho tất cả đơn vị (.xlsx)", "Download for every unit (.xlsx)")
-            }
-            DrillText::Yes => lang.pick("✔ Có", "✔ Yes"),
-            DrillText::No => lang.pick("✘ Không", "✘ No"),
-            DrillText::Finished => lang.pick("Ngày hoàn thành", "Finished"),
-            DrillText::StillFixable => lang.pick("Còn khắc phục được", "Still fixable"),
-        }
+words! {
+    DrillText {
+        DossiersCostPoints => ("Hồ sơ làm mất điểm", "Dossiers that cost points"),
+        Unit => ("Đơn vị ", "Unit "),
+        Criterion => (" Tiêu chí ", " Criterion "),
+        Filter => (" Lọc ", " Filter "),
+        DownloadUnitSFix => ("Tải danh sách hồ sơ cần xử lý của đơn vị (.xlsx)", "Download the unit's to-fix list (.xlsx)"),
+        DownloadEveryUnitXlsx => ("Tải cho tất cả đơn vị (.xlsx)", "Download for every unit (.xlsx)"),
+        Yes => ("✔ Có", "✔ Yes"),
+        No => ("✘ Không", "✘ No"),
+        Finished => ("Ngày hoàn thành", "Finished"),
+        StillFixable => ("Còn khắc phục được", "Still fixable"),
     }
 }
 

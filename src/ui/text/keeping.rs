@@ -1,26 +1,12 @@
 //! The texts of `ui/keeping.rs`, Vietnamese first and English second.
 
-use super::Words;
 use crate::core::model::lang::Lang;
 use crate::ui::state::SessionNote;
 
-#[derive(Clone, Copy, Debug)]
-pub enum KeepingText {
-    RemoveLoadedFilesComputer,
-    LoadedFilesKeptComputer,
-}
-
-impl Words for KeepingText {
-    fn say(self, lang: Lang) -> &'static str {
-        match self {
-            KeepingText::RemoveLoadedFilesComputer => {
-                lang.pick("Xóa dữ liệu đã tải khỏi máy này", "Remove the loaded files from this computer")
-            }
-            KeepingText::LoadedFilesKeptComputer => lang.pick(
-                "Các tệp đã tải được giữ trên máy này để mở lại khi tải lại trang.",
-                "Loaded files are kept on this computer to reopen after a reload.",
-            ),
-        }
+words! {
+    KeepingText {
+        RemoveLoadedFilesComputer => ("Xóa dữ liệu đã tải khỏi máy này", "Remove the loaded files from this computer"),
+        LoadedFilesKeptComputer => ("Các tệp đã tải được giữ trên máy này để mở lại khi tải lại trang.", "Loaded files are kept on this computer to reopen after a reload."),
     }
 }
 

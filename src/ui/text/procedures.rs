@@ -1,30 +1,16 @@
 //! The texts of `ui/procedures.rs`, Vietnamese first and English second.
 
-use super::Words;
 use crate::core::model::lang::Lang;
 
-#[derive(Clone, Copy, Debug)]
-pub enum ProceduresText {
-    EveryUnit,
-    ProceduresCostPoints,
-    Unit,
-    Sort,
-    Filter,
-    Procedure,
-    Received,
-}
-
-impl Words for ProceduresText {
-    fn say(self, lang: Lang) -> &'static str {
-        match self {
-            ProceduresText::EveryUnit => lang.pick("Tất cả đơn vị", "Every unit"),
-            ProceduresText::ProceduresCostPoints => lang.pick("Thủ tục làm mất điểm", "Procedures that cost points"),
-            ProceduresText::Unit => lang.pick("Đơn vị ", "Unit "),
-            ProceduresText::Sort => lang.pick(" Xếp theo ", " Sort by "),
-            ProceduresText::Filter => lang.pick(" Lọc ", " Filter "),
-            ProceduresText::Procedure => lang.pick("Thủ tục", "Procedure"),
-            ProceduresText::Received => lang.pick("Tiếp nhận", "Received"),
-        }
+words! {
+    ProceduresText {
+        EveryUnit => ("Tất cả đơn vị", "Every unit"),
+        ProceduresCostPoints => ("Thủ tục làm mất điểm", "Procedures that cost points"),
+        Unit => ("Đơn vị ", "Unit "),
+        Sort => (" Xếp theo ", " Sort by "),
+        Filter => (" Lọc ", " Filter "),
+        Procedure => ("Thủ tục", "Procedure"),
+        Received => ("Tiếp nhận", "Received"),
     }
 }
 

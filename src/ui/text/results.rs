@@ -1,31 +1,16 @@
 //! The texts of `ui/results.rs`, Vietnamese first and English second.
 
-use super::Words;
 use crate::core::model::format::number;
 use crate::core::model::lang::Lang;
 
-#[derive(Clone, Copy, Debug)]
-pub enum ResultsText {
-    RankKindUnit,
-    AllRankUnderParent,
-    TotalsHighestFirst,
-    PointsOut,
-    HighestFirst,
-    Charts,
-}
-
-impl Words for ResultsText {
-    fn say(self, lang: Lang) -> &'static str {
-        match self {
-            ResultsText::RankKindUnit => lang.pick("Xếp hạng theo loại đơn vị: ", "Rank by kind of unit: "),
-            ResultsText::AllRankUnderParent => {
-                lang.pick("Tất cả (hạng trong đơn vị cấp trên)", "All (rank under the parent)")
-            }
-            ResultsText::TotalsHighestFirst => lang.pick("Tổng điểm, từ cao xuống thấp", "Totals, highest first"),
-            ResultsText::PointsOut => lang.pick("điểm trên tối đa", "points out of"),
-            ResultsText::HighestFirst => lang.pick(", từ cao xuống thấp", ", highest first"),
-            ResultsText::Charts => lang.pick("Biểu đồ", "Charts"),
-        }
+words! {
+    ResultsText {
+        RankKindUnit => ("Xếp hạng theo loại đơn vị: ", "Rank by kind of unit: "),
+        AllRankUnderParent => ("Tất cả (hạng trong đơn vị cấp trên)", "All (rank under the parent)"),
+        TotalsHighestFirst => ("Tổng điểm, từ cao xuống thấp", "Totals, highest first"),
+        PointsOut => ("điểm trên tối đa", "points out of"),
+        HighestFirst => (", từ cao xuống thấp", ", highest first"),
+        Charts => ("Biểu đồ", "Charts"),
     }
 }
 

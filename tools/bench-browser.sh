@@ -4,7 +4,8 @@
 # 200,000-row dossier list, in chiso's template and as a one-stop system exports it (natively
 # against calamine, in the browser against SheetJS, with memory). Last, tests/bench/lean.mjs
 # prints issue 16's four figures (payload, longest task, the 200,000-row list against SheetJS and
-# the CLI, offline first paint at 4× throttle), each as a ratio against its yardstick.
+# the CLI, offline first paint at 4× throttle), each as a ratio against its yardstick; then a
+# 1,000,000-dossier year (issue 28): drop to results against the CLI, with memory and longest task.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -21,3 +22,6 @@ step "browser dossiers vs SheetJS" node tests/bench/dossiers.mjs target/bench/do
 step "browser one-stop export vs SheetJS" node tests/bench/dossiers.mjs target/bench/dossiers-200k-mot-cua.xlsx
 step "issue 16's figures" node tests/bench/lean.mjs target/bench/units-5000.xlsx \
     target/bench/dossiers-200k.xlsx target/bench/dossiers-200k-mot-cua.xlsx target/release/chiso
+step "native year" cargo run --quiet --release --example bench-dossiers year
+step "a big province's year" node tests/bench/year.mjs target/bench/dossiers-1m-mot-cua.xlsx \
+    target/release/chiso

@@ -17,7 +17,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// Posts a reply, its arrays handed over, not copied.
 fn send(scope: &DedicatedWorkerGlobalScope, reply: Posted<Reply>) {
     let arrays = reply.encode();
-    let (message, transfer) = crossing(&arrays.iter().map(Vec::as_slice).collect::<Vec<_>>());
+    let (message, transfer) = crossing(&arrays.iter().map(Vec::as_slice).collect::<Vec<_>>(), &[]);
     let _ = scope.post_message_with_transfer(&message, &transfer);
 }
 

@@ -11,13 +11,13 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use futures_channel::oneshot;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{Blob, ErrorEvent, MessageEvent, Worker};
 
+use super::blob::FileBytes;
 use super::{crossed, crossing, sleep};
 use crate::core::analysis::Analysis;
 use crate::core::dossier::book::Book;
@@ -43,7 +43,7 @@ const MAKE_MS: i32 = 300_000;
 struct Held {
     id: u32,
     name: String,
-    bytes: Arc<Vec<u8>>,
+    bytes: FileBytes,
     limits: Limits,
 }
 
@@ -238,12 +238,12 @@ async fn alone<T>(job: impl std::future::Future<Output = T>) -> T {
     outcome
 }
 
-/// Posts `request` with `buffers` beside it, the rule set first when the worker does not hold
+/// Posts `request` with `files` beside it, the rule set first when the worker does not hold
 /// `rules` (none while the page has none yet), and waits up to `timeout_ms` for its answer,
 /// passing progress on meanwhile.
 async fn ask(
     request: Request,
-    buffers: &[&[u8]],
+    files: &[&Blob],
     rules: &str,
     timeout_ms: i32,
     progress: impl FnMut(Progress) + 'static,
@@ -254,7 +254,7 @@ async fn ask(
         // A refused set is said by the answer to the request itself (EngineError::Rules).
         let _ = hold_rules(&worker, rules).await?;
     }
-    answer(&worker, request, buffers, timeout_ms, progress).await
+    answer(&worker, request, files, timeout_ms, progress).await
 }
 
 /// Posts `request` to `worker` and waits for its answer; a worker that fails to answer is
@@ -262,11 +262,11 @@ async fn ask(
 async fn answer(
     worker: &Worker,
     request: Request,
-    buffers: &[&[u8]],
+    files: &[&Blob],
     timeout_ms: i32,
     progress: impl FnMut(Progress) + 'static,
 ) -> Result<Posted<Reply>, Unanswered> {
-    post(worker, request, buffers)?;
+    post(worker, request, files)?;
     let unanswered = match hear(worker, timeout_ms, progress).await {
         Heard::Reply(posted) => return Ok(*posted),
         Heard::TimedOut => Unanswered::TimedOut,
@@ -301,12 +301,12 @@ pub async fn rules(text: &str) -> Result<Result<RuleSet, RuleError>, String> {
 
 /// Posts one request, its arrays transferred, not copied; the page records its kind and size
 /// (`chiso:request <kind> <bytes>`, for benchmarks and tests).
-fn post(worker: &Worker, request: Request, buffers: &[&[u8]]) -> Result<(), Unanswered> {
+fn post(worker: &Worker, request: Request, files: &[&Blob]) -> Result<(), Unanswered> {
     let kind = request.kind();
     let encoded = Posted::new(request).encode();
-    let arrays: Vec<&[u8]> = encoded.iter().map(Vec::as_slice).chain(buffers.iter().copied()).collect();
+    let arrays: Vec<&[u8]> = encoded.iter().map(Vec::as_slice).collect();
     super::mark(&format!("chiso:request {kind} {}", encoded[0].len()));
-    let (message, transfer) = crossing(&arrays);
+    let (message, transfer) = crossing(&arrays, files);
     worker.post_message_with_transfer(&message, &transfer).map_err(|e| {
         retire();
         Unanswered::Crashed(text(&e))
@@ -333,7 +333,7 @@ pub async fn prepare(choices: &[&str]) -> Result<Option<(usize, RuleSet)>, Strin
 /// Where a file to read comes from.
 pub enum Source {
     /// A file the user chose, dropped or kept.
-    File { name: String, bytes: Arc<Vec<u8>> },
+    File { name: String, bytes: FileBytes },
     /// The sample town, made in the worker.
     Sample,
 }
@@ -345,7 +345,7 @@ pub struct Read {
     pub book: Book,
     pub notes: Vec<Note>,
     pub found: Option<(usize, Mapping)>,
-    pub bytes: Arc<Vec<u8>>,
+    pub bytes: FileBytes,
 }
 
 /// Reads one file within `limits` and `seconds`, reporting rows read to `progress`; the worker
@@ -361,16 +361,22 @@ pub async fn read(
     let timeout_ms = (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32;
     let (name, request, bytes) = match source {
         Source::File { name, bytes } => {
+            // Refused before a byte is read, on either side.
+            limits.check_file_size(bytes.size())?;
             let request = Request::Read { id, name: name.clone(), limits: limits.clone(), quiet: false };
             (name, request, Some(bytes))
         }
         Source::Sample => (SAMPLE_NAME.to_string(), Request::Sample { id }, None),
     };
-    let sent: Vec<&[u8]> = bytes.iter().map(|b| b.as_slice()).collect();
+    let sent: Vec<&Blob> = bytes.iter().map(FileBytes::blob).collect();
     let answer = alone(ask(request, &sent, rules, timeout_ms, progress)).await;
     let ((book, notes), found, bytes) = match answer {
         Ok(Posted { message: Reply::Read { outline: Some(outline), found }, buffers }) => {
-            let bytes = bytes.or_else(|| buffers.into_iter().next().map(Arc::new)).unwrap_or_default();
+            let made = || FileBytes::of_bytes(&buffers.into_iter().next().unwrap_or_default());
+            let bytes = match bytes {
+                Some(bytes) => bytes,
+                None => made().map_err(|detail| ReadError::Crashed { detail })?,
+            };
             (outline?, found, bytes)
         }
         Ok(_) => return Err(ReadError::Crashed { detail: "an answer that is not a reading".to_string() }),
@@ -404,7 +410,7 @@ async fn analyse_alone(inputs: Inputs, rules: &str) -> Result<Results, EngineErr
         for Held { id, name, bytes, limits } in lacking {
             // A file read before reads again, quietly: the page has its outline.
             let request = Request::Read { id, name, limits, quiet: true };
-            let _ = ask(request, &[bytes.as_slice()], rules, MAKE_MS, |_| ()).await;
+            let _ = ask(request, &[bytes.blob()], rules, MAKE_MS, |_| ()).await;
         }
         outcome = ask_analysis(&inputs, rules).await;
     }

@@ -1,6 +1,7 @@
 //! Thin web-sys glue the UI needs and the browser tests exercise: reading a `File`, timing an
 //! analysis with the Performance API, waiting for the next painted frame, and remembering settings.
 
+pub mod blob;
 pub mod engine;
 pub mod offline;
 pub mod remembered;
@@ -10,21 +11,36 @@ pub mod wake;
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
 
 /// A message of the engine's protocol (`core::engine::protocol::Posted`) as it crosses between
 /// the page and the worker: an array of byte arrays, and the buffers to transfer with it.
-pub fn crossing(arrays: &[&[u8]]) -> (Array, Array) {
+pub fn crossing(arrays: &[&[u8]], blobs: &[&Blob]) -> (Array, Array) {
     let message: Array = arrays.iter().map(|a| JsValue::from(Uint8Array::from(*a))).collect();
     let transfer: Array = message.iter().map(|a| JsValue::from(a.unchecked_into::<Uint8Array>().buffer())).collect();
+    // A Blob crosses by reference: no bytes are copied on this thread.
+    for blob in blobs {
+        message.push(blob);
+    }
     (message, transfer)
 }
 
-/// The byte arrays of a message that crossed; none when it is not one of the protocol's.
+/// The byte arrays of a message that crossed; none when it is not one of the protocol's. A Blob
+/// among them is read here, on the receiving (worker's) thread.
 pub fn crossed(data: &JsValue) -> Vec<Vec<u8>> {
-    match data.dyn_ref::<Array>() {
-        Some(arrays) => arrays.iter().map(|a| Uint8Array::new(&a).to_vec()).collect(),
-        None => Vec::new(),
-    }
+    let Some(arrays) = data.dyn_ref::<Array>() else { return Vec::new() };
+    arrays
+        .iter()
+        .map(|a| match a.dyn_ref::<Blob>() {
+            // A Blob the browser can no longer read (its file gone) arrives empty, and the reader
+            // says of an empty file what it says of any unreadable one.
+            Some(blob) => web_sys::FileReaderSync::new()
+                .and_then(|reader| reader.read_as_array_buffer(blob))
+                .map(|buffer| Uint8Array::new(&buffer).to_vec())
+                .unwrap_or_default(),
+            None => Uint8Array::new(&a).to_vec(),
+        })
+        .collect()
 }
 
 /// Resolves after `ms` milliseconds: with 0, once the browser has run the tasks waiting.
@@ -158,7 +174,7 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }
 
-fn describe(error: JsValue) -> String {
+pub(crate) fn describe(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

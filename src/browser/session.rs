@@ -5,6 +5,9 @@
 use js_sys::{Object, Reflect, Uint8Array};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Blob;
+
+use super::blob::FileBytes;
 
 const DATABASE: &str = "chiso-files";
 /// The database of the earlier, opt-in saved session: forgotten with the rest.
@@ -16,7 +19,7 @@ const SETTINGS_PREFIX: &str = "chiso.";
 /// A file kept on this machine, as it is read again.
 pub struct Kept {
     pub name: String,
-    pub bytes: Vec<u8>,
+    pub bytes: FileBytes,
     /// The user's choices for it (sheet, columns, period, kind), as JSON.
     pub choice: Option<String>,
     /// Read with a dossier list's cells kept.
@@ -60,10 +63,11 @@ where
 }
 
 /// Keeps a file's bytes as loaded; `order` places it among the others when they are read again.
-pub async fn keep(name: &str, order: u32, bytes: &[u8], cells_kept: bool) -> Result<(), String> {
+pub async fn keep(name: &str, order: u32, bytes: &FileBytes, cells_kept: bool) -> Result<(), String> {
     let record = Object::new();
     Reflect::set(&record, &"order".into(), &JsValue::from(order)).map_err(js_text)?;
-    Reflect::set(&record, &"bytes".into(), &Uint8Array::from(bytes)).map_err(js_text)?;
+    // The Blob itself: the browser stores it without a copy on this thread.
+    Reflect::set(&record, &"bytes".into(), bytes.blob()).map_err(js_text)?;
     Reflect::set(&record, &"cells".into(), &JsValue::from(cells_kept)).map_err(js_text)?;
     let key = JsValue::from_str(name);
     write_to(FILES, |store| async move { store.put(&record, Some(&key)).await.map(|_| ()).map_err(text) }).await
@@ -84,6 +88,14 @@ pub async fn drop_file(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A kept file's bytes: a Blob, or the byte array an earlier chiso kept.
+fn kept_bytes(value: JsValue) -> Option<FileBytes> {
+    match value.dyn_into::<Blob>() {
+        Ok(blob) => Some(FileBytes::of_blob(blob)),
+        Err(value) => FileBytes::of_bytes(&value.dyn_into::<Uint8Array>().ok()?.to_vec()).ok(),
+    }
+}
+
 /// The kept files, in the order they were loaded; none when nothing is kept.
 pub async fn kept() -> Result<Vec<Kept>, String> {
     let db = open().await?;
@@ -97,11 +109,11 @@ pub async fn kept() -> Result<Vec<Kept>, String> {
                 continue;
             };
             let field = |f: &str| Reflect::get(&record, &f.into()).ok();
-            let Some(bytes) = field("bytes").and_then(|b| b.dyn_into::<Uint8Array>().ok()) else { continue };
+            let Some(bytes) = field("bytes").and_then(kept_bytes) else { continue };
             let order = field("order").and_then(|o| o.as_f64()).unwrap_or(0.0) as u32;
             let cells_kept = field("cells").and_then(|c| c.as_bool()).unwrap_or(false);
             let choice = choices.get(key).await.map_err(text)?.and_then(|c| c.as_string());
-            out.push((order, Kept { name, bytes: bytes.to_vec(), choice, cells_kept }));
+            out.push((order, Kept { name, bytes, choice, cells_kept }));
         }
         out.sort_by_key(|(order, _)| *order);
         Ok(out.into_iter().map(|(_, k)| k).collect())

@@ -10,6 +10,7 @@ use super::text::drill::{dossier_count, DrillText};
 use super::text::tr;
 use leptos::task::spawn_local;
 
+use super::pager::Pager;
 use super::sources::Sources;
 use super::state::use_app;
 use super::table_box::table_box;
@@ -18,11 +19,9 @@ use crate::core::dossier::drill::{self as core_drill, date_text, drillable, Dril
 use crate::core::dossier::units::DossierTable;
 use crate::core::figures::sources::SourceKind;
 use crate::core::model::lang::Lang;
+use crate::core::model::paging::Page;
 use crate::core::report::job::Job;
 use crate::core::rules::RuleSet;
-
-/// Dossiers listed on screen for one shortfall; the workbook has them all.
-const SHOWN: usize = 500;
 
 /// What the drill-down shows; kept while the analysis changes (a period chosen, a figure typed).
 #[derive(Clone, Copy)]
@@ -67,6 +66,18 @@ pub(super) fn DrillDown(
     if !criteria.iter().any(|(code, _)| *code == criterion.get_untracked()) {
         criterion.set(criteria.first().map(|c| c.0.clone()).unwrap_or_default());
     }
+    // A long list in pages (a year's unit has thousands): the first page for each new question.
+    let page = RwSignal::new(0);
+    Effect::new(move |_| {
+        unit.track();
+        criterion.track();
+        filter.track();
+        sort.track();
+        if page.get_untracked() != 0 {
+            page.set(0);
+        }
+    });
+    let shown = RwSignal::new(Page::new(0, 0));
     let rows = {
         let (table, rules) = (table.clone(), rules.clone());
         move || {
@@ -74,7 +85,10 @@ pub(super) fn DrillDown(
             let Some(index) = table.unit_index(&unit.get()) else { return ().into_any() };
             let Some(c) = rules.criterion(&criterion.get()) else { return ().into_any() };
             let found = core_drill::drill(&table, index, c, &filter.get(), sort.get(), l);
-            view! { <DrillTable rows=found.iter().take(SHOWN).map(Row::of).collect() total=found.len() sort=sort lang=l /> }.into_any()
+            let current = Page::new(page.get(), found.len());
+            shown.set(current);
+            let rows = found.get(current.rows()).unwrap_or_default().iter().map(Row::of).collect();
+            view! { <DrillTable rows=rows total=found.len() sort=sort lang=l /> }.into_any()
         }
     };
     let export = {
@@ -101,6 +115,7 @@ pub(super) fn DrillDown(
             <label>{tr(l, DrillText::Filter)}<input type="search" data-testid="drill-filter" prop:value=filter.get_untracked() on:input=move |ev| filter.set(event_target_value(&ev)) /></label>
         </div>
         {rows}
+        <Pager page=page current=shown.into() />
         <p class="exports">
             <button type="button" class="secondary" data-testid="export-fix-xlsx" on:click=move |_| export(false)>
                 {tr(l, DrillText::DownloadUnitSFix)}
@@ -156,7 +171,7 @@ fn DrillTable(rows: Vec<Row>, total: usize, sort: RwSignal<DrillSort>, lang: Lan
             </th>
         }
     };
-    let caption = dossier_count(l, total, SHOWN);
+    let caption = dossier_count(l, total);
     let body = rows
         .into_iter()
         .map(|r| {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{AppState, FileError, LoadedFile, Reading, Status};
 use crate::browser;
+use crate::browser::blob::FileBytes;
 use crate::browser::engine::{Read, Source};
 use crate::browser::remembered::RememberedText;
 use crate::core::analysis::Choice;
@@ -68,7 +69,7 @@ impl AppState {
             let size_check = self.read_settings.with_untracked(|s| s.limits.check_file_size(file.size() as u64));
             let ok = match size_check {
                 Err(error) => self.refuse(name, error),
-                Ok(()) => match browser::file_bytes(&file).await {
+                Ok(()) => match FileBytes::snapshot(&file).await {
                     Ok(bytes) => self.add(name, bytes).await,
                     Err(detail) => self.refuse(name, ReadError::Unreadable { detail }),
                 },
@@ -93,7 +94,7 @@ impl AppState {
         let mut any = false;
         for kept in files {
             let choice = kept.choice.and_then(|c| serde_json::from_str::<Choice>(&c).ok());
-            let source = Source::File { name: kept.name, bytes: Arc::new(kept.bytes) };
+            let source = Source::File { name: kept.name, bytes: kept.bytes };
             any |= self.read_into(source, kept.cells_kept, choice).await;
         }
         self.finish(any).await;
@@ -146,8 +147,8 @@ impl AppState {
 
     /// Reads one file in the reading worker; what was loaded before is never touched, whatever
     /// happens to this one.
-    async fn add(&self, name: String, bytes: Vec<u8>) -> bool {
-        self.read_into(Source::File { name, bytes: Arc::new(bytes) }, false, None).await
+    async fn add(&self, name: String, bytes: FileBytes) -> bool {
+        self.read_into(Source::File { name, bytes }, false, None).await
     }
 
     /// Reads a file and puts it in the list, replacing one of the same name; `choice` carries

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::browser::blob::FileBytes;
 use crate::browser::wake::Waiters;
 use crate::core::analysis::{Analysis, Choice, Focus};
 use crate::core::dossier::units::Typed;
@@ -118,7 +119,7 @@ impl Reader {
 pub struct LoadedFile {
     pub id: u32,
     /// The file as it came, kept for saving the session.
-    pub bytes: Arc<Vec<u8>>,
+    pub bytes: FileBytes,
     pub workbook: Arc<Workbook>,
     /// The sheet streamed into a dossier list as it was read, with the list's columns.
     pub streamed: Option<(usize, DossierMapping)>,

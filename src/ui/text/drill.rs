@@ -18,15 +18,11 @@ words! {
     }
 }
 
-/// «1.234 hồ sơ», and what the table leaves out when it shows only the first `shown`.
-pub fn dossier_count(lang: Lang, total: usize, shown: usize) -> String {
+/// «1.234 hồ sơ»: the drill-down's caption (the pager under it says which rows are shown).
+pub fn dossier_count(lang: Lang, total: usize) -> String {
     let n = number(total as f64, 0);
     match lang {
-        Lang::Vi if total > shown => format!("{n} hồ sơ (hiển thị {shown} hồ sơ đầu; tải tệp Excel để xem đủ)"),
         Lang::Vi => format!("{n} hồ sơ"),
-        Lang::En if total > shown => {
-            format!("{total} dossiers (the first {shown} shown; download the workbook for all)")
-        }
-        Lang::En => format!("{total} dossiers"),
+        Lang::En => format!("{n} dossiers"),
     }
 }

@@ -213,22 +213,34 @@ pub struct FromDossiers {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
+    /// Dossiers counted in the period: the denominator of most criteria.
     Received,
     /// Finished on or before the due date, or unfinished and not yet due at the period's end.
     OnTime,
+    /// Received online, not at the desk or by post.
     Online,
+    /// Received online and counted on time.
     OnlineOnTime,
+    /// Synchronised to the national portal.
     Synced,
+    /// With a fee or charge due.
     WithFee,
     /// With a fee, paid online.
     PaidOnline,
+    /// Whose result was issued as an electronic document.
     ElectronicResult,
+    /// Whose papers were digitised at receipt.
     Digitised,
+    /// That reused data already digitised, so the citizen gave no paper twice.
     Reused,
+    /// Whose result went into the citizen's personal data store.
     PersonalStore,
+    /// That used population data, came from a VNeID-verified account, or took a component from the
+    /// personal data store.
     PopulationData,
     /// Neither overdue, nor rated "not satisfied", nor the subject of a petition.
     Satisfied,
+    /// Finished (a finish date given).
     Completed,
     /// Distinct procedures with at least one online dossier (not a count of dossiers).
     ProceduresOnline,

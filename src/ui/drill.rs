@@ -10,12 +10,12 @@ use super::text::drill::{dossier_count, DrillText};
 use super::text::tr;
 use leptos::task::spawn_local;
 
-use super::pager::Pager;
+use super::pager::{first_page_on, Pager};
 use super::sources::Sources;
 use super::state::use_app;
 use super::table_box::table_box;
 use crate::core::analysis::Analysis;
-use crate::core::dossier::drill::{self as core_drill, date_text, drillable, DrillKey, DrillSort};
+use crate::core::dossier::drill::{self as core_drill, date_text, drillable, kept_or_first, DrillKey, DrillSort};
 use crate::core::dossier::units::DossierTable;
 use crate::core::figures::sources::SourceKind;
 use crate::core::model::lang::Lang;
@@ -57,25 +57,19 @@ pub(super) fn DrillDown(
     let criteria: Vec<(String, String)> =
         drillable(&rules, &table).into_iter().map(|c| (c.code.clone(), c.name_in(l).to_string())).collect();
     let Drill { unit, criterion, filter, sort } = drill;
-    // A unit or criterion this list does not have (another list's, or none yet): its first.
-    if !units.contains(&unit.get_untracked()) {
-        let mine =
-            state.my_unit.get_untracked().and_then(|m| table.unit_index(&m)).map(|i| table.names[i as usize].clone());
-        unit.set(mine.filter(|m| units.contains(m)).or_else(|| units.first().cloned()).unwrap_or_default());
-    }
-    if !criteria.iter().any(|(code, _)| *code == criterion.get_untracked()) {
-        criterion.set(criteria.first().map(|c| c.0.clone()).unwrap_or_default());
-    }
-    // A long list in pages (a year's unit has thousands): the first page for each new question.
+    // A unit or criterion this list does not have (another list's, or none yet): my unit, or its first.
+    let mine =
+        state.my_unit.get_untracked().and_then(|m| table.unit_index(&m)).map(|i| table.names[i as usize].clone());
+    unit.set(kept_or_first(&units, &unit.get_untracked(), mine.as_deref()).cloned().unwrap_or_default());
+    let codes: Vec<String> = criteria.iter().map(|c| c.0.clone()).collect();
+    criterion.set(kept_or_first(&codes, &criterion.get_untracked(), None).cloned().unwrap_or_default());
+    // A long list in pages (a year's unit has thousands).
     let page = RwSignal::new(0);
-    Effect::new(move |_| {
+    first_page_on(page, move || {
         unit.track();
         criterion.track();
         filter.track();
         sort.track();
-        if page.get_untracked() != 0 {
-            page.set(0);
-        }
     });
     let shown = RwSignal::new(Page::new(0, 0));
     let rows = {

@@ -10,6 +10,17 @@ use super::text::tr;
 use super::state::use_app;
 use crate::core::model::paging::Page;
 
+/// Another question of the table (a sort, a filter, a choice: what `question` reads) starts at the
+/// first page, even when its rows come out the same.
+pub fn first_page_on(page: RwSignal<usize>, question: impl Fn() + 'static) {
+    Effect::new(move |_| {
+        question();
+        if page.get_untracked() != 0 {
+            page.set(0);
+        }
+    });
+}
+
 /// `page` holds the index of the page shown; `current` is that page as the table draws it.
 #[component]
 pub fn Pager(page: RwSignal<usize>, current: Signal<Page>) -> impl IntoView {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::text::ranking::RankingText;
 
 use super::compare::{change_class, change_text, places_text};
-use super::pager::Pager;
+use super::pager::{first_page_on, Pager};
 use super::state::{use_app, use_shown, Shared};
 use super::table_box::table_box;
 use super::text::{tr, Text};
@@ -45,12 +45,10 @@ pub fn RankingTable(
             scores.named(scores.order(&sort.get(), by_kind), &query.get())
         })
     };
-    // Another sort, kind or name starts at the first page, even when the rows come out the same.
-    Effect::new(move |_| {
+    first_page_on(page, move || {
         sort.track();
         kind.track();
         query.track();
-        page.set(0);
     });
     let current = Signal::derive(move || Page::new(page.get(), order.with(Vec::len)));
     let mine_page = {

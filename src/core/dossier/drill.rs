@@ -100,6 +100,13 @@ pub fn drillable<'r>(rules: &'r RuleSet, table: &DossierTable) -> Vec<&'r Criter
         .collect()
 }
 
+/// What a choice becomes on another list: kept when the list has it, else `preferred` (the user's
+/// own unit) when the list has that, else the list's first; none on an empty list.
+pub fn kept_or_first<'o>(options: &'o [String], current: &str, preferred: Option<&str>) -> Option<&'o String> {
+    let find = |wanted: &str| options.iter().find(|o| *o == wanted);
+    find(current).or_else(|| preferred.and_then(find)).or_else(|| options.first())
+}
+
 /// The dossiers of `unit` counted against `criterion` whose number, procedure or reasons hold
 /// `filter` (without regard to case or diacritics), in the order of `sort`.
 pub fn drill<'a>(
@@ -165,6 +172,16 @@ mod tests {
         assert_eq!((s.ascending, s.aria(DrillKey::Due), s.arrow(DrillKey::Due)), (false, "descending", " ▼"));
         assert_eq!((s.aria(DrillKey::Row), s.arrow(DrillKey::Row)), ("none", ""));
         assert!(s.choose(DrillKey::Id).ascending, "another key starts ascending");
+    }
+
+    #[test]
+    fn a_choice_is_kept_else_mine_else_the_first() {
+        let units = ["Xã An".to_string(), "Xã Bình".to_string(), "Phường Cường".to_string()];
+        assert_eq!(kept_or_first(&units, "Xã Bình", Some("Phường Cường")).unwrap(), "Xã Bình");
+        assert_eq!(kept_or_first(&units, "Xã Khác", Some("Phường Cường")).unwrap(), "Phường Cường");
+        assert_eq!(kept_or_first(&units, "", Some("Xã Khác")).unwrap(), "Xã An");
+        assert_eq!(kept_or_first(&units, "", None).unwrap(), "Xã An");
+        assert_eq!(kept_or_first(&[], "Xã An", Some("Xã An")), None);
     }
 
     #[test]

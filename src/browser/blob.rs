@@ -18,10 +18,21 @@ impl FileBytes {
 
     /// A chosen or dropped file as it is now: a copy the browser holds, so that a file changed or
     /// removed on disk afterwards (the user fixes it and drops it again) still reads as loaded.
-    /// Read off the page's thread; the copy is one memcpy, never into the page's wasm memory.
+    /// Copied a slice at a time, so that no single task on the page's thread copies a year's list
+    /// (a Blob made of Blobs holds them by reference); never into the page's wasm memory.
     pub async fn snapshot(file: &web_sys::File) -> Result<FileBytes, String> {
-        let buffer = JsFuture::from(file.array_buffer()).await.map_err(super::describe)?;
-        Blob::new_with_buffer_source_sequence(&Array::of1(&buffer)).map(FileBytes::of_blob).map_err(super::describe)
+        const SLICE: f64 = 8.0 * 1024.0 * 1024.0;
+        let size = file.size();
+        let parts = Array::new();
+        let mut start = 0.0;
+        while start < size {
+            let slice = file.slice_with_f64_and_f64(start, (start + SLICE).min(size)).map_err(super::describe)?;
+            let buffer = JsFuture::from(slice.array_buffer()).await.map_err(super::describe)?;
+            let part = Blob::new_with_buffer_source_sequence(&Array::of1(&buffer)).map_err(super::describe)?;
+            parts.push(&part);
+            start += SLICE;
+        }
+        Blob::new_with_blob_sequence(&parts).map(FileBytes::of_blob).map_err(super::describe)
     }
 
     /// Bytes made in wasm (the sample town), copied once into a Blob.

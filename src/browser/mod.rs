@@ -38,7 +38,8 @@ pub fn crossed(data: &JsValue) -> Vec<Vec<u8>> {
                 .and_then(|reader| reader.read_as_array_buffer(blob))
                 .map(|buffer| Uint8Array::new(&buffer).to_vec())
                 .unwrap_or_default(),
-            None => Uint8Array::new(&a).to_vec(),
+            // Read in place: `Uint8Array::new` on an array would first copy it whole.
+            None => a.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).unwrap_or_default(),
         })
         .collect()
 }

@@ -53,6 +53,7 @@ test('views: by URL, by click, by keyboard, back; empty views say what to load',
     assert.equal(await page.evaluate(() => document.activeElement.dataset.view), 'xep-hang');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#xep-hang');
+    await page.waitForFunction(() => document.querySelector('[data-view-panel="xep-hang"]')?.hidden === false);
     assert.deepEqual(await shown(page), ['xep-hang']);
     assert.equal(await page.locator('[data-testid="nav"] [aria-current="page"]').getAttribute('data-view'), 'xep-hang');
 
@@ -65,7 +66,8 @@ test('views: by URL, by click, by keyboard, back; empty views say what to load',
     for (const view of [...VIEWS].reverse()) {
         await page.locator(`[data-testid="nav"] [data-view="${view}"]`).focus();
         await page.keyboard.press('Enter');
-        await page.waitForFunction((v) => location.hash === `#${v}`, view);
+        // The hash changes first; the app shows the view on the hashchange that follows.
+        await page.waitForFunction((v) => document.querySelector(`[data-view-panel="${v}"]`)?.hidden === false, view);
         assert.deepEqual(await shown(page), [view], `${view} by keyboard`);
     }
 

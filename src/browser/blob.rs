@@ -1,5 +1,5 @@
-//! A loaded file's bytes as the browser holds them: a `Blob` (the dropped `File` itself, a kept
-//! one from IndexedDB, the sample as the engine made it). The page never copies them into its own
+//! A loaded file's bytes as the browser holds them: a `Blob` (a snapshot of the dropped `File`, a
+//! kept one from IndexedDB, the sample as the engine made it). The page never copies them into its own
 //! memory: a year's list is a hundred megabytes, and each copy on the page's thread is a frozen
 //! moment. The engine worker reads the Blob on its own thread; IndexedDB keeps it as it is.
 

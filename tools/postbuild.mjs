@@ -1,7 +1,7 @@
 // Trunk post-build hook (Trunk.toml): works on the staged build before it becomes dist/.
 // 1. index.html gets a strict Content-Security-Policy, with the hash of Trunk's inline loader.
 // 2. sw.js gets the build's version and the list of every asset to cache.
-// 3. chiso.html: the single-file edition (CSS, JS glue, wasm, the reading worker and icon inlined)
+// 3. chiso.html: the single-file edition (CSS, JS glue, wasm, the two workers and icon inlined)
 //    that works when opened from the file system, with a CSP that allows exactly its inline script
 //    and style, and workers from blob: URLs.
 // Node's standard library only.
@@ -48,13 +48,16 @@ const wasm = read(wasmName).toString('base64');
 const script = `\n${glue}\nconst chisoWasm = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: chisoWasm });\n`;
 const style = `\n${read(cssName).toString()}\n`;
 const icon = `data:image/svg+xml;base64,${read('icons/icon.svg').toString('base64')}`;
-// The reading worker travels as the text of an inert script element; the page starts it from a
+// Each worker travels as the text of an inert script element; the page starts it from a
 // blob: URL (a worker cannot be loaded from file://).
-const workerScript = `${read('chiso-worker.js')}\nwasm_bindgen({ module_or_path: Uint8Array.from(atob("${read('chiso-worker_bg.wasm').toString('base64')}"), (c) => c.charCodeAt(0)) });\n`;
-if (/<\/script|<!--/i.test(workerScript)) throw new Error('the worker script cannot be embedded as raw text');
+const workerScript = (name) => {
+    const text = `${read(`${name}.js`)}\nwasm_bindgen({ module_or_path: Uint8Array.from(atob("${read(`${name}_bg.wasm`).toString('base64')}"), (c) => c.charCodeAt(0)) });\n`;
+    if (/<\/script|<!--/i.test(text)) throw new Error(`the ${name} script cannot be embedded as raw text`);
+    return `<script type="text/plain" id="${name}-source">${text}</script>`;
+};
 let single = index
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, meta(policy({ scripts: [sha256(script)], styles: [sha256(style)], workers: ['blob:'] })))
-    .replace('</body>', () => `<script type="text/plain" id="chiso-worker-source">${workerScript}</script>\n</body>`)
+    .replace('</body>', () => `${workerScript('chiso-worker')}\n${workerScript('chiso-writer')}\n</body>`)
     .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
     .replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${script}</script>`)
     .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')

@@ -1,24 +1,19 @@
 //! The page's end of the engine worker (`src/bin/worker.rs`), in the protocol of
 //! `core::engine::protocol`: it reads files, with progress, a time budget and a cancel, keeps
-//! them and analyses them as the page chooses, and makes the files the user downloads. One
-//! request at a time; the rule set is sent when it changes. A worker that dies, overruns or is
-//! cancelled is terminated and the next request starts a fresh one, which is given the rule set
-//! and the files the page holds again before it analyses; the page and what it holds are
-//! untouched. The page itself holds no reader, no analysis and no writer, so that it loads fast
-//! and never computes on its own thread: where no worker can run at all, nothing can be read and
-//! the user is told why.
+//! them and analyses them as the page chooses, and makes the files the user downloads, passing
+//! a document's writing on to the writer worker. The rule set is sent when it changes. A new
+//! engine (one died, overran or was cancelled: see `super::worker`) is given the rule set and
+//! the files the page holds again before it analyses. The page itself holds no reader, no
+//! analysis and no writer, so that it loads fast and never computes on its own thread: where no
+//! worker can run at all, nothing can be read and the user is told why.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::rc::Rc;
 
-use futures_channel::oneshot;
-use js_sys::Array;
-use wasm_bindgen::prelude::*;
-use web_sys::{Blob, ErrorEvent, MessageEvent, Worker};
+use web_sys::Blob;
 
 use super::blob::FileBytes;
-use super::{crossed, crossing, sleep};
+use super::sleep;
+use super::worker::{Role, Unanswered};
 use crate::core::analysis::Analysis;
 use crate::core::dossier::book::Book;
 use crate::core::engine::protocol::{unpack_part, Posted, Reply, Request};
@@ -26,15 +21,11 @@ use crate::core::engine::{EngineError, Inputs, Results};
 use crate::core::layout::header::Mapping;
 use crate::core::read::{Limits, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
-use crate::core::report::job::{Job, Made, SAMPLE_NAME};
+use crate::core::report::job::{Job, Made};
 use crate::core::rules::{RuleError, RuleSet};
 
-/// Where the built site puts the worker (Trunk's loader shim for the `chiso-worker` binary).
-const WORKER_URL: &str = "./chiso-worker_loader.js";
-/// The single-file edition carries the worker's script as the text of this inert element.
-pub(crate) const INLINE_SOURCE_ID: &str = "chiso-worker-source";
-/// How long a new worker may take to load its wasm.
-const START_MS: i32 = 20_000;
+pub use super::worker::cancel;
+
 /// How long making one file, an analysis or reading a file again may take.
 const MAKE_MS: i32 = 300_000;
 
@@ -47,198 +38,16 @@ struct Held {
     limits: Limits,
 }
 
-/// The worker at work, and the rule set it was last sent.
-struct Live {
-    worker: Worker,
-    rules: Option<String>,
-}
-
-/// Who uses the worker now, and who waits for it.
-#[derive(Default)]
-struct Turns {
-    busy: bool,
-    waiting: VecDeque<oneshot::Sender<()>>,
-}
-
 thread_local! {
-    static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
-    /// Ends the wait in flight as cancelled when the user stops it.
-    static CANCEL: RefCell<Option<Slot>> = const { RefCell::new(None) };
-    static TURNS: RefCell<Turns> = RefCell::new(Turns::default());
     static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
-    /// The inputs and rule set of the last analysis, and whether the live worker holds its
+    /// The inputs and rule set of the last analysis, and which engine (its epoch) holds its
     /// results (downloads are made from them).
-    static LAST: RefCell<Option<(Inputs, String, bool)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(Inputs, String, u32)>> = const { RefCell::new(None) };
 }
 
-/// How a wait for the worker ended.
-enum Heard {
-    Reply(Box<Posted<Reply>>),
-    Crashed(String),
-    TimedOut,
-    Cancelled,
-}
+const ENGINE: Role = Role::Engine;
 
-/// The sender that ends a wait, shared by the handlers that may end it.
-type Slot = Rc<RefCell<Option<oneshot::Sender<Heard>>>>;
-
-fn end(slot: &Slot, heard: Heard) {
-    if let Some(sender) = slot.borrow_mut().take() {
-        let _ = sender.send(heard);
-    }
-}
-
-fn text(value: &JsValue) -> String {
-    value.as_string().unwrap_or_else(|| format!("{value:?}"))
-}
-
-/// The first of: a reply other than progress (which goes to `progress`), a worker error, the
-/// timeout, or the user's cancel. The handlers are removed when it has come.
-async fn hear(worker: &Worker, timeout_ms: i32, mut progress: impl FnMut(Progress) + 'static) -> Heard {
-    let (sender, receiver) = oneshot::channel();
-    let slot: Slot = Rc::new(RefCell::new(Some(sender)));
-    let ends = slot.clone();
-    let on_message =
-        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            match Posted::<Reply>::decode(crossed(&event.data())) {
-                Ok(Posted { message: Reply::Progress(p), .. }) => progress(p),
-                Ok(posted) => end(&ends, Heard::Reply(Box::new(posted))),
-                Err(detail) => end(&ends, Heard::Crashed(detail)),
-            }
-        });
-    let ends = slot.clone();
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-        let detail = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_else(|| text(&event));
-        end(&ends, Heard::Crashed(detail));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let ends = slot.clone();
-    // Dropped once the wait ends, its timer cleared: no closure is left behind per request.
-    let on_timeout = Closure::once(move || end(&ends, Heard::TimedOut));
-    let window = web_sys::window();
-    let timer = window.as_ref().and_then(|w| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), timeout_ms).ok()
-    });
-    CANCEL.with(|c| *c.borrow_mut() = Some(slot));
-    let heard = receiver.await.unwrap_or_else(|_| Heard::Crashed("no answer".to_string()));
-    CANCEL.with(|c| c.borrow_mut().take());
-    if let (Some(window), Some(timer)) = (window, timer) {
-        window.clear_timeout_with_handle(timer);
-    }
-    worker.set_onmessage(None);
-    worker.set_onerror(None);
-    drop((on_message, on_error, on_timeout));
-    heard
-}
-
-fn spawn() -> Result<Worker, JsValue> {
-    let inline = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(INLINE_SOURCE_ID))
-        .and_then(|e| e.text_content());
-    match inline {
-        Some(source) => {
-            let options = web_sys::BlobPropertyBag::new();
-            options.set_type("text/javascript");
-            let blob =
-                web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(&source)), &options)?;
-            // Not revoked: the worker fetches it after this returns.
-            Worker::new(&web_sys::Url::create_object_url_with_blob(&blob)?)
-        }
-        None => Worker::new(WORKER_URL),
-    }
-}
-
-/// Why a request got no answer.
-enum Unanswered {
-    /// No worker can run here (no Worker, or its script does not load).
-    NoWorker,
-    Crashed(String),
-    TimedOut,
-    Cancelled,
-}
-
-impl Unanswered {
-    /// In words, for the requests that report a failure as text.
-    fn detail(self) -> String {
-        match self {
-            Unanswered::NoWorker => "no Web Worker can run in this browser".to_string(),
-            Unanswered::Crashed(detail) => detail,
-            Unanswered::TimedOut => "timeout".to_string(),
-            Unanswered::Cancelled => "cancel".to_string(),
-        }
-    }
-}
-
-/// The live worker, or a new one once it says it is ready.
-async fn worker() -> Result<Worker, Unanswered> {
-    if let Some(worker) = LIVE.with(|l| l.borrow().as_ref().map(|l| l.worker.clone())) {
-        return Ok(worker);
-    }
-    let worker = spawn().map_err(|_| Unanswered::NoWorker)?;
-    match hear(&worker, START_MS, |_| ()).await {
-        Heard::Reply(posted) if posted.message == Reply::Ready => {
-            LIVE.with(|l| *l.borrow_mut() = Some(Live { worker: worker.clone(), rules: None }));
-            Ok(worker)
-        }
-        Heard::Cancelled => {
-            worker.terminate();
-            Err(Unanswered::Cancelled)
-        }
-        _ => {
-            worker.terminate();
-            Err(Unanswered::NoWorker)
-        }
-    }
-}
-
-fn retire() {
-    if let Some(live) = LIVE.with(|l| l.borrow_mut().take()) {
-        live.worker.terminate();
-    }
-    LAST.with(|l| l.borrow_mut().as_mut().map(|(_, _, held)| *held = false));
-}
-
-/// Stops the request in flight, if any; a reading ends as [`ReadError::Cancelled`].
-pub fn cancel() {
-    if let Some(slot) = CANCEL.with(|c| c.borrow().clone()) {
-        end(&slot, Heard::Cancelled);
-    }
-}
-
-/// Runs `job` when no other job is using the worker; those waiting take their turns in order.
-async fn alone<T>(job: impl std::future::Future<Output = T>) -> T {
-    let wait = TURNS.with(|t| {
-        let mut turns = t.borrow_mut();
-        if turns.busy {
-            let (sender, receiver) = oneshot::channel();
-            turns.waiting.push_back(sender);
-            Some(receiver)
-        } else {
-            turns.busy = true;
-            None
-        }
-    });
-    if let Some(turn) = wait {
-        // Handed over by the job before: the worker stays busy.
-        let _ = turn.await;
-    }
-    let outcome = job.await;
-    TURNS.with(|t| {
-        let mut turns = t.borrow_mut();
-        // A waiter that went away (its future dropped) passes its turn on.
-        while let Some(next) = turns.waiting.pop_front() {
-            if next.send(()).is_ok() {
-                return;
-            }
-        }
-        turns.busy = false;
-    });
-    outcome
-}
-
-/// Posts `request` with `files` beside it, the rule set first when the worker does not hold
+/// Posts `request` with `files` beside it, the rule set first when the engine does not hold
 /// `rules` (none while the page has none yet), and waits up to `timeout_ms` for its answer,
 /// passing progress on meanwhile.
 async fn ask(
@@ -248,93 +57,61 @@ async fn ask(
     timeout_ms: i32,
     progress: impl FnMut(Progress) + 'static,
 ) -> Result<Posted<Reply>, Unanswered> {
-    let worker = worker().await?;
-    let stale = LIVE.with(|l| l.borrow().as_ref().is_some_and(|l| l.rules.as_deref() != Some(rules)));
-    if stale && !rules.is_empty() {
+    let live = ENGINE.worker().await?;
+    if live.rules.as_deref() != Some(rules) && !rules.is_empty() {
         // A refused set is said by the answer to the request itself (EngineError::Rules).
-        let _ = hold_rules(&worker, rules).await?;
+        let _ = hold_rules(&live.worker, rules).await?;
     }
-    answer(&worker, request, files, timeout_ms, progress).await
-}
-
-/// Posts `request` to `worker` and waits for its answer; a worker that fails to answer is
-/// retired.
-async fn answer(
-    worker: &Worker,
-    request: Request,
-    files: &[&Blob],
-    timeout_ms: i32,
-    progress: impl FnMut(Progress) + 'static,
-) -> Result<Posted<Reply>, Unanswered> {
-    post(worker, request, files)?;
-    let unanswered = match hear(worker, timeout_ms, progress).await {
-        Heard::Reply(posted) => return Ok(*posted),
-        Heard::TimedOut => Unanswered::TimedOut,
-        Heard::Cancelled => Unanswered::Cancelled,
-        Heard::Crashed(detail) => Unanswered::Crashed(detail),
-    };
-    retire();
-    Err(unanswered)
+    ENGINE.answer(&live.worker, Posted::new(request), files, timeout_ms, progress).await
 }
 
 /// Gives `worker` the rule set `text` for every later request: the set parsed, or why not.
-async fn hold_rules(worker: &Worker, text: &str) -> Result<Result<RuleSet, RuleError>, Unanswered> {
-    let posted = answer(worker, Request::SetRules(text.to_string()), &[], MAKE_MS, |_| ()).await?;
+async fn hold_rules(worker: &web_sys::Worker, text: &str) -> Result<Result<RuleSet, RuleError>, Unanswered> {
+    let request = Posted::new(Request::SetRules(text.to_string()));
+    let posted = ENGINE.answer(worker, request, &[], MAKE_MS, |_| ()).await?;
     let Reply::Rules(parsed) = posted.message else {
-        retire();
+        ENGINE.retire();
         return Err(Unanswered::Crashed("an answer that is not a rule set".to_string()));
     };
-    LIVE.with(|l| l.borrow_mut().as_mut().map(|l| l.rules = Some(text.to_string())));
+    ENGINE.holds_rules(text);
     Ok(*parsed)
 }
 
 /// The rule set `text` parsed by the engine, which holds it from now on; the page parses no
 /// TOML of its own. `Err` with the reason when no worker answers.
 pub async fn rules(text: &str) -> Result<Result<RuleSet, RuleError>, String> {
-    alone(async {
-        let worker = worker().await?;
-        hold_rules(&worker, text).await
-    })
-    .await
-    .map_err(Unanswered::detail)
-}
-
-/// Posts one request, its arrays transferred, not copied; the page records its kind and size
-/// (`chiso:request <kind> <bytes>`, for benchmarks and tests).
-fn post(worker: &Worker, request: Request, files: &[&Blob]) -> Result<(), Unanswered> {
-    let kind = request.kind();
-    let encoded = Posted::new(request).encode();
-    let arrays: Vec<&[u8]> = encoded.iter().map(Vec::as_slice).collect();
-    super::mark(&format!("chiso:request {kind} {}", encoded[0].len()));
-    let (message, transfer) = crossing(&arrays, files);
-    worker.post_message_with_transfer(&message, &transfer).map_err(|e| {
-        retire();
-        Unanswered::Crashed(text(&e))
-    })
+    ENGINE
+        .alone(async {
+            let live = ENGINE.worker().await?;
+            hold_rules(&live.worker, text).await
+        })
+        .await
+        .map_err(Unanswered::detail)
 }
 
 /// Starts the worker ahead of the first file, so that reading one loads no code, and gives it
 /// the first of `choices` that parses (the remembered rule set, then the default) before any
 /// file is read with it: which one, parsed. `Err` when no worker can run here.
 pub async fn prepare(choices: &[&str]) -> Result<Option<(usize, RuleSet)>, String> {
-    alone(async {
-        let worker = worker().await?;
-        for (i, text) in choices.iter().enumerate() {
-            if let Ok(rules) = hold_rules(&worker, text).await? {
-                return Ok(Some((i, rules)));
+    ENGINE
+        .alone(async {
+            let live = ENGINE.worker().await?;
+            for (i, text) in choices.iter().enumerate() {
+                if let Ok(rules) = hold_rules(&live.worker, text).await? {
+                    return Ok(Some((i, rules)));
+                }
             }
-        }
-        Ok(None)
-    })
-    .await
-    .map_err(Unanswered::detail)
+            Ok(None)
+        })
+        .await
+        .map_err(Unanswered::detail)
 }
 
 /// Where a file to read comes from.
 pub enum Source {
     /// A file the user chose, dropped or kept.
     File { name: String, bytes: FileBytes },
-    /// The sample town, made in the worker.
+    /// The sample town, made by the writer from the rule set in use.
     Sample,
 }
 
@@ -359,26 +136,22 @@ pub async fn read(
     progress: impl Fn(Progress) + 'static,
 ) -> Result<Read, ReadError> {
     let timeout_ms = (seconds * 1000.0).clamp(1.0, f64::from(i32::MAX)) as i32;
-    let (name, request, bytes) = match source {
+    let (name, bytes) = match source {
         Source::File { name, bytes } => {
             // Refused before a byte is read, on either side.
             limits.check_file_size(bytes.size())?;
-            let request = Request::Read { id, name: name.clone(), limits: limits.clone(), quiet: false };
-            (name, request, Some(bytes))
+            (name, bytes)
         }
-        Source::Sample => (SAMPLE_NAME.to_string(), Request::Sample { id }, None),
+        Source::Sample => {
+            let made =
+                make(Job::Sample, rules, None).await.map_err(|e| ReadError::Crashed { detail: e.to_string() })?;
+            (made.file, FileBytes::of_bytes(&made.bytes).map_err(|detail| ReadError::Crashed { detail })?)
+        }
     };
-    let sent: Vec<&Blob> = bytes.iter().map(FileBytes::blob).collect();
-    let answer = alone(ask(request, &sent, rules, timeout_ms, progress)).await;
-    let ((book, notes), found, bytes) = match answer {
-        Ok(Posted { message: Reply::Read { outline: Some(outline), found }, buffers }) => {
-            let made = || FileBytes::of_bytes(&buffers.into_iter().next().unwrap_or_default());
-            let bytes = match bytes {
-                Some(bytes) => bytes,
-                None => made().map_err(|detail| ReadError::Crashed { detail })?,
-            };
-            (outline?, found, bytes)
-        }
+    let request = Request::Read { id, name: name.clone(), limits: limits.clone(), quiet: false };
+    let answer = ENGINE.alone(ask(request, &[bytes.blob()], rules, timeout_ms, progress)).await;
+    let ((book, notes), found) = match answer {
+        Ok(Posted { message: Reply::Read { outline: Some(outline), found }, .. }) => (outline?, found),
         Ok(_) => return Err(ReadError::Crashed { detail: "an answer that is not a reading".to_string() }),
         Err(Unanswered::Cancelled) => return Err(ReadError::Cancelled),
         Err(Unanswered::NoWorker) => return Err(ReadError::NoEngine),
@@ -392,15 +165,15 @@ pub async fn read(
 /// The page no longer holds file `id`: neither does the worker.
 pub fn release(id: u32) {
     HELD.with(|h| h.borrow_mut().retain(|f| f.id != id));
-    if let Some(worker) = LIVE.with(|l| l.borrow().as_ref().map(|l| l.worker.clone())) {
-        let _ = post(&worker, Request::Forget(id), &[]);
+    if let Some(live) = ENGINE.current() {
+        let _ = ENGINE.post(&live.worker, Posted::new(Request::Forget(id)), &[]);
     }
 }
 
 /// The results of the files the worker keeps, as `inputs` choose, with `rules`. A new worker is
 /// given the files it lacks first.
 pub async fn analyse(inputs: Inputs, rules: &str) -> Result<Results, EngineError> {
-    alone(analyse_alone(inputs, rules)).await
+    ENGINE.alone(analyse_alone(inputs, rules)).await
 }
 
 async fn analyse_alone(inputs: Inputs, rules: &str) -> Result<Results, EngineError> {
@@ -414,8 +187,9 @@ async fn analyse_alone(inputs: Inputs, rules: &str) -> Result<Results, EngineErr
         }
         outcome = ask_analysis(&inputs, rules).await;
     }
-    let held = outcome.is_ok();
-    LAST.with(|l| *l.borrow_mut() = Some((inputs, rules.to_string(), held)));
+    // No engine holds results that failed.
+    let holder = ENGINE.current().filter(|_| outcome.is_ok()).map_or(0, |live| live.epoch);
+    LAST.with(|l| *l.borrow_mut() = Some((inputs, rules.to_string(), holder)));
     outcome
 }
 
@@ -435,20 +209,43 @@ async fn ask_analysis(inputs: &Inputs, rules: &str) -> Result<Results, EngineErr
     Ok(results)
 }
 
-/// Makes a file in the worker from its last results (`analysis` is the page's copy of them,
-/// for naming the file in messages) with `rules`.
+/// Makes a file from the engine's last results (`analysis` is the page's copy of them, for
+/// naming the file in messages) with `rules`: a text file in the engine, a document in the
+/// writer, from the writing the engine hands over.
 pub async fn make(job: Job, rules: &str, analysis: Option<&Analysis>) -> Result<Made, ReportError> {
     let file = job.file_name(analysis);
-    alone(make_alone(job, rules, &file)).await.map_err(|detail| ReportError::writing(&file, detail))?
+    let failed = |detail: String| ReportError::writing(&file, detail);
+    let answer = ENGINE.alone(make_alone(job, rules)).await.map_err(failed)?;
+    if answer.message != Reply::Write {
+        return answer.into_made(&file);
+    }
+    let request = Posted { message: Request::Write, buffers: answer.buffers };
+    let made = Role::Writer
+        .alone(async {
+            let live = Role::Writer.worker().await?;
+            Role::Writer.answer(&live.worker, request, &[], MAKE_MS, |_| ()).await
+        })
+        .await;
+    made.map_err(|e| failed(e.detail()))?.into_made(&file)
 }
 
-/// The worker's answer, or why there is none.
-async fn make_alone(job: Job, rules: &str, file: &str) -> Result<Result<Made, ReportError>, String> {
-    // A new worker holds no results: it makes the last ones again first.
-    let stale = LAST.with(|l| l.borrow().as_ref().filter(|(_, _, held)| !held).map(|(i, r, _)| (i.clone(), r.clone())));
+/// The engine's answer to a [`Request::Make`], or why there is none.
+async fn make_alone(job: Job, rules: &str) -> Result<Posted<Reply>, String> {
+    // A new engine holds no results: it makes the last ones again first.
+    let live = ENGINE.current().map(|l| l.epoch);
+    let stale = LAST.with(|l| {
+        l.borrow().as_ref().filter(|(_, _, holder)| Some(*holder) != live).map(|(i, r, _)| (i.clone(), r.clone()))
+    });
     if let Some((inputs, last_rules)) = stale {
         analyse_alone(inputs, &last_rules).await.map_err(|e| e.to_string())?;
     }
-    let answer = ask(Request::Make(job), &[], rules, MAKE_MS, |_| ()).await.map_err(Unanswered::detail)?;
-    Ok(answer.into_made(file))
+    ask(Request::Make(job), &[], rules, MAKE_MS, |_| ()).await.map_err(Unanswered::detail)
+}
+
+/// Starts the writer worker ahead of the first download once the browser is idle (after the
+/// results are drawn): never in the way of a file being read. It waits its turn behind a
+/// download already asked for.
+pub async fn warm_writer() {
+    super::idle().await;
+    let _ = Role::Writer.alone(Role::Writer.worker()).await;
 }

@@ -7,11 +7,14 @@ pub mod offline;
 pub mod remembered;
 pub mod session;
 pub mod wake;
+pub mod worker;
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
+
+use crate::core::engine::protocol::{Posted, Reply};
 
 /// A message of the engine's protocol (`core::engine::protocol::Posted`) as it crosses between
 /// the page and the worker: an array of byte arrays, and the buffers to transfer with it.
@@ -23,6 +26,13 @@ pub fn crossing(arrays: &[&[u8]], blobs: &[&Blob]) -> (Array, Array) {
         message.push(blob);
     }
     (message, transfer)
+}
+
+/// Posts a worker's reply to the page, its arrays handed over, not copied.
+pub fn reply_to_page(scope: &web_sys::DedicatedWorkerGlobalScope, reply: Posted<Reply>) {
+    let arrays = reply.encode();
+    let (message, transfer) = crossing(&arrays.iter().map(Vec::as_slice).collect::<Vec<_>>(), &[]);
+    let _ = scope.post_message_with_transfer(&message, &transfer);
 }
 
 /// The byte arrays of a message that crossed; none when it is not one of the protocol's. A Blob
@@ -49,6 +59,20 @@ pub async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves when the browser is idle, or after a second where it cannot say (Safari).
+pub async fn idle() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        if window.request_idle_callback(&resolve).is_err() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000);
         }
     });
     let _ = JsFuture::from(promise).await;

@@ -13,7 +13,7 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     if protocol != "http:" && protocol != "https:" {
         return None;
     }
-    let single_file = window.document()?.get_element_by_id(super::engine::INLINE_SOURCE_ID).is_some();
+    let single_file = window.document()?.get_element_by_id(super::worker::Role::Engine.inline_id()).is_some();
     if single_file {
         return None;
     }

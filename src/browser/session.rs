@@ -92,7 +92,11 @@ pub async fn drop_file(name: &str) -> Result<(), String> {
 fn kept_bytes(value: JsValue) -> Option<FileBytes> {
     match value.dyn_into::<Blob>() {
         Ok(blob) => Some(FileBytes::of_blob(blob)),
-        Err(value) => FileBytes::of_bytes(&value.dyn_into::<Uint8Array>().ok()?.to_vec()).ok(),
+        // Wrapped as it is: never copied through the page's wasm memory.
+        Err(value) => {
+            let array = value.dyn_into::<Uint8Array>().ok()?;
+            Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&array)).ok().map(FileBytes::of_blob)
+        }
     }
 }
 

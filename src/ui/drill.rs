@@ -60,9 +60,16 @@ pub(super) fn DrillDown(
     // A unit or criterion this list does not have (another list's, or none yet): my unit, or its first.
     let mine =
         state.my_unit.get_untracked().and_then(|m| table.unit_index(&m)).map(|i| table.names[i as usize].clone());
-    unit.set(kept_or_first(&units, &unit.get_untracked(), mine.as_deref()).cloned().unwrap_or_default());
+    // Set only when it changes: a set wakes every view of the drill-down, which draws anew.
+    let keep = |signal: RwSignal<String>, value: Option<&String>| {
+        let value = value.cloned().unwrap_or_default();
+        if signal.get_untracked() != value {
+            signal.set(value);
+        }
+    };
+    keep(unit, kept_or_first(&units, &unit.get_untracked(), mine.as_deref()));
     let codes: Vec<String> = criteria.iter().map(|c| c.0.clone()).collect();
-    criterion.set(kept_or_first(&codes, &criterion.get_untracked(), None).cloned().unwrap_or_default());
+    keep(criterion, kept_or_first(&codes, &criterion.get_untracked(), None));
     // A long list in pages (a year's unit has thousands).
     let page = RwSignal::new(0);
     first_page_on(page, move || {

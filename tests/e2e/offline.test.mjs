@@ -5,12 +5,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, fixtures, openApp, waitForState, violations, suite, go, reloadWithoutFiles } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { root, fixtures, openApp, waitForState, violations, suite, go, reloadWithoutFiles, scratchDir } from './harness.mjs';
 
 const env = suite();
 
 const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${group}"]`);
 const local = (url) => url.startsWith('blob:') || url.startsWith('data:');
+const writer = (url) => /\/chiso-writer[^/]*$/.test(url);
+const unzipped = (path, entry) =>
+    execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', path, entry]).toString();
 
 test('start-up loads only this origin, an analysis sends nothing, and after one visit it works offline', async () => {
     const { page, context, requests } = await openApp(env.browser, env.server.url);
@@ -35,7 +39,10 @@ test('start-up loads only this origin, an analysis sends nothing, and after one 
     await waitForState(page, 'ready');
     await page.locator('[data-testid="use-sample"]').click();
     await waitForState(page, 'ready');
-    assert.deepEqual(requests.filter((u) => !local(u)), [], 'no request at all during an analysis');
+    // Nothing but the writer's code, loaded once from this origin (here the cache) when the
+    // results are on screen, for the downloads.
+    assert.deepEqual(requests.filter((u) => !local(u) && !writer(u)), [], 'no request at all during an analysis');
+    assert.ok(requests.every((u) => local(u) || u.startsWith(env.server.url)));
 
     await context.setOffline(true);
     await reloadWithoutFiles(page);
@@ -43,6 +50,41 @@ test('start-up loads only this origin, an analysis sends nothing, and after one 
     await waitForState(page, 'ready');
     assert.equal(await cell(page, 'UBND xã Ba Vì', 'TDGQ').getAttribute('data-value'), '19.48', 'offline: 4358/4474 × 20');
     assert.deepEqual(await violations(page), []);
+    await context.close();
+});
+
+test('the writers load after the first results, never before, and the first export works offline', async () => {
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
+    // What the app loads, not what the service worker caches for later (every asset).
+    const requests = [];
+    context.on('request', (r) => r.serviceWorker() === null && requests.push(r.url()));
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    await page.locator('[data-testid="app-status"][data-reader="worker"]').waitFor();
+    assert.ok(requests.some((u) => u.endsWith('/chiso-worker_bg.wasm')), 'the engine is loaded with the page');
+    assert.deepEqual(requests.filter(writer), [], 'the writer is not');
+    await context.setOffline(true);
+    await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.xlsx'));
+    await waitForState(page, 'ready');
+    const saved = async (testid) => {
+        const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
+        const path = join(await scratchDir(testid), file.suggestedFilename());
+        await file.saveAs(path);
+        return path;
+    };
+    await go(page, 'van-ban');
+    const docx = unzipped(await saved('export-docx'), 'word/document.xml');
+    for (const needle of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHỤ LỤC', 'UBND xã Ba Vì']) assert.ok(docx.includes(needle), needle);
+    await go(page, 'xep-hang');
+    const xlsx = unzipped(await saved('export-xlsx'), 'xl/sharedStrings.xml');
+    assert.ok(xlsx.includes('UBND xã Ba Vì'));
+    // Made by the writer, with the network off: its code came from the service worker's cache.
+    assert.ok(requests.some((u) => u.endsWith('/chiso-writer_bg.wasm')));
+    const asked = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name.split(' ').slice(0, 2).join(' ')));
+    assert.deepEqual(asked.filter((n) => /^chiso:request (make|write)$/.test(n)), [
+        'chiso:request make', 'chiso:request write', 'chiso:request make', 'chiso:request write',
+    ]);
+    assert.deepEqual(errors, []);
     await context.close();
 });
 

@@ -22,11 +22,10 @@ use crate::core::dossier::units::Typed;
 use crate::core::insight::alerts::{evaluate, AlertSettings};
 use crate::core::insight::compare::compare;
 use crate::core::layout::header::Mapping;
-use crate::core::read::{Limits, Progress, ReadError};
+use crate::core::read::{Limits, Progress};
 use crate::core::report::error::ReportError;
 pub use crate::core::report::job::Results;
-use crate::core::report::job::{Job, Made, SAMPLE_NAME};
-use crate::core::report::template;
+use crate::core::report::job::{Job, Writing};
 use crate::core::rules::{RuleError, RuleSet};
 
 /// Everything the results depend on but the rule set (held since [`Request::SetRules`]), as the
@@ -74,17 +73,10 @@ impl Engine {
                 let bytes = buffers.into_iter().next().unwrap_or_default();
                 Posted::new(self.read(id, &name, &bytes, &limits, quiet, progress))
             }
-            Request::Sample { id } => match self.rules().map_err(|e| e.to_string()).and_then(|r| sample(&r)) {
-                Ok(bytes) => {
-                    let reply = self.read(id, SAMPLE_NAME, &bytes, &Limits::default(), false, progress);
-                    Posted { message: reply, buffers: vec![bytes] }
-                }
-                Err(detail) => {
-                    Posted::new(Reply::Read { outline: Some(Err(ReadError::Crashed { detail })), found: None })
-                }
-            },
             Request::Analyse(inputs) => pack(self.results(&inputs)),
-            Request::Make(job) => Posted::made(self.make(&job, made_at)),
+            Request::Make(job) => self.make(job, made_at),
+            // The writer worker's request (`protocol::write`): the engine holds no writer.
+            Request::Write => Posted::made(Err(ReportError::writing("", "the engine makes no documents"))),
         })
     }
 
@@ -153,16 +145,17 @@ impl Engine {
         Ok(self.last.insert(results))
     }
 
-    /// Makes a download from the last results.
-    fn make(&self, job: &Job, made_at: &str) -> Result<Made, ReportError> {
-        let rules = self
-            .rules()
-            .map_err(|e| ReportError::writing(&job.file_name(self.last.as_ref().map(|r| &r.analysis)), e))?;
-        job.run(self.last.as_ref(), &rules, made_at)
+    /// Makes a text download from the last results, or hands a document's job, with what it is
+    /// made from, to the writer worker.
+    fn make(&self, job: Job, made_at: &str) -> Posted<Reply> {
+        let results = self.last.as_ref();
+        let rules = match self.rules() {
+            Ok(rules) => rules,
+            Err(e) => return Posted::made(Err(ReportError::writing(&job.file_name(results.map(|r| &r.analysis)), e))),
+        };
+        match job.run_text(results, &rules) {
+            Some(made) => Posted::made(made),
+            None => Posted::writing(&Writing::new(job, results, &rules, made_at)),
+        }
     }
-}
-
-/// The sample town's workbook, as bytes to read.
-fn sample(rules: &RuleSet) -> Result<Vec<u8>, String> {
-    template::demo(rules).map_err(|e| e.to_string())
 }

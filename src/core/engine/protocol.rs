@@ -21,7 +21,7 @@ use crate::core::layout::header::Mapping;
 use crate::core::model::period::Period;
 use crate::core::read::{Limits, Note, Progress, ReadError};
 use crate::core::report::error::ReportError;
-use crate::core::report::job::{Job, Made, Results};
+use crate::core::report::job::{Job, Made, Results, Writing};
 use crate::core::rules::{RuleError, RuleSet};
 use crate::core::scoring::Scores;
 
@@ -35,15 +35,16 @@ pub enum Request {
     /// Read the file whose bytes come with the request and keep it under `id`; a quiet reading
     /// (of a file the page holds already, for a new worker) answers without the outline.
     Read { id: u32, name: String, limits: Limits, quiet: bool },
-    /// Make the sample town's workbook and read it, keeping it under `id`; its bytes come back
-    /// with the outline, for the page to keep as it keeps any file.
-    Sample { id: u32 },
     /// The page no longer holds this file. No reply.
     Forget(u32),
     /// The results of the files kept, as the page chose.
     Analyse(Inputs),
-    /// A file made from the last results.
+    /// A file made from the last results: a text file is made by the engine, a document is
+    /// answered with its [`Writing`] for the writer worker.
     Make(Job),
+    /// To the writer worker: make the [`Writing`] that comes as the first buffer, as the engine
+    /// answered a [`Request::Make`] (the page passes it on untouched).
+    Write,
 }
 
 impl Request {
@@ -52,10 +53,10 @@ impl Request {
         match self {
             Request::SetRules(_) => "rules",
             Request::Read { .. } => "read",
-            Request::Sample { .. } => "sample",
             Request::Forget(_) => "forget",
             Request::Analyse(_) => "analyse",
             Request::Make(_) => "make",
+            Request::Write => "write",
         }
     }
 }
@@ -77,6 +78,8 @@ pub enum Reply {
     Analysed(Box<Result<Results, EngineError>>),
     /// A file made; its bytes are the first buffer.
     Made(Result<Made, ReportError>),
+    /// A document to make, by the writer worker: its [`Writing`] is the first buffer.
+    Write,
 }
 
 /// A request or a reply with the buffers that cross beside it.
@@ -118,12 +121,21 @@ impl Posted<Reply> {
         }
     }
 
+    /// A document's job and what it is made from, for the writer worker.
+    pub fn writing(writing: &Writing) -> Self {
+        Posted { message: Reply::Write, buffers: vec![encode(writing)] }
+    }
+
     /// The made file of a [`Posted::made`] with its bytes back in place.
     pub fn into_made(self, file: &str) -> Result<Made, ReportError> {
         match self.message {
             Reply::Made(Ok(made)) => {
                 let bytes = self.buffers.into_iter().next().unwrap_or_default();
                 Ok(Made { bytes, ..made })
+            }
+            // A writing the writer could not even decode names no file: the page knows it.
+            Reply::Made(Err(ReportError::Write { file: unnamed, detail })) if unnamed.is_empty() => {
+                Err(ReportError::writing(file, detail))
             }
             Reply::Made(Err(e)) => Err(e),
             other => Err(ReportError::writing(file, format!("unexpected answer {}", other.kind()))),
@@ -140,8 +152,18 @@ impl Reply {
             Reply::Read { .. } => "read",
             Reply::Analysed(_) => "analysed",
             Reply::Made(_) => "made",
+            Reply::Write => "write",
         }
     }
+}
+
+/// The writer worker's answer to a [`Request::Write`]: the file made, or why not.
+pub fn write(request: Posted<Request>) -> Posted<Reply> {
+    let writing = match (&request.message, request.buffers.first()) {
+        (Request::Write, Some(bytes)) => decode::<Writing>(bytes),
+        (other, _) => Err(format!("a request the writer does not make: {}", other.kind())),
+    };
+    Posted::made(writing.map_err(|detail| ReportError::writing("", detail)).and_then(|w| w.run()))
 }
 
 /// Records (or alerts) a part carries: decoding one takes the page tens of milliseconds.

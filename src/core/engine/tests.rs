@@ -4,8 +4,10 @@
 use super::protocol::{unpack_part, SLICE};
 use super::*;
 use crate::core::dossier::book::Streamed;
-use crate::core::read::read_file;
+use crate::core::model::table::Cell;
+use crate::core::read::{read_file, ReadError};
 use crate::core::report::export::Export;
+use crate::core::report::job::{Made, Writing, SAMPLE_NAME};
 use crate::core::rules::DEFAULT_RULES;
 
 /// Two units: Xã A settled 8 of its 10 dossiers on time, Xã B all 5 of its.
@@ -60,7 +62,6 @@ fn every_request_and_reply_crosses_unchanged() {
     let requests = [
         Request::SetRules(DEFAULT_RULES.to_string()),
         Request::Read { id: 3, name: "xa.csv".into(), limits: Limits::default(), quiet: true },
-        Request::Sample { id: 4 },
         Request::Forget(3),
         Request::Analyse(inputs(&[3, 4])),
         Request::Make(Job::Export { export: Export::Docx, letter: None }),
@@ -68,6 +69,7 @@ fn every_request_and_reply_crosses_unchanged() {
         Request::Make(Job::Template),
         Request::Make(Job::Sample),
         Request::Make(Job::WholePlan { target: 90.0 }),
+        Request::Write,
     ];
     for request in requests {
         let posted = Posted { message: request, buffers: vec![vec![1, 2, 3]] };
@@ -84,6 +86,7 @@ fn every_request_and_reply_crosses_unchanged() {
         Reply::Analysed(Box::new(Ok(results))),
         Reply::Analysed(Box::new(Err(EngineError::Missing(vec![7])))),
         Reply::Made(Err(ReportError::writing("a.csv", "full"))),
+        Reply::Write,
     ];
     for reply in replies {
         let posted = Posted::new(reply);
@@ -193,24 +196,85 @@ fn downloads_are_made_from_the_last_results_and_the_request_names_nothing_else()
     assert!(request[0].len() < 8, "{} bytes", request[0].len());
 }
 
+/// A document asked of the engine, made by the writer as the page passes it on.
+fn written(engine: &mut Engine, job: Job) -> (Posted<Reply>, Result<Made, ReportError>) {
+    let file = job.file_name(engine.last.as_ref().map(|r| &r.analysis));
+    let answer = ask(engine, Request::Make(job), vec![]).unwrap();
+    assert_eq!(answer.message, Reply::Write, "a document is the writer's");
+    let relayed =
+        Posted::<Request>::decode(Posted { message: Request::Write, buffers: answer.buffers.clone() }.encode());
+    let made = Posted::<Reply>::decode(protocol::write(relayed.unwrap()).encode()).unwrap().into_made(&file);
+    (answer, made)
+}
+
 #[test]
-fn the_sample_is_made_and_read_in_the_engine_and_its_bytes_come_back() {
+fn the_sample_is_made_by_the_writer_and_read_by_the_engine_as_any_file() {
     let mut engine = Engine::default();
     ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
-    let Some(Posted { message: Reply::Read { outline: Some(Ok((loaded, _))), .. }, buffers }) =
-        ask(&mut engine, Request::Sample { id: 2 }, vec![])
+    let (_, made) = written(&mut engine, Job::Sample);
+    let made = made.unwrap();
+    assert_eq!(made.file, SAMPLE_NAME);
+    let read = Request::Read { id: 2, name: made.file.clone(), limits: Limits::default(), quiet: false };
+    let Some(Posted { message: Reply::Read { outline: Some(Ok((loaded, _))), .. }, .. }) =
+        ask(&mut engine, read, vec![made.bytes.clone()])
     else {
-        panic!("no sample")
+        panic!("the sample does not read")
     };
-    assert_eq!(loaded.workbook.file_name, SAMPLE_NAME);
-    // The bytes the page keeps read to the same workbook the engine holds.
-    let again = read_file(SAMPLE_NAME, &buffers[0]).unwrap();
+    let again = read_file(SAMPLE_NAME, &made.bytes).unwrap();
     assert_eq!(again.workbook.outline(), loaded.workbook);
     let results = results_of(ask(&mut engine, Request::Analyse(inputs(&[2])), vec![]).unwrap()).unwrap();
     let rules = RuleSet::from_toml(DEFAULT_RULES).unwrap();
     let direct = analyse(&[(&again.workbook, Choice::default())], &rules, &Focus::default(), &Typed::default());
     assert_eq!(results.analysis.scores, direct.scores);
+    // The sample town's eight communes (tests/fixtures/README: An Hòa).
     assert!(!results.analysis.scores.units.is_empty());
+}
+
+/// Three dossiers of Xã A, one (H2) settled after its due date; one of Xã B, on time.
+const LIST: &str = "Số hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n\
+H1,Xã A,02/11/2026,10/11/2026,09/11/2026\n\
+H2,Xã A,03/11/2026,10/11/2026,14/11/2026\n\
+H3,Xã A,04/11/2026,12/11/2026,12/11/2026\n\
+H4,Xã B,05/11/2026,12/11/2026,06/11/2026\n";
+
+#[test]
+fn a_document_crosses_with_only_what_it_is_made_from_and_the_writer_makes_it() {
+    let mut engine = Engine::default();
+    ask(&mut engine, Request::SetRules(DEFAULT_RULES.to_string()), vec![]);
+    let read = Request::Read { id: 5, name: "ho-so.csv".into(), limits: Limits::default(), quiet: true };
+    ask(&mut engine, read, vec![LIST.as_bytes().to_vec()]);
+    results_of(ask(&mut engine, Request::Analyse(inputs(&[5])), vec![]).unwrap()).unwrap();
+    let records = |posted: &Posted<Reply>| {
+        let writing: Writing = postcard::from_bytes(&posted.buffers[0]).unwrap();
+        writing
+            .results
+            .map(|r| r.analysis.tables.iter().flat_map(|t| &t.dossiers).map(|d| d.list.dossiers.len()).sum::<usize>())
+    };
+    // The letter is made from the scores: no dossier record crosses for it.
+    let (answer, letter) = written(&mut engine, Job::Export { export: Export::Docx, letter: None });
+    assert_eq!(records(&answer), Some(0));
+    let letter = letter.unwrap();
+    assert_eq!(&letter.bytes[..4], b"PK\x03\x04");
+    assert!(letter.file.ends_with("-cong-bo.docx"), "{}", letter.file);
+    // Xã A's to-fix workbook is made from its list's four records, and names the late one.
+    let (answer, fix) = written(&mut engine, Job::FixList { file: "ho-so.csv".into(), unit: Some("Xã A".into()) });
+    assert_eq!(records(&answer), Some(4));
+    let book = read_file("sua.xlsx", &fix.unwrap().bytes).unwrap().workbook;
+    let texts: Vec<String> = book.sheets.iter().flat_map(|s| s.rows().flatten().map(Cell::text)).collect();
+    assert!(texts.iter().any(|t| t == "H2"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "H1" || t == "H4"), "{texts:?}");
+    // The template needs no results at all.
+    let (answer, template) = written(&mut engine, Job::Template);
+    assert_eq!(records(&answer), None);
+    assert_eq!(template.unwrap().file, "chiso-mau-so-lieu.xlsx");
+    // A text file is made by the engine itself.
+    let csv = ask(&mut engine, Request::Make(Job::Export { export: Export::Csv, letter: None }), vec![]).unwrap();
+    assert!(matches!(csv.message, Reply::Made(Ok(_))), "{:?}", csv.message);
+    // A request the writer does not make, or a writing it cannot decode, is said with the file's name.
+    let stray = Posted::<Reply>::decode(protocol::write(Posted::new(Request::Forget(1))).encode()).unwrap();
+    assert!(matches!(stray.into_made("a.xlsx"), Err(ReportError::Write { file, .. }) if file == "a.xlsx"));
+    let damaged = protocol::write(Posted { message: Request::Write, buffers: vec![vec![0xff; 3]] });
+    assert!(matches!(damaged.into_made("b.docx"), Err(ReportError::Write { file, .. }) if file == "b.docx"));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! (rust_xlsxwriter, docx-rs, zip): only what a job says. The worker makes them from the results
 //! it holds and the rule set it was sent: a job names only what those do not.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::error::ReportError;
@@ -55,6 +57,53 @@ pub struct Made {
     pub bytes: Vec<u8>,
 }
 
+/// The results a job is made from, or why there are none.
+fn held<'a>(results: Option<&'a Results>, file: &str) -> Result<&'a Results, ReportError> {
+    results.ok_or_else(|| ReportError::writing(file, "no results have been computed yet"))
+}
+
+fn sources<'a>(
+    results: &'a Results,
+    rules: &'a RuleSet,
+    letter: Option<&'a LetterFields>,
+    made_at: &'a str,
+) -> Sources<'a> {
+    let Results { analysis, alerts, comparison } = results;
+    Sources { analysis, rules, alerts, comparison: comparison.as_ref(), letter, made_at }
+}
+
+/// A job with everything it is made from, as the engine worker hands it (through the page) to
+/// the writer worker, which alone holds the writer crates: the engine loads without them, and
+/// the writer holds no results of its own. Only what the job draws on crosses: of a year's
+/// dossier records, those of the list a to-fix workbook is made from, or none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Writing {
+    pub job: Job,
+    pub results: Option<Results>,
+    pub rules: RuleSet,
+    pub made_at: String,
+}
+
+impl Writing {
+    pub fn new(job: Job, results: Option<&Results>, rules: &RuleSet, made_at: &str) -> Writing {
+        let results = results.filter(|_| job.needs_results()).map(|results| {
+            let mut wanted = results.clone();
+            for table in &mut wanted.analysis.tables {
+                let kept = matches!(&job, Job::FixList { file, .. } if *file == table.file);
+                if let Some(d) = table.dossiers.as_mut().filter(|_| !kept) {
+                    d.list = Arc::new(d.list.with_dossiers(Vec::new()));
+                }
+            }
+            wanted
+        });
+        Writing { job, results, rules: rules.clone(), made_at: made_at.to_string() }
+    }
+
+    pub fn run(&self) -> Result<Made, ReportError> {
+        self.job.run(self.results.as_ref(), &self.rules, &self.made_at)
+    }
+}
+
 /// The dossier list read from `file` in `analysis`.
 fn list_of<'a>(analysis: &'a Analysis, file: &str) -> Option<&'a DossierTable> {
     analysis.tables.iter().filter(|t| t.file == file).find_map(|t| t.dossiers.as_ref())
@@ -81,6 +130,26 @@ impl Job {
         }
     }
 
+    /// Whether it is made from the results (the blank template and the sample are not).
+    fn needs_results(&self) -> bool {
+        !matches!(self, Job::Template | Job::Sample)
+    }
+
+    /// Makes a text file (JSON, CSV), which needs no writer crate, from `results`: `None` for
+    /// the other jobs, which the writer worker makes ([`Writing`]).
+    pub fn run_text(&self, results: Option<&Results>, rules: &RuleSet) -> Option<Result<Made, ReportError>> {
+        let Job::Export { export, letter } = self else { return None };
+        if !export.is_text() {
+            return None;
+        }
+        let file = self.file_name(results.map(|r| &r.analysis));
+        let made = held(results, &file).map(|held| {
+            let bytes = export.write_text(&sources(held, rules, letter.as_deref(), "")).unwrap_or_default();
+            Made { file: file.clone(), mime: export.mime().to_string(), bytes }
+        });
+        Some(made)
+    }
+
     /// Makes the file from `results` (the results files need them) with `rules`.
     pub fn run(&self, results: Option<&Results>, rules: &RuleSet, made_at: &str) -> Result<Made, ReportError> {
         let analysis = results.map(|r| &r.analysis);
@@ -90,19 +159,10 @@ impl Job {
                 .map(|bytes| Made { file: file.clone(), mime: XLSX_MIME.to_string(), bytes })
                 .map_err(|e| ReportError::writing(&file, e))
         };
-        let held = || results.ok_or_else(|| ReportError::writing(&file, "no results have been computed yet"));
+        let held = || held(results, &file);
         match self {
             Job::Export { export, letter } => {
-                let Results { analysis, alerts, comparison } = held()?;
-                let from = Sources {
-                    analysis,
-                    rules,
-                    alerts,
-                    comparison: comparison.as_ref(),
-                    letter: letter.as_deref(),
-                    made_at,
-                };
-                let bytes = export.write(&from)?;
+                let bytes = export.write(&sources(held()?, rules, letter.as_deref(), made_at))?;
                 Ok(Made { file: file.clone(), mime: export.mime().to_string(), bytes })
             }
             Job::FixList { file: source, unit } => {

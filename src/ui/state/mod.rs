@@ -328,6 +328,7 @@ impl AppState {
             if self.asked.get_value() != asked {
                 return;
             }
+            let any = outcome.is_ok();
             match outcome {
                 Ok(Results { analysis, alerts, comparison }) => {
                     self.analysis.set(Some(Shared(Arc::new(analysis))));
@@ -341,6 +342,10 @@ impl AppState {
             self.drawn().await;
             if !self.loading.get_value() && self.status.get_untracked() == Status::Busy {
                 self.status.set(Status::Ready);
+            }
+            // Results on screen: a download may follow.
+            if any {
+                browser::engine::warm_writer().await;
             }
         });
     }

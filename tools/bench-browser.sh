@@ -4,8 +4,10 @@
 # 200,000-row dossier list, in chiso's template and as a one-stop system exports it (natively
 # against calamine, in the browser against SheetJS, with memory). Last, tests/bench/lean.mjs
 # prints issue 16's four figures (payload, longest task, the 200,000-row list against SheetJS and
-# the CLI, offline first paint at 4× throttle), each as a ratio against its yardstick; then a
-# 1,000,000-dossier year (issue 28): drop to results against the CLI, with memory and longest task.
+# the CLI, offline first paint at 4× throttle) and issue 28's (the bytes a first result needs, the
+# writer's bytes, a cold visit to the sample's results, the writers' first-export delay), each as a
+# ratio against its yardstick; then a 1,000,000-dossier year (issue 28): drop to results against
+# the CLI, with memory and longest task.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -216,7 +216,7 @@ pub async fn make(job: Job, rules: &str, analysis: Option<&Analysis>) -> Result<
     let file = job.file_name(analysis);
     let failed = |detail: String| ReportError::writing(&file, detail);
     let answer = ENGINE.alone(make_alone(job, rules)).await.map_err(failed)?;
-    if answer.message != Reply::Write {
+    if !matches!(answer.message, Reply::Write) {
         return answer.into_made(&file);
     }
     let request = Posted { message: Request::Write, buffers: answer.buffers };

@@ -109,7 +109,7 @@ impl Role {
         }
         let worker = spawn(self).map_err(|_| Unanswered::NoWorker)?;
         match hear(self, &worker, START_MS, |_| ()).await {
-            Heard::Reply(posted) if posted.message == Reply::Ready => {
+            Heard::Reply(posted) if matches!(posted.message, Reply::Ready) => {
                 let epoch = EPOCH.with(|e| {
                     *e.borrow_mut() += 1;
                     *e.borrow()

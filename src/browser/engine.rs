@@ -28,6 +28,9 @@ pub use super::worker::cancel;
 
 /// How long making one file, an analysis or reading a file again may take.
 const MAKE_MS: i32 = 300_000;
+/// A writing heavier than this (a to-fix workbook of a province's list: its records) leaves
+/// the writer retired once made.
+const RETIRE_AFTER: usize = 32 * 1024 * 1024;
 
 /// A file the worker keeps for the page, as it was read: a new worker is given it again.
 #[derive(Clone)]
@@ -219,11 +222,18 @@ pub async fn make(job: Job, rules: &str, analysis: Option<&Analysis>) -> Result<
     if !matches!(answer.message, Reply::Write) {
         return answer.into_made(&file);
     }
+    let weight: usize = answer.buffers.iter().map(Vec::len).sum();
     let request = Posted { message: Request::Write, buffers: answer.buffers };
     let made = Role::Writer
         .alone(async {
             let live = Role::Writer.worker().await?;
-            Role::Writer.answer(&live.worker, request, &[], MAKE_MS, |_| ()).await
+            let made = Role::Writer.answer(&live.worker, request, &[], MAKE_MS, |_| ()).await;
+            // A wasm memory never shrinks: a writer that took a year's list in gives it back
+            // by ending, and the next download starts a fresh one.
+            if weight > RETIRE_AFTER {
+                Role::Writer.retire();
+            }
+            made
         })
         .await;
     made.map_err(|e| failed(e.detail()))?.into_made(&file)

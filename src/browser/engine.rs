@@ -218,6 +218,11 @@ async fn ask_analysis(inputs: &Inputs, rules: &str) -> Result<Results, EngineErr
 pub async fn make(job: Job, rules: &str, analysis: Option<&Analysis>) -> Result<Made, ReportError> {
     let file = job.file_name(analysis);
     let failed = |detail: String| ReportError::writing(&file, detail);
+    if !job.is_text() {
+        // The writer loads meanwhile: on a first download, or the sample on a cold visit (the
+        // engine itself still loading), the two wait side by side, not one after the other.
+        wasm_bindgen_futures::spawn_local(start_writer());
+    }
     let answer = ENGINE.alone(make_alone(job, rules)).await.map_err(failed)?;
     if !matches!(answer.message, Reply::Write) {
         return answer.into_made(&file);
@@ -257,5 +262,10 @@ async fn make_alone(job: Job, rules: &str) -> Result<Posted<Reply>, String> {
 /// download already asked for.
 pub async fn warm_writer() {
     super::idle().await;
+    start_writer().await;
+}
+
+/// Starts the writer worker unless one is at work, holding its turn until it is ready.
+async fn start_writer() {
     let _ = Role::Writer.alone(Role::Writer.worker()).await;
 }

@@ -130,6 +130,11 @@ impl Job {
         }
     }
 
+    /// Whether it is a text file, which the engine makes without the writer.
+    pub fn is_text(&self) -> bool {
+        matches!(self, Job::Export { export, .. } if export.is_text())
+    }
+
     /// Whether it is made from the results (the blank template and the sample are not).
     fn needs_results(&self) -> bool {
         !matches!(self, Job::Template | Job::Sample)
@@ -199,6 +204,11 @@ mod tests {
         // An xlsx is a zip: it starts with the local file header's signature.
         assert_eq!(&made.bytes[..4], b"PK\x03\x04");
         let export = Job::Export { export: Export::Csv, letter: None };
+        // Only the text formats are the engine's to make; every other job is the writer's.
+        assert!(export.is_text() && Job::Export { export: Export::Json, letter: None }.is_text());
+        assert!(![Job::Template, Job::Sample, Job::Export { export: Export::Docx, letter: None }]
+            .iter()
+            .any(Job::is_text));
         let refused = export.run(None, &rules, "2026-12-07T00:00:00Z");
         assert!(matches!(refused, Err(ReportError::Write { file, .. }) if file == "chiso-ket-qua.csv"));
     }

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -118,6 +119,18 @@ export async function scratchDir(test) {
     await mkdir(artifacts, { recursive: true });
     return mkdtemp(join(artifacts, `${test}-`));
 }
+
+/// Clicks `testid` and saves the download it starts into a directory of its own.
+export async function download(page, testid) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
+    const path = join(await scratchDir(testid), file.suggestedFilename());
+    await file.saveAs(path);
+    return { name: file.suggestedFilename(), path };
+}
+
+/// Unzips one part of an Office file (python3's zipfile) as text.
+export const officePart = (file, name) =>
+    execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', file, name]).toString();
 
 export async function screenshot(page, name) {
     await mkdir(artifacts, { recursive: true });

@@ -10,8 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { openApp, waitForState, fixtures, scratchDir, suite, go } from './harness.mjs';
+import { openApp, waitForState, fixtures, scratchDir, suite, go, officePart } from './harness.mjs';
 
 const env = suite();
 const town = join(fixtures, 'town', 'thi-xa-my-hao-thang-11-2023.csv');
@@ -116,8 +115,6 @@ test('three loaded files come back after a reload; forgetting empties IndexedDB;
     await context.close();
 });
 
-/// Unzips one part of an Office file (python3's zipfile, as the letter's test reads its DOCX).
-const part = (file, name) => execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', file, name]).toString();
 
 test('the plan for the whole: the fewest dossiers over the units, as a table, a workbook and the letter\'s targets', async () => {
     // tests/whole_plan.rs's town: A 95/100, B 90/100, C 85/100 on time → 18,00; to 19,5 the
@@ -142,10 +139,10 @@ test('the plan for the whole: the fewest dossiers over the units, as a table, a 
     assert.equal(download.suggestedFilename(), 'chiso-2026-11-ke-hoach.xlsx');
     const xlsx = join(dir, download.suggestedFilename());
     await download.saveAs(xlsx);
-    const strings = part(xlsx, 'xl/sharedStrings.xml');
+    const strings = officePart(xlsx, 'xl/sharedStrings.xml');
     for (const text of ['Kế hoạch nâng điểm toàn thị xã T', 'UBND xã C', 'UBND xã B', 'Số hồ sơ cần thêm']) assert.ok(strings.includes(text), text);
     assert.ok(!strings.includes('UBND xã A<'), 'A is not asked');
-    const sheet = part(xlsx, 'xl/worksheets/sheet1.xml');
+    const sheet = officePart(xlsx, 'xl/worksheets/sheet1.xml');
     assert.match(sheet, /<c r="D6"[^>]*><v>15<\/v>/);
     assert.match(sheet, /<c r="D7"[^>]*><v>8<\/v>/);
     assert.match(sheet, /<c r="D8"[^>]*><v>23<\/v>/);
@@ -160,7 +157,7 @@ test('the plan for the whole: the fewest dossiers over the units, as a table, a 
     assert.equal(appendix.suggestedFilename(), 'chiso-2026-11-phu-luc.xlsx');
     const book = join(dir, appendix.suggestedFilename());
     await appendix.saveAs(book);
-    const appendixStrings = part(book, 'xl/sharedStrings.xml');
+    const appendixStrings = officePart(book, 'xl/sharedStrings.xml');
     for (const text of ['PHỤ LỤC', 'Toàn thị xã T', 'UBND xã A', 'Xếp loại']) assert.ok(appendixStrings.includes(text), text);
     assert.deepEqual(errors, []);
     await context.close();

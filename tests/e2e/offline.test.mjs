@@ -5,16 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { execFileSync } from 'node:child_process';
-import { root, fixtures, openApp, waitForState, violations, suite, go, reloadWithoutFiles, scratchDir } from './harness.mjs';
+import { root, fixtures, openApp, waitForState, violations, suite, go, reloadWithoutFiles, download, officePart } from './harness.mjs';
 
 const env = suite();
 
 const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${group}"]`);
 const local = (url) => url.startsWith('blob:') || url.startsWith('data:');
 const writer = (url) => /\/chiso-writer[^/]*$/.test(url);
-const unzipped = (path, entry) =>
-    execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', path, entry]).toString();
 
 test('start-up loads only this origin, an analysis sends nothing, and after one visit it works offline', async () => {
     const { page, context, requests } = await openApp(env.browser, env.server.url);
@@ -66,17 +63,11 @@ test('the writers load after the first results, never before, and the first expo
     await context.setOffline(true);
     await page.locator('[data-testid="file-input"]').setInputFiles(join(fixtures, 'units.xlsx'));
     await waitForState(page, 'ready');
-    const saved = async (testid) => {
-        const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
-        const path = join(await scratchDir(testid), file.suggestedFilename());
-        await file.saveAs(path);
-        return path;
-    };
     await go(page, 'van-ban');
-    const docx = unzipped(await saved('export-docx'), 'word/document.xml');
+    const docx = officePart((await download(page, 'export-docx')).path, 'word/document.xml');
     for (const needle of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHỤ LỤC', 'UBND xã Ba Vì']) assert.ok(docx.includes(needle), needle);
     await go(page, 'xep-hang');
-    const xlsx = unzipped(await saved('export-xlsx'), 'xl/sharedStrings.xml');
+    const xlsx = officePart((await download(page, 'export-xlsx')).path, 'xl/sharedStrings.xml');
     assert.ok(xlsx.includes('UBND xã Ba Vì'));
     // Made by the writer, with the network off: its code came from the service worker's cache.
     assert.ok(requests.some((u) => u.endsWith('/chiso-writer_bg.wasm')));

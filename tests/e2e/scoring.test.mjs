@@ -5,16 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
-import { openApp, waitForState, screenshot, scratchDir, suite, go, reloadWithoutFiles } from './harness.mjs';
+import { openApp, waitForState, screenshot, scratchDir, suite, go, reloadWithoutFiles, download } from './harness.mjs';
 
 const env = suite();
-
-async function download(page, testid) {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
-    const path = join(await scratchDir(testid), file.suggestedFilename());
-    await file.saveAs(path);
-    return { name: file.suggestedFilename(), path };
-}
 
 const cell = (page, unit, group) => page.locator(`table[data-testid="unit-scores"] tr[data-unit="${unit}"] td[data-group="${group}"]`);
 

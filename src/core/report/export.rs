@@ -87,14 +87,18 @@ impl Export {
     }
 
     pub fn write(self, from: &Sources) -> Result<Vec<u8>, ReportError> {
-        match self.write_text(from) {
-            Some(text) => Ok(text),
-            None => self.write_document(from),
+        let failed = |detail: String| ReportError::Write { file: self.file_name(from), detail };
+        match self {
+            Export::Json | Export::Csv => Ok(self.write_text(from).unwrap_or_default()),
+            Export::Xlsx => xlsx::to_bytes(from.analysis, from.rules).map_err(|e| failed(e.to_string())),
+            Export::Docx => docx::to_bytes(&from.letter(), from.made_at).map_err(failed),
+            Export::Appendix => super::sheets::appendix(&from.letter()).map_err(|e| failed(e.to_string())),
         }
     }
 
-    /// The text formats, which need no writer crate: the engine worker makes these itself, and
-    /// only the documents wait for the writer worker. `None` for a document.
+    /// The text formats, which need no writer crate: the engine worker makes these itself (and
+    /// calls only this, so that it links no writer); the documents wait for the writer worker.
+    /// `None` for a document.
     pub fn write_text(self, from: &Sources) -> Option<Vec<u8>> {
         match self {
             Export::Json => Some(json::to_string(from.analysis, from.rules, from.alerts, from.comparison).into_bytes()),
@@ -106,18 +110,6 @@ impl Export {
     /// Whether [`Export::write_text`] makes it.
     pub fn is_text(self) -> bool {
         matches!(self, Export::Json | Export::Csv)
-    }
-
-    /// A document, through rust_xlsxwriter or docx-rs. Kept apart from the text formats so that
-    /// a binary calling only [`Export::write_text`] links no writer.
-    fn write_document(self, from: &Sources) -> Result<Vec<u8>, ReportError> {
-        let failed = |detail: String| ReportError::Write { file: self.file_name(from), detail };
-        match self {
-            Export::Docx => docx::to_bytes(&from.letter(), from.made_at).map_err(failed),
-            Export::Appendix => super::sheets::appendix(&from.letter()).map_err(|e| failed(e.to_string())),
-            // Xlsx; the text formats never come here (see `write`).
-            _ => xlsx::to_bytes(from.analysis, from.rules).map_err(|e| failed(e.to_string())),
-        }
     }
 }
 
